@@ -1,0 +1,1579 @@
+/*
+** compiler/codegen.c: AST -> register bytecode.
+**
+** Registers work as in Lua's lcode.c: a function's locals (parameters
+** first) own the low registers; temporaries are reserved above them like a
+** stack and released in reverse order ('freereg'). The VM treats every
+** register at or above 'nlocals' as a temporary that an instruction
+** consumes when it reads it, so a value left in a temporary is always
+** released by its reader (or by POP), the way CPython's stack is.
+**
+** Constants are folded where CPython's AST optimizer folds them (unary
+** minus, arithmetic on numbers, str concatenation and repetition, tuples of
+** constants) within its size limits, then merged program-wide by type and
+** value, as CPython's per-compilation-unit constant cache merges them.
+*/
+#include "compiler/compiler.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/parse.h"
+
+enum { MAX_INT_BITS = 128, MAX_STR_FOLD = 4096, MAX_COLLECTION_FOLD = 256 };
+
+typedef struct Loop {
+    struct Loop *prev;
+    size_t *breaks; size_t nbreaks, capbreaks;
+    size_t cont;                /* continue target */
+    int iter_reg;               /* for-loops: register of the iterator, else -1 */
+    int with_depth;             /* with-blocks open when the loop started */
+} Loop;
+
+typedef struct FuncState {
+    struct FuncState *parent;
+    Chunk *chunk;
+    bool is_module;
+    char **globals; int nglobals, capglobals;   /* 'global' names */
+    unsigned freereg;
+    Loop *loop;
+    int *with_regs; int nwith, capwith;         /* open with-blocks' context registers */
+    /* comprehension variables: hidden locals, bound while compiling one */
+    const char **compnames; unsigned *compregs; int ncomp, capcomp;
+    unsigned compnext, compbase, compmax;
+} FuncState;
+
+typedef struct Compiler {
+    Program *prog;
+    DiagList *diags;
+    FuncState *fs;
+    const CompileOptions *opt;
+    bool failed;
+} Compiler;
+
+static void error_at(Compiler *c, uint32_t line, uint32_t col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void error_at(Compiler *c, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    if (c->failed && c->diags->n >= 20) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_add(c->diags, DIAG_SYNTAX, line, col, 0, "%s", msg);
+    c->failed = true;
+}
+
+/* ---------------- constants ---------------- */
+
+static bool const_equal(const Program *p, const Const *a, const Const *b)
+{
+    if (a->kind != b->kind) return false;
+    switch (a->kind) {
+    case CK_NONE: case CK_TRUE: case CK_FALSE: return true;
+    case CK_INT: return big_cmp(&a->i, &b->i) == 0;
+    case CK_FLOAT:      /* by bits: -0.0 and 0.0 stay apart, as in CPython */
+        return memcmp(&a->f, &b->f, sizeof a->f) == 0;
+    case CK_STR: return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+    case CK_TUPLE:
+        if (a->n != b->n) return false;
+        for (size_t i = 0; i < a->n; i++)
+            if (a->items[i] != b->items[i] &&
+                !const_equal(p, &p->consts[a->items[i]], &p->consts[b->items[i]])) return false;
+        return true;
+    case CK_CODE: return a->code == b->code;
+    }
+    return false;
+}
+
+/* Adds 'k' to the program's table (taking its memory), merging equal ones. */
+static uint32_t add_const(Compiler *c, Const k)
+{
+    Program *p = c->prog;
+    for (size_t i = 0; i < p->nconsts; i++) {
+        if (const_equal(p, &p->consts[i], &k)) {
+            big_free(&k.i);
+            free(k.s);
+            free(k.items);
+            return (uint32_t)i;
+        }
+    }
+    GROW_ARRAY(p->consts, p->nconsts, p->capconsts);
+    p->consts[p->nconsts] = k;
+    return (uint32_t)p->nconsts++;
+}
+
+static bool identifier_like(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (!(ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return false;
+    }
+    return true;
+}
+
+static uint32_t const_str(Compiler *c, const char *s, size_t n)
+{
+    Const k = { .kind = CK_STR };
+    k.s = xstrndup(s, n);
+    k.len = n;
+    k.intern = identifier_like(s, n);
+    big_init(&k.i);
+    return add_const(c, k);
+}
+
+static uint32_t const_simple(Compiler *c, ConstKind kind)
+{
+    Const k = { .kind = kind };
+    big_init(&k.i);
+    return add_const(c, k);
+}
+
+/* Chunk-local constant slot for program constant 'pk'. */
+static unsigned kslot(Compiler *c, uint32_t pk)
+{
+    Chunk *ch = c->fs->chunk;
+    for (size_t i = 0; i < ch->nk; i++) if (ch->k[i] == pk) return (unsigned)i;
+    GROW_ARRAY(ch->k, ch->nk, ch->capk);
+    ch->k[ch->nk] = pk;
+    return (unsigned)ch->nk++;
+}
+
+static unsigned nslot(Compiler *c, const char *name)
+{
+    Program *p = c->prog;
+    size_t pn;
+    for (pn = 0; pn < p->nnames; pn++) if (strcmp(p->names[pn], name) == 0) break;
+    if (pn == p->nnames) {
+        GROW_ARRAY(p->names, p->nnames, p->capnames);
+        p->names[p->nnames++] = xstrdup(name);
+    }
+    Chunk *ch = c->fs->chunk;
+    for (size_t i = 0; i < ch->nnames; i++) if (ch->names[i] == pn) return (unsigned)i;
+    GROW_ARRAY(ch->names, ch->nnames, ch->capnames);
+    ch->names[ch->nnames] = (uint32_t)pn;
+    return (unsigned)ch->nnames++;
+}
+
+/* ---------------- constant folding ---------------- */
+
+/* A folded value: 'ok' false when the expression is not a constant. */
+typedef struct Folded {
+    bool ok;
+    Const k;                    /* owned until added */
+} Folded;
+
+static void folded_free(Folded *f) { if (f->ok) { big_free(&f->k.i); free(f->k.s); free(f->k.items); } f->ok = false; }
+
+static Folded fold(Compiler *c, const Expr *e);
+
+static bool parse_int_literal(Compiler *c, const Expr *e, BigInt *out)
+{
+    const char *digits = e->u.int_lit.digits;
+    size_t n = strlen(digits);
+    int base = e->u.int_lit.base;
+    unsigned lim = c->opt ? c->opt->max_str_digits : 0;
+    if (base == 10 && lim && n > lim) {
+        error_at(c, e->line, e->col,
+                 "Exceeds the limit (%u digits) for integer string conversion: value has %zu digits; "
+                 "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
+                 "huge integer literals to avoid decimal conversion limits.", lim, n);
+        return false;
+    }
+    if (big_from_string(out, digits, n, base) != 0) {
+        error_at(c, e->line, e->col, "invalid integer literal");
+        return false;
+    }
+    return true;
+}
+
+static Folded fold_binop(Compiler *c, BinOpKind op, Folded *a, Folded *b)
+{
+    (void)c;
+    Folded r = { 0 };
+    big_init(&r.k.i);
+    ConstKind ka = a->k.kind, kb = b->k.kind;
+    bool ia = ka == CK_INT || ka == CK_TRUE || ka == CK_FALSE;
+    bool ib = kb == CK_INT || kb == CK_TRUE || kb == CK_FALSE;
+    BigInt x, y;
+    big_init(&x); big_init(&y);
+    if (ia) { if (ka == CK_INT) big_copy(&x, &a->k.i); else big_set_i64(&x, ka == CK_TRUE); }
+    if (ib) { if (kb == CK_INT) big_copy(&y, &b->k.i); else big_set_i64(&y, kb == CK_TRUE); }
+    if (ia && ib) {
+        bool ok = true;
+        switch (op) {
+        case BIN_ADD: big_add(&r.k.i, &x, &y); break;
+        case BIN_SUB: big_sub(&r.k.i, &x, &y); break;
+        case BIN_MUL:
+            if (x.sign && y.sign && big_bit_length(&x) + big_bit_length(&y) > MAX_INT_BITS) ok = false;
+            else big_mul(&r.k.i, &x, &y);
+            break;
+        case BIN_FLOORDIV: ok = big_divmod(&r.k.i, NULL, &x, &y) == 0; break;
+        case BIN_MOD: ok = big_divmod(NULL, &r.k.i, &x, &y) == 0; break;
+        case BIN_POW: {
+            int64_t e;
+            if (y.sign < 0 || !big_to_i64(&y, &e)) { ok = false; break; }
+            if (x.sign && e > 0 && (uint64_t)big_bit_length(&x) * (uint64_t)e > MAX_INT_BITS) { ok = false; break; }
+            big_pow(&r.k.i, &x, (uint64_t)e);
+            break;
+        }
+        case BIN_LSHIFT: {
+            int64_t s;
+            if (y.sign < 0 || !big_to_i64(&y, &s) || (x.sign && (uint64_t)s + big_bit_length(&x) > MAX_INT_BITS)) { ok = false; break; }
+            big_lshift(&r.k.i, &x, (uint64_t)s);
+            break;
+        }
+        case BIN_RSHIFT: {
+            int64_t s;
+            if (y.sign < 0 || !big_to_i64(&y, &s)) { ok = false; break; }
+            big_rshift(&r.k.i, &x, (uint64_t)s);
+            break;
+        }
+        case BIN_BITAND: big_and(&r.k.i, &x, &y); break;
+        case BIN_BITOR: big_or(&r.k.i, &x, &y); break;
+        case BIN_BITXOR: big_xor(&r.k.i, &x, &y); break;
+        case BIN_DIV: {
+            double d;
+            ok = big_true_divide(&x, &y, &d) == 0;
+            if (ok) { r.k.kind = CK_FLOAT; r.k.f = d; r.ok = true; }
+            big_free(&x); big_free(&y);
+            if (!ok) big_free(&r.k.i);
+            return r;
+        }
+        }
+        big_free(&x); big_free(&y);
+        if (!ok) { big_free(&r.k.i); return r; }
+        r.k.kind = CK_INT;
+        r.ok = true;
+        return r;
+    }
+    bool fa = ka == CK_FLOAT || ia, fb = kb == CK_FLOAT || ib;
+    if (fa && fb && (ka == CK_FLOAT || kb == CK_FLOAT)) {
+        double u, v;
+        bool ok = true;
+        if (ka == CK_FLOAT) u = a->k.f; else ok = big_to_double(&x, &u) == 0;
+        if (kb == CK_FLOAT) v = b->k.f; else ok = ok && big_to_double(&y, &v) == 0;
+        big_free(&x); big_free(&y);
+        if (!ok) { big_free(&r.k.i); return r; }
+        double res;
+        switch (op) {
+        case BIN_ADD: res = u + v; break;
+        case BIN_SUB: res = u - v; break;
+        case BIN_MUL: res = u * v; break;
+        case BIN_DIV: if (v == 0) { big_free(&r.k.i); return r; } res = u / v; break;
+        default: big_free(&r.k.i); return r;        /* //, %, ** on floats: left to run time */
+        }
+        if (isinf(res) && !isinf(u) && !isinf(v)) { big_free(&r.k.i); return r; }  /* overflow: runtime error */
+        r.k.kind = CK_FLOAT;
+        r.k.f = res;
+        r.ok = true;
+        return r;
+    }
+    big_free(&x); big_free(&y);
+    if (ka == CK_STR && kb == CK_STR && op == BIN_ADD && a->k.len + b->k.len <= MAX_STR_FOLD) {
+        r.k.kind = CK_STR;
+        r.k.len = a->k.len + b->k.len;
+        r.k.s = xmalloc(r.k.len + 1);
+        memcpy(r.k.s, a->k.s, a->k.len);
+        memcpy(r.k.s + a->k.len, b->k.s, b->k.len);
+        r.k.s[r.k.len] = '\0';
+        r.k.intern = identifier_like(r.k.s, r.k.len);
+        r.ok = true;
+        return r;
+    }
+    if (op == BIN_MUL && ((ka == CK_STR && kb == CK_INT) || (ka == CK_INT && kb == CK_STR))) {
+        const Const *s = ka == CK_STR ? &a->k : &b->k;
+        const Const *n = ka == CK_STR ? &b->k : &a->k;
+        int64_t times;
+        if (!big_to_i64(&n->i, &times)) { big_free(&r.k.i); return r; }
+        if (times < 0) times = 0;
+        /* CPython folds only short results (and counts code points; bytes here) */
+        size_t cps = 0;
+        for (size_t i = 0; i < s->len; i++) if (((unsigned char)s->s[i] & 0xC0) != 0x80) cps++;
+        if ((uint64_t)times * cps > MAX_STR_FOLD) { big_free(&r.k.i); return r; }
+        r.k.kind = CK_STR;
+        r.k.len = s->len * (size_t)times;
+        r.k.s = xmalloc(r.k.len + 1);
+        for (int64_t i = 0; i < times; i++) memcpy(r.k.s + (size_t)i * s->len, s->s, s->len);
+        r.k.s[r.k.len] = '\0';
+        r.k.intern = identifier_like(r.k.s, r.k.len);
+        r.ok = true;
+        return r;
+    }
+    big_free(&r.k.i);
+    return r;
+}
+
+static Folded fold(Compiler *c, const Expr *e)
+{
+    Folded r = { 0 };
+    big_init(&r.k.i);
+    switch (e->kind) {
+    case EXPR_INT:
+        if (!parse_int_literal(c, e, &r.k.i)) { big_free(&r.k.i); return r; }
+        r.k.kind = CK_INT;
+        r.ok = true;
+        return r;
+    case EXPR_FLOAT: r.k.kind = CK_FLOAT; r.k.f = e->u.float_lit.value; r.ok = true; return r;
+    case EXPR_STR:
+        r.k.kind = CK_STR;
+        r.k.s = xstrndup(e->u.str_lit.s, e->u.str_lit.len);
+        r.k.len = e->u.str_lit.len;
+        r.k.intern = identifier_like(r.k.s, r.k.len);
+        r.ok = true;
+        return r;
+    case EXPR_BOOL: r.k.kind = e->u.boolean.value ? CK_TRUE : CK_FALSE; r.ok = true; return r;
+    case EXPR_NONE: r.k.kind = CK_NONE; r.ok = true; return r;
+    case EXPR_JOINEDSTR:
+        if (e->u.joined.parts.n == 0) {
+            r.k.kind = CK_STR; r.k.s = xstrdup(""); r.k.len = 0; r.k.intern = true; r.ok = true; return r;
+        }
+        if (e->u.joined.parts.n == 1 && e->u.joined.parts.items[0]->kind == EXPR_STR)
+            { big_free(&r.k.i); return fold(c, e->u.joined.parts.items[0]); }
+        big_free(&r.k.i);
+        return r;
+    case EXPR_UNARYOP: {
+        if (e->u.unary.op == UNARY_NOT) { big_free(&r.k.i); return r; }
+        Folded a = fold(c, e->u.unary.operand);
+        if (!a.ok) { big_free(&r.k.i); return r; }
+        if (a.k.kind == CK_INT) {
+            if (e->u.unary.op == UNARY_NEG) big_neg(&a.k.i, &a.k.i);
+            else if (e->u.unary.op == UNARY_INVERT) big_invert(&a.k.i, &a.k.i);
+            big_free(&r.k.i);
+            return a;
+        }
+        if (a.k.kind == CK_FLOAT && e->u.unary.op != UNARY_INVERT) {
+            if (e->u.unary.op == UNARY_NEG) a.k.f = -a.k.f;
+            big_free(&r.k.i);
+            return a;
+        }
+        folded_free(&a);
+        big_free(&r.k.i);
+        return r;
+    }
+    case EXPR_BINOP: {
+        Folded a = fold(c, e->u.binop.left);
+        if (!a.ok) { big_free(&r.k.i); return r; }
+        Folded b = fold(c, e->u.binop.right);
+        if (!b.ok) { folded_free(&a); big_free(&r.k.i); return r; }
+        big_free(&r.k.i);
+        r = fold_binop(c, e->u.binop.op, &a, &b);
+        folded_free(&a);
+        folded_free(&b);
+        return r;
+    }
+    case EXPR_TUPLE: {
+        int n = e->u.seq.elts.n;
+        if (n > MAX_COLLECTION_FOLD) { big_free(&r.k.i); return r; }
+        uint32_t *items = xmalloc(((size_t)n + 1) * sizeof *items);
+        for (int i = 0; i < n; i++) {
+            Folded it = fold(c, e->u.seq.elts.items[i]);
+            if (!it.ok) { free(items); big_free(&r.k.i); return r; }
+            items[i] = add_const(c, it.k);
+        }
+        r.k.kind = CK_TUPLE;
+        r.k.items = items;
+        r.k.n = (size_t)n;
+        r.ok = true;
+        return r;
+    }
+    default:
+        big_free(&r.k.i);
+        return r;
+    }
+}
+
+/* ---------------- emitting ---------------- */
+
+static size_t emit(Compiler *c, Instr ins, uint32_t line, uint32_t col)
+{
+    Chunk *ch = c->fs->chunk;
+    if (ch->ncode >= ch->capcode) {
+        ch->capcode = ch->capcode ? ch->capcode * 2 : 64;
+        ch->code = xrealloc(ch->code, ch->capcode * sizeof *ch->code);
+        ch->pos = xrealloc(ch->pos, ch->capcode * sizeof *ch->pos);
+    }
+    ch->code[ch->ncode] = ins;
+    ch->pos[ch->ncode] = (SrcPos){ line, col };
+    return ch->ncode++;
+}
+
+#define EMIT(c, e, ins) emit((c), (ins), (e)->line, (e)->col)
+
+static size_t here(Compiler *c) { return c->fs->chunk->ncode; }
+
+/* Points the jump at 'at' to 'target'. */
+static void patch(Compiler *c, size_t at, size_t target)
+{
+    Chunk *ch = c->fs->chunk;
+    long off = (long)target - (long)(at + 1);
+    if (off < -SBX_BIAS || off > 0xFFFF - SBX_BIAS) {
+        error_at(c, ch->pos[at].line, ch->pos[at].col, "code too large: jump out of range");
+        return;
+    }
+    Instr i = ch->code[at];
+    ch->code[at] = (i & 0xFFFFu) | (Instr)(off + SBX_BIAS) << 16;
+}
+
+static unsigned reserve(Compiler *c, unsigned n, const Expr *e)
+{
+    FuncState *fs = c->fs;
+    unsigned r = fs->freereg;
+    if (fs->freereg + n > MAX_REGS) {
+        if (e) error_at(c, e->line, e->col, "expression too complex: more than %d registers needed", MAX_REGS);
+        else error_at(c, fs->chunk->line, 1, "function too complex: more than %d registers needed", MAX_REGS);
+        return MAX_REGS - 1 - (n > MAX_REGS - 1 ? 0 : n);
+    }
+    fs->freereg += n;
+    if (fs->freereg > fs->chunk->nregs) fs->chunk->nregs = fs->freereg;
+    return r;
+}
+
+static void free_to(Compiler *c, unsigned r) { if (r < c->fs->freereg) c->fs->freereg = r; }
+
+/* ---------------- scopes ---------------- */
+
+static bool is_global_decl(FuncState *fs, const char *name)
+{
+    for (int i = 0; i < fs->nglobals; i++) if (strcmp(fs->globals[i], name) == 0) return true;
+    return false;
+}
+
+/* Register of local 'name', or -1 when it is global. */
+static int local_reg(Compiler *c, const char *name)
+{
+    FuncState *fs = c->fs;
+    for (int i = fs->ncomp; i-- > 0;)
+        if (strcmp(fs->compnames[i], name) == 0) return (int)fs->compregs[i];
+    if (fs->is_module) return -1;
+    Chunk *ch = fs->chunk;
+    for (unsigned i = 0; i < fs->compbase; i++)
+        if (strcmp(ch->locals[i], name) == 0) return (int)i;
+    return -1;
+}
+
+static void add_local(FuncState *fs, const char *name)
+{
+    Chunk *ch = fs->chunk;
+    for (unsigned i = 0; i < ch->nlocals; i++) if (strcmp(ch->locals[i], name) == 0) return;
+    ch->locals = xrealloc(ch->locals, (ch->nlocals + 1) * sizeof *ch->locals);
+    ch->locals[ch->nlocals++] = xstrdup(name);
+}
+
+static void scan_target(FuncState *fs, const Expr *t)
+{
+    if (!t) return;
+    if (t->kind == EXPR_NAME) {
+        if (!is_global_decl(fs, t->u.name.id)) add_local(fs, t->u.name.id);
+    } else if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        for (int i = 0; i < t->u.seq.elts.n; i++) scan_target(fs, t->u.seq.elts.items[i]);
+    }
+}
+
+static void scan_globals(FuncState *fs, const StmtList *body);
+static void scan_locals(FuncState *fs, const StmtList *body);
+static unsigned count_comp_vars(const StmtList *body);
+
+static void scan_globals(FuncState *fs, const StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_GLOBAL:
+            for (int j = 0; j < s->u.global.n; j++) {
+                GROW_ARRAY(fs->globals, fs->nglobals, fs->capglobals);
+                fs->globals[fs->nglobals++] = (char *)s->u.global.names[j];
+            }
+            break;
+        case STMT_IF: scan_globals(fs, &s->u.if_.body); scan_globals(fs, &s->u.if_.orelse); break;
+        case STMT_WHILE: scan_globals(fs, &s->u.while_.body); scan_globals(fs, &s->u.while_.orelse); break;
+        case STMT_FOR: scan_globals(fs, &s->u.for_.body); scan_globals(fs, &s->u.for_.orelse); break;
+        case STMT_WITH: scan_globals(fs, &s->u.with.body); break;
+        default: break;
+        }
+    }
+}
+
+static void scan_locals(FuncState *fs, const StmtList *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_ASSIGN:
+            for (int j = 0; j < s->u.assign.targets.n; j++) scan_target(fs, s->u.assign.targets.items[j]);
+            break;
+        case STMT_ANNASSIGN: if (s->u.annassign.value) scan_target(fs, s->u.annassign.target); break;
+        case STMT_AUGASSIGN: scan_target(fs, s->u.augassign.target); break;
+        case STMT_FOR:
+            scan_target(fs, s->u.for_.target);
+            scan_locals(fs, &s->u.for_.body);
+            scan_locals(fs, &s->u.for_.orelse);
+            break;
+        case STMT_IF: scan_locals(fs, &s->u.if_.body); scan_locals(fs, &s->u.if_.orelse); break;
+        case STMT_WHILE: scan_locals(fs, &s->u.while_.body); scan_locals(fs, &s->u.while_.orelse); break;
+        case STMT_WITH:
+            for (int j = 0; j < s->u.with.n; j++) scan_target(fs, s->u.with.items[j].var);
+            scan_locals(fs, &s->u.with.body);
+            break;
+        case STMT_DEL:
+            for (int j = 0; j < s->u.del.targets.n; j++) scan_target(fs, s->u.del.targets.items[j]);
+            break;
+        case STMT_FUNCDEF:
+            if (!is_global_decl(fs, s->u.funcdef.name)) add_local(fs, s->u.funcdef.name);
+            break;
+        case STMT_IMPORT:
+            for (int j = 0; j < s->u.import.n; j++) {
+                const ImportAlias *a = &s->u.import.names[j];
+                const char *n = a->asname ? a->asname : a->name;
+                if (!is_global_decl(fs, n)) add_local(fs, n);
+            }
+            break;
+        default: break;
+        }
+    }
+}
+
+/* Upper bound of comprehension variables in one function body. */
+static unsigned comp_vars_expr(const Expr *e);
+
+static unsigned comp_vars_list(const ExprList *l)
+{
+    unsigned n = 0;
+    for (int i = 0; i < l->n; i++) n += comp_vars_expr(l->items[i]);
+    return n;
+}
+
+static unsigned count_target_names(const Expr *t)
+{
+    if (!t) return 0;
+    if (t->kind == EXPR_NAME) return 1;
+    if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        unsigned n = 0;
+        for (int i = 0; i < t->u.seq.elts.n; i++) n += count_target_names(t->u.seq.elts.items[i]);
+        return n;
+    }
+    return 0;
+}
+
+static unsigned comp_vars_expr(const Expr *e)
+{
+    if (!e) return 0;
+    switch (e->kind) {
+    case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_GENEXP: case EXPR_DICTCOMP: {
+        unsigned n = comp_vars_expr(e->u.comp.elt) + comp_vars_expr(e->u.comp.key) + comp_vars_expr(e->u.comp.value);
+        for (int i = 0; i < e->u.comp.ngens; i++) {
+            n += count_target_names(e->u.comp.gens[i].target);
+            n += comp_vars_expr(e->u.comp.gens[i].iter) + comp_vars_list(&e->u.comp.gens[i].ifs);
+        }
+        return n;
+    }
+    case EXPR_JOINEDSTR: return comp_vars_list(&e->u.joined.parts);
+    case EXPR_FORMATTED: return comp_vars_expr(e->u.formatted.value) + comp_vars_expr(e->u.formatted.spec);
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_SET: return comp_vars_list(&e->u.seq.elts);
+    case EXPR_DICT: return comp_vars_list(&e->u.dict.keys) + comp_vars_list(&e->u.dict.values);
+    case EXPR_BINOP: return comp_vars_expr(e->u.binop.left) + comp_vars_expr(e->u.binop.right);
+    case EXPR_UNARYOP: return comp_vars_expr(e->u.unary.operand);
+    case EXPR_BOOLOP: return comp_vars_list(&e->u.boolop.values);
+    case EXPR_COMPARE: {
+        unsigned n = 0;
+        for (int i = 0; i <= e->u.compare.nops; i++) n += comp_vars_expr(e->u.compare.operands[i]);
+        return n;
+    }
+    case EXPR_IFEXP: return comp_vars_expr(e->u.ifexp.test) + comp_vars_expr(e->u.ifexp.body) + comp_vars_expr(e->u.ifexp.orelse);
+    case EXPR_CALL: {
+        unsigned n = comp_vars_expr(e->u.call.func) + comp_vars_list(&e->u.call.args);
+        for (int i = 0; i < e->u.call.nkw; i++) n += comp_vars_expr(e->u.call.kw[i].value);
+        return n;
+    }
+    case EXPR_ATTRIBUTE: return comp_vars_expr(e->u.attribute.value);
+    case EXPR_SUBSCRIPT: return comp_vars_expr(e->u.subscript.value) + comp_vars_expr(e->u.subscript.index);
+    case EXPR_SLICE: return comp_vars_expr(e->u.slice.lower) + comp_vars_expr(e->u.slice.upper) + comp_vars_expr(e->u.slice.step);
+    default: return 0;
+    }
+}
+
+static unsigned count_comp_vars(const StmtList *body)
+{
+    unsigned n = 0;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_EXPR: n += comp_vars_expr(s->u.expr.value); break;
+        case STMT_ASSIGN: n += comp_vars_expr(s->u.assign.value) + comp_vars_list(&s->u.assign.targets); break;
+        case STMT_ANNASSIGN: n += comp_vars_expr(s->u.annassign.value); break;
+        case STMT_AUGASSIGN: n += comp_vars_expr(s->u.augassign.value) + comp_vars_expr(s->u.augassign.target); break;
+        case STMT_IF: n += comp_vars_expr(s->u.if_.test) + count_comp_vars(&s->u.if_.body) + count_comp_vars(&s->u.if_.orelse); break;
+        case STMT_WHILE: n += comp_vars_expr(s->u.while_.test) + count_comp_vars(&s->u.while_.body) + count_comp_vars(&s->u.while_.orelse); break;
+        case STMT_FOR: n += comp_vars_expr(s->u.for_.iter) + count_comp_vars(&s->u.for_.body) + count_comp_vars(&s->u.for_.orelse); break;
+        case STMT_RETURN: n += comp_vars_expr(s->u.ret.value); break;
+        case STMT_DEL: n += comp_vars_list(&s->u.del.targets); break;
+        case STMT_WITH:
+            for (int j = 0; j < s->u.with.n; j++) n += comp_vars_expr(s->u.with.items[j].ctx);
+            n += count_comp_vars(&s->u.with.body);
+            break;
+        case STMT_ASSERT: n += comp_vars_expr(s->u.assert_.test) + comp_vars_expr(s->u.assert_.msg); break;
+        case STMT_FUNCDEF:
+            for (int j = 0; j < s->u.funcdef.nparams; j++) n += comp_vars_expr(s->u.funcdef.params[j].dflt);
+            break;
+        default: break;
+        }
+    }
+    return n;
+}
+
+/* ---------------- expressions ---------------- */
+
+static void expr_into(Compiler *c, const Expr *e, unsigned target);
+static void stmt(Compiler *c, const Stmt *s);
+static void block(Compiler *c, const StmtList *l);
+static void store_target(Compiler *c, const Expr *t, unsigned src);
+
+/* A register holding e's value: a local's own register (borrowed), or a
+** new temporary at the top. */
+static unsigned expr_reg(Compiler *c, const Expr *e)
+{
+    if (e->kind == EXPR_NAME) {
+        int r = local_reg(c, e->u.name.id);
+        if (r >= 0) return (unsigned)r;
+    }
+    unsigned r = reserve(c, 1, e);
+    expr_into(c, e, r);
+    return r;
+}
+
+/* An X operand: a constant (XK_BIT | slot) when e folds and the slot fits. */
+static unsigned expr_x(Compiler *c, const Expr *e)
+{
+    if (e->kind != EXPR_NAME) {
+        Folded f = fold(c, e);
+        if (f.ok) {
+            unsigned slot = kslot(c, add_const(c, f.k));
+            if (slot < XK_BIT) return XK_BIT | slot;
+            unsigned r = reserve(c, 1, e);
+            EMIT(c, e, ins_abx(OP_LOADK, r, slot));
+            return r;
+        }
+    }
+    return expr_reg(c, e);
+}
+
+static void load_const(Compiler *c, const Expr *e, uint32_t pk, unsigned target)
+{
+    EMIT(c, e, ins_abx(OP_LOADK, target, kslot(c, pk)));
+}
+
+static void load_name(Compiler *c, const Expr *e, const char *name, unsigned target)
+{
+    int r = local_reg(c, name);
+    if (r >= 0) {
+        if ((unsigned)r != target) EMIT(c, e, ins_abc(OP_MOVE, target, (unsigned)r, 0));
+        else EMIT(c, e, ins_abc(OP_CHECKLOCAL, target, 0, 0));
+        return;
+    }
+    EMIT(c, e, ins_abx(OP_LOADGLOBAL, target, nslot(c, name)));
+}
+
+static OpCode binop_code(BinOpKind op)
+{
+    switch (op) {
+    case BIN_ADD: return OP_ADD;
+    case BIN_SUB: return OP_SUB;
+    case BIN_MUL: return OP_MUL;
+    case BIN_DIV: return OP_DIV;
+    case BIN_FLOORDIV: return OP_FLOORDIV;
+    case BIN_MOD: return OP_MOD;
+    case BIN_POW: return OP_POW;
+    case BIN_LSHIFT: return OP_LSHIFT;
+    case BIN_RSHIFT: return OP_RSHIFT;
+    case BIN_BITAND: return OP_BITAND;
+    case BIN_BITOR: return OP_BITOR;
+    case BIN_BITXOR: return OP_BITXOR;
+    }
+    return OP_ADD;
+}
+
+static OpCode cmp_code(CmpOpKind op)
+{
+    switch (op) {
+    case CMP_EQ: return OP_EQ;
+    case CMP_NE: return OP_NE;
+    case CMP_LT: return OP_LT;
+    case CMP_LE: return OP_LE;
+    case CMP_GT: return OP_GT;
+    case CMP_GE: return OP_GE;
+    case CMP_IS: return OP_IS;
+    case CMP_IS_NOT: return OP_ISNOT;
+    case CMP_IN: return OP_IN;
+    case CMP_NOT_IN: return OP_NOTIN;
+    }
+    return OP_EQ;
+}
+
+static void compare(Compiler *c, const Expr *e, unsigned target)
+{
+    int n = e->u.compare.nops;
+    unsigned base = c->fs->freereg;
+    if (n == 1) {
+        unsigned a = expr_x(c, e->u.compare.operands[0]);
+        unsigned b = expr_x(c, e->u.compare.operands[1]);
+        EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[0]), target, a, b));
+        free_to(c, base);
+        return;
+    }
+    /* a < b < c: b is evaluated once; the false path releases it */
+    unsigned r = reserve(c, 1, e);
+    expr_into(c, e->u.compare.operands[0], r);
+    size_t *falses = xmalloc((size_t)n * sizeof *falses);
+    int nf = 0;
+    unsigned mid = reserve(c, 1, e);
+    for (int i = 0; i < n; i++) {
+        const Expr *rhs = e->u.compare.operands[i + 1];
+        if (i < n - 1) {
+            expr_into(c, rhs, mid);
+            unsigned cp = reserve(c, 1, e);
+            EMIT(c, e, ins_abc(OP_MOVE, cp, mid, 0));
+            EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[i]), r, i == 0 ? r : mid + 1, cp));
+            free_to(c, cp);
+            falses[nf++] = EMIT(c, e, ins_asbx(OP_ANDJMP, r, 0));
+            /* next comparison's left operand: move b down */
+            EMIT(c, e, ins_abc(OP_MOVE, r, mid, 0));
+        } else {
+            unsigned rr = expr_x(c, rhs);
+            EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[i]), r, r, rr));
+        }
+    }
+    size_t jend = EMIT(c, e, ins_asbx(OP_JMP, 0, 0));
+    for (int i = 0; i < nf; i++) patch(c, falses[i], here(c));
+    EMIT(c, e, ins_abc(OP_POP, mid, 0, 0));
+    patch(c, jend, here(c));
+    free(falses);
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void call_args(Compiler *c, const Expr *e, unsigned base, int *nargs)
+{
+    int n = 0;
+    for (int i = 0; i < e->u.call.args.n; i++) {
+        const Expr *a = e->u.call.args.items[i];
+        unsigned r = reserve(c, 1, a);
+        if (r != base + 1 + (unsigned)n) return;
+        if (a->kind == EXPR_GENEXP) {
+            /* a generator expression argument is built as a list, then iterated */
+            expr_into(c, a, r);
+        } else {
+            expr_into(c, a, r);
+        }
+        n++;
+    }
+    for (int i = 0; i < e->u.call.nkw; i++) {
+        unsigned r = reserve(c, 1, e->u.call.kw[i].value);
+        expr_into(c, e->u.call.kw[i].value, r);
+        n++;
+    }
+    if (n > 255) error_at(c, e->line, e->col, "too many arguments in call");
+    if (e->u.call.nkw) {
+        Const k = { .kind = CK_TUPLE };
+        big_init(&k.i);
+        k.items = xmalloc((size_t)e->u.call.nkw * sizeof *k.items);
+        k.n = (size_t)e->u.call.nkw;
+        for (int i = 0; i < e->u.call.nkw; i++) k.items[i] = const_str(c, e->u.call.kw[i].name, strlen(e->u.call.kw[i].name));
+        EMIT(c, e, ins_abx(OP_KWNAMES, 0, kslot(c, add_const(c, k))));
+    }
+    *nargs = n;
+}
+
+static void call(Compiler *c, const Expr *e, unsigned target)
+{
+    unsigned base = c->fs->freereg;
+    bool top = target >= c->fs->chunk->nlocals && target + 1 == c->fs->freereg;
+    unsigned f = top ? target : reserve(c, 1, e);
+    const Expr *fn = e->u.call.func;
+    int nargs = 0;
+    if (fn->kind == EXPR_ATTRIBUTE) {
+        expr_into(c, fn->u.attribute.value, f);
+        call_args(c, e, f, &nargs);
+        unsigned m = nslot(c, fn->u.attribute.attr);
+        if (m > 255) error_at(c, fn->line, fn->col, "too many names in one function");
+        EMIT(c, e, ins_abc(OP_CALLMETHOD, f, (unsigned)nargs, m & 0xFF));
+    } else {
+        expr_into(c, fn, f);
+        call_args(c, e, f, &nargs);
+        EMIT(c, e, ins_abc(OP_CALL, f, (unsigned)nargs, 0));
+    }
+    if (f != target) EMIT(c, e, ins_abc(OP_MOVE, target, f, 0));
+    free_to(c, base);
+}
+
+static bool all_const(Compiler *c, const ExprList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        Folded f = fold(c, l->items[i]);
+        bool ok = f.ok;
+        folded_free(&f);
+        if (!ok) return false;
+    }
+    return true;
+}
+
+static void list_display(Compiler *c, const Expr *e, unsigned target)
+{
+    const ExprList *l = &e->u.seq.elts;
+    unsigned base = c->fs->freereg;
+    unsigned r = reserve(c, 1, e);
+    if (l->n > 2 && all_const(c, l)) {
+        /* CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND */
+        EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
+        Const k = { .kind = CK_TUPLE };
+        big_init(&k.i);
+        k.items = xmalloc((size_t)l->n * sizeof *k.items);
+        k.n = (size_t)l->n;
+        for (int i = 0; i < l->n; i++) { Folded f = fold(c, l->items[i]); k.items[i] = add_const(c, f.k); }
+        unsigned t = reserve(c, 1, e);
+        EMIT(c, e, ins_abx(OP_LOADK, t, kslot(c, add_const(c, k))));
+        EMIT(c, e, ins_abc(OP_LISTEXTEND, r, t, 0));
+    } else if (l->n <= 30) {
+        unsigned first = c->fs->freereg;
+        for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
+        EMIT(c, e, ins_abc(OP_BUILDLIST, r, first, (unsigned)l->n));
+    } else {
+        EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
+        for (int i = 0; i < l->n; i++) {
+            unsigned t = reserve(c, 1, l->items[i]);
+            expr_into(c, l->items[i], t);
+            EMIT(c, e, ins_abc(OP_LISTAPPEND, r, t, 0));
+            free_to(c, t);
+        }
+    }
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void seq_build(Compiler *c, const Expr *e, OpCode op, const ExprList *l, unsigned target)
+{
+    unsigned base = c->fs->freereg;
+    unsigned r = reserve(c, 1, e);
+    unsigned first = c->fs->freereg;
+    if (l->n > 255) { error_at(c, e->line, e->col, "too many items in display"); return; }
+    for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
+    EMIT(c, e, ins_abc(op, r, first, (unsigned)l->n));
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void dict_display(Compiler *c, const Expr *e, unsigned target)
+{
+    unsigned base = c->fs->freereg;
+    unsigned r = reserve(c, 1, e);
+    unsigned first = c->fs->freereg;
+    int n = e->u.dict.keys.n;
+    if (n > 127) { error_at(c, e->line, e->col, "too many items in dict display"); return; }
+    for (int i = 0; i < n; i++) {
+        expr_into(c, e->u.dict.keys.items[i], reserve(c, 1, e));
+        expr_into(c, e->u.dict.values.items[i], reserve(c, 1, e));
+    }
+    EMIT(c, e, ins_abc(OP_BUILDDICT, r, first, (unsigned)n));
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void bind_comp_target(Compiler *c, const Expr *t)
+{
+    FuncState *fs = c->fs;
+    if (t->kind == EXPR_NAME) {
+        if (fs->compnext >= fs->compbase + fs->compmax) {
+            error_at(c, t->line, t->col, "too many comprehension variables");
+            return;
+        }
+        GROW_ARRAY(fs->compnames, fs->ncomp, fs->capcomp);
+        fs->compregs = xrealloc(fs->compregs, (size_t)fs->capcomp * sizeof *fs->compregs);
+        fs->compnames[fs->ncomp] = t->u.name.id;
+        fs->compregs[fs->ncomp] = fs->compnext++;
+        fs->ncomp++;
+    } else if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        for (int i = 0; i < t->u.seq.elts.n; i++) bind_comp_target(c, t->u.seq.elts.items[i]);
+    } else {
+        error_at(c, t->line, t->col, "cannot assign to expression in comprehension");
+    }
+}
+
+/* [elt for t in it if cond ...]: inlined (as 3.12 does); its variables are
+** hidden locals cleared afterwards, so they neither leak nor keep objects. */
+static void comprehension(Compiler *c, const Expr *e, unsigned target)
+{
+    FuncState *fs = c->fs;
+    unsigned base = fs->freereg;
+    unsigned r = reserve(c, 1, e);
+    bool is_dict = e->kind == EXPR_DICTCOMP;
+    if (e->kind == EXPR_SETCOMP) { error_at(c, e->line, e->col, "set comprehensions are not supported by tracevm"); return; }
+    if (is_dict) EMIT(c, e, ins_abc(OP_BUILDDICT, r, 0, 0));
+    else EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
+    int ncomp0 = fs->ncomp;
+    unsigned next0 = fs->compnext;
+    size_t *loops = xmalloc((size_t)e->u.comp.ngens * sizeof *loops);
+    unsigned *iters = xmalloc((size_t)e->u.comp.ngens * sizeof *iters);
+    size_t **skips = xcalloc((size_t)e->u.comp.ngens, sizeof *skips);
+    for (int g = 0; g < e->u.comp.ngens; g++) {
+        const Comprehension *gen = &e->u.comp.gens[g];
+        unsigned it = reserve(c, 1, gen->iter);
+        unsigned src = expr_reg(c, gen->iter);
+        EMIT(c, gen->iter, ins_abc(OP_ITER, it, src, 0));
+        free_to(c, it + 1);
+        iters[g] = it;
+        loops[g] = here(c);
+        unsigned val = reserve(c, 1, gen->iter);
+        EMIT(c, gen->iter, ins_asbx(OP_FORITER, it, 0));
+        bind_comp_target(c, gen->target);
+        store_target(c, gen->target, val);
+        free_to(c, val);
+        for (int k = 0; k < gen->ifs.n; k++) {
+            unsigned t = reserve(c, 1, gen->ifs.items[k]);
+            expr_into(c, gen->ifs.items[k], t);
+            size_t j = EMIT(c, gen->ifs.items[k], ins_asbx(OP_JMPIFNOT, t, 0));
+            free_to(c, t);
+            skips[g] = xrealloc(skips[g], (size_t)(k + 2) * sizeof **skips);
+            skips[g][k] = j;
+            skips[g][k + 1] = SIZE_MAX;
+        }
+    }
+    if (is_dict) {
+        unsigned k = reserve(c, 1, e->u.comp.key);
+        expr_into(c, e->u.comp.key, k);
+        unsigned v = reserve(c, 1, e->u.comp.value);
+        expr_into(c, e->u.comp.value, v);
+        EMIT(c, e, ins_abc(OP_DICTSET, r, k, v));
+        free_to(c, k);
+    } else {
+        unsigned v = reserve(c, 1, e->u.comp.elt);
+        expr_into(c, e->u.comp.elt, v);
+        EMIT(c, e, ins_abc(OP_LISTAPPEND, r, v, 0));
+        free_to(c, v);
+    }
+    for (int g = e->u.comp.ngens; g-- > 0;) {
+        if (skips[g]) for (size_t k = 0; skips[g][k] != SIZE_MAX; k++) patch(c, skips[g][k], loops[g]);
+        size_t j = EMIT(c, e, ins_asbx(OP_JMP, 0, 0));
+        patch(c, j, loops[g]);
+        patch(c, loops[g], here(c));
+        free(skips[g]);
+    }
+    for (unsigned v = next0; v < fs->compnext; v++) EMIT(c, e, ins_abc(OP_DELLOCAL, v, 0, 0));
+    fs->ncomp = ncomp0;
+    fs->compnext = next0;
+    free(loops); free(iters); free(skips);
+    if (e->kind == EXPR_GENEXP) EMIT(c, e, ins_abc(OP_ITER, r, r, 0));
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void fstring(Compiler *c, const Expr *e, unsigned target)
+{
+    const ExprList *parts = &e->u.joined.parts;
+    unsigned base = c->fs->freereg;
+    unsigned r = reserve(c, 1, e);
+    unsigned first = c->fs->freereg;
+    if (parts->n > 255) { error_at(c, e->line, e->col, "f-string too long"); return; }
+    for (int i = 0; i < parts->n; i++) {
+        const Expr *p = parts->items[i];
+        unsigned t = reserve(c, 1, p);
+        if (p->kind == EXPR_STR) { expr_into(c, p, t); continue; }
+        expr_into(c, p->u.formatted.value, t);
+        int conv = p->u.formatted.conversion;
+        if (conv > 0) EMIT(c, p, ins_abc(OP_CONVERT, t, t, conv == 's' ? 1 : conv == 'r' ? 2 : 3));
+        unsigned spec = 0;
+        if (p->u.formatted.spec) {
+            spec = expr_x(c, p->u.formatted.spec);
+        }
+        EMIT(c, p, ins_abc(OP_FORMAT, t, t, spec));
+        free_to(c, t + 1);
+    }
+    EMIT(c, e, ins_abc(OP_BUILDSTR, r, first, (unsigned)parts->n));
+    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    free_to(c, base);
+}
+
+static void subscript_index(Compiler *c, const Expr *idx, unsigned *x)
+{
+    if (idx->kind == EXPR_SLICE) {
+        unsigned s = reserve(c, 1, idx);
+        unsigned b = reserve(c, 3, idx);
+        const Expr *parts[3] = { idx->u.slice.lower, idx->u.slice.upper, idx->u.slice.step };
+        for (int i = 0; i < 3; i++) {
+            if (parts[i]) expr_into(c, parts[i], b + (unsigned)i);
+            else load_const(c, idx, const_simple(c, CK_NONE), b + (unsigned)i);
+        }
+        EMIT(c, idx, ins_abc(OP_BUILDSLICE, s, b, 0));
+        free_to(c, s + 1);
+        *x = s;
+        return;
+    }
+    *x = expr_x(c, idx);
+}
+
+static void expr_into(Compiler *c, const Expr *e, unsigned target)
+{
+    unsigned base = c->fs->freereg;
+    switch (e->kind) {
+    case EXPR_NAME:
+        load_name(c, e, e->u.name.id, target);
+        return;
+    case EXPR_INT: case EXPR_FLOAT: case EXPR_STR: case EXPR_BOOL: case EXPR_NONE:
+    case EXPR_TUPLE: case EXPR_BINOP: case EXPR_UNARYOP: case EXPR_JOINEDSTR: {
+        Folded f = fold(c, e);
+        if (f.ok) { load_const(c, e, add_const(c, f.k), target); return; }
+        if (c->failed && (e->kind == EXPR_INT)) return;
+        break;
+    }
+    default: break;
+    }
+    switch (e->kind) {
+    case EXPR_TUPLE: seq_build(c, e, OP_BUILDTUPLE, &e->u.seq.elts, target); return;
+    case EXPR_LIST: list_display(c, e, target); return;
+    case EXPR_DICT: dict_display(c, e, target); return;
+    case EXPR_SET: error_at(c, e->line, e->col, "set displays are not supported by tracevm"); return;
+    case EXPR_JOINEDSTR: fstring(c, e, target); return;
+    case EXPR_BINOP: {
+        /* a fresh temporary target holds the left operand too: x * y + 2
+        ** runs in one register, as the notes' CPU does */
+        const Expr *l = e->u.binop.left;
+        bool simple_left = l->kind == EXPR_NAME ? local_reg(c, l->u.name.id) < 0 : true;
+        if (target >= c->fs->chunk->nlocals && target + 1 == c->fs->freereg && simple_left) {
+            Folded f = fold(c, l);
+            bool is_const = f.ok;
+            folded_free(&f);
+            if (!is_const) {
+                expr_into(c, l, target);
+                unsigned b2 = expr_x(c, e->u.binop.right);
+                EMIT(c, e, ins_abc(binop_code(e->u.binop.op), target, target, b2));
+                free_to(c, base);
+                return;
+            }
+        }
+        unsigned a = expr_x(c, e->u.binop.left);
+        unsigned b = expr_x(c, e->u.binop.right);
+        EMIT(c, e, ins_abc(binop_code(e->u.binop.op), target, a, b));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_UNARYOP: {
+        unsigned a = expr_reg(c, e->u.unary.operand);
+        OpCode op = e->u.unary.op == UNARY_NEG ? OP_NEG : e->u.unary.op == UNARY_POS ? OP_POS
+                  : e->u.unary.op == UNARY_INVERT ? OP_INVERT : OP_NOT;
+        EMIT(c, e, ins_abc(op, target, a, 0));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_BOOLOP: {
+        unsigned r = reserve(c, 1, e);
+        OpCode j = e->u.boolop.op == BOOL_AND ? OP_ANDJMP : OP_ORJMP;
+        size_t *ends = xmalloc((size_t)e->u.boolop.values.n * sizeof *ends);
+        int n = e->u.boolop.values.n;
+        for (int i = 0; i < n; i++) {
+            expr_into(c, e->u.boolop.values.items[i], r);
+            if (i < n - 1) ends[i] = EMIT(c, e, ins_asbx(j, r, 0));
+        }
+        for (int i = 0; i < n - 1; i++) patch(c, ends[i], here(c));
+        free(ends);
+        if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_COMPARE: compare(c, e, target); return;
+    case EXPR_IFEXP: {
+        unsigned r = reserve(c, 1, e);
+        unsigned t = reserve(c, 1, e);
+        expr_into(c, e->u.ifexp.test, t);
+        size_t jelse = EMIT(c, e, ins_asbx(OP_JMPIFNOT, t, 0));
+        free_to(c, t);
+        expr_into(c, e->u.ifexp.body, r);
+        size_t jend = EMIT(c, e, ins_asbx(OP_JMP, 0, 0));
+        patch(c, jelse, here(c));
+        expr_into(c, e->u.ifexp.orelse, r);
+        patch(c, jend, here(c));
+        if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_CALL: call(c, e, target); return;
+    case EXPR_ATTRIBUTE: {
+        unsigned r = reserve(c, 1, e);
+        expr_into(c, e->u.attribute.value, r);
+        unsigned n = nslot(c, e->u.attribute.attr);
+        if (n > 255) error_at(c, e->line, e->col, "too many names in one function");
+        EMIT(c, e, ins_abc(OP_GETATTR, r, r, n & 0xFF));
+        if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_SUBSCRIPT: {
+        unsigned v = expr_reg(c, e->u.subscript.value);
+        unsigned x;
+        subscript_index(c, e->u.subscript.index, &x);
+        EMIT(c, e, ins_abc(OP_GETITEM, target, v, x));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_GENEXP: case EXPR_DICTCOMP:
+        comprehension(c, e, target);
+        return;
+    case EXPR_SLICE:
+        error_at(c, e->line, e->col, "slice outside of a subscript");
+        return;
+    case EXPR_FORMATTED: case EXPR_INT: case EXPR_FLOAT: case EXPR_STR:
+    case EXPR_BOOL: case EXPR_NONE: case EXPR_NAME:
+        break;
+    }
+    error_at(c, e->line, e->col, "cannot compile this expression");
+}
+
+/* ---------------- statements ---------------- */
+
+/* Stores register 'src' into target 't' (consuming it when temporary). */
+static void store_target(Compiler *c, const Expr *t, unsigned src)
+{
+    unsigned base = c->fs->freereg;
+    switch (t->kind) {
+    case EXPR_NAME: {
+        int r = local_reg(c, t->u.name.id);
+        if (r >= 0) {
+            if ((unsigned)r != src) EMIT(c, t, ins_abc(OP_MOVE, (unsigned)r, src, 0));
+        } else {
+            EMIT(c, t, ins_abx(OP_STOREGLOBAL, src, nslot(c, t->u.name.id)));
+        }
+        return;
+    }
+    case EXPR_SUBSCRIPT: {
+        unsigned v = expr_reg(c, t->u.subscript.value);
+        unsigned x;
+        subscript_index(c, t->u.subscript.index, &x);
+        EMIT(c, t, ins_abc(OP_SETITEM, v, x, src));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_TUPLE: case EXPR_LIST: {
+        int n = t->u.seq.elts.n;
+        unsigned first = reserve(c, (unsigned)n, t);
+        EMIT(c, t, ins_abc(OP_UNPACK, first, src, (unsigned)n));
+        for (int i = 0; i < n; i++) store_target(c, t->u.seq.elts.items[i], first + (unsigned)i);
+        free_to(c, base);
+        return;
+    }
+    default:
+        error_at(c, t->line, t->col, "cannot assign to expression");
+        return;
+    }
+}
+
+static void assign(Compiler *c, const Stmt *s)
+{
+    const ExprList *targets = &s->u.assign.targets;
+    const Expr *v = s->u.assign.value;
+    unsigned base = c->fs->freereg;
+    /* a, b = b, a: no tuple is built (CPython swaps on the stack) */
+    if (targets->n == 1 && targets->items[0]->kind == EXPR_TUPLE && v->kind == EXPR_TUPLE &&
+        targets->items[0]->u.seq.elts.n == v->u.seq.elts.n && v->u.seq.elts.n <= 3) {
+        int n = v->u.seq.elts.n;
+        unsigned first = reserve(c, (unsigned)n, v);
+        for (int i = 0; i < n; i++) expr_into(c, v->u.seq.elts.items[i], first + (unsigned)i);
+        for (int i = 0; i < n; i++) store_target(c, targets->items[0]->u.seq.elts.items[i], first + (unsigned)i);
+        free_to(c, base);
+        return;
+    }
+    /* x = expr for a local x: straight into its register when safe */
+    if (targets->n == 1 && targets->items[0]->kind == EXPR_NAME &&
+        (v->kind == EXPR_BINOP || v->kind == EXPR_NAME || v->kind == EXPR_INT || v->kind == EXPR_FLOAT ||
+         v->kind == EXPR_STR || v->kind == EXPR_NONE || v->kind == EXPR_BOOL)) {
+        int r = local_reg(c, targets->items[0]->u.name.id);
+        if (r >= 0) {
+            expr_into(c, v, (unsigned)r);
+            free_to(c, base);
+            return;
+        }
+    }
+    unsigned t = reserve(c, 1, v);
+    expr_into(c, v, t);
+    for (int i = 0; i < targets->n; i++) {
+        unsigned src = t;
+        if (i < targets->n - 1) {          /* chained: each target gets its own reference */
+            src = reserve(c, 1, v);
+            EMIT(c, v, ins_abc(OP_MOVE, src, t, 0));
+        }
+        store_target(c, targets->items[i], src);
+        if (src != t) free_to(c, src);
+    }
+    free_to(c, base);
+}
+
+static void augassign(Compiler *c, const Stmt *s)
+{
+    const Expr *t = s->u.augassign.target;
+    unsigned base = c->fs->freereg;
+    OpCode op = binop_code(s->u.augassign.op);
+    if (t->kind == EXPR_NAME) {
+        int r = local_reg(c, t->u.name.id);
+        if (r >= 0) {
+            unsigned x = expr_x(c, s->u.augassign.value);
+            EMIT(c, s, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
+            EMIT(c, s, ins_abc(op, (unsigned)r, (unsigned)r, x));
+            c->fs->chunk->code[c->fs->chunk->ncode - 1] |= 0;   /* in-place form chosen at run time */
+            free_to(c, base);
+            return;
+        }
+        unsigned tr = reserve(c, 1, t);
+        EMIT(c, t, ins_abx(OP_LOADGLOBAL, tr, nslot(c, t->u.name.id)));
+        unsigned x = expr_x(c, s->u.augassign.value);
+        EMIT(c, s, ins_abc(op, tr, tr, x));
+        EMIT(c, t, ins_abx(OP_STOREGLOBAL, tr, nslot(c, t->u.name.id)));
+        free_to(c, base);
+        return;
+    }
+    if (t->kind == EXPR_SUBSCRIPT) {
+        unsigned v = reserve(c, 1, t);
+        expr_into(c, t->u.subscript.value, v);
+        unsigned i = reserve(c, 1, t);
+        unsigned x;
+        subscript_index(c, t->u.subscript.index, &x);
+        if (x != i) {
+            if (x & XK_BIT) EMIT(c, t, ins_abx(OP_LOADK, i, x & ~XK_BIT));
+            else EMIT(c, t, ins_abc(OP_MOVE, i, x, 0));
+        }
+        free_to(c, i + 1);
+        unsigned v2 = reserve(c, 1, t), i2 = reserve(c, 1, t);
+        EMIT(c, t, ins_abc(OP_MOVE, v2, v, 0));
+        EMIT(c, t, ins_abc(OP_MOVE, i2, i, 0));
+        EMIT(c, t, ins_abc(OP_GETITEM, v2, v2, i2));
+        free_to(c, i2);
+        unsigned y = expr_x(c, s->u.augassign.value);
+        EMIT(c, s, ins_abc(op, v2, v2, y));
+        EMIT(c, s, ins_abc(OP_SETITEM, v, i, v2));
+        free_to(c, base);
+        return;
+    }
+    error_at(c, t->line, t->col, "illegal expression for augmented assignment");
+}
+
+static void loop_exit_jumps(Compiler *c, Loop *lp, const Stmt *s, bool is_break)
+{
+    /* close with-blocks opened inside the loop */
+    for (int i = c->fs->nwith; i-- > lp->with_depth;)
+        EMIT(c, s, ins_abc(OP_WITHEXIT, (unsigned)c->fs->with_regs[i], 0, 0));
+    if (is_break && lp->iter_reg >= 0) EMIT(c, s, ins_abc(OP_POP, (unsigned)lp->iter_reg, 0, 0));
+}
+
+static void del_target(Compiler *c, const Expr *t)
+{
+    unsigned base = c->fs->freereg;
+    switch (t->kind) {
+    case EXPR_NAME: {
+        int r = local_reg(c, t->u.name.id);
+        if (r >= 0) {
+            EMIT(c, t, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
+            EMIT(c, t, ins_abc(OP_DELLOCAL, (unsigned)r, 0, 0));
+        } else {
+            EMIT(c, t, ins_abx(OP_DELGLOBAL, 0, nslot(c, t->u.name.id)));
+        }
+        return;
+    }
+    case EXPR_SUBSCRIPT: {
+        unsigned v = expr_reg(c, t->u.subscript.value);
+        unsigned x;
+        subscript_index(c, t->u.subscript.index, &x);
+        EMIT(c, t, ins_abc(OP_DELITEM, v, x, 0));
+        free_to(c, base);
+        return;
+    }
+    case EXPR_TUPLE: case EXPR_LIST:
+        for (int i = 0; i < t->u.seq.elts.n; i++) del_target(c, t->u.seq.elts.items[i]);
+        return;
+    default:
+        error_at(c, t->line, t->col, "cannot delete expression");
+    }
+}
+
+static void funcdef(Compiler *c, const Stmt *s);
+
+static void stmt(Compiler *c, const Stmt *s)
+{
+    FuncState *fs = c->fs;
+    unsigned base = fs->freereg;
+    switch (s->kind) {
+    case STMT_EXPR: {
+        const Expr *e = s->u.expr.value;
+        if (e->kind == EXPR_STR || e->kind == EXPR_INT || e->kind == EXPR_FLOAT || e->kind == EXPR_NONE
+            || e->kind == EXPR_BOOL) return;            /* docstrings and bare constants: no code */
+        unsigned r = reserve(c, 1, e);
+        expr_into(c, e, r);
+        EMIT(c, e, ins_abc(OP_POP, r, 0, 0));
+        break;
+    }
+    case STMT_ASSIGN: assign(c, s); break;
+    case STMT_ANNASSIGN:
+        if (s->u.annassign.value) {
+            Stmt tmp = *s;
+            Expr *targets[1] = { s->u.annassign.target };
+            tmp.kind = STMT_ASSIGN;
+            tmp.u.assign.targets.items = targets;
+            tmp.u.assign.targets.n = 1;
+            tmp.u.assign.value = s->u.annassign.value;
+            assign(c, &tmp);
+        }
+        break;
+    case STMT_AUGASSIGN: augassign(c, s); break;
+    case STMT_IF: {
+        unsigned t = reserve(c, 1, s->u.if_.test);
+        expr_into(c, s->u.if_.test, t);
+        size_t jelse = EMIT(c, s, ins_asbx(OP_JMPIFNOT, t, 0));
+        free_to(c, base);
+        block(c, &s->u.if_.body);
+        if (s->u.if_.orelse.n) {
+            size_t jend = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
+            patch(c, jelse, here(c));
+            block(c, &s->u.if_.orelse);
+            patch(c, jend, here(c));
+        } else {
+            patch(c, jelse, here(c));
+        }
+        break;
+    }
+    case STMT_WHILE: {
+        Loop lp = { .prev = fs->loop, .iter_reg = -1, .with_depth = fs->nwith };
+        size_t top = here(c);
+        lp.cont = top;
+        unsigned t = reserve(c, 1, s->u.while_.test);
+        expr_into(c, s->u.while_.test, t);
+        size_t jexit = EMIT(c, s, ins_asbx(OP_JMPIFNOT, t, 0));
+        free_to(c, base);
+        fs->loop = &lp;
+        block(c, &s->u.while_.body);
+        fs->loop = lp.prev;
+        size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
+        patch(c, jb, top);
+        patch(c, jexit, here(c));
+        block(c, &s->u.while_.orelse);
+        for (size_t i = 0; i < lp.nbreaks; i++) patch(c, lp.breaks[i], here(c));
+        free(lp.breaks);
+        break;
+    }
+    case STMT_FOR: {
+        unsigned it = reserve(c, 1, s->u.for_.iter);
+        unsigned src = expr_reg(c, s->u.for_.iter);
+        EMIT(c, s->u.for_.iter, ins_abc(OP_ITER, it, src, 0));
+        free_to(c, it + 1);
+        Loop lp = { .prev = fs->loop, .iter_reg = (int)it, .with_depth = fs->nwith };
+        size_t top = here(c);
+        lp.cont = top;
+        unsigned val = reserve(c, 1, s->u.for_.target);
+        size_t jexit = EMIT(c, s, ins_asbx(OP_FORITER, it, 0));
+        store_target(c, s->u.for_.target, val);
+        free_to(c, val);
+        fs->loop = &lp;
+        block(c, &s->u.for_.body);
+        fs->loop = lp.prev;
+        size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
+        patch(c, jb, top);
+        patch(c, jexit, here(c));
+        free_to(c, base);
+        block(c, &s->u.for_.orelse);
+        for (size_t i = 0; i < lp.nbreaks; i++) patch(c, lp.breaks[i], here(c));
+        free(lp.breaks);
+        break;
+    }
+    case STMT_BREAK: case STMT_CONTINUE: {
+        Loop *lp = fs->loop;
+        if (!lp) { error_at(c, s->line, s->col, s->kind == STMT_BREAK ? "'break' outside loop" : "'continue' not properly in loop"); break; }
+        loop_exit_jumps(c, lp, s, s->kind == STMT_BREAK);
+        size_t j = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
+        if (s->kind == STMT_CONTINUE) patch(c, j, lp->cont);
+        else {
+            GROW_ARRAY(lp->breaks, lp->nbreaks, lp->capbreaks);
+            lp->breaks[lp->nbreaks++] = j;
+        }
+        break;
+    }
+    case STMT_PASS: case STMT_GLOBAL: break;
+    case STMT_FUNCDEF: funcdef(c, s); break;
+    case STMT_RETURN: {
+        if (fs->is_module) { error_at(c, s->line, s->col, "'return' outside function"); break; }
+        if (!s->u.ret.value) {
+            for (int i = fs->nwith; i-- > 0;) EMIT(c, s, ins_abc(OP_WITHEXIT, (unsigned)fs->with_regs[i], 0, 0));
+            EMIT(c, s, ins_abc(OP_RETURNNONE, 0, 0, 0));
+            break;
+        }
+        unsigned r = expr_reg(c, s->u.ret.value);
+        for (int i = fs->nwith; i-- > 0;) EMIT(c, s, ins_abc(OP_WITHEXIT, (unsigned)fs->with_regs[i], 0, 0));
+        EMIT(c, s, ins_abc(OP_RETURN, r, 0, 0));
+        break;
+    }
+    case STMT_DEL:
+        for (int i = 0; i < s->u.del.targets.n; i++) del_target(c, s->u.del.targets.items[i]);
+        break;
+    case STMT_IMPORT:
+        for (int i = 0; i < s->u.import.n; i++) {
+            const ImportAlias *a = &s->u.import.names[i];
+            unsigned r = reserve(c, 1, NULL);
+            EMIT(c, s, ins_abx(OP_IMPORT, r, nslot(c, a->name)));
+            Expr name = { .kind = EXPR_NAME, .line = a->line, .col = a->col };
+            name.u.name.id = a->asname ? a->asname : a->name;
+            store_target(c, &name, r);
+            free_to(c, base);
+        }
+        break;
+    case STMT_WITH: {
+        int opened = 0;
+        for (int i = 0; i < s->u.with.n; i++) {
+            const WithItem *w = &s->u.with.items[i];
+            unsigned ctx = reserve(c, 1, w->ctx);
+            expr_into(c, w->ctx, ctx);
+            unsigned v = reserve(c, 1, w->ctx);
+            EMIT(c, w->ctx, ins_abc(OP_WITHENTER, v, ctx, 0));
+            if (w->var) store_target(c, w->var, v);
+            else EMIT(c, w->ctx, ins_abc(OP_POP, v, 0, 0));
+            free_to(c, v);
+            GROW_ARRAY(fs->with_regs, fs->nwith, fs->capwith);
+            fs->with_regs[fs->nwith++] = (int)ctx;
+            opened++;
+        }
+        block(c, &s->u.with.body);
+        for (int i = 0; i < opened; i++) {
+            fs->nwith--;
+            EMIT(c, s, ins_abc(OP_WITHEXIT, (unsigned)fs->with_regs[fs->nwith], 0, 0));
+        }
+        break;
+    }
+    case STMT_ASSERT: {
+        unsigned t = reserve(c, 1, s->u.assert_.test);
+        expr_into(c, s->u.assert_.test, t);
+        size_t jok = EMIT(c, s, ins_asbx(OP_JMPIF, t, 0));
+        free_to(c, t);
+        unsigned m = reserve(c, 1, s->u.assert_.test);
+        if (s->u.assert_.msg) expr_into(c, s->u.assert_.msg, m);
+        EMIT(c, s, ins_abc(OP_ASSERTFAIL, m, s->u.assert_.msg != NULL, 0));
+        patch(c, jok, here(c));
+        break;
+    }
+    }
+    free_to(c, base);
+}
+
+static void block(Compiler *c, const StmtList *l)
+{
+    for (int i = 0; i < l->n; i++) stmt(c, l->items[i]);
+}
+
+static Chunk *new_chunk(Compiler *c, const char *name, uint32_t line)
+{
+    Program *p = c->prog;
+    Chunk *ch = xcalloc(1, sizeof *ch);
+    ch->name = xstrdup(name);
+    ch->line = line;
+    GROW_ARRAY(p->chunks, p->nchunks, p->capchunks);
+    p->chunks[p->nchunks++] = ch;
+    return ch;
+}
+
+static void open_function(Compiler *c, FuncState *fs, Chunk *ch, bool is_module, const StmtList *body)
+{
+    memset(fs, 0, sizeof *fs);
+    fs->parent = c->fs;
+    fs->chunk = ch;
+    fs->is_module = is_module;
+    c->fs = fs;
+    scan_globals(fs, body);
+    if (!is_module) scan_locals(fs, body);
+    fs->compbase = ch->nlocals;
+    fs->compmax = count_comp_vars(body);
+    for (unsigned i = 0; i < fs->compmax; i++) {
+        char nm[32];
+        snprintf(nm, sizeof nm, ".comp%u", i);
+        add_local(fs, nm);
+    }
+    fs->compnext = fs->compbase;
+    if (ch->nlocals > MAX_REGS / 2) error_at(c, ch->line, 1, "too many local variables in '%s'", ch->name);
+    fs->freereg = ch->nlocals;
+    ch->nregs = ch->nlocals;
+}
+
+static void close_function(Compiler *c, FuncState *fs)
+{
+    free(fs->globals);
+    free(fs->with_regs);
+    free(fs->compnames);
+    free(fs->compregs);
+    c->fs = fs->parent;
+}
+
+static void funcdef(Compiler *c, const Stmt *s)
+{
+    FuncState *outer = c->fs;
+    unsigned base = outer->freereg;
+    uint32_t index = (uint32_t)c->prog->nchunks;
+    Chunk *ch = new_chunk(c, s->u.funcdef.name, s->line);
+    /* defaults are evaluated in the defining scope, into a tuple */
+    int nd = 0;
+    for (int i = 0; i < s->u.funcdef.nparams; i++) if (s->u.funcdef.params[i].dflt) nd++;
+    unsigned r = reserve(c, 1, NULL);
+    if (nd) {
+        ExprList l = { xmalloc((size_t)nd * sizeof(Expr *)), nd };
+        int k = 0;
+        for (int i = 0; i < s->u.funcdef.nparams; i++)
+            if (s->u.funcdef.params[i].dflt) l.items[k++] = s->u.funcdef.params[i].dflt;
+        Expr tup = { .kind = EXPR_TUPLE, .line = s->line, .col = s->col };
+        tup.u.seq.elts = l;
+        expr_into(c, &tup, r);
+        free(l.items);
+    }
+    FuncState fs;
+    for (int i = 0; i < s->u.funcdef.nparams; i++) {
+        const char *pn = s->u.funcdef.params[i].name;
+        for (unsigned j = 0; j < ch->nlocals; j++)
+            if (strcmp(ch->locals[j], pn) == 0)
+                error_at(c, s->u.funcdef.params[i].line, s->u.funcdef.params[i].col,
+                         "duplicate argument '%s' in function definition", pn);
+        add_local(&(FuncState){ .chunk = ch }, pn);
+    }
+    ch->nparams = ch->nlocals;
+    open_function(c, &fs, ch, false, &s->u.funcdef.body);
+    block(c, &s->u.funcdef.body);
+    emit(c, ins_abc(OP_RETURNNONE, 0, 0, 0), s->u.funcdef.body.n ? s->u.funcdef.body.items[s->u.funcdef.body.n - 1]->end_line : s->line, 1);
+    close_function(c, &fs);
+    Const k = { .kind = CK_CODE, .code = index };
+    big_init(&k.i);
+    EMIT(c, s, ins_abx(OP_MAKEFUNC, r, kslot(c, add_const(c, k))));
+    Expr name = { .kind = EXPR_NAME, .line = s->line, .col = s->col };
+    name.u.name.id = s->u.funcdef.name;
+    store_target(c, &name, r);
+    free_to(c, base);
+}
+
+Program *cmp_compile(const char *path, const char *src, size_t len,
+                     const CompileOptions *opt, DiagList *diags)
+{
+    Ast *ast = parse_module(path, src, len, diags);
+    if (!ast) return NULL;
+    Compiler c = { 0 };
+    c.diags = diags;
+    c.opt = opt;
+    Program *p = xcalloc(1, sizeof *p);
+    p->path = xstrdup(path);
+    p->source = xstrndup(src, len);
+    p->srclen = len;
+    c.prog = p;
+    Chunk *mod = new_chunk(&c, "<module>", 1);
+    FuncState fs;
+    open_function(&c, &fs, mod, true, &ast->body);
+    block(&c, &ast->body);
+    uint32_t last = ast->body.n ? ast->body.items[ast->body.n - 1]->end_line : 1;
+    emit(&c, ins_abc(OP_RETURNNONE, 0, 0, 0), last, 1);
+    close_function(&c, &fs);
+    ast_free(ast);
+    if (c.failed) {
+        program_free(p);
+        return NULL;
+    }
+    return p;
+}

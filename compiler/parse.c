@@ -1,0 +1,2141 @@
+/*
+** compiler/parse.c: the parser. Statements by recursive descent, expressions
+** by a Pratt parser driven by one ParseRule table (clox compiler.c), with
+** Python's precedence. String literals, f-strings included, are decoded here.
+**
+** Error handling (clox errorAt/synchronize): the first error of a statement
+** is recorded and sets 'panic'; callers return NULL up to the statement loop,
+** which skips to the next statement (and over the failed statement's block
+** and its else/elif clauses) and goes on. Indentation errors, tokenizer
+** errors and too many errors stop parsing ('stop').
+**
+** Recursion is bounded: PARSE_MAX_DEPTH nested parse_prec calls, expression
+** trees at most AST_MAX_HEIGHT high, blocks nested at most AST_MAX_HEIGHT
+** deep (the tokenizer already caps brackets and indentation).
+*/
+#include "compiler/parse.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/lex.h"
+
+#define PARSE_MAX_DEPTH 1000    /* nested parse_prec calls */
+
+typedef enum StopReason { STOP_NONE, STOP_LEXER, STOP_FATAL, STOP_TOO_MANY } StopReason;
+
+typedef struct Parser {
+    Ast *ast;
+    const Token *toks;          /* the current token array (file or f-string field) */
+    int ntoks, pos;
+    DiagList diags;             /* the parser's own diagnostics */
+    int panic;                  /* an error was reported for this statement */
+    StopReason stop;
+    int depth;                  /* parse_prec nesting */
+    int block_depth;            /* nested blocks and elif clauses */
+    int in_func, in_loop;
+    int fstring;                /* > 0 inside an f-string replacement field */
+} Parser;
+
+/* An arena-backed growable array of any element type ('items', 'n', 'cap'). */
+#define VEC(T) struct { T *items; int n, cap; }
+#define VEC_PUSH(p, v, x)                                                     \
+    do {                                                                      \
+        if ((v).n == (v).cap) {                                               \
+            int nc_ = (v).cap ? (v).cap * 2 : 4;                              \
+            void *ni_ = ast_alloc((p)->ast, (size_t)nc_ * sizeof *(v).items); \
+            if ((v).n)                                                        \
+                memcpy(ni_, (v).items, (size_t)(v).n * sizeof *(v).items);    \
+            (v).items = ni_;                                                  \
+            (v).cap = nc_;                                                    \
+        }                                                                     \
+        (v).items[(v).n++] = (x);                                             \
+    } while (0)
+
+typedef VEC(Expr *) ExprVec;
+typedef VEC(Stmt *) StmtVec;
+
+static ExprList to_list(ExprVec v) { return (ExprList){v.items, v.n}; }
+static StmtList to_stmts(StmtVec v) { return (StmtList){v.items, v.n}; }
+
+/* ---- tokens ----------------------------------------------------------- */
+
+static const Token *peek(const Parser *p) { return &p->toks[p->pos]; }
+
+static const Token *peek_at(const Parser *p, int ahead)
+{
+    int i = p->pos + ahead;
+    return &p->toks[i < p->ntoks ? i : p->ntoks - 1];
+}
+
+static const Token *prev(const Parser *p) { return &p->toks[p->pos > 0 ? p->pos - 1 : 0]; }
+
+static const Token *advance(Parser *p)
+{
+    const Token *t = &p->toks[p->pos];
+    if (t->kind != TK_EOF && t->kind != TK_ERROR)
+        p->pos++;
+    return t;
+}
+
+static int check(const Parser *p, TokKind k) { return peek(p)->kind == k; }
+
+static int match(Parser *p, TokKind k)
+{
+    if (!check(p, k))
+        return 0;
+    advance(p);
+    return 1;
+}
+
+static int tok_is(const Token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->len == n && memcmp(t->start, s, n) == 0;
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+static void verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
+                   const char *fmt, va_list ap)
+{
+    if (p->panic || p->stop)
+        return;
+    StrBuf b;
+    sb_init(&b);
+    sb_vprintf(&b, fmt, ap);
+    int prefix = p->fstring && strncmp(b.s, "f-string", 8) != 0;
+    diag_add(&p->diags, kind, line, col, 0, "%s%s", prefix ? "f-string: " : "", b.s);
+    sb_free(&b);
+    p->panic = 1;
+    if (kind != DIAG_SYNTAX)
+        p->stop = STOP_FATAL;
+    else if (p->diags.n >= PARSE_MAX_DIAGS)
+        p->stop = STOP_TOO_MANY;
+}
+
+/* Reports at a token; at TK_ERROR the tokenizer's own message wins instead. */
+static void *error_at(Parser *p, const Token *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void *error_at(Parser *p, const Token *t, const char *fmt, ...)
+{
+    if (t->kind == TK_ERROR) {
+        if (!p->stop)
+            p->stop = STOP_LEXER;
+        return NULL;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, DIAG_SYNTAX, t->line, t->col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+static void *error_pos(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void *error_pos(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, kind, line, col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+static void *error_expr(Parser *p, const Expr *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void *error_expr(Parser *p, const Expr *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, DIAG_SYNTAX, e->line, e->col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+static void *syntax_error(Parser *p, const Token *t)
+{
+    return error_at(p, t, "invalid syntax");
+}
+
+/* "'class' is not supported by tracevm" at token 't' ('what' = "'class' is"). */
+static void *refuse(Parser *p, const Token *t, const char *what)
+{
+    return error_at(p, t, "%s not supported by tracevm", what);
+}
+
+/* ---- nodes ------------------------------------------------------------ */
+
+static Expr *new_expr(Parser *p, ExprKind kind, uint32_t line, uint32_t col)
+{
+    Expr *e = ast_alloc(p->ast, sizeof *e);
+    e->kind = kind;
+    e->height = 1;
+    e->line = e->end_line = line;
+    e->col = e->end_col = col;
+    return e;
+}
+
+static Expr *expr_at(Parser *p, ExprKind kind, const Token *t)
+{
+    return new_expr(p, kind, t->line, t->col);
+}
+
+static int hmax(int h, const Expr *e) { return e && e->height > h ? e->height : h; }
+
+static int list_height(int h, ExprList l)
+{
+    for (int i = 0; i < l.n; i++)
+        h = hmax(h, l.items[i]);
+    return h;
+}
+
+/* Height of the tallest child of 'e'. */
+static int child_height(const Expr *e)
+{
+    int h = 0;
+    switch (e->kind) {
+    case EXPR_NAME: case EXPR_INT: case EXPR_FLOAT: case EXPR_STR:
+    case EXPR_BOOL: case EXPR_NONE:
+        break;
+    case EXPR_JOINEDSTR: h = list_height(h, e->u.joined.parts); break;
+    case EXPR_FORMATTED:
+        h = hmax(hmax(h, e->u.formatted.value), e->u.formatted.spec);
+        break;
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_SET:
+        h = list_height(h, e->u.seq.elts);
+        break;
+    case EXPR_DICT:
+        h = list_height(list_height(h, e->u.dict.keys), e->u.dict.values);
+        break;
+    case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_GENEXP: case EXPR_DICTCOMP:
+        h = hmax(hmax(hmax(h, e->u.comp.elt), e->u.comp.key), e->u.comp.value);
+        for (int i = 0; i < e->u.comp.ngens; i++) {
+            const Comprehension *g = &e->u.comp.gens[i];
+            h = list_height(hmax(hmax(h, g->target), g->iter), g->ifs);
+        }
+        break;
+    case EXPR_BINOP: h = hmax(hmax(h, e->u.binop.left), e->u.binop.right); break;
+    case EXPR_UNARYOP: h = hmax(h, e->u.unary.operand); break;
+    case EXPR_BOOLOP: h = list_height(h, e->u.boolop.values); break;
+    case EXPR_COMPARE:
+        for (int i = 0; i <= e->u.compare.nops; i++)
+            h = hmax(h, e->u.compare.operands[i]);
+        break;
+    case EXPR_IFEXP:
+        h = hmax(hmax(hmax(h, e->u.ifexp.test), e->u.ifexp.body), e->u.ifexp.orelse);
+        break;
+    case EXPR_CALL:
+        h = list_height(hmax(h, e->u.call.func), e->u.call.args);
+        for (int i = 0; i < e->u.call.nkw; i++)
+            h = hmax(h, e->u.call.kw[i].value);
+        break;
+    case EXPR_ATTRIBUTE: h = hmax(h, e->u.attribute.value); break;
+    case EXPR_SUBSCRIPT:
+        h = hmax(hmax(h, e->u.subscript.value), e->u.subscript.index);
+        break;
+    case EXPR_SLICE:
+        h = hmax(hmax(hmax(h, e->u.slice.lower), e->u.slice.upper), e->u.slice.step);
+        break;
+    }
+    return h;
+}
+
+/*
+** Completes 'e' once its last token was consumed: end position from that
+** token, height from the children. Returns NULL when the tree is too high.
+*/
+static Expr *finish(Parser *p, Expr *e)
+{
+    const Token *last = prev(p);
+    e->end_line = last->end_line;
+    e->end_col = last->end_col;
+    e->height = child_height(e) + 1;
+    if (e->height > AST_MAX_HEIGHT)
+        return error_expr(p, e, "expression too deeply nested");
+    return e;
+}
+
+static Stmt *new_stmt(Parser *p, StmtKind kind, const Token *t)
+{
+    Stmt *s = ast_alloc(p->ast, sizeof *s);
+    s->kind = kind;
+    s->line = s->end_line = t->line;
+    s->col = s->end_col = t->col;
+    return s;
+}
+
+static Stmt *finish_stmt(Parser *p, Stmt *s)
+{
+    const Token *last = prev(p);
+    s->end_line = last->end_line;
+    s->end_col = last->end_col;
+    return s;
+}
+
+/* Ends a compound statement at the end of its last body statement. */
+static Stmt *finish_block_stmt(Stmt *s, StmtList body)
+{
+    if (body.n > 0) {
+        s->end_line = body.items[body.n - 1]->end_line;
+        s->end_col = body.items[body.n - 1]->end_col;
+    }
+    return s;
+}
+
+/* ---- expressions: the Pratt table --------------------------------------- */
+
+typedef enum Prec {
+    PREC_NONE,
+    PREC_TERNARY,   /* a if c else b */
+    PREC_OR,        /* or */
+    PREC_AND,       /* and */
+    PREC_NOT,       /* not x */
+    PREC_CMP,       /* < > == != <= >= is in, chained */
+    PREC_BOR,       /* | */
+    PREC_BXOR,      /* ^ */
+    PREC_BAND,      /* & */
+    PREC_SHIFT,     /* << >> */
+    PREC_TERM,      /* + - */
+    PREC_FACTOR,    /* * / // % @ */
+    PREC_UNARY,     /* +x -x ~x */
+    PREC_POWER,     /* ** (right-assoc, above a unary minus on its left) */
+    PREC_PRIMARY    /* calls, subscripts, attributes */
+} Prec;
+
+typedef Expr *(*PrefixFn)(Parser *p, const Token *t, Prec prec);
+typedef Expr *(*InfixFn)(Parser *p, Expr *left);
+
+typedef struct ParseRule {
+    PrefixFn prefix;
+    InfixFn infix;
+    Prec prec;
+} ParseRule;
+
+static const ParseRule rules[TK__COUNT];
+
+static Expr *parse_prec(Parser *p, Prec prec);
+static Expr *parse_expr(Parser *p) { return parse_prec(p, PREC_TERNARY); }
+static Expr *parse_exprlist(Parser *p);
+static Expr *parse_targets(Parser *p);
+
+static int starts_expr(const Token *t) { return rules[t->kind].prefix != NULL; }
+
+/* Tokens that, right after a complete expression inside brackets, mean a
+** missing comma ("[1 2]"): they start an expression but continue none. */
+static int starts_atom(const Token *t)
+{
+    switch (t->kind) {
+    case TK_NAME: case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_STRING:
+    case TK_LBRACE: case TK_TILDE: case TK_TRUE: case TK_FALSE: case TK_NONE:
+    case TK_LAMBDA:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* After 'e' inside brackets: the generic error, or the missing-comma hint. */
+static void *bracket_error(Parser *p, const Expr *e)
+{
+    if (e && starts_atom(peek(p)))
+        return error_expr(p, e, "invalid syntax. Perhaps you forgot a comma?");
+    return syntax_error(p, peek(p));
+}
+
+static Expr *parse_prec(Parser *p, Prec prec)
+{
+    if (p->depth >= PARSE_MAX_DEPTH)
+        return error_at(p, peek(p), "expression too deeply nested");
+    const Token *t = advance(p);
+    PrefixFn prefix = rules[t->kind].prefix;
+    if (!prefix)
+        return syntax_error(p, t);
+    p->depth++;
+    Expr *left = prefix(p, t, prec);
+    while (left && !p->stop) {
+        const Token *nt = peek(p);
+        const ParseRule *r = &rules[nt->kind];
+        if (!r->infix || r->prec < prec)
+            break;
+        if (nt->kind == TK_NOT && peek_at(p, 1)->kind != TK_IN)
+            break;          /* only "not in" continues an expression */
+        left = r->infix(p, left);
+    }
+    p->depth--;
+    return left;
+}
+
+/* ---- atoms ------------------------------------------------------------ */
+
+static Expr *p_name(Parser *p, const Token *t, Prec prec)
+{
+    (void)prec;
+    Expr *e = expr_at(p, EXPR_NAME, t);
+    e->u.name.id = ast_strndup(p->ast, t->start, t->len);
+    return finish(p, e);
+}
+
+static Expr *p_const(Parser *p, const Token *t, Prec prec)
+{
+    (void)prec;
+    Expr *e = expr_at(p, t->kind == TK_NONE ? EXPR_NONE : EXPR_BOOL, t);
+    e->u.boolean.value = t->kind == TK_TRUE;
+    return finish(p, e);
+}
+
+static Expr *p_number(Parser *p, const Token *t, Prec prec)
+{
+    (void)prec;
+    if (t->kind == TK_IMAG)
+        return refuse(p, t, "complex numbers are");
+    char *text = ast_strndup(p->ast, t->start, t->len);
+    /* the text without underscores (and without a radix prefix for ints) */
+    char *clean = ast_alloc(p->ast, t->len + 1);
+    size_t n = 0, i = 0;
+    int base = 10;
+    if (t->kind == TK_INT && t->len > 1 && text[0] == '0') {
+        char c = text[1];
+        base = (c == 'x' || c == 'X') ? 16 : (c == 'o' || c == 'O') ? 8
+             : (c == 'b' || c == 'B') ? 2 : 10;
+        if (base != 10)
+            i = 2;
+    }
+    for (; i < t->len; i++)
+        if (text[i] != '_')
+            clean[n++] = text[i];
+    clean[n] = '\0';
+    Expr *e = expr_at(p, t->kind == TK_INT ? EXPR_INT : EXPR_FLOAT, t);
+    if (t->kind == TK_INT) {
+        e->u.int_lit.text = text;
+        e->u.int_lit.digits = clean;
+        e->u.int_lit.base = base;
+    } else {
+        e->u.float_lit.text = text;
+        e->u.float_lit.value = strtod(clean, NULL);
+    }
+    return finish(p, e);
+}
+
+static Expr *p_refuse(Parser *p, const Token *t, Prec prec)
+{
+    if ((t->kind == TK_STAR || t->kind == TK_DSTAR) && prec > PREC_BOR)
+        return syntax_error(p, t);      /* "x * * y" */
+    switch (t->kind) {
+    case TK_LAMBDA:   return refuse(p, t, "'lambda' is");
+    case TK_AWAIT:    return refuse(p, t, "'await' is");
+    case TK_YIELD:    return refuse(p, t, "'yield' is");
+    case TK_ELLIPSIS: return refuse(p, t, "'...' (Ellipsis) is");
+    case TK_STAR:     return refuse(p, t, "'*' unpacking is");
+    case TK_DSTAR:    return refuse(p, t, "'**' unpacking is");
+    default:          return syntax_error(p, t);
+    }
+}
+
+static Expr *p_unary(Parser *p, const Token *t, Prec prec)
+{
+    UnaryOpKind op = t->kind == TK_MINUS ? UNARY_NEG : t->kind == TK_PLUS ? UNARY_POS
+                   : UNARY_INVERT;
+    if (prec > PREC_UNARY)
+        return syntax_error(p, t);
+    Expr *operand = parse_prec(p, PREC_UNARY);
+    if (!operand)
+        return NULL;
+    Expr *e = expr_at(p, EXPR_UNARYOP, t);
+    e->u.unary.op = op;
+    e->u.unary.operand = operand;
+    return finish(p, e);
+}
+
+static Expr *p_not(Parser *p, const Token *t, Prec prec)
+{
+    if (prec > PREC_NOT)
+        return syntax_error(p, t);      /* "a + not b" */
+    Expr *operand = parse_prec(p, PREC_NOT);
+    if (!operand)
+        return NULL;
+    Expr *e = expr_at(p, EXPR_UNARYOP, t);
+    e->u.unary.op = UNARY_NOT;
+    e->u.unary.operand = operand;
+    return finish(p, e);
+}
+
+/* ---- comprehensions and displays -------------------------------------- */
+
+static int check_target(Parser *p, Expr *e, int del);
+
+/*
+** The 'for ... in ... if ...' clauses after the element of a comprehension;
+** the caller has seen TK_FOR. Returns 0 on error.
+*/
+static int parse_gens(Parser *p, Expr *comp)
+{
+    VEC(Comprehension) gens = {0};
+    while (check(p, TK_FOR) || check(p, TK_ASYNC)) {
+        if (check(p, TK_ASYNC)) {
+            refuse(p, peek(p), "'async' is");
+            return 0;
+        }
+        advance(p);
+        Comprehension g = {0};
+        g.target = parse_targets(p);
+        if (!g.target || !check_target(p, g.target, 0))
+            return 0;
+        if (!match(p, TK_IN)) {
+            syntax_error(p, peek(p));
+            return 0;
+        }
+        g.iter = parse_prec(p, PREC_OR);
+        if (!g.iter)
+            return 0;
+        ExprVec ifs = {0};
+        while (match(p, TK_IF)) {
+            Expr *c = parse_prec(p, PREC_OR);
+            if (!c)
+                return 0;
+            VEC_PUSH(p, ifs, c);
+        }
+        g.ifs = to_list(ifs);
+        VEC_PUSH(p, gens, g);
+    }
+    comp->u.comp.gens = gens.items;
+    comp->u.comp.ngens = gens.n;
+    return finish(p, comp) != NULL;
+}
+
+static Expr *new_comp(Parser *p, ExprKind kind, const Token *open, Expr *elt)
+{
+    Expr *c = expr_at(p, kind, open);
+    c->u.comp.elt = elt;
+    return c;
+}
+
+/*
+** Parses "e, e, ..." up to (not including) 'close', after 'first' and a comma
+** already consumed when 'comma' is set. Used by tuple, list and set displays.
+*/
+static int parse_elts(Parser *p, ExprVec *v, TokKind close)
+{
+    while (!check(p, close)) {
+        Expr *e = parse_expr(p);
+        if (!e)
+            return 0;
+        VEC_PUSH(p, *v, e);
+        if (!match(p, TK_COMMA)) {
+            if (!check(p, close)) {
+                bracket_error(p, e);
+                return 0;
+            }
+            break;
+        }
+    }
+    return 1;
+}
+
+static Expr *p_paren(Parser *p, const Token *open, Prec prec)
+{
+    (void)prec;
+    if (match(p, TK_RPAR)) {
+        Expr *e = expr_at(p, EXPR_TUPLE, open);
+        return finish(p, e);
+    }
+    Expr *first = parse_expr(p);
+    if (!first)
+        return NULL;
+    if (check(p, TK_FOR)) {
+        Expr *g = new_comp(p, EXPR_GENEXP, open, first);
+        if (!parse_gens(p, g))
+            return NULL;
+        if (!match(p, TK_RPAR))
+            return bracket_error(p, NULL);
+        return finish(p, g);
+    }
+    if (match(p, TK_COMMA)) {
+        ExprVec v = {0};
+        VEC_PUSH(p, v, first);
+        if (!parse_elts(p, &v, TK_RPAR))
+            return NULL;
+        advance(p);
+        Expr *t = expr_at(p, EXPR_TUPLE, open);
+        t->u.seq.elts = to_list(v);
+        return finish(p, t);
+    }
+    if (!match(p, TK_RPAR))
+        return bracket_error(p, first);
+    return first;           /* keeps its own position, as in CPython */
+}
+
+static Expr *p_list(Parser *p, const Token *open, Prec prec)
+{
+    (void)prec;
+    ExprVec v = {0};
+    if (!match(p, TK_RSQB)) {
+        Expr *first = parse_expr(p);
+        if (!first)
+            return NULL;
+        if (check(p, TK_FOR)) {
+            Expr *c = new_comp(p, EXPR_LISTCOMP, open, first);
+            if (!parse_gens(p, c))
+                return NULL;
+            if (!match(p, TK_RSQB))
+                return bracket_error(p, NULL);
+            return finish(p, c);
+        }
+        VEC_PUSH(p, v, first);
+        if (match(p, TK_COMMA)) {
+            if (!parse_elts(p, &v, TK_RSQB))
+                return NULL;
+        } else if (!check(p, TK_RSQB)) {
+            return bracket_error(p, first);
+        }
+        advance(p);
+    }
+    Expr *e = expr_at(p, EXPR_LIST, open);
+    e->u.seq.elts = to_list(v);
+    return finish(p, e);
+}
+
+static Expr *p_brace(Parser *p, const Token *open, Prec prec)
+{
+    (void)prec;
+    ExprVec keys = {0}, values = {0};
+    if (match(p, TK_RBRACE)) {
+        Expr *d = expr_at(p, EXPR_DICT, open);
+        return finish(p, d);
+    }
+    if (check(p, TK_DSTAR))
+        return refuse(p, peek(p), "'**' unpacking is");
+    Expr *first = parse_expr(p);
+    if (!first)
+        return NULL;
+    if (!match(p, TK_COLON)) {              /* a set */
+        if (check(p, TK_FOR)) {
+            Expr *c = new_comp(p, EXPR_SETCOMP, open, first);
+            if (!parse_gens(p, c))
+                return NULL;
+            if (!match(p, TK_RBRACE))
+                return bracket_error(p, NULL);
+            return finish(p, c);
+        }
+        VEC_PUSH(p, keys, first);
+        if (match(p, TK_COMMA)) {
+            if (!parse_elts(p, &keys, TK_RBRACE))
+                return NULL;
+        } else if (!check(p, TK_RBRACE)) {
+            return bracket_error(p, first);
+        }
+        advance(p);
+        Expr *s = expr_at(p, EXPR_SET, open);
+        s->u.seq.elts = to_list(keys);
+        return finish(p, s);
+    }
+    Expr *v = parse_expr(p);
+    if (!v)
+        return NULL;
+    if (check(p, TK_FOR)) {
+        Expr *c = new_comp(p, EXPR_DICTCOMP, open, NULL);
+        c->u.comp.key = first;
+        c->u.comp.value = v;
+        if (!parse_gens(p, c))
+            return NULL;
+        if (!match(p, TK_RBRACE))
+            return bracket_error(p, NULL);
+        return finish(p, c);
+    }
+    VEC_PUSH(p, keys, first);
+    VEC_PUSH(p, values, v);
+    while (match(p, TK_COMMA)) {
+        if (check(p, TK_RBRACE))
+            break;
+        if (check(p, TK_DSTAR))
+            return refuse(p, peek(p), "'**' unpacking is");
+        Expr *k = parse_expr(p);
+        if (!k)
+            return NULL;
+        if (!match(p, TK_COLON))
+            return check(p, TK_COMMA) || check(p, TK_RBRACE)
+                   ? error_at(p, peek(p), "':' expected after dictionary key")
+                   : bracket_error(p, k);
+        v = parse_expr(p);
+        if (!v)
+            return NULL;
+        VEC_PUSH(p, keys, k);
+        VEC_PUSH(p, values, v);
+    }
+    if (!match(p, TK_RBRACE))
+        return bracket_error(p, values.items[values.n - 1]);
+    Expr *d = expr_at(p, EXPR_DICT, open);
+    d->u.dict.keys = to_list(keys);
+    d->u.dict.values = to_list(values);
+    return finish(p, d);
+}
+
+/* ---- strings and f-strings -------------------------------------------- */
+
+static Expr *parse_fstring_expr(Parser *p, const Token *tok, const char *s,
+                                const char *e);
+
+/* Position of byte 'at' inside token 't'. */
+static void pos_in(const Token *t, const char *at, uint32_t *line, uint32_t *col)
+{
+    *line = t->line;
+    *col = t->col;
+    lex_advance_pos(t->start, (size_t)(at - t->start), line, col);
+}
+
+static void *error_in(Parser *p, const Token *t, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void *error_in(Parser *p, const Token *t, const char *at, const char *fmt, ...)
+{
+    uint32_t line, col;
+    pos_in(t, at, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, DIAG_SYNTAX, line, col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/*
+** Decodes the escape sequence at s (s[0] == '\\', s < e) of a non-raw
+** literal whose body starts at 'body', appending to 'out'. Returns the
+** position after it, or NULL after an error. An unknown escape such as '\d'
+** keeps the backslash and leaves the next character to the caller, as
+** CPython does.
+*/
+static const char *decode_escape(Parser *p, const Token *t, const char *body,
+                                 const char *s, const char *e, StrBuf *out)
+{
+    if (s + 1 >= e) {
+        sb_putc(out, '\\');
+        return s + 1;
+    }
+    char c = s[1];
+    const char *q = s + 2;
+    switch (c) {
+    case '\n': return q;
+    case '\r': return (q < e && *q == '\n') ? q + 1 : q;
+    case '\\': sb_putc(out, '\\'); return q;
+    case '\'': sb_putc(out, '\''); return q;
+    case '"':  sb_putc(out, '"'); return q;
+    case 'a':  sb_putc(out, '\a'); return q;
+    case 'b':  sb_putc(out, '\b'); return q;
+    case 'f':  sb_putc(out, '\f'); return q;
+    case 'n':  sb_putc(out, '\n'); return q;
+    case 'r':  sb_putc(out, '\r'); return q;
+    case 't':  sb_putc(out, '\t'); return q;
+    case 'v':  sb_putc(out, '\v'); return q;
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        uint32_t v = (uint32_t)(c - '0');
+        for (int i = 0; i < 2 && q < e && *q >= '0' && *q <= '7'; i++)
+            v = v * 8 + (uint32_t)(*q++ - '0');
+        sb_put_utf8(out, v);
+        return q;
+    }
+    case 'x': case 'u': case 'U': {
+        int need = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+        uint32_t v = 0;
+        int got = 0;
+        while (got < need && q < e && hexval(*q) >= 0) {
+            v = v * 16 + (uint32_t)hexval(*q++);
+            got++;
+        }
+        size_t at = (size_t)(s - body);
+        if (got < need) {
+            error_at(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                     "position %zu-%zu: truncated \\%s escape", at, at + 1 + (size_t)got,
+                     c == 'x' ? "xXX" : c == 'u' ? "uXXXX" : "UXXXXXXXX");
+            return NULL;
+        }
+        if (v > 0x10FFFF) {
+            error_at(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                     "position %zu-%zu: illegal Unicode character", at, at + 9);
+            return NULL;
+        }
+        sb_put_utf8(out, v);
+        return q;
+    }
+    case 'N':
+        refuse(p, t, "'\\N{...}' escape is");
+        return NULL;
+    default:
+        sb_putc(out, '\\');
+        return s + 1;
+    }
+}
+
+/* Appends one literal character (or line ending, normalized to "\n"). */
+static const char *copy_char(const char *s, const char *e, StrBuf *out)
+{
+    if (*s == '\r') {
+        sb_putc(out, '\n');
+        return (s + 1 < e && s[1] == '\n') ? s + 2 : s + 1;
+    }
+    sb_putc(out, *s);
+    return s + 1;
+}
+
+/* The literal under construction: text pending in 'lit', finished parts. */
+typedef struct StrAcc {
+    StrBuf lit;
+    ExprVec parts;
+    const Token *first;         /* first token of the concatenation */
+} StrAcc;
+
+/* Moves pending literal text into a STR part. */
+static void flush_lit(Parser *p, StrAcc *acc)
+{
+    if (acc->lit.len == 0)
+        return;
+    Expr *s = expr_at(p, EXPR_STR, acc->first);
+    s->u.str_lit.s = ast_strndup(p->ast, acc->lit.s, acc->lit.len);
+    s->u.str_lit.len = acc->lit.len;
+    finish(p, s);
+    VEC_PUSH(p, acc->parts, s);
+    sb_clear(&acc->lit);
+}
+
+static const char *fstring_body(Parser *p, const Token *t, const char *body,
+                                const char *s, const char *e, int raw, int nest,
+                                StrAcc *acc);
+
+/*
+** One replacement field; 's' is at its '{'. Appends the FORMATTED part (and
+** the "x=" text of a self-documenting field). Returns the position after the
+** closing '}', or NULL after an error.
+*/
+static const char *fstring_field(Parser *p, const Token *t, const char *body,
+                                 const char *s, const char *e, int raw, int nest,
+                                 StrAcc *acc)
+{
+    const char *open = s++;
+    if (nest >= 2)
+        return error_in(p, t, open, "f-string: expressions nested too deeply");
+    const char *x = s;
+    char stack[LEX_MAX_LEVEL];
+    int depth = 0;
+    while (s < e) {
+        char c = *s;
+        if (c == '\\')
+            return error_in(p, t, s, "f-string expression part cannot include a backslash");
+        if (c == '#')
+            return error_in(p, t, s, "f-string expression part cannot include '#'");
+        if (c == '\'' || c == '"') {
+            int triple = s + 2 < e && s[1] == c && s[2] == c;
+            const char *q = s + (triple ? 3 : 1);
+            for (;;) {
+                if (q >= e)
+                    return error_in(p, t, s, "f-string: unterminated string");
+                if (*q == '\\')
+                    return error_in(p, t, q, "f-string expression part cannot include a backslash");
+                if (*q == c && (!triple || (q + 2 < e && q[1] == c && q[2] == c)))
+                    break;
+                q++;
+            }
+            s = q + (triple ? 3 : 1);
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            if (depth >= LEX_MAX_LEVEL)
+                return error_in(p, t, s, "f-string: too many nested parenthesis");
+            stack[depth++] = c;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (depth == 0) {
+                if (c == '}')
+                    break;
+                return error_in(p, t, s, "f-string: unmatched '%c'", c);
+            }
+            char o = stack[--depth];
+            if ((o == '(' && c != ')') || (o == '[' && c != ']') || (o == '{' && c != '}'))
+                return error_in(p, t, s, "f-string: closing parenthesis '%c' does not "
+                                "match opening parenthesis '%c'", c, o);
+        } else if (depth == 0) {
+            if ((c == '!' || c == '=' || c == '<' || c == '>') && s + 1 < e && s[1] == '=') {
+                s += 2;
+                continue;
+            }
+            if (c == '!' || c == ':' || c == '=')
+                break;
+        }
+        s++;
+    }
+    if (s >= e)
+        return error_in(p, t, open, "f-string: expecting '}'");
+    const char *xe = s;
+    int blank = 1;
+    for (const char *q = x; q < xe; q++)
+        if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f')
+            blank = 0;
+    if (blank) {
+        if (*s == '}')
+            return error_in(p, t, s, "f-string: empty expression not allowed");
+        return error_in(p, t, s, "f-string: expression required before '%c'", *s);
+    }
+    Expr *value = parse_fstring_expr(p, t, x, xe);
+    if (!value)
+        return NULL;
+    int selfdoc = 0;
+    if (*s == '=') {            /* "{x = }": the text up to here is kept */
+        s++;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        selfdoc = 1;
+        sb_put(&acc->lit, x, (size_t)(s - x));
+    }
+    int conversion = -1;
+    if (s < e && *s == '!') {
+        s++;
+        if (s >= e || (*s != 's' && *s != 'r' && *s != 'a') ||
+            (s + 1 < e && s[1] != ':' && s[1] != '}'))
+            return error_in(p, t, s < e ? s : e - 1,
+                            "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        conversion = *s++;
+    }
+    Expr *spec = NULL;
+    if (s < e && *s == ':') {
+        StrAcc sub = {.first = t};
+        sb_init(&sub.lit);
+        uint32_t sl, sc;
+        pos_in(t, s + 1, &sl, &sc);
+        s = fstring_body(p, t, body, s + 1, e, raw, nest + 1, &sub);
+        if (s)
+            flush_lit(p, &sub);
+        sb_free(&sub.lit);
+        if (!s)
+            return NULL;
+        spec = new_expr(p, EXPR_JOINEDSTR, sl, sc);
+        spec->u.joined.parts = to_list(sub.parts);
+        if (!finish(p, spec))
+            return NULL;
+    }
+    if (s >= e || *s != '}')
+        return error_in(p, t, open, "f-string: expecting '}'");
+    s++;
+    if (selfdoc && conversion < 0 && !spec)
+        conversion = 'r';
+    flush_lit(p, acc);
+    uint32_t line, col;
+    pos_in(t, open, &line, &col);
+    Expr *f = new_expr(p, EXPR_FORMATTED, line, col);
+    f->u.formatted.value = value;
+    f->u.formatted.conversion = conversion;
+    f->u.formatted.spec = spec;
+    f->height = child_height(f) + 1;
+    pos_in(t, s, &f->end_line, &f->end_col);
+    if (f->height > AST_MAX_HEIGHT)
+        return error_expr(p, f, "expression too deeply nested");
+    VEC_PUSH(p, acc->parts, f);
+    return s;
+}
+
+/*
+** The text of an f-string from 's' to 'e': literal text with '{{' and '}}',
+** and fields. Inside a format spec ('nest' > 0) it stops at the '}' closing
+** the field and returns its position; at the top it returns 'e'.
+*/
+static const char *fstring_body(Parser *p, const Token *t, const char *body,
+                                const char *s, const char *e, int raw, int nest,
+                                StrAcc *acc)
+{
+    while (s < e) {
+        char c = *s;
+        if (c == '{') {
+            if (nest == 0 && s + 1 < e && s[1] == '{') {
+                sb_putc(&acc->lit, '{');
+                s += 2;
+                continue;
+            }
+            s = fstring_field(p, t, body, s, e, raw, nest, acc);
+            if (!s)
+                return NULL;
+        } else if (c == '}') {
+            if (nest > 0)
+                return s;
+            if (s + 1 < e && s[1] == '}') {
+                sb_putc(&acc->lit, '}');
+                s += 2;
+                continue;
+            }
+            return error_in(p, t, s, "f-string: single '}' is not allowed");
+        } else if (c == '\\' && !raw) {
+            s = decode_escape(p, t, body, s, e, &acc->lit);
+            if (!s)
+                return NULL;
+        } else {
+            s = copy_char(s, e, &acc->lit);
+        }
+    }
+    if (nest > 0)
+        return error_in(p, t, e, "f-string: expecting '}'");
+    return s;
+}
+
+/* Adds one string token to 'acc'. Returns 0 after an error. */
+static int add_string_token(Parser *p, const Token *t, StrAcc *acc, int *is_f)
+{
+    const char *s = t->start, *end = t->start + t->len;
+    int raw = 0, bytes = 0, f = 0;
+    while (*s != '\'' && *s != '"') {
+        char c = *s++;
+        if (c == 'r' || c == 'R') raw = 1;
+        else if (c == 'b' || c == 'B') bytes = 1;
+        else if (c == 'f' || c == 'F') f = 1;
+    }
+    if (bytes) {
+        refuse(p, t, "bytes literals are");
+        return 0;
+    }
+    size_t q = (end - s >= 6 && s[1] == s[0] && s[2] == s[0]) ? 3 : 1;
+    const char *body = s + q, *be = end - q;
+    if (f) {
+        *is_f = 1;
+        return fstring_body(p, t, body, body, be, raw, 0, acc) != NULL;
+    }
+    for (s = body; s < be;) {
+        if (*s == '\\' && !raw) {
+            s = decode_escape(p, t, body, s, be, &acc->lit);
+            if (!s)
+                return 0;
+        } else {
+            s = copy_char(s, be, &acc->lit);
+        }
+    }
+    return 1;
+}
+
+static Expr *p_string(Parser *p, const Token *t, Prec prec)
+{
+    (void)prec;
+    StrAcc acc = {.first = t};
+    sb_init(&acc.lit);
+    int is_f = 0, ok = add_string_token(p, t, &acc, &is_f);
+    while (ok && check(p, TK_STRING))
+        ok = add_string_token(p, advance(p), &acc, &is_f);
+    Expr *e = NULL;
+    if (ok && is_f) {
+        flush_lit(p, &acc);
+        e = expr_at(p, EXPR_JOINEDSTR, t);
+        e->u.joined.parts = to_list(acc.parts);
+        e = finish(p, e);
+    } else if (ok) {
+        e = expr_at(p, EXPR_STR, t);
+        e->u.str_lit.s = ast_strndup(p->ast, acc.lit.s ? acc.lit.s : "", acc.lit.len);
+        e->u.str_lit.len = acc.lit.len;
+        e = finish(p, e);
+    }
+    sb_free(&acc.lit);
+    return e;
+}
+
+/*
+** Parses the expression text s..e of an f-string field, positioned inside
+** token 't', with its own token array; errors get the "f-string: " prefix.
+*/
+static Expr *parse_fstring_expr(Parser *p, const Token *t, const char *s, const char *e)
+{
+    LexInput in = {s, (size_t)(e - s), 0, 0, 1};
+    pos_in(t, s, &in.line, &in.col);
+    TokenList toks = {0};
+    Diag err = {0};
+    p->fstring++;
+    Expr *x = NULL;
+    if (!lex_tokenize(&in, &toks, &err)) {
+        error_pos(p, err.kind, err.line, err.col, "%s", err.message);
+        free(err.message);
+    } else {
+        const Token *save = p->toks;
+        int save_n = p->ntoks, save_pos = p->pos;
+        p->toks = toks.items;
+        p->ntoks = toks.n;
+        p->pos = 0;
+        x = parse_exprlist(p);
+        if (x && !check(p, TK_EOF))
+            x = syntax_error(p, peek(p));
+        p->toks = save;
+        p->ntoks = save_n;
+        p->pos = save_pos;
+    }
+    p->fstring--;
+    lex_free(&toks);
+    return x;
+}
+
+/* ---- infix operators -------------------------------------------------- */
+
+static BinOpKind binop_of(TokKind k)
+{
+    switch (k) {
+    case TK_PLUS: case TK_PLUSEQ:         return BIN_ADD;
+    case TK_MINUS: case TK_MINUSEQ:       return BIN_SUB;
+    case TK_STAR: case TK_STAREQ:         return BIN_MUL;
+    case TK_SLASH: case TK_SLASHEQ:       return BIN_DIV;
+    case TK_DSLASH: case TK_DSLASHEQ:     return BIN_FLOORDIV;
+    case TK_PERCENT: case TK_PERCENTEQ:   return BIN_MOD;
+    case TK_DSTAR: case TK_DSTAREQ:       return BIN_POW;
+    case TK_LSHIFT: case TK_LSHIFTEQ:     return BIN_LSHIFT;
+    case TK_RSHIFT: case TK_RSHIFTEQ:     return BIN_RSHIFT;
+    case TK_VBAR: case TK_VBAREQ:         return BIN_BITOR;
+    case TK_CARET: case TK_CARETEQ:       return BIN_BITXOR;
+    default:                              return BIN_BITAND;
+    }
+}
+
+static Expr *new_binop(Parser *p, BinOpKind op, Expr *l, Expr *r)
+{
+    Expr *e = new_expr(p, EXPR_BINOP, l->line, l->col);
+    e->u.binop.op = op;
+    e->u.binop.left = l;
+    e->u.binop.right = r;
+    return finish(p, e);
+}
+
+static Expr *i_binary(Parser *p, Expr *left)
+{
+    const Token *op = advance(p);
+    Expr *right = parse_prec(p, (Prec)(rules[op->kind].prec + 1));
+    return right ? new_binop(p, binop_of(op->kind), left, right) : NULL;
+}
+
+static Expr *i_power(Parser *p, Expr *left)
+{
+    advance(p);
+    Expr *right = parse_prec(p, PREC_UNARY);    /* right-assoc; "2 ** -1" */
+    return right ? new_binop(p, BIN_POW, left, right) : NULL;
+}
+
+static Expr *i_refuse(Parser *p, Expr *left)
+{
+    (void)left;
+    const Token *t = peek(p);
+    if (t->kind == TK_AT)
+        return refuse(p, t, "'@' (matrix multiplication) is");
+    return refuse(p, t, "':=' (assignment expression) is");
+}
+
+static Expr *i_boolop(Parser *p, Expr *left)
+{
+    TokKind k = peek(p)->kind;
+    ExprVec v = {0};
+    VEC_PUSH(p, v, left);
+    while (match(p, k)) {
+        Expr *r = parse_prec(p, k == TK_OR ? PREC_AND : PREC_NOT);
+        if (!r)
+            return NULL;
+        VEC_PUSH(p, v, r);
+    }
+    Expr *e = new_expr(p, EXPR_BOOLOP, left->line, left->col);
+    e->u.boolop.op = k == TK_OR ? BOOL_OR : BOOL_AND;
+    e->u.boolop.values = to_list(v);
+    return finish(p, e);
+}
+
+/* Consumes a comparison operator if one comes next. */
+static int match_cmpop(Parser *p, CmpOpKind *op)
+{
+    switch (peek(p)->kind) {
+    case TK_EQEQ: *op = CMP_EQ; break;
+    case TK_NE:   *op = CMP_NE; break;
+    case TK_LT:   *op = CMP_LT; break;
+    case TK_LE:   *op = CMP_LE; break;
+    case TK_GT:   *op = CMP_GT; break;
+    case TK_GE:   *op = CMP_GE; break;
+    case TK_IN:   *op = CMP_IN; break;
+    case TK_IS:
+        advance(p);
+        *op = match(p, TK_NOT) ? CMP_IS_NOT : CMP_IS;
+        return 1;
+    case TK_NOT:
+        if (peek_at(p, 1)->kind != TK_IN)
+            return 0;
+        advance(p);
+        *op = CMP_NOT_IN;
+        break;
+    default:
+        return 0;
+    }
+    advance(p);
+    return 1;
+}
+
+static Expr *i_compare(Parser *p, Expr *left)
+{
+    VEC(CmpOpKind) ops = {0};
+    ExprVec operands = {0};
+    VEC_PUSH(p, operands, left);
+    CmpOpKind op;
+    while (match_cmpop(p, &op)) {
+        Expr *r = parse_prec(p, PREC_BOR);
+        if (!r)
+            return NULL;
+        VEC_PUSH(p, ops, op);
+        VEC_PUSH(p, operands, r);
+    }
+    Expr *e = new_expr(p, EXPR_COMPARE, left->line, left->col);
+    e->u.compare.ops = ops.items;
+    e->u.compare.nops = ops.n;
+    e->u.compare.operands = operands.items;
+    return finish(p, e);
+}
+
+static Expr *i_ifexp(Parser *p, Expr *body)
+{
+    advance(p);
+    Expr *test = parse_prec(p, PREC_OR);
+    if (!test)
+        return NULL;
+    if (!match(p, TK_ELSE)) {
+        if (check(p, TK_ERROR))
+            return syntax_error(p, peek(p));
+        return error_expr(p, body, "expected 'else' after 'if' expression");
+    }
+    Expr *orelse = parse_prec(p, PREC_TERNARY);
+    if (!orelse)
+        return NULL;
+    Expr *e = new_expr(p, EXPR_IFEXP, body->line, body->col);
+    e->u.ifexp.test = test;
+    e->u.ifexp.body = body;
+    e->u.ifexp.orelse = orelse;
+    return finish(p, e);
+}
+
+static Expr *i_attr(Parser *p, Expr *left)
+{
+    advance(p);
+    const Token *name = peek(p);
+    if (name->kind != TK_NAME)
+        return syntax_error(p, name);
+    advance(p);
+    Expr *e = new_expr(p, EXPR_ATTRIBUTE, left->line, left->col);
+    e->u.attribute.value = left;
+    e->u.attribute.attr = ast_strndup(p->ast, name->start, name->len);
+    return finish(p, e);
+}
+
+static Expr *i_call(Parser *p, Expr *func)
+{
+    advance(p);
+    ExprVec args = {0};
+    VEC(Keyword) kws = {0};
+    Expr *genexp_arg = NULL;
+    while (!check(p, TK_RPAR)) {
+        if (check(p, TK_STAR) || check(p, TK_DSTAR))
+            return refuse(p, peek(p), check(p, TK_STAR) ? "'*' unpacking is"
+                                                   : "'**' unpacking is");
+        const Token *start = peek(p);
+        Expr *e = parse_expr(p);
+        if (!e)
+            return NULL;
+        if (check(p, TK_EQ)) {
+            if (e->kind != EXPR_NAME)
+                return error_expr(p, e, "expression cannot contain assignment, "
+                                  "perhaps you meant \"==\"?");
+            advance(p);
+            for (int i = 0; i < kws.n; i++)
+                if (strcmp(kws.items[i].name, e->u.name.id) == 0)
+                    return error_expr(p, e, "keyword argument repeated: %s", e->u.name.id);
+            Expr *v = parse_expr(p);
+            if (!v)
+                return NULL;
+            Keyword kw = {e->u.name.id, v, start->line, start->col};
+            VEC_PUSH(p, kws, kw);
+        } else if (check(p, TK_FOR)) {
+            Expr *g = new_comp(p, EXPR_GENEXP, start, e);
+            if (!parse_gens(p, g))
+                return NULL;
+            if (args.n + kws.n > 0 || !check(p, TK_RPAR))
+                return error_expr(p, e, "Generator expression must be parenthesized");
+            genexp_arg = g;
+            VEC_PUSH(p, args, g);
+        } else {
+            if (kws.n > 0)
+                return error_expr(p, e, "positional argument follows keyword argument");
+            if (genexp_arg)
+                return error_expr(p, genexp_arg, "Generator expression must be parenthesized");
+            VEC_PUSH(p, args, e);
+        }
+        if (!match(p, TK_COMMA)) {
+            if (!check(p, TK_RPAR))
+                return bracket_error(p, e);
+            break;
+        }
+    }
+    advance(p);
+    Expr *c = new_expr(p, EXPR_CALL, func->line, func->col);
+    c->u.call.func = func;
+    c->u.call.args = to_list(args);
+    c->u.call.kw = kws.items;
+    c->u.call.nkw = kws.n;
+    return finish(p, c);
+}
+
+/* One subscript item: an expression or a slice lo:hi:step. */
+static Expr *parse_slice_item(Parser *p)
+{
+    const Token *start = peek(p);
+    Expr *lo = NULL;
+    if (!check(p, TK_COLON)) {
+        lo = parse_expr(p);
+        if (!lo || !check(p, TK_COLON))
+            return lo;
+    }
+    Expr *s = expr_at(p, EXPR_SLICE, start);
+    s->u.slice.lower = lo;
+    advance(p);                                 /* ':' */
+    if (!check(p, TK_COLON) && !check(p, TK_RSQB) && !check(p, TK_COMMA)) {
+        if (!(s->u.slice.upper = parse_expr(p)))
+            return NULL;
+    }
+    if (match(p, TK_COLON) && !check(p, TK_RSQB) && !check(p, TK_COMMA)) {
+        if (!(s->u.slice.step = parse_expr(p)))
+            return NULL;
+    }
+    return finish(p, s);
+}
+
+static Expr *i_subscript(Parser *p, Expr *value)
+{
+    const Token *open = advance(p);
+    (void)open;
+    const Token *first_tok = peek(p);
+    Expr *index = parse_slice_item(p);
+    if (!index)
+        return NULL;
+    if (check(p, TK_COMMA)) {
+        ExprVec v = {0};
+        VEC_PUSH(p, v, index);
+        while (match(p, TK_COMMA) && !check(p, TK_RSQB)) {
+            Expr *e = parse_slice_item(p);
+            if (!e)
+                return NULL;
+            VEC_PUSH(p, v, e);
+        }
+        Expr *t = expr_at(p, EXPR_TUPLE, first_tok);
+        t->u.seq.elts = to_list(v);
+        if (!(index = finish(p, t)))
+            return NULL;
+    }
+    if (!match(p, TK_RSQB))
+        return bracket_error(p, index);
+    Expr *e = new_expr(p, EXPR_SUBSCRIPT, value->line, value->col);
+    e->u.subscript.value = value;
+    e->u.subscript.index = index;
+    return finish(p, e);
+}
+
+static const ParseRule rules[TK__COUNT] = {
+    [TK_NAME]     = {p_name, NULL, PREC_NONE},
+    [TK_INT]      = {p_number, NULL, PREC_NONE},
+    [TK_FLOAT]    = {p_number, NULL, PREC_NONE},
+    [TK_IMAG]     = {p_number, NULL, PREC_NONE},
+    [TK_STRING]   = {p_string, NULL, PREC_NONE},
+    [TK_TRUE]     = {p_const, NULL, PREC_NONE},
+    [TK_FALSE]    = {p_const, NULL, PREC_NONE},
+    [TK_NONE]     = {p_const, NULL, PREC_NONE},
+    [TK_LPAR]     = {p_paren, i_call, PREC_PRIMARY},
+    [TK_LSQB]     = {p_list, i_subscript, PREC_PRIMARY},
+    [TK_LBRACE]   = {p_brace, NULL, PREC_NONE},
+    [TK_DOT]      = {NULL, i_attr, PREC_PRIMARY},
+    [TK_DSTAR]    = {p_refuse, i_power, PREC_POWER},
+    [TK_MINUS]    = {p_unary, i_binary, PREC_TERM},
+    [TK_PLUS]     = {p_unary, i_binary, PREC_TERM},
+    [TK_TILDE]    = {p_unary, NULL, PREC_NONE},
+    [TK_STAR]     = {p_refuse, i_binary, PREC_FACTOR},
+    [TK_SLASH]    = {NULL, i_binary, PREC_FACTOR},
+    [TK_DSLASH]   = {NULL, i_binary, PREC_FACTOR},
+    [TK_PERCENT]  = {NULL, i_binary, PREC_FACTOR},
+    [TK_AT]       = {NULL, i_refuse, PREC_FACTOR},
+    [TK_LSHIFT]   = {NULL, i_binary, PREC_SHIFT},
+    [TK_RSHIFT]   = {NULL, i_binary, PREC_SHIFT},
+    [TK_AMP]      = {NULL, i_binary, PREC_BAND},
+    [TK_CARET]    = {NULL, i_binary, PREC_BXOR},
+    [TK_VBAR]     = {NULL, i_binary, PREC_BOR},
+    [TK_EQEQ]     = {NULL, i_compare, PREC_CMP},
+    [TK_NE]       = {NULL, i_compare, PREC_CMP},
+    [TK_LT]       = {NULL, i_compare, PREC_CMP},
+    [TK_LE]       = {NULL, i_compare, PREC_CMP},
+    [TK_GT]       = {NULL, i_compare, PREC_CMP},
+    [TK_GE]       = {NULL, i_compare, PREC_CMP},
+    [TK_IN]       = {NULL, i_compare, PREC_CMP},
+    [TK_IS]       = {NULL, i_compare, PREC_CMP},
+    [TK_NOT]      = {p_not, i_compare, PREC_CMP},
+    [TK_AND]      = {NULL, i_boolop, PREC_AND},
+    [TK_OR]       = {NULL, i_boolop, PREC_OR},
+    [TK_IF]       = {NULL, i_ifexp, PREC_TERNARY},
+    [TK_WALRUS]   = {NULL, i_refuse, PREC_TERNARY},
+    [TK_LAMBDA]   = {p_refuse, NULL, PREC_NONE},
+    [TK_AWAIT]    = {p_refuse, NULL, PREC_NONE},
+    [TK_YIELD]    = {p_refuse, NULL, PREC_NONE},
+    [TK_ELLIPSIS] = {p_refuse, NULL, PREC_NONE},
+};
+
+/*
+** star_expressions: "a" or a bare tuple "a, b," (the tuple starts at 'a').
+*/
+static Expr *parse_list_of(Parser *p, Prec prec)
+{
+    Expr *first = parse_prec(p, prec);
+    if (!first || !check(p, TK_COMMA))
+        return first;
+    ExprVec v = {0};
+    VEC_PUSH(p, v, first);
+    while (match(p, TK_COMMA)) {
+        if (!starts_expr(peek(p)))
+            break;
+        Expr *e = parse_prec(p, prec);
+        if (!e)
+            return NULL;
+        VEC_PUSH(p, v, e);
+    }
+    Expr *t = new_expr(p, EXPR_TUPLE, first->line, first->col);
+    t->u.seq.elts = to_list(v);
+    return finish(p, t);
+}
+
+static Expr *parse_exprlist(Parser *p) { return parse_list_of(p, PREC_TERNARY); }
+
+/* Targets of 'for' and comprehensions: "x", "i, x", "(a, b), c". */
+static Expr *parse_targets(Parser *p) { return parse_list_of(p, PREC_BOR); }
+
+/* ---- targets ---------------------------------------------------------- */
+
+/* What CPython calls an expression in "cannot assign to %s". */
+static const char *expr_name(const Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_NAME:      return "name";
+    case EXPR_INT: case EXPR_FLOAT: case EXPR_STR: return "literal";
+    case EXPR_JOINEDSTR: case EXPR_FORMATTED: return "f-string expression";
+    case EXPR_BOOL:      return e->u.boolean.value ? "True" : "False";
+    case EXPR_NONE:      return "None";
+    case EXPR_TUPLE:     return "tuple";
+    case EXPR_LIST:      return "list";
+    case EXPR_SET:       return "set display";
+    case EXPR_DICT:      return "dict literal";
+    case EXPR_LISTCOMP:  return "list comprehension";
+    case EXPR_SETCOMP:   return "set comprehension";
+    case EXPR_DICTCOMP:  return "dict comprehension";
+    case EXPR_GENEXP:    return "generator expression";
+    case EXPR_BINOP: case EXPR_UNARYOP: case EXPR_BOOLOP: return "expression";
+    case EXPR_COMPARE:   return "comparison";
+    case EXPR_IFEXP:     return "conditional expression";
+    case EXPR_CALL:      return "function call";
+    case EXPR_ATTRIBUTE: return "attribute";
+    case EXPR_SUBSCRIPT: return "subscript";
+    case EXPR_SLICE:     return "slice";
+    }
+    return "expression";
+}
+
+/* The first sub-expression of target 'e' that cannot be a target, or NULL. */
+static const Expr *invalid_target(const Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_NAME: case EXPR_SUBSCRIPT: case EXPR_ATTRIBUTE:
+        return NULL;
+    case EXPR_TUPLE: case EXPR_LIST:
+        for (int i = 0; i < e->u.seq.elts.n; i++) {
+            const Expr *bad = invalid_target(e->u.seq.elts.items[i]);
+            if (bad)
+                return bad;
+        }
+        return NULL;
+    default:
+        return e;
+    }
+}
+
+/* The first attribute target inside 'e' (refused by tracevm), or NULL. */
+static const Expr *attribute_target(const Expr *e)
+{
+    if (e->kind == EXPR_ATTRIBUTE)
+        return e;
+    if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST)
+        for (int i = 0; i < e->u.seq.elts.n; i++) {
+            const Expr *a = attribute_target(e->u.seq.elts.items[i]);
+            if (a)
+                return a;
+        }
+    return NULL;
+}
+
+/* Checks an assignment ('del' == 0) or deletion target. Returns 0 after an error. */
+static int check_target(Parser *p, Expr *e, int del)
+{
+    const Expr *bad = invalid_target(e);
+    if (bad) {
+        error_expr(p, bad, del ? "cannot delete %s" : "cannot assign to %s", expr_name(bad));
+        return 0;
+    }
+    const Expr *a = attribute_target(e);
+    if (a) {
+        error_expr(p, a, "%s attribute '%s' is not supported by tracevm",
+                   del ? "deleting an" : "assigning to an", a->u.attribute.attr);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- statements ------------------------------------------------------- */
+
+static int parse_statement(Parser *p, StmtVec *out);
+
+/* Skips to the start of the next statement after an error (see file comment). */
+static void synchronize(Parser *p)
+{
+    p->panic = 0;
+    if (p->stop)
+        return;
+    if (p->pos == 0 || prev(p)->kind != TK_NEWLINE || check(p, TK_NEWLINE)) {
+        while (!check(p, TK_NEWLINE) && !check(p, TK_EOF) && !check(p, TK_ERROR))
+            advance(p);
+        match(p, TK_NEWLINE);
+    }
+    for (;;) {
+        if (check(p, TK_INDENT)) {
+            int depth = 0;
+            do {
+                if (check(p, TK_INDENT))
+                    depth++;
+                else if (check(p, TK_DEDENT))
+                    depth--;
+                if (check(p, TK_EOF) || check(p, TK_ERROR))
+                    return;
+                advance(p);
+            } while (depth > 0);
+        }
+        TokKind k = peek(p)->kind;
+        if (k != TK_ELSE && k != TK_ELIF && k != TK_EXCEPT && k != TK_FINALLY)
+            return;
+        while (!check(p, TK_NEWLINE) && !check(p, TK_EOF) && !check(p, TK_ERROR))
+            advance(p);
+        match(p, TK_NEWLINE);
+    }
+}
+
+/* Parses statements until 'end' (TK_DEDENT or TK_EOF), recovering from errors. */
+static void parse_statements(Parser *p, TokKind end, StmtVec *out)
+{
+    while (!p->stop && !check(p, end) && !check(p, TK_EOF)) {
+        if (check(p, TK_ERROR)) {
+            p->stop = STOP_LEXER;
+            return;
+        }
+        p->panic = 0;
+        if (!parse_statement(p, out) || p->panic)
+            synchronize(p);
+    }
+}
+
+/*
+** ':' and the body of a compound statement: an indented block or simple
+** statements on the same line. 'what' names the header for messages
+** ("'if' statement"); 'colon_required' makes any token other than ':' an
+** "expected ':'" (def, else), otherwise only a line end does.
+*/
+static int parse_block(Parser *p, const char *what, const Token *kw,
+                       int colon_required, StmtList *body)
+{
+    if (!match(p, TK_COLON)) {
+        if (colon_required || check(p, TK_NEWLINE))
+            error_at(p, peek(p), "expected ':'");
+        else
+            syntax_error(p, peek(p));
+        return 0;
+    }
+    if (p->block_depth >= AST_MAX_HEIGHT) {
+        error_at(p, kw, "too many statically nested blocks");
+        return 0;
+    }
+    StmtVec v = {0};
+    p->block_depth++;
+    int ok = 1;
+    if (match(p, TK_NEWLINE)) {
+        if (!check(p, TK_INDENT)) {
+            const Token *at = peek(p);
+            for (int i = 0; at->kind == TK_DEDENT; i++)
+                at = peek_at(p, i + 1);
+            if (at->kind == TK_EOF)
+                at = prev(p);
+            if (at->kind == TK_ERROR)
+                p->stop = STOP_LEXER;
+            else
+                error_pos(p, DIAG_INDENTATION, at->line, at->col,
+                          "expected an indented block after %s on line %u", what, kw->line);
+            ok = 0;
+        } else {
+            advance(p);
+            parse_statements(p, TK_DEDENT, &v);
+            match(p, TK_DEDENT);
+        }
+    } else {
+        ok = parse_statement(p, &v);
+    }
+    p->block_depth--;
+    *body = to_stmts(v);
+    return ok;
+}
+
+/* 'if x = 1:' gets CPython's hint. */
+static Expr *parse_condition(Parser *p)
+{
+    Expr *test = parse_expr(p);
+    if (test && check(p, TK_EQ))
+        return error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return test;
+}
+
+static Stmt *parse_if(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *first = new_stmt(p, STMT_IF, kw);
+    Stmt *cur = first;
+    const char *what = "'if' statement";
+    int depth0 = p->block_depth;
+    for (;;) {
+        Expr *test = parse_condition(p);
+        if (!test || !parse_block(p, what, kw, 0, &cur->u.if_.body))
+            break;
+        cur->u.if_.test = test;
+        finish_block_stmt(cur, cur->u.if_.body);
+        if (check(p, TK_ELIF)) {
+            if (p->block_depth >= AST_MAX_HEIGHT) {
+                error_at(p, peek(p), "too many statically nested blocks");
+                break;
+            }
+            p->block_depth++;           /* an elif nests one If deeper */
+            kw = advance(p);
+            Stmt *n = new_stmt(p, STMT_IF, kw);
+            Stmt **one = ast_alloc(p->ast, sizeof *one);
+            one[0] = n;
+            cur->u.if_.orelse = (StmtList){one, 1};
+            cur = n;
+            what = "'elif' statement";
+            continue;
+        }
+        if (check(p, TK_ELSE)) {
+            kw = advance(p);
+            if (!parse_block(p, "'else' statement", kw, 1, &cur->u.if_.orelse))
+                break;
+            finish_block_stmt(cur, cur->u.if_.orelse);
+        }
+        p->block_depth = depth0;
+        /* the ends of the outer ifs are the end of the innermost one */
+        for (Stmt *s = first; s != cur; s = s->u.if_.orelse.items[0]) {
+            s->end_line = cur->end_line;
+            s->end_col = cur->end_col;
+        }
+        return first;
+    }
+    p->block_depth = depth0;
+    return NULL;
+}
+
+/* Parses an 'else:' clause of a loop (outside the loop for break/continue). */
+static int parse_loop_else(Parser *p, Stmt *s, StmtList *orelse)
+{
+    if (!check(p, TK_ELSE))
+        return 1;
+    const Token *kw = advance(p);
+    if (!parse_block(p, "'else' statement", kw, 1, orelse))
+        return 0;
+    finish_block_stmt(s, *orelse);
+    return 1;
+}
+
+static Stmt *parse_while(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *s = new_stmt(p, STMT_WHILE, kw);
+    if (!(s->u.while_.test = parse_condition(p)))
+        return NULL;
+    int saved = p->in_loop;
+    p->in_loop = 1;
+    int ok = parse_block(p, "'while' statement", kw, 0, &s->u.while_.body);
+    p->in_loop = saved;
+    if (!ok)
+        return NULL;
+    finish_block_stmt(s, s->u.while_.body);
+    return parse_loop_else(p, s, &s->u.while_.orelse) ? s : NULL;
+}
+
+static Stmt *parse_for(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *s = new_stmt(p, STMT_FOR, kw);
+    Expr *target = parse_targets(p);
+    if (!target || !check_target(p, target, 0))
+        return NULL;
+    if (!match(p, TK_IN))
+        return syntax_error(p, peek(p));
+    Expr *iter = parse_exprlist(p);
+    if (!iter)
+        return NULL;
+    s->u.for_.target = target;
+    s->u.for_.iter = iter;
+    int saved = p->in_loop;
+    p->in_loop = 1;
+    int ok = parse_block(p, "'for' statement", kw, 0, &s->u.for_.body);
+    p->in_loop = saved;
+    if (!ok)
+        return NULL;
+    finish_block_stmt(s, s->u.for_.body);
+    return parse_loop_else(p, s, &s->u.for_.orelse) ? s : NULL;
+}
+
+static Stmt *parse_def(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *s = new_stmt(p, STMT_FUNCDEF, kw);
+    const Token *name = peek(p);
+    if (name->kind != TK_NAME)
+        return syntax_error(p, name);
+    advance(p);
+    s->u.funcdef.name = ast_strndup(p->ast, name->start, name->len);
+    if (!match(p, TK_LPAR))
+        return error_at(p, peek(p), "expected '('");
+    VEC(Param) params = {0};
+    while (!check(p, TK_RPAR)) {
+        const Token *t = peek(p);
+        if (t->kind == TK_STAR || t->kind == TK_DSTAR || t->kind == TK_SLASH) {
+            const char *what = t->kind == TK_STAR
+                ? (peek_at(p, 1)->kind == TK_NAME ? "'*args' parameters are"
+                                                   : "keyword-only parameters ('*') are")
+                : t->kind == TK_DSTAR ? "'**kwargs' parameters are"
+                                      : "positional-only parameters ('/') are";
+            return refuse(p, t, what);
+        }
+        if (t->kind != TK_NAME)
+            return syntax_error(p, t);
+        advance(p);
+        Param pm = {ast_strndup(p->ast, t->start, t->len), NULL, t->line, t->col};
+        for (int i = 0; i < params.n; i++)
+            if (strcmp(params.items[i].name, pm.name) == 0)
+                return error_at(p, t, "duplicate argument '%s' in function definition", pm.name);
+        if (match(p, TK_COLON) && !parse_expr(p))      /* annotation: dropped */
+            return NULL;
+        if (match(p, TK_EQ)) {
+            if (!(pm.dflt = parse_expr(p)))
+                return NULL;
+        } else if (params.n > 0 && params.items[params.n - 1].dflt) {
+            return error_at(p, t, "non-default argument follows default argument");
+        }
+        VEC_PUSH(p, params, pm);
+        if (!match(p, TK_COMMA)) {
+            if (!check(p, TK_RPAR))
+                return syntax_error(p, peek(p));
+            break;
+        }
+    }
+    advance(p);
+    if (match(p, TK_ARROW) && !parse_expr(p))           /* return annotation: dropped */
+        return NULL;
+    s->u.funcdef.params = params.items;
+    s->u.funcdef.nparams = params.n;
+    int saved_func = p->in_func, saved_loop = p->in_loop;
+    p->in_func = 1;
+    p->in_loop = 0;
+    int ok = parse_block(p, "function definition", kw, 1, &s->u.funcdef.body);
+    p->in_func = saved_func;
+    p->in_loop = saved_loop;
+    return ok ? finish_block_stmt(s, s->u.funcdef.body) : NULL;
+}
+
+static Stmt *parse_with(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *s = new_stmt(p, STMT_WITH, kw);
+    VEC(WithItem) items = {0};
+    do {
+        WithItem it = {0};
+        if (!(it.ctx = parse_expr(p)))
+            return NULL;
+        if (match(p, TK_AS)) {
+            Expr *v = parse_prec(p, PREC_BOR);
+            if (!v)
+                return NULL;
+            if (v->kind != EXPR_NAME) {
+                const Expr *bad = invalid_target(v);
+                if (bad)
+                    return error_expr(p, bad, "cannot assign to %s", expr_name(bad));
+                return error_expr(p, v, "'with ... as' target other than a name "
+                                  "is not supported by tracevm");
+            }
+            it.var = v;
+        }
+        VEC_PUSH(p, items, it);
+    } while (match(p, TK_COMMA));
+    s->u.with.items = items.items;
+    s->u.with.n = items.n;
+    if (!parse_block(p, "'with' statement", kw, 0, &s->u.with.body))
+        return NULL;
+    return finish_block_stmt(s, s->u.with.body);
+}
+
+static Stmt *parse_import(Parser *p)
+{
+    const Token *kw = advance(p);
+    Stmt *s = new_stmt(p, STMT_IMPORT, kw);
+    VEC(ImportAlias) names = {0};
+    do {
+        const Token *first = peek(p);
+        if (first->kind != TK_NAME)
+            return syntax_error(p, first);
+        advance(p);
+        StrBuf b;
+        sb_init(&b);
+        sb_put(&b, first->start, first->len);
+        while (check(p, TK_DOT) && peek_at(p, 1)->kind == TK_NAME) {
+            advance(p);
+            const Token *t = advance(p);
+            sb_putc(&b, '.');
+            sb_put(&b, t->start, t->len);
+        }
+        ImportAlias a = {ast_strndup(p->ast, b.s, b.len), NULL, first->line, first->col};
+        sb_free(&b);
+        if (strcmp(a.name, "sys") != 0 && strcmp(a.name, "sqlite3") != 0)
+            return error_at(p, first, "import of module '%s' is not supported by tracevm "
+                            "(only 'sys' and 'sqlite3')", a.name);
+        if (match(p, TK_AS)) {
+            const Token *t = peek(p);
+            if (t->kind != TK_NAME)
+                return syntax_error(p, t);
+            advance(p);
+            a.asname = ast_strndup(p->ast, t->start, t->len);
+        }
+        VEC_PUSH(p, names, a);
+    } while (match(p, TK_COMMA));
+    s->u.import.names = names.items;
+    s->u.import.n = names.n;
+    return finish_stmt(p, s);
+}
+
+static int is_augassign(TokKind k)
+{
+    switch (k) {
+    case TK_PLUSEQ: case TK_MINUSEQ: case TK_STAREQ: case TK_SLASHEQ:
+    case TK_DSLASHEQ: case TK_PERCENTEQ: case TK_DSTAREQ: case TK_AMPEQ:
+    case TK_VBAREQ: case TK_CARETEQ: case TK_LSHIFTEQ: case TK_RSHIFTEQ:
+    case TK_ATEQ:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Is 'e' an unparenthesized tuple ("a, b" rather than "(a, b)")? */
+static int bare_tuple(const Expr *e)
+{
+    return e->kind == EXPR_TUPLE && e->u.seq.elts.n > 0 &&
+           e->u.seq.elts.items[0]->line == e->line && e->u.seq.elts.items[0]->col == e->col;
+}
+
+/*
+** "t = v": CPython words a bad single target as "cannot assign to X here.
+** Maybe you meant '==' instead of '='?" when it could be a comparison.
+*/
+static void *assign_target_error(Parser *p, Expr *target, int single)
+{
+    const Expr *bad = invalid_target(target);
+    if (!bad)
+        return NULL;
+    const Expr *last = bare_tuple(target)
+        ? target->u.seq.elts.items[target->u.seq.elts.n - 1] : target;
+    int hint = single && bad == last;
+    switch (bad->kind) {
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_BOOL: case EXPR_NONE:
+    case EXPR_COMPARE: case EXPR_BOOLOP: case EXPR_IFEXP: case EXPR_GENEXP:
+        hint = 0;
+        break;
+    case EXPR_UNARYOP:
+        if (bad->u.unary.op == UNARY_NOT)
+            hint = 0;
+        break;
+    default:
+        break;
+    }
+    if (hint)
+        return error_expr(p, bad, "cannot assign to %s here. Maybe you meant '==' "
+                          "instead of '='?", expr_name(bad));
+    return error_expr(p, bad, "cannot assign to %s", expr_name(bad));
+}
+
+/* Expression statement, assignment, annotated or augmented assignment. */
+static Stmt *parse_expr_stmt(Parser *p)
+{
+    const Token *start = peek(p);
+    Expr *e = parse_exprlist(p);
+    if (!e)
+        return NULL;
+    const Token *t = peek(p);
+    if (t->kind == TK_EQ) {
+        ExprVec targets = {0};
+        Expr *value = e;
+        while (match(p, TK_EQ)) {
+            VEC_PUSH(p, targets, value);
+            if (check(p, TK_YIELD))
+                return refuse(p, peek(p), "'yield' is");
+            if (!(value = parse_exprlist(p)))
+                return NULL;
+        }
+        for (int i = 0; i < targets.n; i++) {
+            if (invalid_target(targets.items[i]))
+                return assign_target_error(p, targets.items[i], targets.n == 1);
+            if (!check_target(p, targets.items[i], 0))
+                return NULL;
+        }
+        Stmt *s = new_stmt(p, STMT_ASSIGN, start);
+        s->u.assign.targets = to_list(targets);
+        s->u.assign.value = value;
+        return finish_stmt(p, s);
+    }
+    if (t->kind == TK_COLON) {
+        if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST)
+            return error_expr(p, e, "only single target (not %s) can be annotated",
+                              e->kind == EXPR_TUPLE ? "tuple" : "list");
+        if (e->kind == EXPR_ATTRIBUTE)
+            return error_expr(p, e, "assigning to an attribute '%s' is not supported "
+                              "by tracevm", e->u.attribute.attr);
+        if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
+            return error_expr(p, e, "illegal target for annotation");
+        advance(p);
+        Stmt *s = new_stmt(p, STMT_ANNASSIGN, start);
+        s->u.annassign.target = e;
+        if (!(s->u.annassign.annotation = parse_expr(p)))
+            return NULL;
+        if (match(p, TK_EQ) && !(s->u.annassign.value = parse_exprlist(p)))
+            return NULL;
+        return finish_stmt(p, s);
+    }
+    if (is_augassign(t->kind)) {
+        if (t->kind == TK_ATEQ)
+            return refuse(p, t, "'@=' (matrix multiplication) is");
+        if (e->kind == EXPR_ATTRIBUTE)
+            return error_expr(p, e, "assigning to an attribute '%s' is not supported "
+                              "by tracevm", e->u.attribute.attr);
+        if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
+            return error_expr(p, e, "'%s' is an illegal expression for augmented assignment",
+                              expr_name(e));
+        advance(p);
+        Stmt *s = new_stmt(p, STMT_AUGASSIGN, start);
+        s->u.augassign.target = e;
+        s->u.augassign.op = binop_of(t->kind);
+        if (!(s->u.augassign.value = parse_exprlist(p)))
+            return NULL;
+        return finish_stmt(p, s);
+    }
+    if (e->kind == EXPR_NAME && starts_atom(t) &&
+        (strcmp(e->u.name.id, "print") == 0 || strcmp(e->u.name.id, "exec") == 0))
+        return error_expr(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                          e->u.name.id, e->u.name.id);
+    Stmt *s = new_stmt(p, STMT_EXPR, start);
+    s->u.expr.value = e;
+    return finish_stmt(p, s);
+}
+
+/* One simple statement (no ';' or NEWLINE handling). */
+static Stmt *parse_simple(Parser *p)
+{
+    const Token *t = peek(p);
+    Stmt *s;
+    switch (t->kind) {
+    case TK_PASS: case TK_BREAK: case TK_CONTINUE:
+        advance(p);
+        s = new_stmt(p, t->kind == TK_PASS ? STMT_PASS : t->kind == TK_BREAK ? STMT_BREAK
+                     : STMT_CONTINUE, t);
+        if (t->kind == TK_BREAK && !p->in_loop)
+            error_at(p, t, "'break' outside loop");
+        if (t->kind == TK_CONTINUE && !p->in_loop)
+            error_at(p, t, "'continue' not properly in loop");
+        return finish_stmt(p, s);
+    case TK_RETURN:
+        advance(p);
+        s = new_stmt(p, STMT_RETURN, t);
+        if (starts_expr(peek(p)) && !(s->u.ret.value = parse_exprlist(p)))
+            return NULL;
+        if (!p->in_func)
+            error_at(p, t, "'return' outside function");
+        return finish_stmt(p, s);
+    case TK_GLOBAL: {
+        advance(p);
+        s = new_stmt(p, STMT_GLOBAL, t);
+        VEC(const char *) names = {0};
+        do {
+            const Token *n = peek(p);
+            if (n->kind != TK_NAME)
+                return syntax_error(p, n);
+            advance(p);
+            VEC_PUSH(p, names, ast_strndup(p->ast, n->start, n->len));
+        } while (match(p, TK_COMMA));
+        s->u.global.names = names.items;
+        s->u.global.n = names.n;
+        return finish_stmt(p, s);
+    }
+    case TK_DEL: {
+        advance(p);
+        s = new_stmt(p, STMT_DEL, t);
+        ExprVec v = {0};
+        do {
+            if (!starts_expr(peek(p)))
+                break;
+            Expr *e = parse_prec(p, PREC_BOR);
+            if (!e || !check_target(p, e, 1))
+                return NULL;
+            VEC_PUSH(p, v, e);
+        } while (match(p, TK_COMMA));
+        if (v.n == 0)
+            return syntax_error(p, peek(p));
+        s->u.del.targets = to_list(v);
+        return finish_stmt(p, s);
+    }
+    case TK_ASSERT:
+        advance(p);
+        s = new_stmt(p, STMT_ASSERT, t);
+        if (!(s->u.assert_.test = parse_expr(p)))
+            return NULL;
+        if (match(p, TK_COMMA) && !(s->u.assert_.msg = parse_expr(p)))
+            return NULL;
+        return finish_stmt(p, s);
+    case TK_IMPORT:
+        return parse_import(p);
+    case TK_FROM:     return refuse(p, t, "'from ... import' is");
+    case TK_RAISE:    return refuse(p, t, "'raise' is");
+    case TK_NONLOCAL: return refuse(p, t, "'nonlocal' is");
+    case TK_YIELD:    return refuse(p, t, "'yield' is");
+    default:
+        return parse_expr_stmt(p);
+    }
+}
+
+/* simple_stmt (';' simple_stmt)* [';'] NEWLINE */
+static int parse_simple_line(Parser *p, StmtVec *out)
+{
+    for (;;) {
+        Stmt *s = parse_simple(p);
+        if (!s)
+            return 0;
+        VEC_PUSH(p, *out, s);
+        if (match(p, TK_SEMI)) {
+            if (check(p, TK_NEWLINE))
+                break;
+            continue;
+        }
+        break;
+    }
+    if (!match(p, TK_NEWLINE)) {
+        syntax_error(p, peek(p));
+        return 0;
+    }
+    return 1;
+}
+
+/* Is this "match x:" with an indented block, the start of a match statement? */
+static int is_match_stmt(const Parser *p)
+{
+    if (!tok_is(peek(p), "match") || !starts_expr(peek_at(p, 1)))
+        return 0;
+    TokKind k1 = peek_at(p, 1)->kind;
+    if (k1 != TK_NAME && k1 != TK_INT && k1 != TK_STRING && k1 != TK_LSQB &&
+        k1 != TK_LPAR && k1 != TK_LBRACE && k1 != TK_MINUS && k1 != TK_TRUE &&
+        k1 != TK_FALSE && k1 != TK_NONE && k1 != TK_FLOAT)
+        return 0;
+    for (int i = 1;; i++) {
+        TokKind k = peek_at(p, i)->kind;
+        if (k == TK_NEWLINE)
+            return peek_at(p, i - 1)->kind == TK_COLON && peek_at(p, i + 1)->kind == TK_INDENT;
+        if (k == TK_EOF || k == TK_ERROR)
+            return 0;
+    }
+}
+
+static int parse_statement(Parser *p, StmtVec *out)
+{
+    const Token *t = peek(p);
+    Stmt *s = NULL;
+    switch (t->kind) {
+    case TK_IF:    s = parse_if(p); break;
+    case TK_WHILE: s = parse_while(p); break;
+    case TK_FOR:   s = parse_for(p); break;
+    case TK_DEF:   s = parse_def(p); break;
+    case TK_WITH:  s = parse_with(p); break;
+    case TK_CLASS: return refuse(p, t, "'class' is") != NULL;
+    case TK_TRY:   return refuse(p, t, "'try' is") != NULL;
+    case TK_ASYNC: return refuse(p, t, "'async' is") != NULL;
+    case TK_AT:    return refuse(p, t, "'@' (decorator) is") != NULL;
+    case TK_INDENT: {
+        uint32_t col = t->end_col > 1 ? t->end_col - 1 : 1;
+        error_pos(p, DIAG_INDENTATION, t->line, col, "unexpected indent");
+        return 0;
+    }
+    case TK_NAME:
+        if (is_match_stmt(p))
+            return refuse(p, t, "'match' is") != NULL;
+        return parse_simple_line(p, out);
+    default:
+        return parse_simple_line(p, out);
+    }
+    if (!s)
+        return 0;
+    VEC_PUSH(p, *out, s);
+    return 1;
+}
+
+/* ---- entry point ------------------------------------------------------ */
+
+static int before(const Diag *a, const Diag *b)
+{
+    return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+Ast *parse_module(const char *path, const char *src, size_t len, DiagList *diags)
+{
+    (void)path;
+    LexInput in = {src, len, 1, 1, 0};
+    TokenList toks = {0};
+    Diag lexerr = {0};
+    int lex_ok = lex_tokenize(&in, &toks, &lexerr);
+
+    Parser P = {0};
+    P.ast = ast_new();
+    P.toks = toks.items;
+    P.ntoks = toks.n;
+    diag_init(&P.diags);
+    StmtVec body = {0};
+    parse_statements(&P, TK_EOF, &body);
+    P.ast->body = to_stmts(body);
+
+    /*
+    ** A tokenizer error wins over what the parser found after it (an
+    ** unclosed bracket swallows the following lines), as in CPython.
+    */
+    int n0 = diags->n, dropped = 0;
+    for (int i = 0; i < P.diags.n; i++) {
+        if (!lex_ok && !before(&P.diags.items[i], &lexerr))
+            dropped = 1;
+        else
+            diag_push_copy(diags, &P.diags.items[i]);
+    }
+    if (!lex_ok && (dropped || (P.stop != STOP_FATAL && P.stop != STOP_TOO_MANY)))
+        diag_push_copy(diags, &lexerr);
+    free(lexerr.message);
+    diag_free(&P.diags);
+    lex_free(&toks);
+    if (diags->n > n0) {
+        ast_free(P.ast);
+        return NULL;
+    }
+    return P.ast;
+}

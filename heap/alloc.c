@@ -1,0 +1,227 @@
+/*
+** heap/alloc.c: the simulated allocator. Requests up to the profile's
+** small-request threshold are served like pymalloc: size classes of
+** 'alignment' bytes, pools of 'pool_size' bytes carved from arenas of
+** 'arena_size', a pool header in front of the blocks, a LIFO free list per
+** pool (its links live in the freed blocks, in RAM, as in obmalloc.c), and
+** per-class lists of pools that still have room. Larger requests stand in
+** for the system malloc: blocks taken from the top of RAM downwards, first
+** fit over an address-ordered free list. Deterministic: the same sequence of
+** requests always yields the same addresses.
+*/
+#include "heap/heap.h"
+
+#include <stdlib.h>
+
+struct Pool {
+    Addr base;              /* pool_size-aligned address; 0 = not in use */
+    unsigned szidx;         /* size class */
+    unsigned nalloc;        /* blocks in use */
+    Addr freeblock;         /* head of the free list in RAM, 0 = none */
+    uint64_t nextoffset;    /* bump offset of the next never-used block */
+    uint32_t next, prev;    /* usedpools links: index+1, 0 = none */
+};
+
+static unsigned nclasses(const Heap *h) { return h->L.small_threshold / h->L.alignment; }
+
+uint64_t heap_block_size(const Heap *h, uint64_t n)
+{
+    uint64_t a = h->L.alignment;
+    if (n == 0) n = 1;
+    return (n + a - 1) / a * a;
+}
+
+static size_t pool_index(const Heap *h, Addr a)
+{
+    return (size_t)((a - h->ram.heap) / h->L.pool_size);
+}
+
+static void pools_reserve(Heap *h)
+{
+    if (h->pools) return;
+    size_t n = (size_t)((h->ram.heap_end - h->ram.heap) / h->L.pool_size) + 1;
+    h->pools = xcalloc(n, sizeof *h->pools);
+    h->pools_cap = n;
+    h->usedpools = xcalloc(nclasses(h) + 1, sizeof *h->usedpools);
+}
+
+static void unlink_pool(Heap *h, Pool *p, size_t idx)
+{
+    if (p->prev) h->pools[p->prev - 1].next = p->next;
+    else h->usedpools[p->szidx] = p->next;
+    if (p->next) h->pools[p->next - 1].prev = p->prev;
+    p->next = p->prev = 0;
+    (void)idx;
+}
+
+static void link_pool_front(Heap *h, Pool *p, size_t idx)
+{
+    uint32_t head = h->usedpools[p->szidx];
+    p->prev = 0;
+    p->next = head;
+    if (head) h->pools[head - 1].prev = (uint32_t)idx + 1;
+    h->usedpools[p->szidx] = (uint32_t)idx + 1;
+}
+
+/* A fresh pool for class 'szidx': a freed pool first, else carve the arena. */
+static Pool *new_pool(Heap *h, unsigned szidx)
+{
+    Addr base;
+    if (h->nfree_pools) {
+        base = h->ram.heap + (Addr)h->free_pools[--h->nfree_pools] * h->L.pool_size;
+    } else {
+        /* Arenas are mapped on demand; a pool never straddles the large region. */
+        if (h->arena_top + h->L.pool_size > h->large_top) return NULL;
+        base = h->arena_top;
+        h->arena_top += h->L.pool_size;
+    }
+    size_t idx = pool_index(h, base);
+    Pool *p = &h->pools[idx];
+    p->base = base;
+    p->szidx = szidx;
+    p->nalloc = 0;
+    p->freeblock = 0;
+    p->nextoffset = h->L.pool_header;
+    ram_set_word(&h->ram, base, 0);     /* the header's ref.count word */
+    link_pool_front(h, p, idx);
+    return p;
+}
+
+static Addr pool_alloc(Heap *h, uint64_t bsize)
+{
+    unsigned szidx = (unsigned)(bsize / h->L.alignment) - 1;
+    Pool *p;
+    size_t idx;
+    if (h->usedpools[szidx]) {
+        idx = h->usedpools[szidx] - 1;
+        p = &h->pools[idx];
+    } else {
+        p = new_pool(h, szidx);
+        if (!p) return 0;
+        idx = (size_t)(p - h->pools);
+    }
+    Addr b;
+    if (p->freeblock) {
+        b = p->freeblock;
+        p->freeblock = ram_word(&h->ram, b);
+    } else {
+        b = p->base + p->nextoffset;
+        p->nextoffset += bsize;
+    }
+    p->nalloc++;
+    if (!p->freeblock && p->nextoffset + bsize > h->L.pool_size)
+        unlink_pool(h, p, idx);         /* full */
+    return b;
+}
+
+static void pool_free(Heap *h, Addr b, uint64_t bsize)
+{
+    size_t idx = pool_index(h, b);
+    Pool *p = &h->pools[idx];
+    bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
+    ram_set_word(&h->ram, b, p->freeblock);
+    p->freeblock = b;
+    p->nalloc--;
+    if (was_full) link_pool_front(h, p, idx);
+    if (p->nalloc == 0) {
+        unlink_pool(h, p, idx);
+        p->base = 0;
+        GROW_ARRAY(h->free_pools, h->nfree_pools, h->free_pools_cap);
+        h->free_pools[h->nfree_pools++] = idx;
+    }
+}
+
+static Addr large_alloc(Heap *h, uint64_t n)
+{
+    uint64_t a = 16;                    /* glibc malloc alignment */
+    n = (n + a - 1) / a * a;
+    for (size_t i = 0; i < h->nlarge_free; i++) {
+        LargeBlock *f = &h->large_free[i];
+        if (f->size >= n) {
+            Addr b = f->addr;
+            f->addr += n;
+            f->size -= n;
+            if (f->size == 0) {
+                memmove(f, f + 1, (h->nlarge_free - i - 1) * sizeof *f);
+                h->nlarge_free--;
+            }
+            return b;
+        }
+    }
+    if (h->large_top - n < h->arena_top || h->large_top - h->ram.heap < n) return 0;
+    h->large_top -= n;
+    return h->large_top;
+}
+
+static void large_free(Heap *h, Addr b, uint64_t n)
+{
+    uint64_t a = 16;
+    n = (n + a - 1) / a * a;
+    size_t i = 0;
+    while (i < h->nlarge_free && h->large_free[i].addr < b) i++;
+    GROW_ARRAY(h->large_free, h->nlarge_free, h->large_free_cap);
+    memmove(&h->large_free[i + 1], &h->large_free[i], (h->nlarge_free - i) * sizeof *h->large_free);
+    h->large_free[i] = (LargeBlock){ b, n };
+    h->nlarge_free++;
+    /* coalesce with neighbours */
+    if (i + 1 < h->nlarge_free && b + n == h->large_free[i + 1].addr) {
+        h->large_free[i].size += h->large_free[i + 1].size;
+        memmove(&h->large_free[i + 1], &h->large_free[i + 2], (h->nlarge_free - i - 2) * sizeof *h->large_free);
+        h->nlarge_free--;
+    }
+    if (i > 0 && h->large_free[i - 1].addr + h->large_free[i - 1].size == b) {
+        h->large_free[i - 1].size += h->large_free[i].size;
+        memmove(&h->large_free[i], &h->large_free[i + 1], (h->nlarge_free - i - 1) * sizeof *h->large_free);
+        h->nlarge_free--;
+        i--;
+    }
+    /* a free block touching the top of the large region gives RAM back */
+    if (h->nlarge_free && h->large_free[0].addr == h->large_top) {
+        h->large_top += h->large_free[0].size;
+        memmove(&h->large_free[0], &h->large_free[1], (h->nlarge_free - 1) * sizeof *h->large_free);
+        h->nlarge_free--;
+    }
+}
+
+Addr heap_alloc(Heap *h, uint64_t n)
+{
+    pools_reserve(h);
+    if (n == 0) n = 1;
+    Addr b = n <= h->L.small_threshold ? pool_alloc(h, heap_block_size(h, n)) : large_alloc(h, n);
+    if (b) {
+        uint64_t used = n <= h->L.small_threshold ? heap_block_size(h, n) : n;
+        h->live_bytes += used;
+        if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
+    }
+    return b;
+}
+
+void heap_release(Heap *h, Addr b, uint64_t n)
+{
+    if (!b) return;
+    if (n == 0) n = 1;
+#ifdef HEAP_DEBUG_POISON
+    memset(ram_ptr(&h->ram, b), 0xDD, n);
+#endif
+    if (n <= h->L.small_threshold) {
+        h->live_bytes -= heap_block_size(h, n);
+        pool_free(h, b, heap_block_size(h, n));
+    } else {
+        h->live_bytes -= n;
+        large_free(h, b, n);
+    }
+}
+
+void heap_alloc_init(Heap *h)
+{
+    h->arena_top = h->ram.heap;
+    h->large_top = h->ram.heap_end;
+}
+
+void heap_alloc_free(Heap *h)
+{
+    free(h->pools);
+    free(h->usedpools);
+    free(h->free_pools);
+    free(h->large_free);
+}

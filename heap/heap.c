@@ -1,0 +1,332 @@
+/*
+** heap/heap.c: start-up of the heap (static segment: type objects, None,
+** bools, small ints, one-char strings), object bookkeeping, reference-count
+** events and deallocation.
+**
+** Deallocation never recurses: an object whose count reaches zero is pushed
+** on a work list and its children are released from there, so freeing a
+** list nested 100,000 deep costs no host stack (CPython's trashcan).
+*/
+#include "heap/heap_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *const heap_type_names[TY__COUNT] = {
+#define X(id, name, gc) name,
+    HEAP_TYPES(X)
+#undef X
+};
+
+const bool heap_type_gc[TY__COUNT] = {
+#define X(id, name, gc) gc,
+    HEAP_TYPES(X)
+#undef X
+};
+
+/* Type objects are not simulated field by field (their layout differs per
+** version and no program can see it): each is a block holding a header and
+** a pointer to its name, 'type_stride' bytes apart. */
+enum { TYPE_OBJECT_WORDS = 16 };
+
+Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align)
+{
+    Addr a = (h->stat_top + align - 1) / align * align;
+    if (a + n > h->ram.stat_end) return 0;
+    h->stat_top = a + n;
+    return a;
+}
+
+void heap_static_header(Heap *h, Addr o, TypeId t)
+{
+    ram_set_word(&h->ram, o, h->L.static_refcnt);
+    ram_set_word(&h->ram, o + h->W, heap_type_obj(h, t));
+}
+
+Heap *heap_new(const Layout *L, char *err, size_t errcap)
+{
+    Heap *h = xcalloc(1, sizeof *h);
+    h->L = *L;
+    h->W = L->word;
+    if (ram_init(&h->ram, L) != 0) {
+        snprintf(err, errcap, "tracevm: error: cannot map %llu bytes of simulated RAM",
+                 (unsigned long long)L->ram_size);
+        free(h);
+        return NULL;
+    }
+    heap_alloc_init(h);
+    h->stat_top = h->ram.stat;
+    big_init(&h->t1); big_init(&h->t2); big_init(&h->t3);
+
+    /* type objects */
+    h->type_stride = TYPE_OBJECT_WORDS * h->W;
+    h->type_base = heap_static_alloc(h, (uint64_t)TY__COUNT * h->type_stride, h->L.alignment);
+    if (!h->type_base) goto nostatic;
+    for (int t = 0; t < TY__COUNT; t++) heap_static_header(h, heap_type_obj(h, (TypeId)t), TY_TYPE);
+
+    h->none = heap_static_alloc(h, L->none_size, L->alignment);
+    if (!h->none) goto nostatic;
+    heap_static_header(h, h->none, TY_NONE);
+
+    heap_int_init(h);
+    heap_str_init(h);
+    heap_dict_init(h);
+    if (!h->small_ints || !h->empty_str || !h->latin1 || !h->empty_keys) goto nostatic;
+
+    unsigned gc = L->gc_header;
+    Addr t = heap_static_alloc(h, L->tuple_base, L->alignment);
+    if (!t) goto nostatic;
+    h->empty_tuple = t + gc;
+    heap_static_header(h, h->empty_tuple, TY_TUPLE);
+    ram_set_word(&h->ram, h->empty_tuple + 2 * h->W, 0);
+
+    size_t nbits = (size_t)((h->ram.heap_end - h->ram.heap) / L->alignment);
+    h->objmap = xcalloc(nbits / 64 + 1, sizeof(uint64_t));
+    h->objmap_words = nbits / 64 + 1;
+    h->float_free = xcalloc(L->float_freelist + 1, sizeof(Addr));
+    h->list_free = xcalloc(L->list_freelist + 1, sizeof(Addr));
+    h->dict_free = xcalloc(L->dict_freelist + 1, sizeof(Addr));
+    h->tuple_free = xcalloc(L->tuple_freelist_maxlen + 1, sizeof(Addr *));
+    h->ntuple_free = xcalloc(L->tuple_freelist_maxlen + 1, sizeof(unsigned));
+    for (unsigned i = 0; i <= L->tuple_freelist_maxlen; i++)
+        h->tuple_free[i] = xcalloc(L->tuple_freelist + 1, sizeof(Addr));
+    return h;
+
+nostatic:
+    snprintf(err, errcap, "tracevm: error: the profile's static segment (%llu bytes) is too small",
+             (unsigned long long)L->static_size);
+    heap_free(h);
+    return NULL;
+}
+
+void heap_free(Heap *h)
+{
+    if (!h) return;
+    heap_intern_free(h);
+    heap_alloc_free(h);
+    free(h->objmap);
+    free(h->float_free);
+    free(h->list_free);
+    free(h->dict_free);
+    if (h->tuple_free)
+        for (unsigned i = 0; i <= h->L.tuple_freelist_maxlen; i++) free(h->tuple_free[i]);
+    free(h->tuple_free);
+    free(h->ntuple_free);
+    free(h->pending);
+    big_free(&h->t1); big_free(&h->t2); big_free(&h->t3);
+    ram_free(&h->ram);
+    free(h);
+}
+
+void heap_set_observer(Heap *h, HeapObserver fn, void *ud)
+{
+    h->obs = fn;
+    h->obs_ud = ud;
+}
+
+void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after)
+{
+    HeapEvent e = { HEV_REFCNT, obj_type(h, o), o, 0, before, after };
+    h->obs(h->obs_ud, &e);
+}
+
+void heap_mark(Heap *h, Addr o, bool live)
+{
+    size_t bit = (size_t)((o - h->ram.heap) / h->L.alignment);
+    if (live) h->objmap[bit / 64] |= (uint64_t)1 << (bit % 64);
+    else h->objmap[bit / 64] &= ~((uint64_t)1 << (bit % 64));
+}
+
+Addr heap_make(Heap *h, TypeId t, uint64_t size)
+{
+    Addr b = heap_alloc(h, size);
+    if (!b) return 0;
+    Addr o = b + heap_gc(h, t);
+    if (heap_gc(h, t)) {                /* PyGC_Head: two words, linked in gen 0 */
+        ram_set_word(&h->ram, b, 0);
+        ram_set_word(&h->ram, b + h->W, 0);
+    }
+    heap_revive(h, o, t, size);
+    return o;
+}
+
+void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size)
+{
+    ram_set_word(&h->ram, o, 1);
+    ram_set_word(&h->ram, o + h->W, heap_type_obj(h, t));
+    heap_mark(h, o, true);
+    h->live_objects++;
+    if (h->obs) {
+        HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
+        h->obs(h->obs_ud, &e);
+    }
+}
+
+void heap_unmake(Heap *h, Addr o, uint64_t size)
+{
+    TypeId t = obj_type(h, o);
+    heap_release(h, o - heap_gc(h, t), size);
+}
+
+uint64_t heap_live_count(const Heap *h) { return h->live_objects; }
+
+void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud)
+{
+    for (size_t w = 0; w < h->objmap_words; w++) {
+        uint64_t bits = h->objmap[w];
+        while (bits) {
+            unsigned b = (unsigned)__builtin_ctzll(bits);
+            bits &= bits - 1;
+            fn(ud, h->ram.heap + ((Addr)w * 64 + b) * h->L.alignment);
+        }
+    }
+}
+
+uint64_t heap_fixed_size(const Heap *h, TypeId t)
+{
+    const Layout *L = &h->L;
+    switch (t) {
+    case TY_FUNCTION: return L->function_size;
+    case TY_RANGE: return L->range_size;
+    case TY_SLICE: return (2 + 3) * (uint64_t)h->W + heap_gc(h, t);  /* start, stop, step */
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER:
+    case TY_ENUMERATE: case TY_ZIP:
+        return L->iter_size;
+    case TY_DICTITER:   /* dictiterobject: dict, used, pos, result, len */
+        return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
+    default:
+        /* Objects whose layout no program can measure: header plus the
+        ** fields tracevm keeps (see heap_owned_fields), plus the GC header. */
+        return (2 + 6) * (uint64_t)h->W + heap_gc(h, t);
+    }
+}
+
+/* Generic objects keep their object references in the first fields. */
+unsigned heap_owned_fields(TypeId t)
+{
+    switch (t) {
+    case TY_FUNCTION: return 4;     /* globals, name, defaults, code */
+    case TY_BUILTIN: return 1;      /* bound self */
+    case TY_MODULE: return 2;       /* dict, name */
+    case TY_RANGE: return 4;        /* start, stop, step, length */
+    case TY_SLICE: return 3;
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: return 1; /* seq */
+    case TY_RANGEITER: return 3;    /* start, step, length */
+    case TY_DICTITER: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
+    case TY_ENUMERATE: return 2;    /* iterator, count */
+    case TY_ZIP: return 1;          /* tuple of iterators */
+    case TY_FILE: return 2;         /* name, mode */
+    case TY_SQLCONN: return 1;      /* path */
+    case TY_SQLCURSOR: return 2;    /* connection, last rows list */
+    default: return 0;
+    }
+}
+
+Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size)
+{
+    (void)nfields;
+    if (!size) size = heap_fixed_size(h, t);
+    Addr o = heap_make(h, t, size);
+    if (!o) return 0;
+    uint64_t words = (size - heap_gc(h, t)) / h->W;
+    for (uint64_t i = 2; i < words; i++) ram_set_word(&h->ram, o + i * h->W, 0);
+    return o;
+}
+
+uint64_t heap_sizeof(Heap *h, Addr o)
+{
+    TypeId t = obj_type(h, o);
+    const Layout *L = &h->L;
+    switch (t) {
+    case TY_NONE: return L->none_size;
+    case TY_BOOL: case TY_INT: return int_sizeof(h, o);
+    case TY_FLOAT: return L->float_size;
+    case TY_STR: return str_sizeof(h, o);
+    case TY_TUPLE: return L->tuple_base + tuple_len(h, o) * (uint64_t)L->tuple_item;
+    case TY_LIST: return L->list_base + list_capacity(h, o) * (uint64_t)L->list_slot;
+    case TY_DICT: return dict_sizeof(h, o);
+    case TY_TYPE: return h->type_stride;
+    default: return heap_fixed_size(h, t);
+    }
+}
+
+static void push_pending(Heap *h, Addr o)
+{
+    GROW_ARRAY(h->pending, h->npending, h->pending_cap);
+    h->pending[h->npending++] = o;
+}
+
+static void free_one(Heap *h, Addr o);
+
+void heap_dealloc(Heap *h, Addr o)
+{
+    push_pending(h, o);
+    if (h->deallocating) return;
+    h->deallocating = true;
+    while (h->npending) free_one(h, h->pending[--h->npending]);
+    h->deallocating = false;
+}
+
+static void free_event(Heap *h, Addr o, TypeId t)
+{
+    uint64_t size = heap_sizeof(h, o);
+    h->freed_objects++;
+    h->freed_bytes += size;
+    h->live_objects--;
+    heap_mark(h, o, false);
+    if (h->obs) {
+        HeapEvent e = { HEV_FREE, t, o, size, 0, 0 };
+        h->obs(h->obs_ud, &e);
+    }
+}
+
+/*
+** Freeing runs in two phases so that the order matches CPython's recursive
+** deallocation: phase 1 reports the free and drops the object's references
+** (children that die are pushed above it, so they are freed first, last
+** item first); phase 2 (the entry tagged with bit 0) releases its memory.
+*/
+static void free_one(Heap *h, Addr entry)
+{
+    Addr o = entry & ~(Addr)1;
+    TypeId t = obj_type(h, o);
+    const Layout *L = &h->L;
+    if (entry & 1) {
+        switch (t) {
+        case TY_TUPLE: tuple_dealloc(h, o); return;
+        case TY_LIST: list_dealloc(h, o); return;
+        case TY_DICT: dict_dealloc(h, o); return;
+        default: heap_unmake(h, o, heap_fixed_size(h, t)); return;
+        }
+    }
+    free_event(h, o, t);
+    switch (t) {
+    case TY_INT: case TY_BOOL:
+        heap_unmake(h, o, int_block_size(h, o));
+        return;
+    case TY_FLOAT:
+        if (h->nfloat_free < L->float_freelist) { h->float_free[h->nfloat_free++] = o; return; }
+        heap_unmake(h, o, L->float_size);
+        return;
+    case TY_STR:
+        if (str_is_interned(h, o)) str_forget_interned(h, o);
+        heap_unmake(h, o, str_sizeof(h, o));
+        return;
+    default:
+        push_pending(h, o | 1);
+        switch (t) {
+        case TY_TUPLE:
+            for (size_t i = 0, n = tuple_len(h, o); i < n; i++) heap_decref(h, tuple_get(h, o, i));
+            return;
+        case TY_LIST:
+            for (size_t i = 0, n = list_len(h, o); i < n; i++) heap_decref(h, list_get(h, o, i));
+            return;
+        case TY_DICT:
+            dict_clear_refs(h, o);
+            return;
+        default:
+            for (unsigned i = 0, n = heap_owned_fields(t); i < n; i++) heap_decref(h, obj_field(h, o, i));
+            return;
+        }
+    }
+}

@@ -1,0 +1,314 @@
+/*
+** heap/heap.h: objects that live in simulated RAM, laid out byte for byte as
+** the profiled CPython build lays them out: {ob_refcnt, ob_type[, ob_size]}
+** then the type's fields; GC types carry a PyGC_Head in front of the id.
+** heap/ owns allocation (pymalloc-like pools and arenas, free lists),
+** reference counting and deallocation, the small-int cache, singletons and
+** interning. Python semantics (errors, operators) live in vm/.
+**
+** References follow CPython's rules: a function returns a NEW reference
+** unless its comment says "borrowed"; "steals" means it takes over the
+** caller's reference. A function that allocates returns 0 when simulated
+** RAM is full (the VM turns that into MemoryError).
+*/
+#ifndef TRACEVM_HEAP_H
+#define TRACEVM_HEAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "heap/bigint.h"
+#include "heap/layout.h"
+#include "heap/ram.h"
+#include "heap/util.h"
+
+/* Every type tracevm knows: id, Python name, GC-tracked. One list, so the
+** type objects in static RAM, names and dispatch stay in step. */
+#define HEAP_TYPES(X)                                         \
+    X(TYPE,      "type",                        0)            \
+    X(NONE,      "NoneType",                    0)            \
+    X(BOOL,      "bool",                        0)            \
+    X(INT,       "int",                         0)            \
+    X(FLOAT,     "float",                       0)            \
+    X(STR,       "str",                         0)            \
+    X(TUPLE,     "tuple",                       1)            \
+    X(LIST,      "list",                        1)            \
+    X(DICT,      "dict",                        1)            \
+    X(FUNCTION,  "function",                    1)            \
+    X(BUILTIN,   "builtin_function_or_method",  0)            \
+    X(MODULE,    "module",                      1)            \
+    X(CODE,      "code",                        0)            \
+    X(RANGE,     "range",                       0)            \
+    X(SLICE,     "slice",                       1)            \
+    X(LISTITER,  "list_iterator",               1)            \
+    X(TUPLEITER, "tuple_iterator",              1)            \
+    X(STRITER,   "str_ascii_iterator",          1)            \
+    X(RANGEITER, "range_iterator",              0)            \
+    X(DICTITER,  "dict_keyiterator",            1)            \
+    X(DICTKEYS,  "dict_keys",                   1)            \
+    X(DICTVALUES,"dict_values",                 1)            \
+    X(DICTITEMS, "dict_items",                  1)            \
+    X(ENUMERATE, "enumerate",                   1)            \
+    X(ZIP,       "zip",                         1)            \
+    X(FILE,      "_io.TextIOWrapper",           1)            \
+    X(SQLCONN,   "sqlite3.Connection",          1)            \
+    X(SQLCURSOR, "sqlite3.Cursor",              1)
+
+typedef enum {
+#define X(id, name, gc) TY_##id,
+    HEAP_TYPES(X)
+#undef X
+    TY__COUNT
+} TypeId;
+
+extern const char *const heap_type_names[TY__COUNT];
+extern const bool heap_type_gc[TY__COUNT];
+
+/* What the heap tells an observer (the tracer). */
+typedef enum {
+    HEV_ALLOC,      /* object 'addr' of 'type' created, 'size' bytes (getsizeof) */
+    HEV_FREE,       /* object 'addr' freed */
+    HEV_REFCNT,     /* refcount of 'addr' went 'before' -> 'after' */
+    HEV_CACHED      /* a cached/singleton object 'addr' was handed out */
+} HeapEventKind;
+
+typedef struct HeapEvent {
+    HeapEventKind kind;
+    TypeId type;
+    Addr addr;
+    uint64_t size;
+    uint64_t before, after;
+} HeapEvent;
+
+typedef void (*HeapObserver)(void *ud, const HeapEvent *e);
+
+/* Large (over the pymalloc threshold) blocks: first fit, address-ordered. */
+typedef struct LargeBlock { Addr addr; uint64_t size; } LargeBlock;
+
+typedef struct Pool Pool;
+typedef struct InternTable { Addr *slots; size_t cap, count; } InternTable;
+
+/* Fields are public so that the hot paths below can be inline; only heap/
+** code changes them. */
+typedef struct Heap {
+    Layout L;
+    Ram ram;
+    unsigned W;                 /* word size, copied for speed */
+    Addr type_base;             /* type objects: TY__COUNT blocks of 'type_stride' */
+    unsigned type_stride;
+    Addr none, true_, false_;
+    Addr small_ints;            /* object for L.small_int_min */
+    Addr empty_str, empty_tuple, empty_keys;
+    Addr latin1;                /* 256 one-char strings, stride 'latin1_stride' */
+    unsigned latin1_stride;
+    Addr stat_top;              /* static bump pointer */
+    /* pymalloc */
+    Pool *pools;                /* host-side pool records, one per pool in use */
+    size_t npools, pools_cap;
+    uint32_t *usedpools;        /* per size class: index+1 of the first pool with a free block, 0 none */
+    Addr arena_top;             /* next arena to map */
+    size_t *free_pools;         /* indices of empty pools available for reuse */
+    size_t nfree_pools, free_pools_cap;
+    Addr large_top;             /* large blocks grow down from heap_end */
+    LargeBlock *large_free;     /* freed large blocks */
+    size_t nlarge_free, large_free_cap;
+    /* free lists in front of pymalloc (LIFO of object ids) */
+    Addr *float_free; unsigned nfloat_free;
+    Addr *list_free; unsigned nlist_free;
+    Addr *dict_free; unsigned ndict_free;
+    Addr **tuple_free; unsigned *ntuple_free;
+    /* accounting */
+    uint64_t *objmap; size_t objmap_words; /* live object ids, see heap_mark */
+    uint64_t live_objects, live_bytes, peak_bytes;
+    uint64_t freed_objects, freed_bytes;
+    InternTable interned;
+    /* dealloc work list (no recursion on deep structures) */
+    Addr *pending; size_t npending, pending_cap;
+    bool deallocating;
+    HeapObserver obs;
+    void *obs_ud;
+    BigInt t1, t2, t3;          /* scratch */
+} Heap;
+
+/* Creates the RAM and the static objects for 'L'. NULL if the host refuses
+** to map the RAM or the statics do not fit (message in err). */
+Heap *heap_new(const Layout *L, char *err, size_t errcap);
+void heap_free(Heap *h);
+
+void heap_set_observer(Heap *h, HeapObserver fn, void *ud);
+
+/* ---- header access ---- */
+static inline uint64_t obj_refcnt(const Heap *h, Addr o) { return ram_word(&h->ram, o); }
+static inline Addr obj_type_addr(const Heap *h, Addr o) { return ram_word(&h->ram, o + h->W); }
+static inline TypeId obj_type(const Heap *h, Addr o)
+{
+    return (TypeId)((obj_type_addr(h, o) - h->type_base) / h->type_stride);
+}
+static inline Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_base + (Addr)t * h->type_stride; }
+static inline int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * h->W); }
+static inline bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.heap; }
+
+void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after);
+void heap_dealloc(Heap *h, Addr o);
+
+/* New reference to 'o' (no-op on immortal objects, as 3.12 does). */
+static inline void heap_incref(Heap *h, Addr o)
+{
+    if (!o) return;
+    uint64_t rc = obj_refcnt(h, o);
+    if (h->L.refcount_rule == RC_IMMORTAL && rc == h->L.static_refcnt) return;
+    ram_set_word(&h->ram, o, rc + 1);
+    if (h->obs) heap_refcnt_event(h, o, rc, rc + 1);
+}
+
+/* Drops a reference; frees 'o' (and what it owns) at zero. */
+static inline void heap_decref(Heap *h, Addr o)
+{
+    if (!o) return;
+    uint64_t rc = obj_refcnt(h, o);
+    if (h->L.refcount_rule == RC_IMMORTAL && rc == h->L.static_refcnt) return;
+    ram_set_word(&h->ram, o, rc - 1);
+    if (h->obs) heap_refcnt_event(h, o, rc, rc - 1);
+    if (rc == 1 && !heap_is_static(h, o)) heap_dealloc(h, o);
+}
+
+/* getsizeof(o): what CPython's sys.getsizeof reports. */
+uint64_t heap_sizeof(Heap *h, Addr o);
+/* Live heap objects (statics not counted). */
+uint64_t heap_live_count(const Heap *h);
+/* Calls fn for every live heap object in address order. */
+void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
+
+/* ---- raw blocks (pymalloc + large) ---- */
+Addr heap_alloc(Heap *h, uint64_t n);               /* 0 when RAM is full */
+void heap_release(Heap *h, Addr block, uint64_t n);
+/* Bytes the allocator hands out for an n-byte request. */
+uint64_t heap_block_size(const Heap *h, uint64_t n);
+
+/* ---- singletons ---- */
+static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none; }
+static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false_; heap_incref(h, o); return o; }
+
+/* ---- int (heap/obj_int.c) ---- */
+Addr int_from_i64(Heap *h, int64_t v);
+Addr int_from_big(Heap *h, const BigInt *b);
+/* Number of 30-bit digits, and sign (-1, 0, 1). */
+size_t int_ndigits(const Heap *h, Addr o);
+int int_sign(const Heap *h, Addr o);
+/* True and *out set when the value fits in int64. */
+bool int_to_i64(const Heap *h, Addr o, int64_t *out);
+void int_to_big(const Heap *h, Addr o, BigInt *out);
+/* Value of a 0..2-digit int (|v| < 2**60): the VM's fast path. */
+static inline bool int_small(const Heap *h, Addr o, int64_t *out)
+{
+    const Ram *r = &h->ram;
+    uint64_t tag = ram_word(r, o + 2 * h->W);
+    size_t n; int neg;
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG) { n = (size_t)(tag >> 3); neg = (tag & 3) == 2; }
+    else { int64_t s = ram_sword(r, o + 2 * h->W); neg = s < 0; n = (size_t)(neg ? -s : s); }
+    if (n > 2) return false;
+    Addr d = o + 3 * h->W;
+    int64_t v = n == 0 ? 0 : (int64_t)ram_rd(r, d, 4);
+    if (n == 2) v |= (int64_t)ram_rd(r, d + 4, 4) << 30;
+    *out = neg ? -v : v;
+    return true;
+}
+bool heap_is_small_int(const Heap *h, Addr o);
+
+/* ---- float (heap/obj_float.c) ---- */
+Addr float_new(Heap *h, double v);
+static inline double float_value(const Heap *h, Addr o)
+{
+    unsigned off = 2 * h->W;
+    return ram_double(&h->ram, o + off);
+}
+
+/* ---- str (heap/obj_str.c) ---- */
+/* From UTF-8 (must be valid); picks the compact kind by the largest code point. */
+Addr str_from_utf8(Heap *h, const char *s, size_t n);
+Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n);
+Addr str_from_cstr(Heap *h, const char *s);
+size_t str_len(const Heap *h, Addr s);          /* code points */
+unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
+bool str_is_ascii(const Heap *h, Addr s);
+uint32_t str_char(const Heap *h, Addr s, size_t i);
+const uint8_t *str_data(const Heap *h, Addr s); /* host pointer to the chars */
+void str_to_utf8(const Heap *h, Addr s, StrBuf *out);
+bool str_eq(const Heap *h, Addr a, Addr b);
+bool str_eq_cstr(const Heap *h, Addr s, const char *c);
+int str_cmp(const Heap *h, Addr a, Addr b);
+uint64_t str_hash(Heap *h, Addr s);             /* deterministic; caches in ob hash */
+/* The one-character singleton for cp < 256 (new ref). */
+Addr str_char_singleton(Heap *h, uint32_t cp);
+/* sys.intern: returns the interned equal string (new ref); steals 's'. */
+Addr str_intern(Heap *h, Addr s);
+bool str_is_interned(const Heap *h, Addr s);
+/* Looks up an interned string equal to UTF-8 text (borrowed, or 0). */
+Addr str_find_interned(Heap *h, const char *s, size_t n);
+
+/* ---- tuple (heap/obj_tuple.c) ---- */
+Addr tuple_new(Heap *h, size_t n);              /* items 0 (NULL) until set */
+static inline size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
+static inline Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
+{
+    return ram_word(&h->ram, t + (3 + i) * h->W);
+}
+static inline void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slot must be empty */
+{
+    ram_set_word(&h->ram, t + (3 + i) * h->W, v);
+}
+
+/* ---- list (heap/obj_list.c) ---- */
+Addr list_new(Heap *h, size_t n);               /* n items (NULL), capacity exactly n */
+static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
+static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * h->W); }
+static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * h->W); }
+static inline Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
+{
+    return ram_word(&h->ram, list_items(h, l) + i * h->W);
+}
+/* Stores 'v' (stolen) at i and releases the old item. */
+void list_set(Heap *h, Addr l, size_t i, Addr v);
+/* CPython's list_resize: 0, or -1 when RAM is full. */
+int list_resize(Heap *h, Addr l, size_t newsize);
+/* list_preallocate_exact: capacity n rounded up to even (list must be empty). */
+int list_preallocate_exact(Heap *h, Addr l, size_t n);
+int list_append(Heap *h, Addr l, Addr v);       /* steals v (released on failure) */
+int list_insert(Heap *h, Addr l, size_t i, Addr v); /* steals v */
+Addr list_pop(Heap *h, Addr l, size_t i);       /* returns the item's reference */
+/* Deletes items [lo, hi). */
+int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
+
+/* ---- dict (heap/obj_dict.c) ---- */
+Addr dict_new(Heap *h);
+Addr dict_new_presized(Heap *h, size_t n);
+size_t dict_len(const Heap *h, Addr d);
+/* Keys must be hashable (str, int, float, bool, None, tuple of those): the VM checks. */
+int dict_set(Heap *h, Addr d, Addr key, Addr value);   /* steals value, not key */
+Addr dict_get(Heap *h, Addr d, Addr key);              /* borrowed or 0 */
+Addr dict_get_str(Heap *h, Addr d, const char *key);   /* borrowed or 0 */
+int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */
+/* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */
+bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value);
+uint64_t heap_hash(Heap *h, Addr o);
+bool heap_key_eq(Heap *h, Addr a, Addr b);
+
+/* ---- other objects (heap/obj_misc.c) ---- */
+/* A generic fixed-size object of type 't' with 'nfields' word fields after
+** the header, all 0; 'size' is what getsizeof reports. Field i is at
+** o + (2 + i) * W. */
+Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size);
+static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * h->W); }
+static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * h->W, v); }
+/* getsizeof of fixed-size generic types (function, range, iterators ...). */
+uint64_t heap_fixed_size(const Heap *h, TypeId t);
+/* Static objects (never freed) are carved from the static segment: at
+** start-up by heap/, and by vm/ for builtin function objects. 0 if full. */
+Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align);
+/* Writes the header of a static object: the profile's static refcount. */
+void heap_static_header(Heap *h, Addr o, TypeId t);
+/* Number of object references a generic object owns (fields 0..n-1). */
+unsigned heap_owned_fields(TypeId t);
+
+#endif

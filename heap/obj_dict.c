@@ -1,0 +1,461 @@
+/*
+** heap/obj_dict.c: dict as CPython 3.11/3.12 lays it out.
+**   PyDictObject:     {refcnt, type, ma_used, ma_version_tag (u64), ma_keys, ma_values}
+**   PyDictKeysObject: {dk_refcnt, dk_log2_size, dk_log2_index_bytes, dk_kind,
+**                      dk_version, dk_usable, dk_nentries, dk_indices[], entries[]}
+** Entries are {key, value} while every key is a str ("unicode" kind) and
+** {hash, key, value} otherwise. A new dict shares the static empty keys
+** object; tables start at 'dict_min_slots' and grow to the smallest power
+** of two >= 3 * used, with 2/3 of the slots usable (dictobject.c).
+*/
+#include "heap/heap_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+enum { KIND_GENERAL = 0, KIND_UNICODE = 1 };
+enum { IX_EMPTY = -1, IX_DUMMY = -2 };
+
+/* ---- PyDictObject fields ---- */
+static Addr f_used(const Heap *h, Addr d) { return d + 2 * h->W; }
+static Addr f_version(const Heap *h, Addr d)
+{
+    unsigned a = h->L.u64_align;
+    return d + (3 * h->W + a - 1) / a * a;
+}
+static Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
+static Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + h->W; }
+static Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
+
+size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, f_used(h, d)); }
+
+/* ---- PyDictKeysObject fields ---- */
+static unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W, 1); }
+static unsigned k_log2_ib(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 1, 1); }
+static unsigned k_kind(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 2, 1); }
+static Addr k_usable(const Heap *h, Addr k) { return k + 2 * h->W; }
+static Addr k_nentries(const Heap *h, Addr k) { return k + 3 * h->W; }
+static Addr k_indices(const Heap *h, Addr k) { return k + 4 * h->W; }
+static unsigned ix_width(const Heap *h, Addr k) { return 1u << (k_log2_ib(h, k) - k_log2(h, k)); }
+static Addr k_entries(const Heap *h, Addr k) { return k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)); }
+static unsigned entry_words(const Heap *h, Addr k) { return k_kind(h, k) == KIND_UNICODE ? 2 : 3; }
+static Addr entry(const Heap *h, Addr k, size_t i) { return k_entries(h, k) + i * entry_words(h, k) * h->W; }
+/* key and value slots of entry e (general entries start with the hash) */
+static Addr e_key(const Heap *h, Addr k, Addr e) { return e + (k_kind(h, k) == KIND_UNICODE ? 0 : h->W); }
+static Addr e_value(const Heap *h, Addr k, Addr e) { return e_key(h, k, e) + h->W; }
+
+static int64_t get_ix(const Heap *h, Addr k, size_t i)
+{
+    unsigned w = ix_width(h, k);
+    uint64_t v = ram_rd(&h->ram, k_indices(h, k) + i * w, w);
+    switch (w) {
+    case 1: return (int8_t)v;
+    case 2: return (int16_t)v;
+    case 4: return (int32_t)v;
+    default: return (int64_t)v;
+    }
+}
+
+static void set_ix(Heap *h, Addr k, size_t i, int64_t v)
+{
+    unsigned w = ix_width(h, k);
+    ram_wr(&h->ram, k_indices(h, k) + i * w, w, (uint64_t)v);
+}
+
+static size_t usable_fraction(size_t n) { return (n << 1) / 3; }
+
+static uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
+{
+    unsigned log2_ib = log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3);
+    uint64_t esize = kind == KIND_UNICODE ? h->L.dict_entry_str : h->L.dict_entry_generic;
+    return h->L.dict_keys_header + ((uint64_t)1 << log2_ib) + usable_fraction((size_t)1 << log2) * esize;
+}
+
+static bool owns_keys(const Heap *h, Addr d) { return keys_of(h, d) != h->empty_keys; }
+
+uint64_t dict_sizeof(Heap *h, Addr d)
+{
+    uint64_t size = h->L.dict_empty;
+    if (owns_keys(h, d)) {
+        Addr k = keys_of(h, d);
+        size += keys_bytes(h, k_log2(h, k), k_kind(h, k));
+    }
+    return size;
+}
+
+static Addr new_keys(Heap *h, unsigned log2, unsigned kind)
+{
+    uint64_t bytes = keys_bytes(h, log2, kind);
+    Addr k = heap_alloc(h, bytes);
+    if (!k) return 0;
+    unsigned log2_ib = log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3);
+    ram_set_word(&h->ram, k, 1);
+    ram_wr(&h->ram, k + h->W, 1, log2);
+    ram_wr(&h->ram, k + h->W + 1, 1, log2_ib);
+    ram_wr(&h->ram, k + h->W + 2, 1, kind);
+    ram_wr(&h->ram, k + h->W + 3, 1, 0);
+    ram_wr(&h->ram, k + h->W + 4, 4, 0);
+    ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2));
+    ram_set_word(&h->ram, k_nentries(h, k), 0);
+    memset(ram_ptr(&h->ram, k_indices(h, k)), 0xFF, (size_t)1 << log2_ib);
+    memset(ram_ptr(&h->ram, k_entries(h, k)), 0, bytes - h->L.dict_keys_header - ((uint64_t)1 << log2_ib));
+    return k;
+}
+
+static void free_keys(Heap *h, Addr k)
+{
+    if (k && k != h->empty_keys) heap_release(h, k, keys_bytes(h, k_log2(h, k), k_kind(h, k)));
+}
+
+void heap_dict_init(Heap *h)
+{
+    /* Py_EMPTY_KEYS: a static keys object of 1 slot, 0 usable */
+    uint64_t bytes = h->L.dict_keys_header + 8;
+    Addr k = heap_static_alloc(h, bytes, h->L.alignment);
+    if (!k) return;
+    ram_set_word(&h->ram, k, h->L.static_refcnt);
+    ram_wr(&h->ram, k + h->W, 1, 0);
+    ram_wr(&h->ram, k + h->W + 1, 1, 0);
+    ram_wr(&h->ram, k + h->W + 2, 1, KIND_UNICODE);
+    ram_set_word(&h->ram, k_usable(h, k), 0);
+    ram_set_word(&h->ram, k_nentries(h, k), 0);
+    ram_wr(&h->ram, k_indices(h, k), 1, 0xFF);
+    h->empty_keys = k;
+}
+
+static Addr new_dict_with(Heap *h, Addr keys)
+{
+    Addr d;
+    if (h->ndict_free) {
+        d = h->dict_free[--h->ndict_free];
+        heap_revive(h, d, TY_DICT, h->L.dict_empty);
+    } else {
+        d = heap_make(h, TY_DICT, h->L.dict_empty);
+        if (!d) { free_keys(h, keys); return 0; }
+    }
+    ram_set_word(&h->ram, f_used(h, d), 0);
+    ram_wr(&h->ram, f_version(h, d), 8, 0);
+    ram_set_word(&h->ram, f_keys(h, d), keys);
+    ram_set_word(&h->ram, f_values(h, d), 0);
+    return d;
+}
+
+Addr dict_new(Heap *h) { return new_dict_with(h, h->empty_keys); }
+
+static unsigned log2_keysize(size_t minsize)
+{
+    unsigned log2 = 3;
+    while (((size_t)1 << log2) < minsize) log2++;
+    return log2;
+}
+
+Addr dict_new_presized(Heap *h, size_t n)
+{
+    if (n <= usable_fraction(h->L.dict_min_slots)) return dict_new(h);
+    Addr k = new_keys(h, log2_keysize((n * 3 + 1) / 2), KIND_UNICODE);
+    if (!k) return 0;
+    return new_dict_with(h, k);
+}
+
+/* ---- hashing and key equality (numbers hash by value, as in CPython) ---- */
+
+static uint64_t hash_modulus(const Heap *h) { return h->W == 8 ? ((uint64_t)1 << 61) - 1 : ((uint64_t)1 << 31) - 1; }
+static unsigned hash_bits(const Heap *h) { return h->W == 8 ? 61 : 31; }
+
+static uint64_t fix_hash(const Heap *h, int64_t x)
+{
+    if (x == -1) x = -2;
+    return h->W == 4 ? (uint64_t)(int64_t)(int32_t)x : (uint64_t)x;
+}
+
+static uint64_t hash_int(Heap *h, Addr o)
+{
+    uint64_t P = hash_modulus(h);
+    unsigned bits = hash_bits(h);
+    int_to_big(h, o, &h->t1);
+    uint64_t x = 0;
+    for (size_t i = h->t1.n; i-- > 0;) {
+        x = ((x << BIG_SHIFT) & P) | (x >> (bits - BIG_SHIFT));
+        x += h->t1.d[i];
+        if (x >= P) x -= P;
+    }
+    int64_t v = h->t1.sign < 0 ? -(int64_t)x : (int64_t)x;
+    return fix_hash(h, v);
+}
+
+static uint64_t hash_double(Heap *h, double v)
+{
+    if (isinf(v)) return fix_hash(h, v > 0 ? 314159 : -314159);
+    if (isnan(v)) return 0;
+    uint64_t P = hash_modulus(h);
+    unsigned bits = hash_bits(h);
+    int e;
+    double m = frexp(v, &e);
+    int sign = 1;
+    if (m < 0) { sign = -1; m = -m; }
+    uint64_t x = 0;
+    while (m) {
+        x = ((x << 28) & P) | x >> (bits - 28);
+        m *= 268435456.0;
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= P) x -= P;
+    }
+    e = e >= 0 ? e % (int)bits : (int)bits - 1 - ((-1 - e) % (int)bits);
+    x = ((x << e) & P) | x >> (bits - (unsigned)e);
+    return fix_hash(h, (int64_t)x * sign);
+}
+
+uint64_t heap_hash(Heap *h, Addr o)
+{
+    switch (obj_type(h, o)) {
+    case TY_STR: return str_hash(h, o);
+    case TY_INT: case TY_BOOL: return hash_int(h, o);
+    case TY_FLOAT: {
+        double v = float_value(h, o);
+        return hash_double(h, v);
+    }
+    case TY_TUPLE: {               /* xxHash-based tuplehash (3.8+) */
+        uint64_t acc = h->W == 8 ? 2870177450012600261ull : 374761393u;
+        uint64_t p1 = h->W == 8 ? 11400714785074694791ull : 2654435761u;
+        uint64_t p2 = h->W == 8 ? 14029467366897019727ull : 2246822519u;
+        uint64_t p5 = h->W == 8 ? 2870177450012600261ull : 374761393u;
+        size_t n = tuple_len(h, o);
+        for (size_t i = 0; i < n; i++) {
+            uint64_t lane = heap_hash(h, tuple_get(h, o, i));
+            if (h->W == 8) {
+                acc += lane * p2;
+                acc = acc << 31 | acc >> 33;
+                acc *= p1;
+            } else {
+                uint32_t a = (uint32_t)acc + (uint32_t)lane * (uint32_t)p2;
+                a = a << 13 | a >> 19;
+                acc = (uint32_t)(a * (uint32_t)p1);
+            }
+        }
+        acc += n ^ (p5 ^ 3527539UL);
+        if (h->W == 4) acc = (uint32_t)acc;
+        if (acc == (h->W == 8 ? UINT64_MAX : 0xFFFFFFFFu)) acc = 1546275796;
+        return h->W == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)acc : acc;
+    }
+    default:                        /* identity hash: address rotated by 4 */
+        return fix_hash(h, (int64_t)(o >> 4 | o << (h->W * 8 - 4)));
+    }
+}
+
+static bool is_number(TypeId t) { return t == TY_INT || t == TY_BOOL || t == TY_FLOAT; }
+
+bool heap_key_eq(Heap *h, Addr a, Addr b)
+{
+    if (a == b) return true;
+    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    if (ta == TY_STR && tb == TY_STR) return str_eq(h, a, b);
+    if (is_number(ta) && is_number(tb)) {
+        if (ta != TY_FLOAT && tb != TY_FLOAT) {
+            int_to_big(h, a, &h->t1);
+            int_to_big(h, b, &h->t2);
+            return big_cmp(&h->t1, &h->t2) == 0;
+        }
+        double x, y;
+        if (ta == TY_FLOAT) x = float_value(h, a); else { int_to_big(h, a, &h->t1); if (big_to_double(&h->t1, &x) != 0) return false; }
+        if (tb == TY_FLOAT) y = float_value(h, b); else { int_to_big(h, b, &h->t1); if (big_to_double(&h->t1, &y) != 0) return false; }
+        if (x != y) return false;
+        /* an int equal to a float only if exact: compare back */
+        if (ta != TY_FLOAT) { BigInt t; big_init(&t); big_from_double(&t, y); int_to_big(h, a, &h->t1); bool eq = big_cmp(&t, &h->t1) == 0; big_free(&t); return eq; }
+        if (tb != TY_FLOAT) { BigInt t; big_init(&t); big_from_double(&t, x); int_to_big(h, b, &h->t1); bool eq = big_cmp(&t, &h->t1) == 0; big_free(&t); return eq; }
+        return true;
+    }
+    if (ta == TY_TUPLE && tb == TY_TUPLE) {
+        size_t n = tuple_len(h, a);
+        if (n != tuple_len(h, b)) return false;
+        for (size_t i = 0; i < n; i++)
+            if (!heap_key_eq(h, tuple_get(h, a, i), tuple_get(h, b, i))) return false;
+        return true;
+    }
+    return false;
+}
+
+/* ---- lookup, insert, resize ---- */
+
+static uint64_t entry_hash(Heap *h, Addr k, Addr e)
+{
+    if (k_kind(h, k) == KIND_UNICODE) return str_hash(h, ram_word(&h->ram, e));
+    return ram_word(&h->ram, e);
+}
+
+/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
+** where it is or would go. */
+static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
+{
+    size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = hash;
+    size_t first_free = SIZE_MAX;
+    for (;;) {
+        int64_t ix = get_ix(h, k, i);
+        if (ix == IX_EMPTY) { *slot = first_free != SIZE_MAX ? first_free : i; return -1; }
+        if (ix >= 0) {
+            Addr e = entry(h, k, (size_t)ix);
+            Addr ek = ram_word(&h->ram, e_key(h, k, e));
+            if (ek == key || (entry_hash(h, k, e) == hash && heap_key_eq(h, ek, key))) { *slot = i; return ix; }
+        } else if (first_free == SIZE_MAX) {
+            first_free = i;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+static size_t free_slot(Heap *h, Addr k, uint64_t hash)
+{
+    size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = hash;
+    while (get_ix(h, k, i) >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+static int resize(Heap *h, Addr d, unsigned log2, unsigned kind)
+{
+    Addr old = keys_of(h, d);
+    Addr k = new_keys(h, log2, kind);
+    if (!k) return -1;
+    size_t n = 0;
+    if (old != h->empty_keys) {
+        size_t ne = (size_t)ram_word(&h->ram, k_nentries(h, old));
+        for (size_t i = 0; i < ne; i++) {
+            Addr e = entry(h, old, i);
+            Addr key = ram_word(&h->ram, e_key(h, old, e));
+            if (!key) continue;
+            uint64_t hash = entry_hash(h, old, e);
+            Addr ne_ = entry(h, k, n);
+            if (kind == KIND_GENERAL) ram_set_word(&h->ram, ne_, hash);
+            ram_set_word(&h->ram, e_key(h, k, ne_), key);
+            ram_set_word(&h->ram, e_value(h, k, ne_), ram_word(&h->ram, e_value(h, old, e)));
+            set_ix(h, k, free_slot(h, k, hash), (int64_t)n);
+            n++;
+        }
+    }
+    ram_set_word(&h->ram, k_nentries(h, k), n);
+    ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2) - n);
+    ram_set_word(&h->ram, f_keys(h, d), k);
+    free_keys(h, old);
+    return 0;
+}
+
+Addr dict_get(Heap *h, Addr d, Addr key)
+{
+    Addr k = keys_of(h, d);
+    if (dict_len(h, d) == 0) return 0;
+    size_t slot;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
+    if (ix < 0) return 0;
+    return ram_word(&h->ram, e_value(h, k, entry(h, k, (size_t)ix)));
+}
+
+Addr dict_get_str(Heap *h, Addr d, const char *s)
+{
+    size_t pos = 0;
+    Addr key, value;
+    while (dict_next(h, d, &pos, &key, &value))
+        if (obj_type(h, key) == TY_STR && str_eq_cstr(h, key, s)) return value;
+    return 0;
+}
+
+int dict_set(Heap *h, Addr d, Addr key, Addr value)
+{
+    uint64_t hash = heap_hash(h, key);
+    Addr k = keys_of(h, d);
+    bool is_str = obj_type(h, key) == TY_STR;
+    if (k == h->empty_keys) {
+        if (resize(h, d, 3, is_str ? KIND_UNICODE : KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
+        k = keys_of(h, d);
+    } else if (!is_str && k_kind(h, k) == KIND_UNICODE) {
+        if (resize(h, d, log2_keysize(dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
+        k = keys_of(h, d);
+    }
+    size_t slot;
+    int64_t ix = lookup(h, k, key, hash, &slot);
+    if (ix >= 0) {
+        Addr vslot = e_value(h, k, entry(h, k, (size_t)ix));
+        Addr old = ram_word(&h->ram, vslot);
+        ram_set_word(&h->ram, vslot, value);
+        heap_decref(h, old);
+        return 0;
+    }
+    if (ram_word(&h->ram, k_usable(h, k)) == 0) {
+        if (resize(h, d, log2_keysize(dict_len(h, d) * 3), k_kind(h, k)) != 0) { heap_decref(h, value); return -1; }
+        k = keys_of(h, d);
+    }
+    slot = free_slot(h, k, hash);
+    size_t n = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    Addr e = entry(h, k, n);
+    heap_incref(h, key);
+    if (k_kind(h, k) == KIND_GENERAL) ram_set_word(&h->ram, e, hash);
+    ram_set_word(&h->ram, e_key(h, k, e), key);
+    ram_set_word(&h->ram, e_value(h, k, e), value);
+    set_ix(h, k, slot, (int64_t)n);
+    ram_set_word(&h->ram, k_nentries(h, k), n + 1);
+    ram_set_word(&h->ram, k_usable(h, k), ram_word(&h->ram, k_usable(h, k)) - 1);
+    ram_set_word(&h->ram, f_used(h, d), dict_len(h, d) + 1);
+    return 0;
+}
+
+int dict_del(Heap *h, Addr d, Addr key)
+{
+    if (dict_len(h, d) == 0) return -1;
+    Addr k = keys_of(h, d);
+    size_t slot;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
+    if (ix < 0) return -1;
+    Addr e = entry(h, k, (size_t)ix);
+    Addr oldk = ram_word(&h->ram, e_key(h, k, e)), oldv = ram_word(&h->ram, e_value(h, k, e));
+    set_ix(h, k, slot, IX_DUMMY);
+    ram_set_word(&h->ram, e_key(h, k, e), 0);
+    ram_set_word(&h->ram, e_value(h, k, e), 0);
+    ram_set_word(&h->ram, f_used(h, d), dict_len(h, d) - 1);
+    heap_decref(h, oldk);
+    heap_decref(h, oldv);
+    return 0;
+}
+
+bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value)
+{
+    Addr k = keys_of(h, d);
+    size_t ne = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    while (*pos < ne) {
+        Addr e = entry(h, k, (*pos)++);
+        Addr kk = ram_word(&h->ram, e_key(h, k, e));
+        if (kk) {
+            *key = kk;
+            *value = ram_word(&h->ram, e_value(h, k, e));
+            return true;
+        }
+    }
+    return false;
+}
+
+void dict_clear_refs(Heap *h, Addr d)
+{
+    Addr k = keys_of(h, d);
+    size_t ne = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    for (size_t i = 0; i < ne; i++) {
+        Addr e = entry(h, k, i);
+        Addr kk = ram_word(&h->ram, e_key(h, k, e));
+        if (!kk) continue;
+        heap_decref(h, kk);
+        heap_decref(h, ram_word(&h->ram, e_value(h, k, e)));
+    }
+}
+
+void dict_dealloc(Heap *h, Addr d)
+{
+    free_keys(h, keys_of(h, d));
+    if (h->ndict_free < h->L.dict_freelist) { h->dict_free[h->ndict_free++] = d; return; }
+    heap_unmake(h, d, h->L.dict_empty);
+}

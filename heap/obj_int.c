@@ -1,0 +1,199 @@
+/*
+** heap/obj_int.c: int and bool objects. Layout (CPython's PyLongObject):
+** {ob_refcnt, ob_type, size field, digits[]}, with the size field encoded as
+** the profile says (3.11 signed ob_size, 3.12 lv_tag) and the digits of
+** 'digit_bits' bits stored in 'digit_bytes' bytes, least significant first.
+** Zero is allocated with one digit, as _PyLong_New does. The small ints
+** live in one static array, 'small_int_stride' bytes apart.
+*/
+#include "heap/heap_internal.h"
+
+#include <stdlib.h>
+
+static void write_size(Heap *h, Addr o, size_t n, int sign)
+{
+    uint64_t v;
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+        v = (uint64_t)n << 3 | (sign > 0 ? 0u : sign == 0 ? 1u : 2u);
+    else
+        v = sign < 0 ? (uint64_t)-(int64_t)n : (uint64_t)n;
+    if (h->W == 4) v &= 0xFFFFFFFFu;
+    ram_set_word(&h->ram, o + 2 * h->W, v);
+}
+
+size_t int_ndigits(const Heap *h, Addr o)
+{
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+        return (size_t)(ram_word(&h->ram, o + 2 * h->W) >> 3);
+    int64_t s = ram_sword(&h->ram, o + 2 * h->W);
+    return (size_t)(s < 0 ? -s : s);
+}
+
+int int_sign(const Heap *h, Addr o)
+{
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG) {
+        unsigned s = (unsigned)(ram_word(&h->ram, o + 2 * h->W) & 3);
+        return s == 0 ? 1 : s == 1 ? 0 : -1;
+    }
+    int64_t s = ram_sword(&h->ram, o + 2 * h->W);
+    return s > 0 ? 1 : s < 0 ? -1 : 0;
+}
+
+uint64_t int_sizeof(const Heap *h, Addr o)
+{
+    size_t n = int_ndigits(h, o);
+    return 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * (n ? n : 1);
+}
+
+uint64_t int_block_size(const Heap *h, Addr o) { return int_sizeof(h, o); }
+
+/* Host digits (30-bit) <-> RAM digits ('digit_bits' in 'digit_bytes'). */
+static size_t ram_ndigits_for(const Heap *h, size_t n30)
+{
+    if (h->L.digit_bits == BIG_SHIFT || n30 == 0) return n30;
+    return (n30 * BIG_SHIFT + h->L.digit_bits - 1) / h->L.digit_bits;
+}
+
+static void write_digits(Heap *h, Addr d, const BigInt *b, size_t nram)
+{
+    unsigned db = h->L.digit_bytes, bits = h->L.digit_bits;
+    if (bits == BIG_SHIFT) {
+        for (size_t i = 0; i < b->n; i++) ram_wr(&h->ram, d + i * db, db, b->d[i]);
+        return;
+    }
+    uint64_t acc = 0;
+    unsigned have = 0;
+    size_t src = 0;
+    for (size_t i = 0; i < nram; i++) {
+        while (have < bits && src < b->n) { acc |= (uint64_t)b->d[src++] << have; have += BIG_SHIFT; }
+        ram_wr(&h->ram, d + i * db, db, acc & (((uint64_t)1 << bits) - 1));
+        acc >>= bits;
+        have = have > bits ? have - bits : 0;
+    }
+}
+
+void int_to_big(const Heap *h, Addr o, BigInt *out)
+{
+    size_t n = int_ndigits(h, o);
+    int sign = int_sign(h, o);
+    unsigned db = h->L.digit_bytes, bits = h->L.digit_bits;
+    Addr d = o + 3 * h->W;
+    if (bits == BIG_SHIFT) {
+        if (out->cap < n + 1) {
+            out->cap = n + 1;
+            out->d = xrealloc(out->d, out->cap * sizeof *out->d);
+        }
+        for (size_t i = 0; i < n; i++) out->d[i] = (uint32_t)ram_rd(&h->ram, d + i * db, db);
+        out->n = n;
+        out->sign = n ? sign : 0;
+        return;
+    }
+    size_t n30 = (n * bits + BIG_SHIFT - 1) / BIG_SHIFT;
+    uint32_t *tmp = xcalloc(n30 + 1, sizeof *tmp);
+    uint64_t acc = 0;
+    unsigned have = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        acc |= ram_rd(&h->ram, d + i * db, db) << have;
+        have += bits;
+        while (have >= BIG_SHIFT) { tmp[k++] = (uint32_t)(acc & ((1u << BIG_SHIFT) - 1)); acc >>= BIG_SHIFT; have -= BIG_SHIFT; }
+    }
+    if (have) tmp[k++] = (uint32_t)acc;
+    big_from_digits(out, tmp, k, sign < 0);
+    free(tmp);
+}
+
+bool heap_is_small_int(const Heap *h, Addr o)
+{
+    Addr end = h->small_ints + (Addr)(h->L.small_int_max - h->L.small_int_min + 1) * h->L.small_int_stride;
+    return o >= h->small_ints && o < end;
+}
+
+static Addr small_int(Heap *h, int64_t v)
+{
+    Addr o = h->small_ints + (Addr)(v - h->L.small_int_min) * h->L.small_int_stride;
+    heap_incref(h, o);
+    if (h->obs) {
+        HeapEvent e = { HEV_CACHED, TY_INT, o, int_sizeof(h, o), 0, 0 };
+        h->obs(h->obs_ud, &e);
+    }
+    return o;
+}
+
+Addr int_from_big(Heap *h, const BigInt *b)
+{
+    int64_t v;
+    if (b->n <= 2 && big_to_i64(b, &v) && v >= h->L.small_int_min && v <= h->L.small_int_max)
+        return small_int(h, v);
+    size_t nram = ram_ndigits_for(h, b->n);
+    uint64_t size = 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * (nram ? nram : 1);
+    Addr o = heap_make(h, TY_INT, size);
+    if (!o) return 0;
+    write_size(h, o, nram, b->sign);
+    if (nram == 0) ram_wr(&h->ram, o + 3 * h->W, h->L.digit_bytes, 0);
+    write_digits(h, o + 3 * h->W, b, nram);
+    return o;
+}
+
+Addr int_from_i64(Heap *h, int64_t v)
+{
+    if (v >= h->L.small_int_min && v <= h->L.small_int_max) return small_int(h, v);
+    if (h->L.digit_bits == BIG_SHIFT) {
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        size_t n = 0;
+        uint32_t d[3];
+        for (uint64_t t = m; t; t >>= BIG_SHIFT) d[n++] = (uint32_t)(t & ((1u << BIG_SHIFT) - 1));
+        uint64_t size = 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * n;
+        Addr o = heap_make(h, TY_INT, size);
+        if (!o) return 0;
+        write_size(h, o, n, v < 0 ? -1 : 1);
+        for (size_t i = 0; i < n; i++)
+            ram_wr(&h->ram, o + 3 * h->W + i * h->L.digit_bytes, h->L.digit_bytes, d[i]);
+        return o;
+    }
+    big_set_i64(&h->t3, v);
+    return int_from_big(h, &h->t3);
+}
+
+bool int_to_i64(const Heap *h, Addr o, int64_t *out)
+{
+    if (int_small(h, o, out)) return true;
+    size_t n = int_ndigits(h, o);
+    if (h->L.digit_bits != BIG_SHIFT || n > 3) return false;
+    uint64_t m = 0;
+    for (size_t i = n; i-- > 0;)
+        m = m << BIG_SHIFT | ram_rd(&h->ram, o + 3 * h->W + i * h->L.digit_bytes, h->L.digit_bytes);
+    if (n == 3 && (ram_rd(&h->ram, o + 3 * h->W + 2 * h->L.digit_bytes, h->L.digit_bytes) >> 4)) return false;
+    int s = int_sign(h, o);
+    if (s < 0) {
+        if (m > (uint64_t)INT64_MAX + 1) return false;
+        *out = m == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)m;
+    } else {
+        if (m > (uint64_t)INT64_MAX) return false;
+        *out = (int64_t)m;
+    }
+    return true;
+}
+
+static void init_static_int(Heap *h, Addr o, TypeId t, int64_t v)
+{
+    heap_static_header(h, o, t);
+    uint64_t m = v < 0 ? (uint64_t)-v : (uint64_t)v;
+    write_size(h, o, m ? 1 : 0, v > 0 ? 1 : v < 0 ? -1 : 0);
+    ram_wr(&h->ram, o + 3 * h->W, h->L.digit_bytes, m);
+}
+
+void heap_int_init(Heap *h)
+{
+    const Layout *L = &h->L;
+    uint64_t count = (uint64_t)(L->small_int_max - L->small_int_min + 1);
+    h->small_ints = heap_static_alloc(h, count * L->small_int_stride, L->alignment);
+    if (!h->small_ints) return;
+    for (int64_t v = L->small_int_min; v <= L->small_int_max; v++)
+        init_static_int(h, h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride, TY_INT, v);
+    h->false_ = heap_static_alloc(h, L->bool_size, L->alignment);
+    h->true_ = heap_static_alloc(h, L->bool_size, L->alignment);
+    if (!h->false_ || !h->true_) { h->small_ints = 0; return; }
+    init_static_int(h, h->false_, TY_BOOL, 0);
+    init_static_int(h, h->true_, TY_BOOL, 1);
+}

@@ -1,0 +1,203 @@
+/*
+** heap/obj_seq.c: tuple and list.
+**   tuple: {refcnt, type, ob_size, ob_item[n]}, GC header in front; lengths
+**          below 'tuple_freelist_maxlen' are recycled through free lists.
+**   list:  {refcnt, type, ob_size, ob_item*, allocated}, GC header in front;
+**          the item array is a separate block, grown by CPython's
+**          list_resize rule; list objects are recycled through a free list.
+*/
+#include "heap/heap_internal.h"
+
+#include <stdlib.h>
+
+/* ---- tuple ---- */
+
+static uint64_t tuple_bytes(const Heap *h, size_t n)
+{
+    return h->L.tuple_base + (uint64_t)n * h->L.tuple_item;
+}
+
+Addr tuple_new(Heap *h, size_t n)
+{
+    if (n == 0) { heap_incref(h, h->empty_tuple); return h->empty_tuple; }
+    Addr o;
+    if (n < h->L.tuple_freelist_maxlen && h->ntuple_free[n]) {
+        o = h->tuple_free[n][--h->ntuple_free[n]];
+        heap_revive(h, o, TY_TUPLE, tuple_bytes(h, n));
+    } else {
+        o = heap_make(h, TY_TUPLE, tuple_bytes(h, n));
+        if (!o) return 0;
+    }
+    ram_set_word(&h->ram, o + 2 * h->W, n);
+    for (size_t i = 0; i < n; i++) tuple_set(h, o, i, 0);
+    return o;
+}
+
+void tuple_dealloc(Heap *h, Addr o)
+{
+    size_t n = tuple_len(h, o);
+    if (n < h->L.tuple_freelist_maxlen && h->ntuple_free[n] < h->L.tuple_freelist) {
+        h->tuple_free[n][h->ntuple_free[n]++] = o;
+        return;
+    }
+    heap_unmake(h, o, tuple_bytes(h, n));
+}
+
+/* ---- list ---- */
+
+static Addr f_items(const Heap *h, Addr l) { return l + 3 * h->W; }
+static Addr f_alloc(const Heap *h, Addr l) { return l + 4 * h->W; }
+static void set_size(Heap *h, Addr l, size_t n) { ram_set_word(&h->ram, l + 2 * h->W, n); }
+static uint64_t items_bytes(const Heap *h, size_t n) { return (uint64_t)n * h->L.list_slot; }
+
+Addr list_new(Heap *h, size_t n)
+{
+    Addr o;
+    if (h->nlist_free) {
+        o = h->list_free[--h->nlist_free];
+        heap_revive(h, o, TY_LIST, h->L.list_base);
+    } else {
+        o = heap_make(h, TY_LIST, h->L.list_base);
+        if (!o) return 0;
+    }
+    Addr items = 0;
+    if (n) {
+        items = heap_alloc(h, items_bytes(h, n));
+        if (!items) {
+            ram_set_word(&h->ram, f_items(h, o), 0);
+            ram_set_word(&h->ram, f_alloc(h, o), 0);
+            set_size(h, o, 0);
+            heap_decref(h, o);
+            return 0;
+        }
+        for (size_t i = 0; i < n; i++) ram_set_word(&h->ram, items + i * h->W, 0);
+    }
+    set_size(h, o, n);
+    ram_set_word(&h->ram, f_items(h, o), items);
+    ram_set_word(&h->ram, f_alloc(h, o), n);
+    /* the list's own size changes with its capacity: report it again */
+    return o;
+}
+
+/* Moves the item array to a block of 'cap' slots (PyMem_Realloc: a block
+** that still fits its size class and is over 3/4 used stays in place). */
+static int realloc_items(Heap *h, Addr l, size_t cap)
+{
+    Addr old = list_items(h, l);
+    size_t oldcap = list_capacity(h, l);
+    uint64_t oldbytes = items_bytes(h, oldcap), newbytes = items_bytes(h, cap);
+    if (cap == 0) {
+        heap_release(h, old, oldbytes);
+        ram_set_word(&h->ram, f_items(h, l), 0);
+        ram_set_word(&h->ram, f_alloc(h, l), 0);
+        return 0;
+    }
+    if (old && oldbytes <= h->L.small_threshold && newbytes <= h->L.small_threshold) {
+        uint64_t bs = heap_block_size(h, oldbytes);
+        if (newbytes <= bs && 4 * newbytes > 3 * bs) {
+            ram_set_word(&h->ram, f_alloc(h, l), cap);
+            return 0;
+        }
+    }
+    Addr nb = heap_alloc(h, newbytes);
+    if (!nb) return -1;
+    size_t keep = list_len(h, l) < cap ? list_len(h, l) : cap;
+    if (old) {
+        memmove(ram_ptr(&h->ram, nb), ram_ptr(&h->ram, old), keep * h->W);
+        heap_release(h, old, oldbytes);
+    }
+    ram_set_word(&h->ram, f_items(h, l), nb);
+    ram_set_word(&h->ram, f_alloc(h, l), cap);
+    return 0;
+}
+
+int list_resize(Heap *h, Addr l, size_t newsize)
+{
+    size_t allocated = list_capacity(h, l), size = list_len(h, l);
+    if (allocated >= newsize && newsize >= (allocated >> 1)) {
+        set_size(h, l, newsize);
+        return 0;
+    }
+    size_t cap = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
+    if (newsize > size && newsize - size > cap - newsize) cap = (newsize + 3) & ~(size_t)3;
+    if (newsize == 0) cap = 0;
+    if (realloc_items(h, l, cap) != 0) return -1;
+    set_size(h, l, newsize);
+    return 0;
+}
+
+int list_preallocate_exact(Heap *h, Addr l, size_t n)
+{
+    n = (n + 1) & ~(size_t)1;
+    Addr items = heap_alloc(h, items_bytes(h, n));
+    if (!items) return -1;
+    ram_set_word(&h->ram, f_items(h, l), items);
+    ram_set_word(&h->ram, f_alloc(h, l), n);
+    return 0;
+}
+
+void list_set(Heap *h, Addr l, size_t i, Addr v)
+{
+    Addr slot = list_items(h, l) + i * h->W;
+    Addr old = ram_word(&h->ram, slot);
+    ram_set_word(&h->ram, slot, v);
+    heap_decref(h, old);
+}
+
+int list_append(Heap *h, Addr l, Addr v)
+{
+    size_t n = list_len(h, l);
+    if (list_capacity(h, l) > n) {
+        ram_set_word(&h->ram, list_items(h, l) + n * h->W, v);
+        set_size(h, l, n + 1);
+        return 0;
+    }
+    if (list_resize(h, l, n + 1) != 0) { heap_decref(h, v); return -1; }
+    ram_set_word(&h->ram, list_items(h, l) + n * h->W, v);
+    return 0;
+}
+
+int list_insert(Heap *h, Addr l, size_t i, Addr v)
+{
+    size_t n = list_len(h, l);
+    if (i > n) i = n;
+    if (list_resize(h, l, n + 1) != 0) { heap_decref(h, v); return -1; }
+    Addr items = list_items(h, l);
+    memmove(ram_ptr(&h->ram, items + (i + 1) * h->W), ram_ptr(&h->ram, items + i * h->W), (n - i) * h->W);
+    ram_set_word(&h->ram, items + i * h->W, v);
+    return 0;
+}
+
+Addr list_pop(Heap *h, Addr l, size_t i)
+{
+    size_t n = list_len(h, l);
+    Addr items = list_items(h, l);
+    Addr v = ram_word(&h->ram, items + i * h->W);
+    memmove(ram_ptr(&h->ram, items + i * h->W), ram_ptr(&h->ram, items + (i + 1) * h->W), (n - i - 1) * h->W);
+    list_resize(h, l, n - 1);           /* shrinking only frees: cannot fail */
+    return v;
+}
+
+int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi)
+{
+    size_t n = list_len(h, l);
+    if (hi > n) hi = n;
+    if (lo >= hi) return 0;
+    size_t k = hi - lo;
+    Addr *dead = xmalloc(k * sizeof *dead);
+    Addr items = list_items(h, l);
+    for (size_t i = 0; i < k; i++) dead[i] = ram_word(&h->ram, items + (lo + i) * h->W);
+    memmove(ram_ptr(&h->ram, items + lo * h->W), ram_ptr(&h->ram, items + hi * h->W), (n - hi) * h->W);
+    list_resize(h, l, n - k);
+    for (size_t i = k; i-- > 0;) heap_decref(h, dead[i]);
+    free(dead);
+    return 0;
+}
+
+void list_dealloc(Heap *h, Addr o)
+{
+    Addr items = list_items(h, o);
+    if (items) heap_release(h, items, items_bytes(h, list_capacity(h, o)));
+    if (h->nlist_free < h->L.list_freelist) { h->list_free[h->nlist_free++] = o; return; }
+    heap_unmake(h, o, h->L.list_base);
+}

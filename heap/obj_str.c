@@ -1,0 +1,307 @@
+/*
+** heap/obj_str.c: str objects in CPython's compact forms (PEP 393).
+**   compact ASCII:  {refcnt, type, length, hash, state[, wstr]} then chars
+**   compact other:  ASCII part, utf8_length, utf8[, wstr_length] then chars
+** Header sizes come from the profile (3.11 still has the wstr fields).
+** Chars are 1, 2 or 4 bytes by the largest code point, with a trailing NUL
+** of one char. "" and the 256 one-char latin-1 strings are static
+** singletons; the intern table maps text to its one interned object.
+*/
+#include "heap/heap_internal.h"
+
+#include <stdlib.h>
+
+/* state bit-field of PyASCIIObject: interned:2 kind:3 compact:1 ascii:1 */
+enum { ST_INTERNED_MASK = 3, ST_KIND_SHIFT = 2, ST_COMPACT = 1 << 5, ST_ASCII = 1 << 6 };
+enum { INTERNED_MORTAL = 1, INTERNED_IMMORTAL = 2 };
+
+static Addr f_len(const Heap *h, Addr s) { return s + 2 * h->W; }
+static Addr f_hash(const Heap *h, Addr s) { return s + 3 * h->W; }
+static Addr f_state(const Heap *h, Addr s) { return s + 4 * h->W; }
+
+static uint32_t state(const Heap *h, Addr s) { return (uint32_t)ram_rd(&h->ram, f_state(h, s), 4); }
+
+size_t str_len(const Heap *h, Addr s) { return (size_t)ram_word(&h->ram, f_len(h, s)); }
+unsigned str_kind(const Heap *h, Addr s) { return (state(h, s) >> ST_KIND_SHIFT) & 7; }
+bool str_is_ascii(const Heap *h, Addr s) { return state(h, s) & ST_ASCII; }
+bool str_is_interned(const Heap *h, Addr s) { return state(h, s) & ST_INTERNED_MASK; }
+
+static Addr data_addr(const Heap *h, Addr s)
+{
+    return s + (str_is_ascii(h, s) ? h->L.str_ascii_header : h->L.str_compact_header);
+}
+
+const uint8_t *str_data(const Heap *h, Addr s) { return ram_ptr(&h->ram, data_addr(h, s)); }
+
+uint32_t str_char(const Heap *h, Addr s, size_t i)
+{
+    unsigned k = str_kind(h, s);
+    return (uint32_t)ram_rd(&h->ram, data_addr(h, s) + i * k, k);
+}
+
+uint64_t str_sizeof(const Heap *h, Addr s)
+{
+    size_t n = str_len(h, s);
+    if (str_is_ascii(h, s)) return h->L.str_ascii_header + n + 1;
+    uint64_t size = h->L.str_compact_header + (uint64_t)(n + 1) * str_kind(h, s);
+    if (ram_word(&h->ram, s + h->L.str_ascii_header + h->W))        /* utf8 copy cached */
+        size += ram_word(&h->ram, s + h->L.str_ascii_header) + 1;
+    return size;
+}
+
+static uint64_t header_for(const Heap *h, uint32_t maxcp)
+{
+    return maxcp < 128 ? h->L.str_ascii_header : h->L.str_compact_header;
+}
+
+static unsigned kind_for(uint32_t maxcp) { return maxcp < 256 ? 1 : maxcp < 65536 ? 2 : 4; }
+
+/* Writes the header of a string of 'n' chars at 'o' (block already there). */
+static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
+{
+    unsigned kind = kind_for(maxcp);
+    uint32_t st = (uint32_t)kind << ST_KIND_SHIFT | ST_COMPACT | (maxcp < 128 ? ST_ASCII : 0);
+    ram_set_word(&h->ram, f_len(h, o), n);
+    ram_set_word(&h->ram, f_hash(h, o), h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX); /* -1: not computed */
+    ram_set_word(&h->ram, f_state(h, o), 0);
+    ram_wr(&h->ram, f_state(h, o), 4, st);
+    for (Addr a = f_state(h, o) + h->W; a < o + header_for(h, maxcp); a += h->W)
+        ram_set_word(&h->ram, a, 0);                    /* wstr, utf8_length, utf8 ... */
+    ram_wr(&h->ram, o + header_for(h, maxcp) + (Addr)n * kind, kind, 0);  /* NUL */
+}
+
+Addr str_char_singleton(Heap *h, uint32_t cp)
+{
+    Addr o = h->latin1 + (Addr)cp * h->latin1_stride;
+    heap_incref(h, o);
+    return o;
+}
+
+static Addr empty(Heap *h) { heap_incref(h, h->empty_str); return h->empty_str; }
+
+Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n)
+{
+    uint32_t maxcp = 0;
+    for (size_t i = 0; i < n; i++) if (cp[i] > maxcp) maxcp = cp[i];
+    if (n == 0) return empty(h);
+    if (n == 1 && maxcp < 256) return str_char_singleton(h, maxcp);
+    unsigned kind = kind_for(maxcp);
+    Addr o = heap_make(h, TY_STR, header_for(h, maxcp) + (uint64_t)(n + 1) * kind);
+    if (!o) return 0;
+    init_str(h, o, n, maxcp);
+    Addr d = o + header_for(h, maxcp);
+    if (kind == 1) {
+        uint8_t *p = ram_ptr(&h->ram, d);
+        for (size_t i = 0; i < n; i++) p[i] = (uint8_t)cp[i];
+    } else {
+        for (size_t i = 0; i < n; i++) ram_wr(&h->ram, d + i * kind, kind, cp[i]);
+    }
+    return o;
+}
+
+Addr str_from_utf8(Heap *h, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) if (u[i] >= 0x80) { ascii = false; break; }
+    if (ascii) {
+        if (n == 0) return empty(h);
+        if (n == 1) return str_char_singleton(h, u[0]);
+        Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+        if (!o) return 0;
+        init_str(h, o, n, 0);
+        memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+        return o;
+    }
+    uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int len = utf8_decode(u + i, n - i, &c);
+        if (len <= 0) { c = 0xFFFD; len = 1; }
+        cps[k++] = c;
+        i += (size_t)len;
+    }
+    Addr o = str_from_cps(h, cps, k);
+    free(cps);
+    return o;
+}
+
+Addr str_from_cstr(Heap *h, const char *s) { return str_from_utf8(h, s, strlen(s)); }
+
+void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
+{
+    size_t n = str_len(h, s);
+    if (str_is_ascii(h, s)) { sb_put(out, (const char *)str_data(h, s), n); return; }
+    for (size_t i = 0; i < n; i++) sb_put_utf8(out, str_char(h, s, i));
+}
+
+bool str_eq(const Heap *h, Addr a, Addr b)
+{
+    if (a == b) return true;
+    size_t n = str_len(h, a);
+    if (n != str_len(h, b) || str_kind(h, a) != str_kind(h, b)) return false;
+    return memcmp(str_data(h, a), str_data(h, b), n * str_kind(h, a)) == 0;
+}
+
+bool str_eq_cstr(const Heap *h, Addr s, const char *c)
+{
+    size_t n = strlen(c);
+    return str_is_ascii(h, s) && str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
+}
+
+int str_cmp(const Heap *h, Addr a, Addr b)
+{
+    size_t na = str_len(h, a), nb = str_len(h, b);
+    size_t n = na < nb ? na : nb;
+    if (str_kind(h, a) == 1 && str_kind(h, b) == 1) {
+        int c = memcmp(str_data(h, a), str_data(h, b), n);
+        if (c) return c < 0 ? -1 : 1;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t x = str_char(h, a, i), y = str_char(h, b, i);
+            if (x != y) return x < y ? -1 : 1;
+        }
+    }
+    return na < nb ? -1 : na > nb;
+}
+
+/* FNV-1a over the code points: deterministic (no hash randomisation), and
+** equal strings of any kind hash alike. Never -1, as in CPython. */
+static uint64_t hash_cps(const Heap *h, Addr s)
+{
+    uint64_t x = 1469598103934665603ull;
+    size_t n = str_len(h, s);
+    for (size_t i = 0; i < n; i++) { x ^= str_char(h, s, i); x *= 1099511628211ull; }
+    if (h->W == 4) x = (uint64_t)(int64_t)(int32_t)(uint32_t)x;
+    if (x == UINT64_MAX) x--;
+    return x;
+}
+
+uint64_t str_hash(Heap *h, Addr s)
+{
+    uint64_t v = ram_word(&h->ram, f_hash(h, s));
+    uint64_t none = h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX;
+    if (v != none) return h->W == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)v : v;
+    v = hash_cps(h, s);
+    ram_set_word(&h->ram, f_hash(h, s), v);
+    return v;
+}
+
+/* ---- interning: open addressing over object ids, keyed by text ---- */
+
+static size_t slot_for(Heap *h, Addr s)
+{
+    InternTable *t = &h->interned;
+    size_t i = (size_t)str_hash(h, s) & (t->cap - 1);
+    while (t->slots[i] && !str_eq(h, t->slots[i], s)) i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+static void grow(Heap *h)
+{
+    InternTable *t = &h->interned;
+    Addr *old = t->slots;
+    size_t oldcap = t->cap;
+    t->cap = oldcap ? oldcap * 2 : 256;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i]) t->slots[slot_for(h, old[i])] = old[i];
+    free(old);
+}
+
+static bool is_singleton(const Heap *h, Addr s)
+{
+    return s == h->empty_str || (s >= h->latin1 && s < h->latin1 + 256 * (Addr)h->latin1_stride);
+}
+
+Addr str_intern(Heap *h, Addr s)
+{
+    if (is_singleton(h, s) || str_is_interned(h, s)) return s;
+    size_t n = str_len(h, s);
+    if (n == 0) { heap_decref(h, s); return empty(h); }
+    if (n == 1 && str_char(h, s, 0) < 256) {
+        Addr c = str_char_singleton(h, str_char(h, s, 0));
+        heap_decref(h, s);
+        return c;
+    }
+    InternTable *t = &h->interned;
+    if ((t->count + 1) * 2 > t->cap) grow(h);
+    size_t i = slot_for(h, s);
+    if (t->slots[i]) {
+        Addr found = t->slots[i];
+        heap_incref(h, found);
+        heap_decref(h, s);
+        return found;
+    }
+    t->slots[i] = s;
+    t->count++;
+    uint32_t st = state(h, s) & ~(uint32_t)ST_INTERNED_MASK;
+    if (h->L.interned_immortal) {
+        ram_wr(&h->ram, f_state(h, s), 4, st | INTERNED_IMMORTAL);
+        ram_set_word(&h->ram, s, h->L.static_refcnt);
+    } else {
+        ram_wr(&h->ram, f_state(h, s), 4, st | INTERNED_MORTAL);
+    }
+    return s;
+}
+
+Addr str_find_interned(Heap *h, const char *s, size_t n)
+{
+    InternTable *t = &h->interned;
+    if (!t->cap) return 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        Addr a = t->slots[i];
+        if (a && str_len(h, a) == n && str_is_ascii(h, a) && memcmp(str_data(h, a), s, n) == 0)
+            return a;
+    }
+    return 0;
+}
+
+/* Called when an interned mortal string dies (3.11 rule). */
+void str_forget_interned(Heap *h, Addr s)
+{
+    InternTable *t = &h->interned;
+    if (!t->cap) return;
+    size_t i = slot_for(h, s);
+    if (t->slots[i] != s) return;
+    t->slots[i] = 0;
+    t->count--;
+    /* re-seat the cluster after the hole (linear probing deletion) */
+    for (size_t j = (i + 1) & (t->cap - 1); t->slots[j]; j = (j + 1) & (t->cap - 1)) {
+        Addr a = t->slots[j];
+        t->slots[j] = 0;
+        t->slots[slot_for(h, a)] = a;
+    }
+}
+
+void heap_intern_free(Heap *h) { free(h->interned.slots); h->interned.slots = NULL; }
+
+void heap_str_init(Heap *h)
+{
+    const Layout *L = &h->L;
+    h->empty_str = heap_static_alloc(h, L->str_ascii_header + 1, L->alignment);
+    if (!h->empty_str) return;
+    heap_static_header(h, h->empty_str, TY_STR);
+    init_str(h, h->empty_str, 0, 0);
+    /* one stride for all 256: room for the compact header, 2 chars and a
+    ** 3-byte UTF-8 copy (3.12 makes one for U+0080..U+00FF) */
+    h->latin1_stride = (unsigned)((L->str_compact_header + 2 + 3 + h->W - 1) / h->W * h->W);
+    h->latin1 = heap_static_alloc(h, 256 * (uint64_t)h->latin1_stride, L->alignment);
+    if (!h->latin1) return;
+    for (uint32_t c = 0; c < 256; c++) {
+        Addr o = h->latin1 + (Addr)c * h->latin1_stride;
+        heap_static_header(h, o, TY_STR);
+        init_str(h, o, 1, c);
+        Addr d = o + header_for(h, c);
+        ram_wr(&h->ram, d, 1, c);
+        if (c >= 128 && L->str_latin1_singleton_utf8) {
+            Addr u = d + 2;
+            ram_wr(&h->ram, u, 1, 0xC0 | c >> 6);
+            ram_wr(&h->ram, u + 1, 1, 0x80 | (c & 0x3F));
+            ram_wr(&h->ram, u + 2, 1, 0);
+            ram_set_word(&h->ram, o + L->str_ascii_header, 2);
+            ram_set_word(&h->ram, o + L->str_ascii_header + h->W, u);
+        }
+    }
+}

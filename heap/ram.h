@@ -1,0 +1,97 @@
+/*
+** heap/ram.h: the simulated RAM. One byte array that starts at a simulated
+** base address; values are read and written in the profile's byte order and
+** word size. Segments (low to high): code, static, stack, heap. The host
+** array is an anonymous mapping, so untouched simulated RAM costs nothing.
+*/
+#ifndef TRACEVM_RAM_H
+#define TRACEVM_RAM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "heap/layout.h"
+
+typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
+
+typedef struct Ram {
+    uint8_t *mem;               /* host bytes of simulated RAM */
+    Addr base;                  /* simulated address of mem[0] */
+    uint64_t size;
+    unsigned word;              /* 4 or 8 */
+    bool big;                   /* big-endian profile */
+    Addr code, code_end;        /* segments */
+    Addr stat, stat_end;
+    Addr stack, stack_end;
+    Addr heap, heap_end;
+} Ram;
+
+/* Maps 'L->ram_size' bytes. Returns 0, or -1 if the host refuses. */
+int ram_init(Ram *r, const Layout *L);
+void ram_free(Ram *r);
+
+static inline bool ram_valid(const Ram *r, Addr a, uint64_t n)
+{
+    return a >= r->base && n <= r->size && a - r->base <= r->size - n;
+}
+
+static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return r->mem + (a - r->base); }
+
+/* Reads an n-byte unsigned value (n = 1, 2, 4, 8) in the profile's order. */
+static inline uint64_t ram_rd(const Ram *r, Addr a, unsigned n)
+{
+    const uint8_t *p = ram_ptr(r, a);
+    if (!r->big) {
+        switch (n) {
+        case 1: return p[0];
+        case 2: { uint16_t v; memcpy(&v, p, 2); return v; }
+        case 4: { uint32_t v; memcpy(&v, p, 4); return v; }
+        default: { uint64_t v; memcpy(&v, p, 8); return v; }
+        }
+    }
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n; i++) v = v << 8 | p[i];
+    return v;
+}
+
+static inline void ram_wr(Ram *r, Addr a, unsigned n, uint64_t v)
+{
+    uint8_t *p = ram_ptr(r, a);
+    if (!r->big) {
+        switch (n) {
+        case 1: p[0] = (uint8_t)v; return;
+        case 2: { uint16_t t = (uint16_t)v; memcpy(p, &t, 2); return; }
+        case 4: { uint32_t t = (uint32_t)v; memcpy(p, &t, 4); return; }
+        default: memcpy(p, &v, 8); return;
+        }
+    }
+    for (unsigned i = n; i-- > 0; v >>= 8) p[i] = (uint8_t)v;
+}
+
+static inline uint64_t ram_word(const Ram *r, Addr a) { return ram_rd(r, a, r->word); }
+static inline void ram_set_word(Ram *r, Addr a, uint64_t v) { ram_wr(r, a, r->word, v); }
+
+/* Signed word: sign-extends a 4-byte word. */
+static inline int64_t ram_sword(const Ram *r, Addr a)
+{
+    uint64_t v = ram_word(r, a);
+    return r->word == 4 ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
+}
+
+static inline double ram_double(const Ram *r, Addr a)
+{
+    uint64_t bits = ram_rd(r, a, 8);
+    double d;
+    memcpy(&d, &bits, 8);
+    return d;
+}
+
+static inline void ram_set_double(Ram *r, Addr a, double d)
+{
+    uint64_t bits;
+    memcpy(&bits, &d, 8);
+    ram_wr(r, a, 8, bits);
+}
+
+#endif

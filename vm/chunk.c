@@ -1,0 +1,45 @@
+/*
+** vm/chunk.c: freeing programs, and source lines for messages.
+*/
+#include "vm/chunk.h"
+
+#include <stdlib.h>
+
+void program_free(Program *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->nchunks; i++) {
+        Chunk *c = p->chunks[i];
+        free(c->name);
+        free(c->code);
+        free(c->pos);
+        free(c->k);
+        free(c->names);
+        for (unsigned j = 0; j < c->nlocals; j++) free(c->locals[j]);
+        free(c->locals);
+        free(c);
+    }
+    free(p->chunks);
+    for (size_t i = 0; i < p->nconsts; i++) {
+        big_free(&p->consts[i].i);
+        free(p->consts[i].s);
+        free(p->consts[i].items);
+    }
+    free(p->consts);
+    for (size_t i = 0; i < p->nnames; i++) free(p->names[i]);
+    free(p->names);
+    free(p->path);
+    free(p->source);
+    free(p);
+}
+
+const char *program_line(const Program *p, uint32_t line, size_t *len)
+{
+    const char *s = p->source, *end = p->source + p->srclen;
+    for (uint32_t l = 1; l < line && s < end; s++)
+        if (*s == '\n') l++;
+    const char *e = s;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    *len = (size_t)(e - s);
+    return s;
+}

@@ -1,0 +1,264 @@
+/*
+** vm/main.c: the command line.
+**   tracevm run [options] FILE.py     run a program (exit 0, 1 on a Python
+**                                     error, 2 bad input, 3 step limit)
+**   tracevm dis [--profile P] FILE.py bytecode listing
+**   tracevm profiles                  the machine profiles
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/compiler.h"
+#include "vm/disasm.h"
+#include "vm/profile.h"
+#include "vm/trace.h"
+#include "vm/vm.h"
+
+enum { EXIT_PYERROR = 1, EXIT_USAGE = 2, EXIT_STEPS = 3 };
+
+static const char *const DEFAULT_PROFILE = "cpython-3.12-64bit";
+
+static void usage_main(FILE *f)
+{
+    fprintf(f,
+        "usage: tracevm COMMAND [OPTIONS] FILE.py\n"
+        "\n"
+        "tracevm compiles a Python subset to register bytecode and runs it on a\n"
+        "simulated CPU against a simulated RAM laid out as CPython lays it out.\n"
+        "\n"
+        "commands:\n"
+        "  run       run a program (optionally tracing every instruction)\n"
+        "  dis       print the bytecode listing of a program\n"
+        "  profiles  list the machine profiles\n"
+        "\n"
+        "'tracevm COMMAND --help' describes each command.\n");
+}
+
+static void usage_run(FILE *f)
+{
+    fprintf(f,
+        "usage: tracevm run [OPTIONS] FILE.py\n"
+        "\n"
+        "Runs FILE.py. Program output goes to stdout; the trace to stderr.\n"
+        "\n"
+        "options:\n"
+        "  --trace[=table|explain]  trace every instruction: fetch / compute / store\n"
+        "  --explain                the trace in plain words (same as --trace=explain)\n"
+        "  --trace-out FILE         write the trace to FILE instead of stderr\n"
+        "  --profile NAME|PATH      machine profile (default %s; see 'tracevm profiles')\n"
+        "  --disk DIR               directory open() and sqlite3 may use (default: .)\n"
+        "  --max-steps N            stop after N instructions (exit 3); 0 = no limit\n"
+        "  -h, --help               this text\n"
+        "\n"
+        "exit status: 0 ok, 1 Python error (traceback on stderr), 2 bad command,\n"
+        "file, program or profile, 3 step limit reached.\n", DEFAULT_PROFILE);
+}
+
+static void usage_dis(FILE *f)
+{
+    fprintf(f,
+        "usage: tracevm dis [--profile NAME|PATH] FILE.py\n"
+        "\n"
+        "Prints each code object: its constants, names and locals, then every\n"
+        "instruction with its address in the code segment, its 32-bit word in\n"
+        "hex, the mnemonic with operands resolved, and its source line.\n");
+}
+
+static void usage_profiles(FILE *f)
+{
+    fprintf(f,
+        "usage: tracevm profiles\n"
+        "\n"
+        "Lists the machine profiles (profiles/*.yaml) with a one-line description.\n");
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "tracevm: error: cannot open '%s': %s\n", path, strerror(errno));
+        return NULL;
+    }
+    StrBuf b; sb_init(&b);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_put(&b, buf, n);
+    bool err = ferror(f);
+    fclose(f);
+    if (err) {
+        fprintf(stderr, "tracevm: error: cannot read '%s'\n", path);
+        sb_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return sb_take(&b);
+}
+
+static bool load_profile(const char *name, Profile *p)
+{
+    char err[1024];
+    if (profile_load(name, p, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return false;
+    }
+    return true;
+}
+
+static Program *compile_file(const char *path, const Profile *prof)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) return NULL;
+    DiagList diags;
+    diag_init(&diags);
+    CompileOptions opt = { prof->layout.max_str_digits };
+    Program *p = cmp_compile(path, src, len, &opt, &diags);
+    if (!p) {
+        StrBuf out; sb_init(&out);
+        diag_format_all(&diags, path, src, len, &out);
+        fputs(out.s ? out.s : "", stderr);
+        sb_free(&out);
+    }
+    diag_free(&diags);
+    free(src);
+    return p;
+}
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (!*s) return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || errno || s[0] == '-') return false;
+    *out = v;
+    return true;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    const char *profile = DEFAULT_PROFILE, *file = NULL, *trace_out = NULL, *disk = NULL;
+    bool trace = false;
+    TraceFormat fmt = TRACE_TABLE;
+    uint64_t max_steps = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage_run(stdout); return 0; }
+        else if (!strcmp(a, "--trace") || !strcmp(a, "--trace=table")) { trace = true; fmt = TRACE_TABLE; }
+        else if (!strcmp(a, "--explain") || !strcmp(a, "--trace=explain")) { trace = true; fmt = TRACE_EXPLAIN; }
+        else if (!strncmp(a, "--trace=", 8)) { fprintf(stderr, "tracevm: error: unknown trace format '%s' (table, explain)\n", a + 8); return EXIT_USAGE; }
+        else if (!strcmp(a, "--trace-out") || !strcmp(a, "--profile") || !strcmp(a, "--disk") || !strcmp(a, "--max-steps")) {
+            if (i + 1 >= argc) { fprintf(stderr, "tracevm: error: option %s needs a value\n", a); return EXIT_USAGE; }
+            const char *v = argv[++i];
+            if (!strcmp(a, "--trace-out")) { trace_out = v; trace = true; }
+            else if (!strcmp(a, "--profile")) profile = v;
+            else if (!strcmp(a, "--disk")) disk = v;
+            else if (!parse_u64(v, &max_steps)) { fprintf(stderr, "tracevm: error: --max-steps needs a whole number, got '%s'\n", v); return EXIT_USAGE; }
+        }
+        else if (!strncmp(a, "--profile=", 10)) profile = a + 10;
+        else if (!strncmp(a, "--trace-out=", 12)) { trace_out = a + 12; trace = true; }
+        else if (!strncmp(a, "--disk=", 7)) disk = a + 7;
+        else if (!strncmp(a, "--max-steps=", 12)) {
+            if (!parse_u64(a + 12, &max_steps)) { fprintf(stderr, "tracevm: error: --max-steps needs a whole number, got '%s'\n", a + 12); return EXIT_USAGE; }
+        }
+        else if (a[0] == '-' && a[1]) { fprintf(stderr, "tracevm: error: unknown option '%s' (see 'tracevm run --help')\n", a); return EXIT_USAGE; }
+        else if (file) { fprintf(stderr, "tracevm: error: more than one program given ('%s', '%s')\n", file, a); return EXIT_USAGE; }
+        else file = a;
+    }
+    if (!file) { fprintf(stderr, "tracevm: error: no program given (see 'tracevm run --help')\n"); return EXIT_USAGE; }
+    Profile prof;
+    if (!load_profile(profile, &prof)) return EXIT_USAGE;
+    Program *p = compile_file(file, &prof);
+    if (!p) return EXIT_USAGE;
+    FILE *tf = NULL;
+    if (trace_out) {
+        tf = fopen(trace_out, "w");
+        if (!tf) { fprintf(stderr, "tracevm: error: cannot write '%s': %s\n", trace_out, strerror(errno)); program_free(p); return EXIT_USAGE; }
+    }
+    char err[512] = "";
+    VmOptions opt = { stdout, stdin, disk, max_steps };
+    Vm *vm = vm_new(&prof, p, &opt, err, sizeof err);
+    if (!vm) {
+        fprintf(stderr, "%s\n", err);
+        if (tf) fclose(tf);
+        program_free(p);
+        return EXIT_USAGE;
+    }
+    Tracer *tr = trace ? trace_new(vm, tf ? tf : stderr, fmt) : NULL;
+    VmStatus st = vm_run(vm);
+    trace_free(tr);
+    fflush(stdout);
+    int rc = 0;
+    if (st == VM_ERROR) {
+        vm_print_error(vm, stderr);
+        rc = EXIT_PYERROR;
+    } else if (st == VM_STEP_LIMIT) {
+        fprintf(stderr, "tracevm: stopped after %llu steps (--max-steps %llu): the program may loop forever\n",
+                (unsigned long long)max_steps, (unsigned long long)max_steps);
+        rc = EXIT_STEPS;
+    }
+    vm_shutdown(vm);
+    vm_free(vm);
+    if (tf) fclose(tf);
+    program_free(p);
+    return rc;
+}
+
+static int cmd_dis(int argc, char **argv)
+{
+    const char *profile = DEFAULT_PROFILE, *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage_dis(stdout); return 0; }
+        else if (!strcmp(a, "--profile")) {
+            if (i + 1 >= argc) { fprintf(stderr, "tracevm: error: option --profile needs a value\n"); return EXIT_USAGE; }
+            profile = argv[++i];
+        }
+        else if (!strncmp(a, "--profile=", 10)) profile = a + 10;
+        else if (a[0] == '-' && a[1]) { fprintf(stderr, "tracevm: error: unknown option '%s' (see 'tracevm dis --help')\n", a); return EXIT_USAGE; }
+        else if (file) { fprintf(stderr, "tracevm: error: more than one program given ('%s', '%s')\n", file, a); return EXIT_USAGE; }
+        else file = a;
+    }
+    if (!file) { fprintf(stderr, "tracevm: error: no program given (see 'tracevm dis --help')\n"); return EXIT_USAGE; }
+    Profile prof;
+    if (!load_profile(profile, &prof)) return EXIT_USAGE;
+    Program *p = compile_file(file, &prof);
+    if (!p) return EXIT_USAGE;
+    dis_program(p, prof.layout.ram_base, stdout);
+    program_free(p);
+    return 0;
+}
+
+static int cmd_profiles(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) { usage_profiles(stdout); return 0; }
+        fprintf(stderr, "tracevm: error: unexpected argument '%s' (see 'tracevm profiles --help')\n", argv[i]);
+        return EXIT_USAGE;
+    }
+    char names[64][64];
+    int n = profile_list(names, 64);
+    for (int i = 0; i < n; i++) {
+        Profile p;
+        char err[512];
+        if (profile_load(names[i], &p, err, sizeof err) == 0)
+            printf("%-22s %s%s\n", names[i], p.description, strcmp(names[i], DEFAULT_PROFILE) ? "" : " (default)");
+        else
+            printf("%-22s (invalid: %s)\n", names[i], err);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { usage_main(stderr); return EXIT_USAGE; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) { usage_main(stdout); return 0; }
+    if (!strcmp(cmd, "run")) return cmd_run(argc - 2, argv + 2);
+    if (!strcmp(cmd, "dis")) return cmd_dis(argc - 2, argv + 2);
+    if (!strcmp(cmd, "profiles")) return cmd_profiles(argc - 2, argv + 2);
+    fprintf(stderr, "tracevm: error: unknown command '%s' (run, dis, profiles; see 'tracevm --help')\n", cmd);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,1458 @@
+/*
+** vm/ops.c: what Python's operators mean on tracevm's built-in types.
+** Ints take a fast path while both operands fit in two 30-bit digits
+** (int64 arithmetic with overflow checks), and go through heap/bigint.c
+** otherwise. Error messages are worded as CPython words them.
+*/
+#include "vm/ops.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "heap/numfmt.h"
+
+static Heap *H(Vm *vm) { return vm->h; }
+
+const char *op_type_name(Vm *vm, Addr a)
+{
+    TypeId t = obj_type(H(vm), a);
+    switch (t) {
+    case TY_FILE: return "TextIOWrapper";
+    case TY_SQLCONN: return "Connection";
+    case TY_SQLCURSOR: return "Cursor";
+    default: return heap_type_names[t];
+    }
+}
+
+bool op_is_int(Vm *vm, Addr a)
+{
+    TypeId t = obj_type(H(vm), a);
+    return t == TY_INT || t == TY_BOOL;
+}
+
+Addr op_str_utf8(Vm *vm, const char *s, size_t n)
+{
+    Addr r = str_from_utf8(H(vm), s, n);
+    if (!r) return vm_raise(vm, EXC_MEMORY, "%s", "");
+    return r;
+}
+
+static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
+
+static Addr check(Vm *vm, Addr r) { return r ? r : nomem(vm); }
+
+Addr op_int_from_double(Vm *vm, double d)
+{
+    if (isinf(d)) return vm_raise(vm, EXC_OVERFLOW, "cannot convert float infinity to integer");
+    if (isnan(d)) return vm_raise(vm, EXC_VALUE, "cannot convert float NaN to integer");
+    if (fabs(d) < 9e18) return check(vm, int_from_i64(H(vm), (int64_t)d));
+    BigInt b;
+    big_init(&b);
+    big_from_double(&b, d);
+    Addr r = check(vm, int_from_big(H(vm), &b));
+    big_free(&b);
+    return r;
+}
+
+bool op_to_double(Vm *vm, Addr a, double *out)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    if (t == TY_FLOAT) { *out = float_value(h, a); return true; }
+    int64_t v;
+    if (int_small(h, a, &v)) { *out = (double)v; return true; }
+    int_to_big(h, a, &h->t1);
+    if (big_to_double(&h->t1, out) != 0) {
+        vm_raise(vm, EXC_OVERFLOW, "int too large to convert to float");
+        return false;
+    }
+    return true;
+}
+
+bool op_index(Vm *vm, Addr a, int64_t *out)
+{
+    if (!op_is_int(vm, a)) {
+        vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, a));
+        return false;
+    }
+    if (!int_to_i64(H(vm), a, out)) {
+        vm_raise(vm, EXC_INDEX, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    return true;
+}
+
+/* ---------------- int arithmetic ---------------- */
+
+static Addr int_result(Vm *vm, BigInt *r) { return check(vm, int_from_big(H(vm), r)); }
+
+static const char *binop_symbol(OpCode op)
+{
+    switch (op) {
+    case OP_ADD: return "+";
+    case OP_SUB: return "-";
+    case OP_MUL: return "*";
+    case OP_DIV: return "/";
+    case OP_FLOORDIV: return "//";
+    case OP_MOD: return "%";
+    case OP_POW: return "** or pow()";
+    case OP_LSHIFT: return "<<";
+    case OP_RSHIFT: return ">>";
+    case OP_BITAND: return "&";
+    case OP_BITOR: return "|";
+    case OP_BITXOR: return "^";
+    default: return "?";
+    }
+}
+
+static Addr unsupported(Vm *vm, OpCode op, Addr a, Addr b)
+{
+    return vm_raise(vm, EXC_TYPE, "unsupported operand type(s) for %s: '%s' and '%s'",
+                    binop_symbol(op), op_type_name(vm, a), op_type_name(vm, b));
+}
+
+static Addr float_pow(Vm *vm, double x, double y);
+
+static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    int64_t x, y;
+    if (int_small(h, a, &x) && int_small(h, b, &y)) {
+        int64_t r;
+        switch (op) {
+        case OP_ADD: return check(vm, int_from_i64(h, x + y));     /* |x|,|y| < 2**60 */
+        case OP_SUB: return check(vm, int_from_i64(h, x - y));
+        case OP_MUL:
+            if (!__builtin_mul_overflow(x, y, &r)) return check(vm, int_from_i64(h, r));
+            break;
+        case OP_FLOORDIV: case OP_MOD:
+            if (y == 0) return vm_raise(vm, EXC_ZERODIV, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            {
+                int64_t q = x / y, m = x % y;
+                if (m && ((m < 0) != (y < 0))) { q--; m += y; }
+                return check(vm, int_from_i64(h, op == OP_MOD ? m : q));
+            }
+        case OP_DIV:
+            if (y == 0) return vm_raise(vm, EXC_ZERODIV, "division by zero");
+            if (llabs(x) < ((int64_t)1 << 53) && llabs(y) < ((int64_t)1 << 53))
+                return check(vm, float_new(h, (double)x / (double)y));
+            break;
+        case OP_BITAND: return check(vm, int_from_i64(h, x & y));
+        case OP_BITOR: return check(vm, int_from_i64(h, x | y));
+        case OP_BITXOR: return check(vm, int_from_i64(h, x ^ y));
+        case OP_RSHIFT:
+            if (y < 0) return vm_raise(vm, EXC_VALUE, "negative shift count");
+            return check(vm, int_from_i64(h, y >= 63 ? (x < 0 ? -1 : 0) : x >> y));
+        case OP_LSHIFT:
+            if (y < 0) return vm_raise(vm, EXC_VALUE, "negative shift count");
+            if (y < 62 && (x == 0 || (llabs(x) < ((int64_t)1 << (62 - y)))))
+                return check(vm, int_from_i64(h, (int64_t)((uint64_t)x << y)));
+            break;
+        case OP_POW:
+            if (y < 0) {
+                if (x == 0) return vm_raise(vm, EXC_ZERODIV, "0.0 cannot be raised to a negative power");
+                return float_pow(vm, (double)x, (double)y);
+            }
+            {
+                int64_t acc = 1, base = x;
+                int64_t e = y;
+                bool ovf = false;
+                while (e) {
+                    if (e & 1) ovf |= __builtin_mul_overflow(acc, base, &acc);
+                    e >>= 1;
+                    if (e) ovf |= __builtin_mul_overflow(base, base, &base);
+                    if (ovf) break;
+                }
+                if (!ovf) return check(vm, int_from_i64(h, acc));
+            }
+            break;
+        default: break;
+        }
+    }
+    BigInt *A = &h->t1, *B = &h->t2;
+    int_to_big(h, a, A);
+    int_to_big(h, b, B);
+    BigInt r;
+    big_init(&r);
+    Addr res = 0;
+    switch (op) {
+    case OP_ADD: big_add(&r, A, B); break;
+    case OP_SUB: big_sub(&r, A, B); break;
+    case OP_MUL: big_mul(&r, A, B); break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (B->sign == 0) { big_free(&r); return vm_raise(vm, EXC_ZERODIV, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero"); }
+        if (op == OP_MOD) big_divmod(NULL, &r, A, B); else big_divmod(&r, NULL, A, B);
+        break;
+    case OP_DIV: {
+        double d;
+        int st = big_true_divide(A, B, &d);
+        big_free(&r);
+        if (st == -1) return vm_raise(vm, EXC_ZERODIV, "division by zero");
+        if (st == -2) return vm_raise(vm, EXC_OVERFLOW, "integer division result too large for a float");
+        return check(vm, float_new(h, d));
+    }
+    case OP_BITAND: big_and(&r, A, B); break;
+    case OP_BITOR: big_or(&r, A, B); break;
+    case OP_BITXOR: big_xor(&r, A, B); break;
+    case OP_LSHIFT: case OP_RSHIFT: {
+        if (B->sign < 0) { big_free(&r); return vm_raise(vm, EXC_VALUE, "negative shift count"); }
+        int64_t s;
+        if (!big_to_i64(B, &s)) s = INT64_MAX;
+        if (op == OP_RSHIFT) big_rshift(&r, A, (uint64_t)s);
+        else {
+            if (A->sign && (uint64_t)s > ((uint64_t)1 << 32)) { big_free(&r); return vm_raise(vm, EXC_OVERFLOW, "too many digits in integer"); }
+            if (A->sign == 0) big_set_i64(&r, 0); else big_lshift(&r, A, (uint64_t)s);
+        }
+        break;
+    }
+    case OP_POW: {
+        if (B->sign < 0) {
+            double fx, fy;
+            big_free(&r);
+            if (A->sign == 0) return vm_raise(vm, EXC_ZERODIV, "0.0 cannot be raised to a negative power");
+            if (!op_to_double(vm, a, &fx) || !op_to_double(vm, b, &fy)) return 0;
+            return float_pow(vm, fx, fy);
+        }
+        int64_t e;
+        if (!big_to_i64(B, &e)) e = INT64_MAX;
+        size_t bits = big_bit_length(A);
+        if (bits > 1 && (double)bits * (double)e > 8.0 * 1024 * 1024 * 64) {
+            big_free(&r);
+            return vm_raise(vm, EXC_MEMORY, "%s", "");
+        }
+        big_pow(&r, A, (uint64_t)e);
+        break;
+    }
+    default:
+        big_free(&r);
+        return unsupported(vm, op, a, b);
+    }
+    res = int_result(vm, &r);
+    big_free(&r);
+    return res;
+}
+
+/* ---------------- float arithmetic ---------------- */
+
+static Addr float_pow(Vm *vm, double x, double y)
+{
+    if (x == 0 && y < 0) return vm_raise(vm, EXC_ZERODIV, "0.0 cannot be raised to a negative power");
+    if (x < 0 && y != floor(y) && isfinite(y)) {
+        return vm_raise(vm, EXC_VALUE, "complex numbers are not supported by tracevm (negative number raised to a fractional power)");
+    }
+    double r = pow(x, y);
+    if (isinf(r) && isfinite(x) && isfinite(y)) return vm_raise(vm, EXC_OVERFLOW, "(34, 'Numerical result out of range')");
+    return check(vm, float_new(H(vm), r));
+}
+
+static Addr float_binary(Vm *vm, OpCode op, double x, double y)
+{
+    Heap *h = H(vm);
+    double r;
+    switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL: r = x * y; break;
+    case OP_DIV:
+        if (y == 0) return vm_raise(vm, EXC_ZERODIV, "float division by zero");
+        r = x / y;
+        break;
+    case OP_FLOORDIV: case OP_MOD: {
+        if (y == 0) return vm_raise(vm, EXC_ZERODIV, op == OP_MOD ? "float modulo" : "float floor division by zero");
+        /* CPython's float_divmod */
+        double mod = fmod(x, y), div = (x - mod) / y;
+        if (mod) {
+            if ((y < 0) != (mod < 0)) { mod += y; div -= 1.0; }
+        } else {
+            mod = copysign(0.0, y);
+        }
+        double floordiv;
+        if (div) {
+            floordiv = floor(div);
+            if (div - floordiv > 0.5) floordiv += 1.0;
+        } else {
+            floordiv = copysign(0.0, x / y);
+        }
+        r = op == OP_MOD ? mod : floordiv;
+        break;
+    }
+    case OP_POW: return float_pow(vm, x, y);
+    default: return 0;
+    }
+    return check(vm, float_new(h, r));
+}
+
+/* ---------------- sequences ---------------- */
+
+static Addr seq_repeat(Vm *vm, Addr s, int64_t n);
+
+static Addr str_concat(Vm *vm, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    size_t na = str_len(h, a), nb = str_len(h, b);
+    if (na == 0) { heap_incref(h, b); return b; }
+    if (nb == 0) { heap_incref(h, a); return a; }
+    uint32_t *cp = xmalloc((na + nb) * sizeof *cp);
+    for (size_t i = 0; i < na; i++) cp[i] = str_char(h, a, i);
+    for (size_t i = 0; i < nb; i++) cp[na + i] = str_char(h, b, i);
+    Addr r = check(vm, str_from_cps(h, cp, na + nb));
+    free(cp);
+    return r;
+}
+
+static Addr list_concat(Vm *vm, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    size_t na = list_len(h, a), nb = list_len(h, b);
+    Addr r = list_new(h, na + nb);
+    if (!r) return nomem(vm);
+    for (size_t i = 0; i < na; i++) { Addr v = list_get(h, a, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + i * h->W, v); }
+    for (size_t i = 0; i < nb; i++) { Addr v = list_get(h, b, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + (na + i) * h->W, v); }
+    return r;
+}
+
+static Addr tuple_concat(Vm *vm, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    size_t na = tuple_len(h, a), nb = tuple_len(h, b);
+    if (nb == 0) { heap_incref(h, a); return a; }
+    if (na == 0) { heap_incref(h, b); return b; }
+    Addr r = tuple_new(h, na + nb);
+    if (!r) return nomem(vm);
+    for (size_t i = 0; i < na; i++) { Addr v = tuple_get(h, a, i); heap_incref(h, v); tuple_set(h, r, i, v); }
+    for (size_t i = 0; i < nb; i++) { Addr v = tuple_get(h, b, i); heap_incref(h, v); tuple_set(h, r, na + i, v); }
+    return r;
+}
+
+static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
+{
+    Heap *h = H(vm);
+    if (n < 0) n = 0;
+    TypeId t = obj_type(h, s);
+    if (t == TY_STR) {
+        size_t len = str_len(h, s);
+        if (len == 0 || n == 1) { heap_incref(h, s); return s; }
+        if (n && (uint64_t)len * (uint64_t)n > h->ram.size) return nomem(vm);
+        size_t total = len * (size_t)n;
+        uint32_t *cp = xmalloc((total + 1) * sizeof *cp);
+        for (size_t i = 0; i < total; i++) cp[i] = str_char(h, s, i % len);
+        Addr r = check(vm, str_from_cps(h, cp, total));
+        free(cp);
+        return r;
+    }
+    size_t len = t == TY_LIST ? list_len(h, s) : tuple_len(h, s);
+    if (n && (uint64_t)len * (uint64_t)n * h->W > h->ram.size) return nomem(vm);
+    size_t total = len * (size_t)n;
+    if (t == TY_TUPLE) {
+        if (n == 1 || len == 0) { if (len == 0 || n == 1) { Addr r = n == 1 ? s : h->empty_tuple; heap_incref(h, r); return r; } }
+        Addr r = tuple_new(h, total);
+        if (!r) return nomem(vm);
+        for (size_t i = 0; i < total; i++) { Addr v = tuple_get(h, s, i % len); heap_incref(h, v); tuple_set(h, r, i, v); }
+        return r;
+    }
+    Addr r = list_new(h, total);
+    if (!r) return nomem(vm);
+    for (size_t i = 0; i < total; i++) {
+        Addr v = list_get(h, s, i % len);
+        heap_incref(h, v);
+        ram_set_word(&h->ram, list_items(h, r) + i * h->W, v);
+    }
+    return r;
+}
+
+static Addr percent_format(Vm *vm, Addr fmt, Addr args);
+
+Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    bool ia = ta == TY_INT || ta == TY_BOOL, ib = tb == TY_INT || tb == TY_BOOL;
+    if (ia && ib) return int_binary(vm, op, a, b);
+    if ((ia || ta == TY_FLOAT) && (ib || tb == TY_FLOAT)) {
+        double x, y;
+        if (!op_to_double(vm, a, &x) || !op_to_double(vm, b, &y)) return 0;
+        if (op >= OP_LSHIFT && op <= OP_BITXOR) return unsupported(vm, op, a, b);
+        return float_binary(vm, op, x, y);
+    }
+    switch (op) {
+    case OP_ADD:
+        if (ta == TY_STR && tb == TY_STR) return str_concat(vm, a, b);
+        if (ta == TY_LIST && tb == TY_LIST) return list_concat(vm, a, b);
+        if (ta == TY_TUPLE && tb == TY_TUPLE) return tuple_concat(vm, a, b);
+        if (ta == TY_STR || ta == TY_LIST || ta == TY_TUPLE)
+            return vm_raise(vm, EXC_TYPE, "can only concatenate %s (not \"%s\") to %s",
+                            heap_type_names[ta], op_type_name(vm, b), heap_type_names[ta]);
+        break;
+    case OP_MUL:
+        if ((ta == TY_STR || ta == TY_LIST || ta == TY_TUPLE) && ib) {
+            int64_t n;
+            if (!int_to_i64(h, b, &n)) return vm_raise(vm, EXC_OVERFLOW, "cannot fit 'int' into an index-sized integer");
+            return seq_repeat(vm, a, n);
+        }
+        if ((tb == TY_STR || tb == TY_LIST || tb == TY_TUPLE) && ia) {
+            int64_t n;
+            if (!int_to_i64(h, a, &n)) return vm_raise(vm, EXC_OVERFLOW, "cannot fit 'int' into an index-sized integer");
+            return seq_repeat(vm, b, n);
+        }
+        if (ta == TY_STR || ta == TY_LIST || ta == TY_TUPLE)
+            return vm_raise(vm, EXC_TYPE, "can't multiply sequence by non-int of type '%s'", op_type_name(vm, b));
+        if (tb == TY_STR || tb == TY_LIST || tb == TY_TUPLE)
+            return vm_raise(vm, EXC_TYPE, "can't multiply sequence by non-int of type '%s'", op_type_name(vm, a));
+        break;
+    case OP_MOD:
+        if (ta == TY_STR) return percent_format(vm, a, b);
+        break;
+    default: break;
+    }
+    return unsupported(vm, op, a, b);
+}
+
+Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    if (obj_type(h, a) == TY_LIST) {
+        if (op == OP_ADD) {
+            Addr it = op_iter(vm, b);
+            if (!it) {
+                vm->err.kind = EXC_NONE;
+                free(vm->err.msg); vm->err.msg = NULL;
+                return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, b));
+            }
+            /* list_extend: an empty list with no buffer is preallocated exactly */
+            TypeId tb = obj_type(h, b);
+            if ((tb == TY_LIST || tb == TY_TUPLE) && list_capacity(h, a) == 0 && list_len(h, a) == 0) {
+                size_t n = tb == TY_LIST ? list_len(h, b) : tuple_len(h, b);
+                if (n && list_preallocate_exact(h, a, n) != 0) { heap_decref(h, it); return nomem(vm); }
+            }
+            Addr v;
+            int st;
+            while ((st = op_next(vm, it, &v)) == 1)
+                if (list_append(h, a, v) != 0) { heap_decref(h, it); return nomem(vm); }
+            heap_decref(h, it);
+            if (st < 0) return 0;
+            heap_incref(h, a);
+            return a;
+        }
+        if (op == OP_MUL && op_is_int(vm, b)) {
+            int64_t n;
+            if (!int_to_i64(h, b, &n)) return nomem(vm);
+            size_t len = list_len(h, a);
+            if (n <= 0) { list_del_slice(h, a, 0, len); heap_incref(h, a); return a; }
+            if (len && list_resize(h, a, len * (size_t)n) != 0) return nomem(vm);
+            for (size_t i = len; i < len * (size_t)n; i++) {
+                Addr v = list_get(h, a, i % len);
+                heap_incref(h, v);
+                ram_set_word(&h->ram, list_items(h, a) + i * h->W, v);
+            }
+            heap_incref(h, a);
+            return a;
+        }
+    }
+    return op_binary(vm, op, a, b);
+}
+
+Addr op_unary(Vm *vm, OpCode op, Addr a)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    if (op == OP_NOT) {
+        int tr = op_truth(vm, a);
+        if (tr < 0) return 0;
+        return heap_bool(h, !tr);
+    }
+    if (t == TY_INT || t == TY_BOOL) {
+        int64_t v;
+        if (int_small(h, a, &v)) {
+            if (op == OP_NEG) return check(vm, int_from_i64(h, -v));
+            if (op == OP_INVERT) return check(vm, int_from_i64(h, ~v));
+            if (t == TY_BOOL) return check(vm, int_from_i64(h, v));
+            heap_incref(h, a);
+            return a;
+        }
+        int_to_big(h, a, &h->t1);
+        BigInt r;
+        big_init(&r);
+        if (op == OP_NEG) big_neg(&r, &h->t1);
+        else if (op == OP_INVERT) big_invert(&r, &h->t1);
+        else big_copy(&r, &h->t1);
+        Addr res = int_result(vm, &r);
+        big_free(&r);
+        return res;
+    }
+    if (t == TY_FLOAT && op != OP_INVERT) {
+        if (op == OP_POS) { heap_incref(h, a); return a; }
+        return check(vm, float_new(h, -float_value(h, a)));
+    }
+    return vm_raise(vm, EXC_TYPE, "bad operand type for unary %s: '%s'",
+                    op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", op_type_name(vm, a));
+}
+
+/* ---------------- truth, equality, order ---------------- */
+
+int op_truth(Vm *vm, Addr a)
+{
+    Heap *h = H(vm);
+    if (a == h->true_) return 1;
+    if (a == h->false_ || a == h->none) return 0;
+    switch (obj_type(h, a)) {
+    case TY_INT: return int_sign(h, a) != 0;
+    case TY_FLOAT: return float_value(h, a) != 0.0;
+    case TY_STR: return str_len(h, a) != 0;
+    case TY_LIST: return list_len(h, a) != 0;
+    case TY_TUPLE: return tuple_len(h, a) != 0;
+    case TY_DICT: return dict_len(h, a) != 0;
+    case TY_RANGE: {
+        int64_t n;
+        return int_to_i64(h, obj_field(h, a, 3), &n) ? n != 0 : 1;
+    }
+    default: return 1;
+    }
+}
+
+static bool is_num(TypeId t) { return t == TY_INT || t == TY_BOOL || t == TY_FLOAT; }
+
+/* Compares numbers exactly (an int and a float compare by value, as CPython). */
+static int num_cmp(Vm *vm, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    int64_t x, y;
+    if (ta != TY_FLOAT && tb != TY_FLOAT) {
+        if (int_small(h, a, &x) && int_small(h, b, &y)) return (x > y) - (x < y);
+        int_to_big(h, a, &h->t1);
+        int_to_big(h, b, &h->t2);
+        return big_cmp(&h->t1, &h->t2);
+    }
+    if (ta == TY_FLOAT && tb == TY_FLOAT) {
+        double u = float_value(h, a), v = float_value(h, b);
+        if (isnan(u) || isnan(v)) return 2;
+        return (u > v) - (u < v);
+    }
+    /* int vs float */
+    bool swap = ta == TY_FLOAT;
+    Addr i = swap ? b : a;
+    double f = float_value(h, swap ? a : b);
+    int res;
+    if (isnan(f)) return 2;
+    if (isinf(f)) res = f > 0 ? -1 : 1;
+    else {
+        int_to_big(h, i, &h->t1);
+        double fl = floor(f);
+        BigInt fb;
+        big_init(&fb);
+        big_from_double(&fb, fl);
+        res = big_cmp(&h->t1, &fb);
+        big_free(&fb);
+        if (res == 0 && f != fl) res = -1;     /* i == floor(f) < f */
+    }
+    return swap ? -res : res;
+}
+
+int op_eq(Vm *vm, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    if (a == b) {
+        if (obj_type(h, a) == TY_FLOAT && isnan(float_value(h, a))) return 1;  /* identity implies equality in containers */
+        return 1;
+    }
+    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    if (is_num(ta) && is_num(tb)) return num_cmp(vm, a, b) == 0;
+    if (ta != tb) return 0;
+    switch (ta) {
+    case TY_STR: return str_eq(h, a, b);
+    case TY_LIST: case TY_TUPLE: {
+        size_t n = ta == TY_LIST ? list_len(h, a) : tuple_len(h, a);
+        size_t m = ta == TY_LIST ? list_len(h, b) : tuple_len(h, b);
+        if (n != m) return 0;
+        for (size_t i = 0; i < n; i++) {
+            Addr x = ta == TY_LIST ? list_get(h, a, i) : tuple_get(h, a, i);
+            Addr y = ta == TY_LIST ? list_get(h, b, i) : tuple_get(h, b, i);
+            int e = op_eq(vm, x, y);
+            if (e != 1) return e;
+        }
+        return 1;
+    }
+    case TY_DICT: {
+        if (dict_len(h, a) != dict_len(h, b)) return 0;
+        size_t pos = 0;
+        Addr k, v;
+        while (dict_next(h, a, &pos, &k, &v)) {
+            Addr w = dict_get(h, b, k);
+            if (!w) return 0;
+            int e = op_eq(vm, v, w);
+            if (e != 1) return e;
+        }
+        return 1;
+    }
+    case TY_RANGE: {
+        for (unsigned i = 0; i < 3; i++) if (op_eq(vm, obj_field(h, a, i), obj_field(h, b, i)) != 1) return 0;
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+static const char *cmp_symbol(OpCode op)
+{
+    switch (op) {
+    case OP_LT: return "<";
+    case OP_LE: return "<=";
+    case OP_GT: return ">";
+    case OP_GE: return ">=";
+    default: return "==";
+    }
+}
+
+int op_order(Vm *vm, Addr a, Addr b, const char *opname)
+{
+    Heap *h = H(vm);
+    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    if (is_num(ta) && is_num(tb)) return num_cmp(vm, a, b);
+    if (ta == tb) {
+        switch (ta) {
+        case TY_STR: return str_cmp(h, a, b);
+        case TY_LIST: case TY_TUPLE: {
+            size_t n = ta == TY_LIST ? list_len(h, a) : tuple_len(h, a);
+            size_t m = ta == TY_LIST ? list_len(h, b) : tuple_len(h, b);
+            for (size_t i = 0; i < n && i < m; i++) {
+                Addr x = ta == TY_LIST ? list_get(h, a, i) : tuple_get(h, a, i);
+                Addr y = ta == TY_LIST ? list_get(h, b, i) : tuple_get(h, b, i);
+                int e = op_eq(vm, x, y);
+                if (e < 0) return -2;
+                if (!e) return op_order(vm, x, y, opname);
+            }
+            return (n > m) - (n < m);
+        }
+        default: break;
+        }
+    }
+    vm_raise(vm, EXC_TYPE, "'%s' not supported between instances of '%s' and '%s'",
+             opname, op_type_name(vm, a), op_type_name(vm, b));
+    return -2;
+}
+
+int op_contains(Vm *vm, Addr c, Addr v)
+{
+    Heap *h = H(vm);
+    switch (obj_type(h, c)) {
+    case TY_LIST: case TY_TUPLE: {
+        bool l = obj_type(h, c) == TY_LIST;
+        size_t n = l ? list_len(h, c) : tuple_len(h, c);
+        for (size_t i = 0; i < n; i++) {
+            int e = op_eq(vm, l ? list_get(h, c, i) : tuple_get(h, c, i), v);
+            if (e) return e;
+            if (l) n = list_len(h, c);
+        }
+        return 0;
+    }
+    case TY_STR: {
+        if (obj_type(h, v) != TY_STR)
+            return vm_raise(vm, EXC_TYPE, "'in <string>' requires string as left operand, not %s", op_type_name(vm, v)), -1;
+        size_t n = str_len(h, c), m = str_len(h, v);
+        if (m == 0) return 1;
+        for (size_t i = 0; i + m <= n; i++) {
+            size_t j = 0;
+            while (j < m && str_char(h, c, i + j) == str_char(h, v, j)) j++;
+            if (j == m) return 1;
+        }
+        return 0;
+    }
+    case TY_DICT: case TY_DICTKEYS: {
+        Addr d = obj_type(h, c) == TY_DICT ? c : obj_field(h, c, 0);
+        if (!op_check_hashable(vm, v)) return -1;
+        return dict_get(h, d, v) != 0;
+    }
+    case TY_RANGE: {
+        if (!op_is_int(vm, v)) break;
+        int64_t x, start, stop, step;
+        if (!int_to_i64(h, v, &x) || !int_to_i64(h, obj_field(h, c, 0), &start) ||
+            !int_to_i64(h, obj_field(h, c, 1), &stop) || !int_to_i64(h, obj_field(h, c, 2), &step)) break;
+        if (step > 0 ? (x < start || x >= stop) : (x > start || x <= stop)) return 0;
+        return (x - start) % step == 0;
+    }
+    default: break;
+    }
+    Addr it = op_iter(vm, c);
+    if (!it) {
+        free(vm->err.msg); vm->err.msg = NULL;
+        vm_raise(vm, EXC_TYPE, "argument of type '%s' is not iterable", op_type_name(vm, c));
+        return -1;
+    }
+    Addr x;
+    int st, found = 0;
+    while (!found && (st = op_next(vm, it, &x)) == 1) {
+        found = op_eq(vm, x, v);
+        heap_decref(h, x);
+    }
+    heap_decref(h, it);
+    return found;
+}
+
+bool op_check_hashable(Vm *vm, Addr k)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, k);
+    if (t == TY_LIST || t == TY_DICT) {
+        vm_raise(vm, EXC_TYPE, "unhashable type: '%s'", op_type_name(vm, k));
+        return false;
+    }
+    if (t == TY_TUPLE) {
+        for (size_t i = 0; i < tuple_len(h, k); i++)
+            if (!op_check_hashable(vm, tuple_get(h, k, i))) return false;
+    }
+    return true;
+}
+
+Addr op_compare(Vm *vm, OpCode op, Addr a, Addr b)
+{
+    Heap *h = H(vm);
+    int r;
+    switch (op) {
+    case OP_IS: return heap_bool(h, a == b);
+    case OP_ISNOT: return heap_bool(h, a != b);
+    case OP_IN: case OP_NOTIN:
+        r = op_contains(vm, b, a);
+        if (r < 0) return 0;
+        return heap_bool(h, op == OP_IN ? r : !r);
+    case OP_EQ: case OP_NE:
+        r = op_eq(vm, a, b);
+        if (r < 0) return 0;
+        if (obj_type(h, a) == TY_FLOAT && a == b && isnan(float_value(h, a))) r = 0;
+        return heap_bool(h, op == OP_EQ ? r : !r);
+    default: {
+        r = op_order(vm, a, b, cmp_symbol(op));
+        if (r == -2) return 0;
+        if (r == 2) return heap_bool(h, false);     /* NaN */
+        bool v = op == OP_LT ? r < 0 : op == OP_LE ? r <= 0 : op == OP_GT ? r > 0 : r >= 0;
+        return heap_bool(h, v);
+    }
+    }
+}
+
+/* ---------------- repr / str ---------------- */
+
+static void repr_str(Vm *vm, Addr s, StrBuf *out)
+{
+    Heap *h = H(vm);
+    size_t n = str_len(h, s);
+    bool sq = false, dq = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = str_char(h, s, i);
+        if (c == '\'') sq = true;
+        if (c == '"') dq = true;
+    }
+    char q = sq && !dq ? '"' : '\'';
+    sb_putc(out, q);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = str_char(h, s, i);
+        if (c == (uint32_t)q || c == '\\') { sb_putc(out, '\\'); sb_putc(out, (char)c); }
+        else if (c == '\n') sb_puts(out, "\\n");
+        else if (c == '\r') sb_puts(out, "\\r");
+        else if (c == '\t') sb_puts(out, "\\t");
+        else if (c < 0x20 || c == 0x7F) sb_printf(out, "\\x%02x", c);
+        else if (c >= 0x80 && c < 0xA0) sb_printf(out, "\\x%02x", c);
+        else if (c == 0xAD) sb_puts(out, "\\xad");
+        else if (c >= 0xD800 && c < 0xE000) sb_printf(out, "\\u%04x", c);
+        else sb_put_utf8(out, c);
+    }
+    sb_putc(out, q);
+}
+
+static void int_text(Vm *vm, Addr a, StrBuf *out)
+{
+    Heap *h = H(vm);
+    int64_t v;
+    if (int_small(h, a, &v)) { sb_printf(out, "%lld", (long long)v); return; }
+    int_to_big(h, a, &h->t1);
+    big_to_decimal(&h->t1, out);
+}
+
+/* repr() with a depth guard against self-containing lists */
+static void repr_depth(Vm *vm, Addr a, StrBuf *out, int depth)
+{
+    Heap *h = H(vm);
+    if (depth > 200) { sb_puts(out, "[...]"); return; }
+    TypeId t = obj_type(h, a);
+    switch (t) {
+    case TY_NONE: sb_puts(out, "None"); return;
+    case TY_BOOL: sb_puts(out, a == h->true_ ? "True" : "False"); return;
+    case TY_INT: int_text(vm, a, out); return;
+    case TY_FLOAT: fmt_float_repr(float_value(h, a), out); return;
+    case TY_STR: repr_str(vm, a, out); return;
+    case TY_LIST: case TY_TUPLE: {
+        bool l = t == TY_LIST;
+        size_t n = l ? list_len(h, a) : tuple_len(h, a);
+        sb_putc(out, l ? '[' : '(');
+        for (size_t i = 0; i < n; i++) {
+            if (i) sb_puts(out, ", ");
+            Addr x = l ? list_get(h, a, i) : tuple_get(h, a, i);
+            if (x == a) sb_puts(out, l ? "[...]" : "(...)");
+            else repr_depth(vm, x, out, depth + 1);
+            if (l) n = list_len(h, a);
+        }
+        if (!l && n == 1) sb_putc(out, ',');
+        sb_putc(out, l ? ']' : ')');
+        return;
+    }
+    case TY_DICT: {
+        sb_putc(out, '{');
+        size_t pos = 0;
+        Addr k, v;
+        bool first = true;
+        while (dict_next(h, a, &pos, &k, &v)) {
+            if (!first) sb_puts(out, ", ");
+            first = false;
+            repr_depth(vm, k, out, depth + 1);
+            sb_puts(out, ": ");
+            if (v == a) sb_puts(out, "{...}"); else repr_depth(vm, v, out, depth + 1);
+        }
+        sb_putc(out, '}');
+        return;
+    }
+    case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: {
+        sb_puts(out, heap_type_names[t]);
+        sb_puts(out, "([");
+        size_t pos = 0;
+        Addr k, v, d = obj_field(h, a, 0);
+        bool first = true;
+        while (dict_next(h, d, &pos, &k, &v)) {
+            if (!first) sb_puts(out, ", ");
+            first = false;
+            if (t == TY_DICTKEYS) repr_depth(vm, k, out, depth + 1);
+            else if (t == TY_DICTVALUES) repr_depth(vm, v, out, depth + 1);
+            else { sb_putc(out, '('); repr_depth(vm, k, out, depth + 1); sb_puts(out, ", "); repr_depth(vm, v, out, depth + 1); sb_putc(out, ')'); }
+        }
+        sb_puts(out, "])");
+        return;
+    }
+    case TY_RANGE: {
+        sb_puts(out, "range(");
+        int_text(vm, obj_field(h, a, 0), out);
+        sb_puts(out, ", ");
+        int_text(vm, obj_field(h, a, 1), out);
+        int64_t step;
+        if (!int_to_i64(h, obj_field(h, a, 2), &step) || step != 1) { sb_puts(out, ", "); int_text(vm, obj_field(h, a, 2), out); }
+        sb_putc(out, ')');
+        return;
+    }
+    case TY_FUNCTION: {
+        StrBuf nm; sb_init(&nm);
+        str_to_utf8(h, obj_field(h, a, 1), &nm);
+        sb_printf(out, "<function %s at 0x%llx>", nm.s, (unsigned long long)a);
+        sb_free(&nm);
+        return;
+    }
+    case TY_BUILTIN: {
+        extern const char *vm_builtin_name(Vm *vm, Addr f);
+        Addr self = obj_field(h, a, 0);
+        if (self && obj_type(h, self) != TY_MODULE)
+            sb_printf(out, "<built-in method %s of %s object at 0x%llx>", vm_builtin_name(vm, a), op_type_name(vm, self), (unsigned long long)self);
+        else
+            sb_printf(out, "<built-in function %s>", vm_builtin_name(vm, a));
+        return;
+    }
+    case TY_MODULE: {
+        StrBuf nm; sb_init(&nm);
+        str_to_utf8(h, obj_field(h, a, 1), &nm);
+        sb_printf(out, "<module '%s'%s>", nm.s, str_eq_cstr(h, obj_field(h, a, 1), "sys") ? " (built-in)" : "");
+        sb_free(&nm);
+        return;
+    }
+    case TY_TYPE:
+        sb_printf(out, "<class '%s'>", heap_type_names[(a - h->type_base) / h->type_stride]);
+        return;
+    case TY_FILE: {
+        StrBuf nm; sb_init(&nm);
+        repr_str(vm, obj_field(h, a, 0), &nm);
+        StrBuf md; sb_init(&md);
+        repr_str(vm, obj_field(h, a, 1), &md);
+        sb_printf(out, "<_io.TextIOWrapper name=%s mode=%s encoding='UTF-8'>", nm.s, md.s);
+        sb_free(&nm); sb_free(&md);
+        return;
+    }
+    default:
+        sb_printf(out, "<%s object at 0x%llx>", heap_type_names[t], (unsigned long long)a);
+        return;
+    }
+}
+
+void op_repr(Vm *vm, Addr a, StrBuf *out) { repr_depth(vm, a, out, 0); }
+
+void op_str(Vm *vm, Addr a, StrBuf *out)
+{
+    if (obj_type(H(vm), a) == TY_STR) { str_to_utf8(H(vm), a, out); return; }
+    op_repr(vm, a, out);
+}
+
+static bool check_int_digits(Vm *vm, Addr a)
+{
+    Heap *h = H(vm);
+    unsigned lim = h->L.max_str_digits;
+    if (!lim || obj_type(h, a) != TY_INT || int_ndigits(h, a) * 30 < lim * 3.32) return true;
+    int_to_big(h, a, &h->t1);
+    /* exact check on the decimal length */
+    StrBuf s; sb_init(&s);
+    big_to_decimal(&h->t1, &s);
+    size_t n = s.len - (s.s[0] == '-');
+    sb_free(&s);
+    if (n > lim) {
+        vm_raise(vm, EXC_VALUE, "Exceeds the limit (%u digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim);
+        return false;
+    }
+    return true;
+}
+
+Addr op_repr_obj(Vm *vm, Addr a)
+{
+    if (!check_int_digits(vm, a)) return 0;
+    StrBuf b; sb_init(&b);
+    op_repr(vm, a, &b);
+    Addr r = op_str_utf8(vm, b.s ? b.s : "", b.len);
+    sb_free(&b);
+    return r;
+}
+
+Addr op_str_obj(Vm *vm, Addr a)
+{
+    if (obj_type(H(vm), a) == TY_STR) { heap_incref(H(vm), a); return a; }
+    return op_repr_obj(vm, a);
+}
+
+/* ---------------- format() ---------------- */
+
+static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf *err)
+{
+    Heap *h = H(vm);
+    if (fs->type == 'c') {
+        int64_t x;
+        if (!int_to_i64(h, v, &x)) x = -1;
+        if (fmt_int_char(x, fs, out, err) != 0) return vm_raise(vm, x < 0 || x > 0x10FFFF ? EXC_OVERFLOW : EXC_VALUE, "%s", err->s);
+        return 1;
+    }
+    int base = fmt_int_base_for_type(fs->type);
+    if (base == 0) {
+        double d;
+        if (!op_to_double(vm, v, &d)) return 0;
+        if (fmt_float(d, fs, out, err) != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
+        return 1;
+    }
+    if (base < 0) { fmt_unknown_code(fs->type, "int", err); return vm_raise(vm, EXC_VALUE, "%s", err->s); }
+    int_to_big(h, v, &h->t1);
+    bool neg = h->t1.sign < 0;
+    StrBuf digits; sb_init(&digits);
+    BigInt m; big_init(&m);
+    big_abs(&m, &h->t1);
+    big_to_base(&m, base, false, &digits);
+    big_free(&m);
+    int st = fmt_int_text(digits.s, digits.len, neg, base, fs, out, err);
+    sb_free(&digits);
+    if (st != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
+    return 1;
+}
+
+Addr op_format(Vm *vm, Addr v, Addr spec)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, v);
+    StrBuf sp; sb_init(&sp);
+    if (spec) str_to_utf8(h, spec, &sp);
+    if (sp.len == 0) {
+        sb_free(&sp);
+        return op_str_obj(vm, v);
+    }
+    StrBuf out, err;
+    sb_init(&out); sb_init(&err);
+    FormatSpec fs;
+    Addr ok = 0;
+    const char *tn = op_type_name(vm, v);
+    if (fmt_parse_spec(sp.s, sp.len, tn, &fs, &err) != 0) {
+        vm_raise(vm, EXC_VALUE, "%s", err.s);
+        goto done;
+    }
+    switch (t) {
+    case TY_INT: case TY_BOOL:
+        if (t == TY_BOOL && fs.type == 0) {
+            StrBuf s; sb_init(&s); op_str(vm, v, &s);
+            if (fmt_str(s.s, s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+            sb_free(&s);
+            break;
+        }
+        ok = format_int(vm, v, &fs, &out, &err);
+        break;
+    case TY_FLOAT:
+        if (fmt_float(float_value(h, v), &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        break;
+    case TY_STR: {
+        StrBuf s; sb_init(&s); str_to_utf8(h, v, &s);
+        if (fmt_str(s.s ? s.s : "", s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        sb_free(&s);
+        break;
+    }
+    default:
+        vm_raise(vm, EXC_TYPE, "unsupported format string passed to %s.__format__", tn);
+        break;
+    }
+done:;
+    Addr r = ok ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
+    sb_free(&sp); sb_free(&out); sb_free(&err);
+    return r;
+}
+
+/* 'fmt' % args */
+static Addr percent_format(Vm *vm, Addr fmt, Addr args)
+{
+    Heap *h = H(vm);
+    StrBuf f; sb_init(&f);
+    str_to_utf8(h, fmt, &f);
+    StrBuf out, err; sb_init(&out); sb_init(&err);
+    bool is_tuple = obj_type(h, args) == TY_TUPLE;
+    size_t nargs = is_tuple ? tuple_len(h, args) : 1, argi = 0;
+    Addr result = 0;
+    size_t i = 0;
+    while (i < f.len) {
+        if (f.s[i] != '%') { sb_putc(&out, f.s[i++]); continue; }
+        i++;
+        PercentSpec ps;
+        PercentHooks hooks = { 0 };
+        if (fmt_percent_spec(f.s, f.len, &i, &ps, &hooks, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        if (ps.literal) { sb_putc(&out, '%'); continue; }
+        if (argi >= nargs) { vm_raise(vm, EXC_TYPE, "not enough arguments for format string"); goto done; }
+        Addr a = is_tuple ? tuple_get(h, args, argi) : args;
+        argi++;
+        TypeId t = obj_type(h, a);
+        int base = fmt_percent_int_base(ps.type);
+        if (ps.type == 's' || ps.type == 'r' || ps.type == 'a') {
+            StrBuf s; sb_init(&s);
+            if (ps.type == 's') op_str(vm, a, &s); else op_repr(vm, a, &s);
+            fmt_percent_str(s.s ? s.s : "", s.len, &ps, &out, &err);
+            sb_free(&s);
+        } else if (base > 0) {
+            if (!is_num(t)) { vm_raise(vm, EXC_TYPE, "%%%c format: %s is required, not %s", ps.type, base == 10 ? "a real number" : "an integer", op_type_name(vm, a)); goto done; }
+            Addr iv = a;
+            bool tmp = false;
+            if (t == TY_FLOAT) {
+                if (base != 10) { vm_raise(vm, EXC_TYPE, "%%%c format: an integer is required, not float", ps.type); goto done; }
+                iv = op_int_from_double(vm, float_value(h, a));
+                if (!iv) goto done;
+                tmp = true;
+            }
+            int_to_big(h, iv, &h->t1);
+            bool neg = h->t1.sign < 0;
+            BigInt m; big_init(&m); big_abs(&m, &h->t1);
+            StrBuf digits; sb_init(&digits);
+            big_to_base(&m, base, false, &digits);
+            big_free(&m);
+            int st = fmt_percent_int_text(digits.s, digits.len, neg, &ps, &out, &err);
+            sb_free(&digits);
+            if (tmp) heap_decref(h, iv);
+            if (st != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        } else if (ps.type == 'c') {
+            if (t == TY_STR && str_len(h, a) == 1) str_to_utf8(h, a, &out);
+            else if (op_is_int(vm, a)) { int64_t c; int_to_i64(h, a, &c); sb_put_utf8(&out, (uint32_t)c); }
+            else { vm_raise(vm, EXC_TYPE, "%%c requires int or char"); goto done; }
+        } else if (ps.type != 'e' && ps.type != 'E' && ps.type != 'f' && ps.type != 'F' && ps.type != 'g' && ps.type != 'G') {
+            fmt_percent_unsupported(&ps, &err);
+            vm_raise(vm, EXC_VALUE, "%s", err.s);
+            goto done;
+        } else {
+            double d;
+            if (!is_num(t)) { vm_raise(vm, EXC_TYPE, "must be real number, not %s", op_type_name(vm, a)); goto done; }
+            if (!op_to_double(vm, a, &d)) goto done;
+            if (fmt_percent_float(d, &ps, &out, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        }
+    }
+    if (argi < nargs) { vm_raise(vm, EXC_TYPE, "not all arguments converted during string formatting"); goto done; }
+    result = op_str_utf8(vm, out.s ? out.s : "", out.len);
+done:
+    sb_free(&f); sb_free(&out); sb_free(&err);
+    return result;
+}
+
+/* ---------------- indexing ---------------- */
+
+static bool norm_index(Vm *vm, Addr i, size_t n, size_t *out, const char *what)
+{
+    int64_t k;
+    if (!op_is_int(vm, i)) {
+        vm_raise(vm, EXC_TYPE, "%s indices must be integers or slices, not %s", what, op_type_name(vm, i));
+        return false;
+    }
+    if (!int_to_i64(H(vm), i, &k)) {
+        vm_raise(vm, EXC_INDEX, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    if (k < 0) k += (int64_t)n;
+    if (k < 0 || (uint64_t)k >= n) {
+        vm_raise(vm, EXC_INDEX, "%s index out of range", what);
+        return false;
+    }
+    *out = (size_t)k;
+    return true;
+}
+
+/* PySlice_Unpack + AdjustIndices */
+static bool slice_indices(Vm *vm, Addr sl, size_t len, int64_t *start, int64_t *stop, int64_t *step, size_t *count)
+{
+    Heap *h = H(vm);
+    Addr a = obj_field(h, sl, 0), b = obj_field(h, sl, 1), c = obj_field(h, sl, 2);
+    int64_t n = (int64_t)len;
+    *step = 1;
+    if (c != h->none) {
+        if (!op_is_int(vm, c)) { vm_raise(vm, EXC_TYPE, "slice indices must be integers or None or have an __index__ method"); return false; }
+        if (!int_to_i64(h, c, step)) *step = int_sign(h, c) > 0 ? INT64_MAX : -INT64_MAX;
+        if (*step == 0) { vm_raise(vm, EXC_VALUE, "slice step cannot be zero"); return false; }
+    }
+    Addr ends[2] = { a, b };
+    int64_t vals[2];
+    for (int i = 0; i < 2; i++) {
+        Addr e = ends[i];
+        if (e == h->none) {
+            vals[i] = *step < 0 ? (i == 0 ? n - 1 : -1) : (i == 0 ? 0 : n);
+            continue;
+        }
+        if (!op_is_int(vm, e)) { vm_raise(vm, EXC_TYPE, "slice indices must be integers or None or have an __index__ method"); return false; }
+        int64_t v;
+        if (!int_to_i64(h, e, &v)) v = int_sign(h, e) > 0 ? INT64_MAX / 2 : -(INT64_MAX / 2);
+        if (v < 0) {
+            v += n;
+            if (v < 0) v = *step < 0 ? -1 : 0;
+        } else if (v >= n) {
+            v = *step < 0 ? n - 1 : n;
+        }
+        vals[i] = v;
+    }
+    *start = vals[0];
+    *stop = vals[1];
+    if (*step < 0) *count = *stop < *start ? (size_t)((*start - *stop - 1) / (-*step) + 1) : 0;
+    else *count = *start < *stop ? (size_t)((*stop - *start - 1) / *step + 1) : 0;
+    return true;
+}
+
+static Addr get_slice(Vm *vm, Addr c, Addr sl)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, c);
+    size_t n = t == TY_LIST ? list_len(h, c) : t == TY_TUPLE ? tuple_len(h, c) : str_len(h, c);
+    int64_t start, stop, step;
+    size_t cnt;
+    if (!slice_indices(vm, sl, n, &start, &stop, &step, &cnt)) return 0;
+    if (t == TY_STR) {
+        if (cnt == n && step == 1) { heap_incref(h, c); return c; }
+        uint32_t *cp = xmalloc((cnt + 1) * sizeof *cp);
+        for (size_t i = 0; i < cnt; i++) cp[i] = str_char(h, c, (size_t)(start + (int64_t)i * step));
+        Addr r = check(vm, str_from_cps(h, cp, cnt));
+        free(cp);
+        return r;
+    }
+    if (t == TY_TUPLE) {
+        if (cnt == n && step == 1) { heap_incref(h, c); return c; }
+        Addr r = tuple_new(h, cnt);
+        if (!r) return nomem(vm);
+        for (size_t i = 0; i < cnt; i++) { Addr v = tuple_get(h, c, (size_t)(start + (int64_t)i * step)); heap_incref(h, v); tuple_set(h, r, i, v); }
+        return r;
+    }
+    Addr r = list_new(h, cnt);
+    if (!r) return nomem(vm);
+    for (size_t i = 0; i < cnt; i++) {
+        Addr v = list_get(h, c, (size_t)(start + (int64_t)i * step));
+        heap_incref(h, v);
+        ram_set_word(&h->ram, list_items(h, r) + i * h->W, v);
+    }
+    return r;
+}
+
+Addr op_getitem(Vm *vm, Addr c, Addr i)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, c);
+    size_t k;
+    switch (t) {
+    case TY_LIST: case TY_TUPLE: case TY_STR: {
+        const char *what = t == TY_LIST ? "list" : t == TY_TUPLE ? "tuple" : "string";
+        if (obj_type(h, i) == TY_SLICE) return get_slice(vm, c, i);
+        if (t == TY_STR && !op_is_int(vm, i)) return vm_raise(vm, EXC_TYPE, "string indices must be integers, not '%s'", op_type_name(vm, i));
+        size_t n = t == TY_LIST ? list_len(h, c) : t == TY_TUPLE ? tuple_len(h, c) : str_len(h, c);
+        if (!norm_index(vm, i, n, &k, what)) return 0;
+        if (t == TY_STR) {
+            uint32_t ch = str_char(h, c, k);
+            if (ch < 256) return str_char_singleton(h, ch);
+            return check(vm, str_from_cps(h, &ch, 1));
+        }
+        Addr v = t == TY_LIST ? list_get(h, c, k) : tuple_get(h, c, k);
+        heap_incref(h, v);
+        return v;
+    }
+    case TY_DICT: {
+        if (!op_check_hashable(vm, i)) return 0;
+        Addr v = dict_get(h, c, i);
+        if (!v) {
+            StrBuf s; sb_init(&s);
+            op_repr(vm, i, &s);
+            vm_raise(vm, EXC_KEY, "%s", s.s);
+            sb_free(&s);
+            return 0;
+        }
+        heap_incref(h, v);
+        return v;
+    }
+    case TY_RANGE: {
+        int64_t start, step, len;
+        int_to_i64(h, obj_field(h, c, 0), &start);
+        int_to_i64(h, obj_field(h, c, 2), &step);
+        int_to_i64(h, obj_field(h, c, 3), &len);
+        if (!norm_index(vm, i, (size_t)len, &k, "range object")) return 0;
+        return check(vm, int_from_i64(h, start + (int64_t)k * step));
+    }
+    default:
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not subscriptable", op_type_name(vm, c));
+    }
+}
+
+int op_setitem(Vm *vm, Addr c, Addr i, Addr v)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, c);
+    if (t == TY_LIST) {
+        if (obj_type(h, i) == TY_SLICE) {
+            /* slice assignment: only simple (step 1) slices */
+            int64_t start, stop, step;
+            size_t cnt;
+            if (!slice_indices(vm, i, list_len(h, c), &start, &stop, &step, &cnt)) return -1;
+            if (step != 1) { vm_raise(vm, EXC_VALUE, "extended slice assignment is not supported by tracevm"); return -1; }
+            Addr it = op_iter(vm, v);
+            if (!it) return -1;
+            Addr items = list_new(h, 0);
+            Addr x;
+            int st;
+            while ((st = op_next(vm, it, &x)) == 1) list_append(h, items, x);
+            heap_decref(h, it);
+            if (st < 0) { heap_decref(h, items); return -1; }
+            if (stop < start) stop = start;
+            list_del_slice(h, c, (size_t)start, (size_t)stop);
+            for (size_t k = 0; k < list_len(h, items); k++) {
+                Addr y = list_get(h, items, k);
+                heap_incref(h, y);
+                list_insert(h, c, (size_t)start + k, y);
+            }
+            heap_decref(h, items);
+            return 0;
+        }
+        size_t k;
+        if (!norm_index(vm, i, list_len(h, c), &k, "list")) {
+            if (vm->err.kind == EXC_INDEX) { free(vm->err.msg); vm->err.msg = xstrdup("list assignment index out of range"); }
+            return -1;
+        }
+        heap_incref(h, v);
+        list_set(h, c, k, v);
+        return 0;
+    }
+    if (t == TY_DICT) {
+        if (!op_check_hashable(vm, i)) return -1;
+        heap_incref(h, v);
+        if (dict_set(h, c, i, v) != 0) { nomem(vm); return -1; }
+        return 0;
+    }
+    vm_raise(vm, EXC_TYPE, "'%s' object does not support item assignment", op_type_name(vm, c));
+    return -1;
+}
+
+int op_delitem(Vm *vm, Addr c, Addr i)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, c);
+    if (t == TY_LIST) {
+        if (obj_type(h, i) == TY_SLICE) {
+            int64_t start, stop, step;
+            size_t cnt;
+            if (!slice_indices(vm, i, list_len(h, c), &start, &stop, &step, &cnt)) return -1;
+            if (step == 1) { if (cnt) list_del_slice(h, c, (size_t)start, (size_t)stop); return 0; }
+            for (size_t k = cnt; k-- > 0;) {
+                size_t at = (size_t)(start + (int64_t)k * step);
+                heap_decref(h, list_pop(h, c, at));
+            }
+            return 0;
+        }
+        size_t k;
+        if (!norm_index(vm, i, list_len(h, c), &k, "list")) {
+            if (vm->err.kind == EXC_INDEX) { free(vm->err.msg); vm->err.msg = xstrdup("list assignment index out of range"); }
+            return -1;
+        }
+        heap_decref(h, list_pop(h, c, k));
+        return 0;
+    }
+    if (t == TY_DICT) {
+        if (!op_check_hashable(vm, i)) return -1;
+        if (dict_del(h, c, i) != 0) {
+            StrBuf s; sb_init(&s); op_repr(vm, i, &s);
+            vm_raise(vm, EXC_KEY, "%s", s.s);
+            sb_free(&s);
+            return -1;
+        }
+        return 0;
+    }
+    vm_raise(vm, EXC_TYPE, "'%s' object doesn't support item deletion", op_type_name(vm, c));
+    return -1;
+}
+
+Addr op_new_slice(Vm *vm, Addr start, Addr stop, Addr step)
+{
+    Heap *h = H(vm);
+    Addr s = heap_new_object(h, TY_SLICE, 3, 0);
+    if (!s) return nomem(vm);
+    heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
+    obj_set_field(h, s, 0, start);
+    obj_set_field(h, s, 1, stop);
+    obj_set_field(h, s, 2, step);
+    return s;
+}
+
+/* ---------------- iteration ---------------- */
+
+Addr op_iter(Vm *vm, Addr a)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    TypeId it;
+    switch (t) {
+    case TY_LIST: it = TY_LISTITER; break;
+    case TY_TUPLE: it = TY_TUPLEITER; break;
+    case TY_STR: it = TY_STRITER; break;
+    case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: it = TY_DICTITER; break;
+    case TY_RANGE: {
+        Addr r = heap_new_object(h, TY_RANGEITER, 4, 0);
+        if (!r) return nomem(vm);
+        for (unsigned i = 0; i < 3; i++) {
+            Addr f = obj_field(h, a, i == 0 ? 0 : i == 1 ? 2 : 3);
+            heap_incref(h, f);
+            obj_set_field(h, r, i, f);
+        }
+        obj_set_field(h, r, 3, 0);
+        return r;
+    }
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER: case TY_DICTITER:
+    case TY_ENUMERATE: case TY_ZIP: case TY_FILE:
+        heap_incref(h, a);
+        return a;
+    default:
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, a));
+    }
+    Addr r = heap_new_object(h, it, 3, 0);
+    if (!r) return nomem(vm);
+    Addr seq = a;
+    unsigned kind = 0;
+    if (t == TY_DICTKEYS || t == TY_DICTVALUES || t == TY_DICTITEMS) {
+        seq = obj_field(h, a, 0);
+        kind = t == TY_DICTKEYS ? 0 : t == TY_DICTVALUES ? 1 : 2;
+    }
+    heap_incref(h, seq);
+    obj_set_field(h, r, 0, seq);
+    obj_set_field(h, r, 1, 0);
+    if (it == TY_DICTITER) obj_set_field(h, r, 2, kind);   /* only dict iterators have room */
+    return r;
+}
+
+extern int vm_file_next(Vm *vm, Addr f, Addr *out);
+
+int op_next(Vm *vm, Addr it, Addr *out)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, it);
+    uint64_t i = obj_field(h, it, 1);
+    switch (t) {
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+        Addr seq = obj_field(h, it, 0);
+        if (!seq) return 0;
+        size_t n = t == TY_LISTITER ? list_len(h, seq) : t == TY_TUPLEITER ? tuple_len(h, seq) : str_len(h, seq);
+        if (i >= n) {
+            obj_set_field(h, it, 0, 0);       /* exhausted iterators drop their sequence */
+            heap_decref(h, seq);
+            return 0;
+        }
+        obj_set_field(h, it, 1, i + 1);
+        if (t == TY_STRITER) {
+            uint32_t ch = str_char(h, seq, i);
+            *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
+            return *out ? 1 : (nomem(vm), -1);
+        }
+        Addr v = t == TY_LISTITER ? list_get(h, seq, i) : tuple_get(h, seq, i);
+        heap_incref(h, v);
+        *out = v;
+        return 1;
+    }
+    case TY_RANGEITER: {
+        int64_t start, step, len;
+        uint64_t idx = obj_field(h, it, 3);
+        int_to_i64(h, obj_field(h, it, 0), &start);
+        int_to_i64(h, obj_field(h, it, 1), &step);
+        int_to_i64(h, obj_field(h, it, 2), &len);
+        if ((int64_t)idx >= len) return 0;
+        obj_set_field(h, it, 3, idx + 1);
+        *out = int_from_i64(h, start + (int64_t)idx * step);
+        return *out ? 1 : (nomem(vm), -1);
+    }
+    case TY_DICTITER: {
+        Addr d = obj_field(h, it, 0);
+        if (!d) return 0;
+        size_t pos = (size_t)i;
+        Addr k, v;
+        if (!dict_next(h, d, &pos, &k, &v)) {
+            obj_set_field(h, it, 0, 0);
+            heap_decref(h, d);
+            return 0;
+        }
+        obj_set_field(h, it, 1, pos);
+        unsigned kind = (unsigned)obj_field(h, it, 2);
+        if (kind == 0) { heap_incref(h, k); *out = k; }
+        else if (kind == 1) { heap_incref(h, v); *out = v; }
+        else {
+            Addr tup = tuple_new(h, 2);
+            if (!tup) { nomem(vm); return -1; }
+            heap_incref(h, k); heap_incref(h, v);
+            tuple_set(h, tup, 0, k);
+            tuple_set(h, tup, 1, v);
+            *out = tup;
+        }
+        return 1;
+    }
+    case TY_ENUMERATE: {
+        Addr inner = obj_field(h, it, 0);
+        Addr v;
+        int st = op_next(vm, inner, &v);
+        if (st <= 0) return st;
+        Addr cnt = obj_field(h, it, 1);
+        Addr tup = tuple_new(h, 2);
+        if (!tup) { heap_decref(h, v); nomem(vm); return -1; }
+        heap_incref(h, cnt);
+        tuple_set(h, tup, 0, cnt);
+        tuple_set(h, tup, 1, v);
+        Addr one = int_from_i64(h, 1);
+        Addr next = op_binary(vm, OP_ADD, cnt, one);
+        heap_decref(h, one);
+        if (!next) { heap_decref(h, tup); return -1; }
+        obj_set_field(h, it, 1, next);
+        heap_decref(h, cnt);
+        *out = tup;
+        return 1;
+    }
+    case TY_ZIP: {
+        Addr iters = obj_field(h, it, 0);
+        size_t n = tuple_len(h, iters);
+        Addr tup = tuple_new(h, n);
+        if (!tup) { nomem(vm); return -1; }
+        for (size_t k = 0; k < n; k++) {
+            Addr v;
+            int st = op_next(vm, tuple_get(h, iters, k), &v);
+            if (st <= 0) { heap_decref(h, tup); return st; }
+            tuple_set(h, tup, k, v);
+        }
+        if (n == 0) { heap_decref(h, tup); return 0; }
+        *out = tup;
+        return 1;
+    }
+    case TY_FILE: return vm_file_next(vm, it, out);
+    default:
+        vm_raise(vm, EXC_TYPE, "'%s' object is not an iterator", op_type_name(vm, it));
+        return -1;
+    }
+}

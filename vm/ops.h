@@ -1,0 +1,52 @@
+/*
+** vm/ops.h: Python semantics of the built-in types: arithmetic, comparison,
+** truth, repr/str, formatting, indexing, iteration. Every function returns a
+** NEW reference (or 0 with vm->err set); arguments are borrowed.
+*/
+#ifndef TRACEVM_OPS_H
+#define TRACEVM_OPS_H
+
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b);
+/* +=, *=: lists are changed in place (list_inplace_concat / repeat). */
+Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
+Addr op_unary(Vm *vm, OpCode op, Addr a);
+/* EQ..NOTIN: the result object (a bool for every built-in type). */
+Addr op_compare(Vm *vm, OpCode op, Addr a, Addr b);
+/* 1 equal, 0 not, -1 error. */
+int op_eq(Vm *vm, Addr a, Addr b);
+/* -1 less, 0 equal, 1 greater; -2 error (TypeError for unorderable). */
+int op_order(Vm *vm, Addr a, Addr b, const char *opname);
+int op_truth(Vm *vm, Addr a);
+int op_contains(Vm *vm, Addr container, Addr v);
+
+void op_repr(Vm *vm, Addr a, StrBuf *out);
+void op_str(Vm *vm, Addr a, StrBuf *out);
+Addr op_repr_obj(Vm *vm, Addr a);
+Addr op_str_obj(Vm *vm, Addr a);
+Addr op_format(Vm *vm, Addr v, Addr spec);   /* spec may be 0 */
+const char *op_type_name(Vm *vm, Addr a);
+
+Addr op_getitem(Vm *vm, Addr c, Addr i);
+int op_setitem(Vm *vm, Addr c, Addr i, Addr v);    /* borrows v */
+int op_delitem(Vm *vm, Addr c, Addr i);
+Addr op_new_slice(Vm *vm, Addr start, Addr stop, Addr step);
+
+Addr op_iter(Vm *vm, Addr a);
+/* 1 and *out (new ref), 0 when exhausted, -1 on error. */
+int op_next(Vm *vm, Addr it, Addr *out);
+Addr op_len(Vm *vm, Addr a, int64_t *n);     /* returns nonzero dummy ok / 0 error */
+
+/* Integer helpers */
+bool op_is_int(Vm *vm, Addr a);              /* int or bool */
+bool op_index(Vm *vm, Addr a, int64_t *out); /* int -> int64 (TypeError/IndexError set) */
+Addr op_int_from_double(Vm *vm, double d);
+bool op_to_double(Vm *vm, Addr a, double *out);
+/* Builds a str from UTF-8 (new ref). */
+Addr op_str_utf8(Vm *vm, const char *s, size_t n);
+/* Hashable check for dict keys / set items: TypeError if not. */
+bool op_check_hashable(Vm *vm, Addr k);
+
+#endif

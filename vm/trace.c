@@ -1,0 +1,432 @@
+/*
+** vm/trace.c: turns the CPU's and the heap's events into rows.
+**   table:   step | line | pc | instruction | fetch | compute | store
+**   explain: one plain sentence per instruction ("Multiply x * y in CPU
+**            registers: 5 * 10 = 50").
+** A row is built while its instruction runs and written when it ends, so
+** memory use does not grow with the length of the run. Every value shows
+** its id (simulated address), so rows are identical on every machine.
+*/
+#include "vm/trace.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/disasm.h"
+#include "vm/ops.h"
+
+struct Tracer {
+    Vm *vm;
+    FILE *out;
+    TraceFormat fmt;
+    bool in_step;
+    uint64_t step;
+    uint32_t line;
+    Addr pc;
+    Instr ins;
+    uint32_t chunk;
+    StrBuf instr, fetch, compute, store, words;
+    bool header_done;
+};
+
+enum { W_STEP = 5, W_LINE = 4, W_PC = 14, W_INSTR = 22, W_FETCH = 34, W_COMPUTE = 18, W_STORE = 30 };
+
+static void heap_event(void *ud, const HeapEvent *e);
+
+Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
+{
+    Tracer *t = xcalloc(1, sizeof *t);
+    t->vm = vm;
+    t->out = out;
+    t->fmt = fmt;
+    sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->words);
+    vm->tr = t;
+    heap_set_observer(vm->h, heap_event, t);
+    return t;
+}
+
+void trace_free(Tracer *t)
+{
+    if (!t) return;
+    if (t->in_step) trace_end(t);
+    heap_set_observer(t->vm->h, NULL, NULL);
+    t->vm->tr = NULL;
+    sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->words);
+    fflush(t->out);
+    free(t);
+}
+
+/* "int 5 @0x7f0000100a60" — short, exact, and deterministic */
+static void describe(Tracer *t, Addr v, StrBuf *out)
+{
+    Vm *vm = t->vm;
+    Heap *h = vm->h;
+    if (!v) { sb_puts(out, "(empty)"); return; }
+    TypeId ty = obj_type(h, v);
+    StrBuf r; sb_init(&r);
+    switch (ty) {
+    case TY_INT: case TY_BOOL: case TY_FLOAT: case TY_NONE:
+        if (ty == TY_INT && int_ndigits(h, v) > 4) sb_printf(&r, "<%zu digits>", int_ndigits(h, v));
+        else op_repr(vm, v, &r);
+        break;
+    case TY_STR:
+        if (str_len(h, v) > 16) {
+            Addr s = v;
+            sb_putc(&r, '\'');
+            for (size_t i = 0; i < 12; i++) sb_put_utf8(&r, str_char(h, s, i));
+            sb_puts(&r, "...'");
+        } else {
+            op_repr(vm, v, &r);
+        }
+        break;
+    case TY_LIST: sb_printf(&r, "len %zu", list_len(h, v)); break;
+    case TY_TUPLE: sb_printf(&r, "len %zu", tuple_len(h, v)); break;
+    case TY_DICT: sb_printf(&r, "len %zu", dict_len(h, v)); break;
+    case TY_BUILTIN: { extern const char *vm_builtin_name(Vm *, Addr); sb_puts(&r, vm_builtin_name(vm, v)); break; }
+    case TY_FUNCTION: str_to_utf8(h, obj_field(h, v, 1), &r); break;
+    default: break;
+    }
+    sb_printf(out, "%s%s%s @0x%llx", op_type_name(vm, v), r.len ? " " : "", r.s ? r.s : "", (unsigned long long)v);
+    sb_free(&r);
+}
+
+static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void item(StrBuf *cell, const char *fmt, ...)
+{
+    if (cell->len) sb_putc(cell, '\n');
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(cell, fmt, ap);
+    va_end(ap);
+}
+
+static const char *reg_name(Tracer *t, unsigned r, char *buf, size_t n)
+{
+    const Chunk *ch = t->vm->prog->chunks[t->chunk];
+    if (r < ch->nlocals && ch->locals[r][0] != '.') snprintf(buf, n, "r%u(%s)", r, ch->locals[r]);
+    else snprintf(buf, n, "r%u", r);
+    return buf;
+}
+
+void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
+{
+    if (t->in_step) trace_end(t);
+    t->in_step = true;
+    t->step++;
+    t->chunk = chunk;
+    t->pc = pc;
+    t->ins = ins;
+    t->line = line;
+    sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store); sb_clear(&t->words);
+    dis_instruction(t->vm->prog, chunk, ins, t->vm, &t->instr);
+    item(&t->fetch, "[0x%llx] = %08x", (unsigned long long)pc, ins);
+}
+
+void trace_reg_read(Tracer *t, unsigned r, Addr v)
+{
+    char b[48];
+    StrBuf d; sb_init(&d);
+    describe(t, v, &d);
+    item(&t->fetch, "%s = %s", reg_name(t, r, b, sizeof b), d.s);
+    sb_free(&d);
+}
+
+void trace_operand(Tracer *t, unsigned x, Addr v)
+{
+    if (x & XK_BIT) { trace_const_read(t, x & ~XK_BIT, v); return; }
+    trace_reg_read(t, x, v);
+}
+
+void trace_const_read(Tracer *t, unsigned k, Addr v)
+{
+    StrBuf d; sb_init(&d);
+    describe(t, v, &d);
+    item(&t->fetch, "k%u = %s", k, d.s);
+    sb_free(&d);
+}
+
+void trace_reg_write(Tracer *t, unsigned r, Addr v)
+{
+    char b[48];
+    StrBuf d; sb_init(&d);
+    describe(t, v, &d);
+    item(&t->store, "%s = %s", reg_name(t, r, b, sizeof b), d.s);
+    sb_free(&d);
+}
+
+void trace_global(Tracer *t, bool store, Addr name, Addr v)
+{
+    StrBuf n; sb_init(&n);
+    str_to_utf8(t->vm->h, name, &n);
+    StrBuf d; sb_init(&d);
+    describe(t, v, &d);
+    if (store) item(&t->store, "RAM[%s] = %s", n.s, d.s);
+    else item(&t->fetch, "RAM[%s] -> %s", n.s, d.s);
+    sb_free(&n); sb_free(&d);
+}
+
+static void short_value(Tracer *t, Addr v, StrBuf *out)
+{
+    Heap *h = t->vm->h;
+    TypeId ty = obj_type(h, v);
+    if ((ty == TY_INT && int_ndigits(h, v) <= 4) || ty == TY_FLOAT || ty == TY_BOOL || ty == TY_NONE ||
+        (ty == TY_STR && str_len(h, v) <= 12)) op_repr(t->vm, v, out);
+    else sb_printf(out, "<%s>", op_type_name(t->vm, v));
+}
+
+static const char *op_symbol(OpCode op)
+{
+    switch (op) {
+    case OP_ADD: return "+"; case OP_SUB: return "-"; case OP_MUL: return "*"; case OP_DIV: return "/";
+    case OP_FLOORDIV: return "//"; case OP_MOD: return "%"; case OP_POW: return "**";
+    case OP_LSHIFT: return "<<"; case OP_RSHIFT: return ">>"; case OP_BITAND: return "&";
+    case OP_BITOR: return "|"; case OP_BITXOR: return "^"; case OP_EQ: return "==";
+    case OP_NE: return "!="; case OP_LT: return "<"; case OP_LE: return "<="; case OP_GT: return ">";
+    case OP_GE: return ">="; case OP_IS: return "is"; case OP_ISNOT: return "is not";
+    case OP_IN: return "in"; case OP_NOTIN: return "not in";
+    case OP_NEG: return "-"; case OP_POS: return "+"; case OP_INVERT: return "~"; case OP_NOT: return "not ";
+    default: return "?";
+    }
+}
+
+void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
+{
+    StrBuf s; sb_init(&s);
+    short_value(t, x, &s);
+    if (op == OP_GETITEM) { sb_putc(&s, '['); short_value(t, y, &s); sb_puts(&s, "] = "); }
+    else { sb_printf(&s, " %s ", op_symbol(op)); short_value(t, y, &s); sb_puts(&s, " = "); }
+    short_value(t, r, &s);
+    item(&t->compute, "%s", s.s);
+    sb_free(&s);
+}
+
+void trace_unary(Tracer *t, OpCode op, Addr x, Addr r)
+{
+    StrBuf s; sb_init(&s);
+    sb_puts(&s, op_symbol(op));
+    short_value(t, x, &s);
+    sb_puts(&s, " = ");
+    short_value(t, r, &s);
+    item(&t->compute, "%s", s.s);
+    sb_free(&s);
+}
+
+void trace_branch(Tracer *t, Addr x, int truth, bool jump)
+{
+    (void)x;
+    item(&t->compute, "%s: %s", truth ? "true" : "false", jump ? "jump" : "no jump");
+}
+
+void trace_call(Tracer *t, Addr f, unsigned nargs)
+{
+    StrBuf d; sb_init(&d);
+    describe(t, f, &d);
+    item(&t->compute, "call with %u arg%s", nargs, nargs == 1 ? "" : "s");
+    item(&t->fetch, "callee %s", d.s);
+    sb_free(&d);
+}
+
+void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
+{
+    StrBuf n; sb_init(&n);
+    str_to_utf8(t->vm->h, name, &n);
+    StrBuf d; sb_init(&d);
+    describe(t, self, &d);
+    item(&t->fetch, "self %s", d.s);
+    item(&t->compute, ".%s(%u arg%s)", n.s, nargs, nargs == 1 ? "" : "s");
+    sb_free(&n); sb_free(&d);
+}
+
+void trace_return(Tracer *t, Addr v, bool to_caller)
+{
+    StrBuf d; sb_init(&d);
+    describe(t, v, &d);
+    item(&t->compute, "%s %s", to_caller ? "return" : "end of program:", d.s);
+    sb_free(&d);
+}
+
+void trace_built(Tracer *t, Addr o)
+{
+    StrBuf d; sb_init(&d);
+    describe(t, o, &d);
+    item(&t->compute, "built %s", d.s);
+    sb_free(&d);
+}
+
+void trace_next(Tracer *t, Addr v)
+{
+    if (!v) { item(&t->compute, "iterator exhausted: jump"); return; }
+    StrBuf s; sb_init(&s);
+    short_value(t, v, &s);
+    item(&t->compute, "next item %s", s.s);
+    sb_free(&s);
+}
+
+void trace_output(Tracer *t, const char *s, size_t n)
+{
+    StrBuf o; sb_init(&o);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') sb_puts(&o, "\\n");
+        else sb_putc(&o, s[i]);
+    }
+    item(&t->store, "output \"%s\"", o.s ? o.s : "");
+    sb_free(&o);
+}
+
+void trace_error(Tracer *t, const char *kind, const char *msg)
+{
+    item(&t->compute, "raise %s%s%s", kind, msg && *msg ? ": " : "", msg ? msg : "");
+    if (t->in_step) trace_end(t);
+}
+
+void trace_note(Tracer *t, const char *fmt, ...)
+{
+    StrBuf s; sb_init(&s);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&s, fmt, ap);
+    va_end(ap);
+    if (t->in_step) item(&t->store, "%s", s.s);
+    else fprintf(t->out, "%s\n", s.s);
+    sb_free(&s);
+}
+
+static void heap_event(void *ud, const HeapEvent *e)
+{
+    Tracer *t = ud;
+    if (!t->in_step) return;
+    switch (e->kind) {
+    case HEV_ALLOC:
+        item(&t->store, "new %s @0x%llx (%llu B)", heap_type_names[e->type], (unsigned long long)e->addr, (unsigned long long)e->size);
+        break;
+    case HEV_FREE:
+        item(&t->store, "free %s @0x%llx (%llu B)", heap_type_names[e->type], (unsigned long long)e->addr, (unsigned long long)e->size);
+        break;
+    case HEV_REFCNT:
+        item(&t->store, "rc @0x%llx %llu->%llu", (unsigned long long)e->addr, (unsigned long long)e->before, (unsigned long long)e->after);
+        break;
+    case HEV_CACHED:
+        item(&t->store, "cached small int @0x%llx", (unsigned long long)e->addr);
+        break;
+    }
+}
+
+/* ---- writing rows ---- */
+
+/* Next line of 'cell' from *pos, cut to 'width' (continues on the next row line). */
+static size_t next_piece(const StrBuf *cell, size_t *pos, size_t width, const char **start)
+{
+    if (!cell->s || *pos >= cell->len) { *start = ""; return 0; }
+    const char *s = cell->s + *pos;
+    size_t n = 0;
+    while (*pos + n < cell->len && s[n] != '\n') n++;
+    /* count characters, not bytes */
+    size_t chars = 0, bytes = 0;
+    while (bytes < n && chars < width) {
+        unsigned char c = (unsigned char)s[bytes];
+        bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        chars++;
+    }
+    if (bytes > n) bytes = n;
+    *start = s;
+    *pos += bytes;
+    if (*pos < cell->len && cell->s[*pos] == '\n') (*pos)++;
+    return bytes;
+}
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+static void put_cell(FILE *f, const char *s, size_t n, size_t width, bool last)
+{
+    fwrite(s, 1, n, f);
+    if (last) return;
+    size_t c = utf8_chars(s, n);
+    for (size_t i = c; i < width + 1; i++) fputc(' ', f);
+}
+
+static void table_row(Tracer *t)
+{
+    FILE *f = t->out;
+    if (!t->header_done) {
+        fprintf(f, "%-*s %-*s %-*s %-*s %-*s %-*s %s\n", W_STEP, "step", W_LINE, "line", W_PC, "pc",
+                W_INSTR, "instruction", W_FETCH, "fetch", W_COMPUTE, "compute", "store");
+        t->header_done = true;
+    }
+    char step[24], line[16], pc[24];
+    snprintf(step, sizeof step, "%llu", (unsigned long long)t->step);
+    snprintf(line, sizeof line, "%u", t->line);
+    snprintf(pc, sizeof pc, "0x%llx", (unsigned long long)t->pc);
+    const StrBuf *cells[4] = { &t->instr, &t->fetch, &t->compute, &t->store };
+    const size_t widths[4] = { W_INSTR, W_FETCH, W_COMPUTE, 200 };
+    size_t pos[4] = { 0, 0, 0, 0 };
+    for (bool first = true;; first = false) {
+        const char *piece[4];
+        size_t len[4];
+        bool any = false;
+        for (int i = 0; i < 4; i++) {
+            len[i] = next_piece(cells[i], &pos[i], widths[i], &piece[i]);
+            if (len[i]) any = true;
+        }
+        if (!any && !first) break;
+        put_cell(f, first ? step : "", first ? strlen(step) : 0, W_STEP, false);
+        put_cell(f, first ? line : "", first ? strlen(line) : 0, W_LINE, false);
+        put_cell(f, first ? pc : "", first ? strlen(pc) : 0, W_PC, false);
+        for (int i = 0; i < 4; i++) put_cell(f, piece[i], len[i], widths[i], i == 3);
+        fputc('\n', f);
+        if (!any) break;
+    }
+}
+
+/* --explain: the notes' table in words */
+static void explain_row(Tracer *t)
+{
+    FILE *f = t->out;
+    OpCode op = (OpCode)ins_op(t->ins);
+    const OpInfo *oi = &op_info[op];
+    fprintf(f, "%4llu  line %-3u  ", (unsigned long long)t->step, t->line);
+    StrBuf s; sb_init(&s);
+    const char *compute = t->compute.s ? t->compute.s : "";
+    switch (op) {
+    case OP_LOADGLOBAL:
+        sb_printf(&s, "Retrieve %s from RAM", t->fetch.s ? strchr(t->fetch.s, '\n') ? strchr(t->fetch.s, '\n') + 1 : "" : "");
+        break;
+    case OP_STOREGLOBAL:
+        sb_printf(&s, "Store %s", t->store.s ? t->store.s : "");
+        break;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD: case OP_POW:
+    case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        sb_printf(&s, "%s in CPU registers: %s", oi->verb, compute);
+        break;
+    default:
+        sb_printf(&s, "%s: %s", oi->verb, t->instr.s);
+        if (t->compute.len) sb_printf(&s, " (%s)", compute);
+        break;
+    }
+    for (char *p = s.s; p && *p; p++) if (*p == '\n') *p = ';';
+    fprintf(f, "%s\n", s.s ? s.s : "");
+    /* output lines are told as their own step of the story */
+    if (t->store.s) {
+        const char *o = strstr(t->store.s, "output \"");
+        while (o) {
+            const char *e = strchr(o + 8, '\n');
+            size_t n = e ? (size_t)(e - o) : strlen(o);
+            fprintf(f, "                  Display output: %.*s\n", (int)(n - 7), o + 7);
+            o = e ? strstr(e, "output \"") : NULL;
+        }
+    }
+    sb_free(&s);
+}
+
+void trace_end(Tracer *t)
+{
+    if (!t->in_step) return;
+    t->in_step = false;
+    if (t->fmt == TRACE_TABLE) table_row(t);
+    else explain_row(t);
+}

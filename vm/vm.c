@@ -1,0 +1,896 @@
+/*
+** vm/vm.c: loading a Program into simulated RAM and the CPU loop.
+**
+** Loading follows what CPython does for a script: constants become objects
+** (identifier-like strings interned, equal constants one object), each
+** code object's constant table holds a reference to its entries, and while
+** the script runs its AST holds one more (fact sheet section 10), released
+** at shutdown. Instruction words are written to the code segment; the CPU
+** fetches them from there.
+**
+** The loop is one function, a switch over opcodes. Registers live in RAM:
+** R[r] is the word at frame->base + r * W. Temporaries (r >= nlocals) are
+** consumed by the instruction that reads them; see vm/opcodes.def.
+*/
+#include "vm/vm.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/builtins.h"
+#include "vm/ops.h"
+#include "vm/trace.h"
+
+const char *const vm_exc_names[EXC__COUNT] = {
+#define X(id, name) name,
+    VM_EXCEPTIONS(X)
+#undef X
+};
+
+Addr vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
+{
+    if (vm->err.kind != EXC_NONE) return 0;      /* the first error wins */
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    vm->err.kind = kind;
+    free(vm->err.msg);
+    vm->err.msg = xstrdup(buf);
+    return 0;
+}
+
+/* ---------------- loading ---------------- */
+
+static Addr make_const(Vm *vm, size_t i)
+{
+    Heap *h = vm->h;
+    const Const *k = &vm->prog->consts[i];
+    switch (k->kind) {
+    case CK_NONE: return heap_none(h);
+    case CK_TRUE: return heap_bool(h, true);
+    case CK_FALSE: return heap_bool(h, false);
+    case CK_INT: return int_from_big(h, &k->i);
+    case CK_FLOAT: return float_new(h, k->f);
+    case CK_STR: {
+        Addr s = str_from_utf8(h, k->s, k->len);
+        if (s && k->intern) s = str_intern(h, s);
+        return s;
+    }
+    case CK_TUPLE: {
+        Addr t = tuple_new(h, k->n);
+        if (!t) return 0;
+        for (size_t j = 0; j < k->n; j++) {
+            Addr it = vm->consts[k->items[j]];
+            heap_incref(h, it);
+            tuple_set(h, t, j, it);
+        }
+        return t;
+    }
+    case CK_CODE: {
+        Addr c = heap_new_object(h, TY_CODE, 1, 0);
+        if (c) obj_set_field(h, c, 0, k->code);
+        return c;
+    }
+    }
+    return 0;
+}
+
+static int load(Vm *vm, char *err, size_t errcap)
+{
+    Heap *h = vm->h;
+    const Program *p = vm->prog;
+    /* instruction words into the code segment */
+    vm->code_addr = xcalloc(p->nchunks + 1, sizeof *vm->code_addr);
+    Addr at = h->ram.code;
+    for (size_t c = 0; c < p->nchunks; c++) {
+        const Chunk *ch = p->chunks[c];
+        if (at + ch->ncode * 4 > h->ram.code_end) {
+            snprintf(err, errcap, "tracevm: error: the program does not fit the profile's code segment (%llu bytes)",
+                     (unsigned long long)(h->ram.code_end - h->ram.code));
+            return -1;
+        }
+        vm->code_addr[c] = at;
+        for (size_t i = 0; i < ch->ncode; i++) ram_wr(&h->ram, at + i * 4, 4, ch->code[i]);
+        at += ch->ncode * 4;
+    }
+    /* names (always interned, as CPython interns co_names) */
+    vm->names = xcalloc(p->nnames + 1, sizeof *vm->names);
+    for (size_t i = 0; i < p->nnames; i++) {
+        Addr s = str_from_cstr(h, p->names[i]);
+        if (!s) goto nomem;
+        vm->names[i] = str_intern(h, s);
+    }
+    /* constants: items before the tuples that hold them (the compiler adds them first) */
+    vm->consts = xcalloc(p->nconsts + 1, sizeof *vm->consts);
+    for (size_t i = 0; i < p->nconsts; i++) {
+        vm->consts[i] = make_const(vm, i);
+        if (!vm->consts[i]) goto nomem;
+    }
+    /* per-chunk tables: each co_consts holds its own reference */
+    vm->ktab = xcalloc(p->nchunks + 1, sizeof *vm->ktab);
+    vm->ntab = xcalloc(p->nchunks + 1, sizeof *vm->ntab);
+    for (size_t c = 0; c < p->nchunks; c++) {
+        const Chunk *ch = p->chunks[c];
+        vm->ktab[c] = xcalloc(ch->nk + 1, sizeof(Addr));
+        for (size_t i = 0; i < ch->nk; i++) {
+            Addr o = vm->consts[ch->k[i]];
+            heap_incref(h, o);
+            vm->ktab[c][i] = o;
+        }
+        vm->ntab[c] = xcalloc(ch->nnames + 1, sizeof(Addr));
+        for (size_t i = 0; i < ch->nnames; i++) {
+            Addr o = vm->names[ch->names[i]];
+            heap_incref(h, o);
+            vm->ntab[c][i] = o;
+        }
+    }
+    /* vm->consts[] itself stands for the script's AST reference; without
+    ** that rule the table's references are dropped now */
+    vm->ast_refs_held = h->L.script_ast_refs;
+    if (!vm->ast_refs_held) {
+        for (size_t i = 0; i < p->nconsts; i++) heap_decref(h, vm->consts[i]);
+    }
+    vm->globals = dict_new(h);
+    if (!vm->globals) goto nomem;
+    Addr name = str_from_cstr(h, "__name__");
+    Addr main = str_from_cstr(h, "__main__");
+    if (!name || !main) goto nomem;
+    name = str_intern(h, name);
+    main = str_intern(h, main);
+    dict_set(h, vm->globals, name, main);
+    heap_decref(h, name);
+    return 0;
+nomem:
+    snprintf(err, errcap, "tracevm: error: the program's constants do not fit the profile's RAM");
+    return -1;
+}
+
+Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char *err, size_t errcap)
+{
+    Heap *h = heap_new(&prof->layout, err, errcap);
+    if (!h) return NULL;
+    Vm *vm = xcalloc(1, sizeof *vm);
+    vm->h = h;
+    vm->prof = *prof;
+    vm->prog = prog;
+    vm->out = opt && opt->out ? opt->out : stdout;
+    vm->in = opt && opt->in ? opt->in : stdin;
+    vm->max_steps = opt ? opt->max_steps : 0;
+    vm->disk = xstrdup(opt && opt->disk ? opt->disk : ".");
+    if (builtins_init(vm) != 0 || load(vm, err, errcap) != 0) {
+        if (!err[0]) snprintf(err, errcap, "tracevm: error: simulated RAM too small to start");
+        vm_free(vm);
+        return NULL;
+    }
+    return vm;
+}
+
+void vm_shutdown(Vm *vm)
+{
+    Heap *h = vm->h;
+    const Program *p = vm->prog;
+    /* unwind frames left by an error: release every register */
+    while (vm->nframes) {
+        Frame *f = &vm->frames[vm->nframes - 1];
+        const Chunk *ch = p->chunks[f->chunk];
+        for (unsigned r = ch->nregs; r-- > 0;) {
+            Addr a = f->base + (Addr)r * h->W;
+            Addr v = ram_word(&h->ram, a);
+            ram_set_word(&h->ram, a, 0);
+            heap_decref(h, v);
+        }
+        if (f->func) heap_decref(h, f->func);
+        vm->nframes--;
+    }
+    if (vm->globals) {
+        Addr g = vm->globals;
+        vm->globals = 0;
+        heap_decref(h, g);
+    }
+    if (vm->ktab) {
+        for (size_t c = 0; c < p->nchunks; c++) {
+            for (size_t i = 0; i < p->chunks[c]->nk; i++) heap_decref(h, vm->ktab[c][i]);
+            for (size_t i = 0; i < p->chunks[c]->nnames; i++) heap_decref(h, vm->ntab[c][i]);
+            free(vm->ktab[c]);
+            free(vm->ntab[c]);
+        }
+        free(vm->ktab);
+        free(vm->ntab);
+        vm->ktab = vm->ntab = NULL;
+    }
+    if (vm->consts && vm->ast_refs_held)
+        for (size_t i = 0; i < p->nconsts; i++) heap_decref(h, vm->consts[i]);
+    vm->ast_refs_held = false;
+    if (vm->names)
+        for (size_t i = 0; i < p->nnames; i++) heap_decref(h, vm->names[i]);
+    free(vm->names);
+    vm->names = NULL;
+    builtins_shutdown(vm);
+}
+
+void vm_free(Vm *vm)
+{
+    if (!vm) return;
+    free(vm->consts);
+    free(vm->code_addr);
+    free(vm->frames);
+    free(vm->err.msg);
+    free(vm->err.tb);
+    free(vm->disk);
+    for (unsigned i = 0; i < vm->nwritten; i++) free(vm->written[i]);
+    free(vm->written);
+    builtins_free(vm);
+    heap_free(vm->h);
+    free(vm);
+}
+
+/* ---------------- errors ---------------- */
+
+static uint32_t line_at(Vm *vm, uint32_t chunk, Addr pc)
+{
+    const Chunk *ch = vm->prog->chunks[chunk];
+    size_t i = (size_t)((pc - vm->code_addr[chunk]) / 4);
+    if (i > 0) i--;                     /* pc points past the failing word */
+    return i < ch->ncode ? ch->pos[i].line : ch->line;
+}
+
+static void capture_traceback(Vm *vm)
+{
+    free(vm->err.tb);
+    vm->err.ntb = vm->nframes;
+    vm->err.tb = xcalloc(vm->nframes + 1, sizeof *vm->err.tb);
+    for (unsigned i = 0; i < vm->nframes; i++) {
+        vm->err.tb[i].chunk = vm->frames[i].chunk;
+        vm->err.tb[i].line = line_at(vm, vm->frames[i].chunk, vm->frames[i].pc);
+    }
+}
+
+void vm_print_error(Vm *vm, FILE *f)
+{
+    const Program *p = vm->prog;
+    fprintf(f, "Traceback (most recent call last):\n");
+    for (unsigned i = 0; i < vm->err.ntb; i++) {
+        const TraceFrame *t = &vm->err.tb[i];
+        fprintf(f, "  File \"%s\", line %u, in %s\n", p->path, t->line, p->chunks[t->chunk]->name);
+        size_t len;
+        const char *s = program_line(p, t->line, &len);
+        while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+        if (len) fprintf(f, "    %.*s\n", (int)len, s);
+    }
+    const char *msg = vm->err.msg ? vm->err.msg : "";
+    if (vm->err.kind == EXC_MEMORY && !*msg) fprintf(f, "MemoryError\n");
+    else if (!*msg) fprintf(f, "%s\n", vm_exc_names[vm->err.kind]);
+    else fprintf(f, "%s: %s\n", vm_exc_names[vm->err.kind], msg);
+}
+
+/* ---------------- the CPU ---------------- */
+
+typedef struct Regs {
+    Heap *h;
+    Ram *ram;
+    unsigned W;
+    Addr base;
+    unsigned nlocals;
+    Tracer *tr;
+} Regs;
+
+static inline Addr rget(const Regs *R, unsigned r) { return ram_word(R->ram, R->base + (Addr)r * R->W); }
+static inline void rset(Regs *R, unsigned r, Addr v) { ram_set_word(R->ram, R->base + (Addr)r * R->W, v); }
+
+/* Puts 'v' into R[r], stealing the reference; the old value is released last. */
+static inline void reg_put(Regs *R, unsigned r, Addr v)
+{
+    Addr old = rget(R, r);
+    rset(R, r, v);
+    if (R->tr) trace_reg_write(R->tr, r, v);
+    heap_decref(R->h, old);
+}
+
+/* Releases a temporary operand that the instruction has consumed. */
+static inline void drop(Regs *R, unsigned x, unsigned keep)
+{
+    if ((x & XK_BIT) || x < R->nlocals || x == keep) return;
+    Addr v = rget(R, x);
+    rset(R, x, 0);
+    heap_decref(R->h, v);
+}
+
+/* Takes R[r]'s reference out: moves a temporary, copies a local. */
+static inline Addr take(Regs *R, unsigned r)
+{
+    Addr v = rget(R, r);
+    if (r >= R->nlocals) rset(R, r, 0);
+    else heap_incref(R->h, v);
+    return v;
+}
+
+static Addr unbound(Vm *vm, const Chunk *ch, unsigned r)
+{
+    if (r < ch->nlocals && ch->locals[r][0] != '.')
+        return vm_raise(vm, EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value", ch->locals[r]);
+    return vm_raise(vm, EXC_NAME, "internal error: empty register r%u", r);
+}
+
+static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned ret)
+{
+    if (vm->nframes >= vm->prof.recursion_limit) {
+        vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded");
+        return false;
+    }
+    const Chunk *ch = vm->prog->chunks[chunk];
+    if (base + (Addr)ch->nregs * vm->h->W > vm->h->ram.stack_end) {
+        vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded (the simulated stack is full)");
+        return false;
+    }
+    if (vm->nframes == vm->capframes) {
+        vm->capframes = vm->capframes ? vm->capframes * 2 : 16;
+        vm->frames = xrealloc(vm->frames, vm->capframes * sizeof *vm->frames);
+    }
+    Frame *f = &vm->frames[vm->nframes++];
+    f->chunk = chunk;
+    f->pc = vm->code_addr[chunk];
+    f->base = base;
+    f->func = func;
+    f->ret = ret;
+    return true;
+}
+
+/* Arranges the arguments R[a+1 ..] of a call of 'func' as its parameters:
+** keyword arguments to their slots, defaults for the missing ones. */
+static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, const Chunk *cc, Addr kwnames)
+{
+    Heap *h = vm->h;
+    unsigned np = cc->nparams;
+    unsigned nkw = kwnames ? (unsigned)tuple_len(h, kwnames) : 0;
+    unsigned npos = nargs - nkw;
+    if (npos > np) {
+        vm_raise(vm, EXC_TYPE, "%s() takes %u positional argument%s but %u %s given", cc->name, np, np == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        return false;
+    }
+    if (nkw) {
+        Addr vals[256];
+        for (unsigned i = 0; i < nkw; i++) { vals[i] = rget(R, a + 1 + npos + i); rset(R, a + 1 + npos + i, 0); }
+        for (unsigned i = 0; i < nkw; i++) {
+            Addr kn = tuple_get(h, kwnames, i);
+            unsigned slot = np;
+            for (unsigned p = 0; p < np; p++) if (str_eq_cstr(h, kn, cc->locals[p])) { slot = p; break; }
+            StrBuf s; sb_init(&s); str_to_utf8(h, kn, &s);
+            if (slot == np || rget(R, a + 1 + slot)) {
+                if (slot == np) vm_raise(vm, EXC_TYPE, "%s() got an unexpected keyword argument '%s'", cc->name, s.s);
+                else vm_raise(vm, EXC_TYPE, "%s() got multiple values for argument '%s'", cc->name, s.s);
+                sb_free(&s);
+                for (unsigned j = i; j < nkw; j++) heap_decref(h, vals[j]);
+                return false;
+            }
+            sb_free(&s);
+            rset(R, a + 1 + slot, vals[i]);
+        }
+    }
+    Addr defaults = obj_field(h, func, 2);
+    unsigned nd = defaults ? (unsigned)tuple_len(h, defaults) : 0;
+    unsigned missing = 0;
+    for (unsigned p = npos; p < np; p++) {
+        if (rget(R, a + 1 + p)) continue;
+        if (p >= np - nd) {
+            Addr d = tuple_get(h, defaults, p - (np - nd));
+            heap_incref(h, d);
+            rset(R, a + 1 + p, d);
+        } else {
+            missing++;
+        }
+    }
+    if (missing) {
+        StrBuf names; sb_init(&names);
+        unsigned k = 0;
+        for (unsigned p = npos; p < np; p++) {
+            if (rget(R, a + 1 + p)) continue;
+            if (k) sb_puts(&names, k == missing - 1 ? (missing > 2 ? ", and " : " and ") : ", ");
+            sb_printf(&names, "'%s'", cc->locals[p]);
+            k++;
+        }
+        vm_raise(vm, EXC_TYPE, "%s() missing %u required positional argument%s: %s", cc->name, missing, missing == 1 ? "" : "s", names.s);
+        sb_free(&names);
+        return false;
+    }
+    return true;
+}
+
+#define CHECK(x) do { if (!(x)) goto error; } while (0)
+
+VmStatus vm_run(Vm *vm)
+{
+    Heap *h = vm->h;
+    const Program *prog = vm->prog;
+    Regs R = { h, &h->ram, h->W, 0, 0, vm->tr };
+    vm->nframes = 0;
+    if (!push_frame(vm, 0, h->ram.stack, 0, 0)) goto error;
+
+    uint32_t chunk;
+    const Chunk *ch;
+    Addr pc = 0;
+    Addr *K;
+    Addr *N;
+#define LOAD_FRAME() do {                                      \
+        Frame *f_ = &vm->frames[vm->nframes - 1];              \
+        chunk = f_->chunk; ch = prog->chunks[chunk];           \
+        pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
+        K = vm->ktab[chunk]; N = vm->ntab[chunk];              \
+    } while (0)
+#define SAVE_PC() (vm->frames[vm->nframes - 1].pc = pc)
+#define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
+#define RV(r, var) do { var = rget(&R, (r)); if (!var) { unbound(vm, ch, (r)); goto error; } } while (0)
+#define XVC(x, var) do { var = XV(x); if (!var) { unbound(vm, ch, (x)); goto error; } } while (0)
+
+    LOAD_FRAME();
+    for (;;) {
+        Instr ins = (Instr)ram_rd(&h->ram, pc, 4);
+        Addr at = pc;
+        pc += 4;
+        vm->steps++;
+        if (vm->max_steps && vm->steps > vm->max_steps) {
+            SAVE_PC();
+            return VM_STEP_LIMIT;
+        }
+        if (R.tr) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
+        unsigned a = ins_a(ins), b = ins_b(ins), c = ins_c(ins);
+        OpCode op = (OpCode)ins_op(ins);
+        switch (op) {
+        case OP_NOP: break;
+        case OP_MOVE: {
+            Addr v;
+            RV(b, v);
+            if (R.tr) trace_reg_read(R.tr, b, v);
+            v = take(&R, b);
+            reg_put(&R, a, v);
+            break;
+        }
+        case OP_CHECKLOCAL: {
+            Addr v;
+            RV(a, v);
+            (void)v;
+            break;
+        }
+        case OP_LOADK: {
+            Addr v = K[ins_bx(ins)];
+            heap_incref(h, v);
+            if (R.tr) trace_const_read(R.tr, ins_bx(ins), v);
+            reg_put(&R, a, v);
+            break;
+        }
+        case OP_LOADGLOBAL: {
+            Addr name = N[ins_bx(ins)];
+            Addr v = dict_get(h, vm->globals, name);
+            if (!v) v = builtins_lookup(vm, name);
+            if (!v) {
+                StrBuf s; sb_init(&s); str_to_utf8(h, name, &s);
+                vm_raise(vm, EXC_NAME, "name '%s' is not defined", s.s);
+                sb_free(&s);
+                goto error;
+            }
+            if (R.tr) trace_global(R.tr, false, name, v);
+            heap_incref(h, v);
+            reg_put(&R, a, v);
+            break;
+        }
+        case OP_STOREGLOBAL: {
+            Addr v;
+            RV(a, v);
+            v = take(&R, a);
+            if (R.tr) trace_global(R.tr, true, N[ins_bx(ins)], v);
+            if (dict_set(h, vm->globals, N[ins_bx(ins)], v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            break;
+        }
+        case OP_DELGLOBAL: {
+            Addr name = N[ins_bx(ins)];
+            if (dict_del(h, vm->globals, name) != 0) {
+                StrBuf s; sb_init(&s); str_to_utf8(h, name, &s);
+                vm_raise(vm, EXC_NAME, "name '%s' is not defined", s.s);
+                sb_free(&s);
+                goto error;
+            }
+            break;
+        }
+        case OP_DELLOCAL: reg_put(&R, a, 0); break;
+        case OP_POP: {
+            Addr v = rget(&R, a);
+            rset(&R, a, 0);
+            heap_decref(h, v);
+            break;
+        }
+        case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD:
+        case OP_POW: case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR: {
+            Addr x, y;
+            XVC(b, x);
+            XVC(c, y);
+            if (R.tr) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
+            SAVE_PC();
+            /* augmented assignment to a local (A == B < nlocals) is in place */
+            Addr r = (a == b && (op == OP_ADD || op == OP_MUL)) ? op_inplace(vm, op, x, y) : op_binary(vm, op, x, y);
+            CHECK(r);
+            if (R.tr) trace_binary(R.tr, op, x, y, r);
+            drop(&R, c, a);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_NEG: case OP_POS: case OP_INVERT: case OP_NOT: {
+            Addr x;
+            RV(b, x);
+            if (R.tr) trace_operand(R.tr, b, x);
+            SAVE_PC();
+            Addr r = op_unary(vm, op, x);
+            CHECK(r);
+            if (R.tr) trace_unary(R.tr, op, x, r);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        case OP_IS: case OP_ISNOT: case OP_IN: case OP_NOTIN: {
+            Addr x, y;
+            XVC(b, x);
+            XVC(c, y);
+            if (R.tr) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
+            SAVE_PC();
+            Addr r = op_compare(vm, op, x, y);
+            CHECK(r);
+            if (R.tr) trace_binary(R.tr, op, x, y, r);
+            drop(&R, c, a);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_JMP: pc += (Addr)((int64_t)ins_sbx(ins) * 4); break;
+        case OP_JMPIF: case OP_JMPIFNOT: case OP_ORJMP: case OP_ANDJMP: {
+            Addr x;
+            RV(a, x);
+            if (R.tr) trace_operand(R.tr, a, x);
+            int t = op_truth(vm, x);
+            CHECK(t >= 0);
+            bool jump = (op == OP_JMPIF || op == OP_ORJMP) ? t : !t;
+            if (R.tr) trace_branch(R.tr, x, t, jump);
+            if (op == OP_JMPIF || op == OP_JMPIFNOT || !jump) drop(&R, a, MAX_REGS);
+            if (jump) pc += (Addr)((int64_t)ins_sbx(ins) * 4);
+            break;
+        }
+        case OP_KWNAMES: vm->kwnames = K[ins_bx(ins)]; break;
+        case OP_CALL: {
+            Addr f;
+            RV(a, f);
+            Addr kw = vm->kwnames;
+            vm->kwnames = 0;
+            SAVE_PC();
+            TypeId ft = obj_type(h, f);
+            if (ft == TY_FUNCTION) {
+                uint32_t target = (uint32_t)obj_field(h, obj_field(h, f, 3), 0);
+                const Chunk *cc = prog->chunks[target];
+                if (R.tr) trace_call(R.tr, f, b);
+                if (!bind_args(vm, &R, a, b, f, cc, kw)) goto error;
+                Addr nb = R.base + (Addr)(a + 1) * h->W;
+                /* the function object moves into the frame: R[A] keeps no reference */
+                rset(&R, a, 0);
+                if (!push_frame(vm, target, nb, f, a)) { rset(&R, a, f); goto error; }
+                for (unsigned r = cc->nparams; r < cc->nregs; r++) ram_set_word(&h->ram, nb + (Addr)r * h->W, 0);
+                LOAD_FRAME();
+                break;
+            }
+            if (ft != TY_BUILTIN && ft != TY_TYPE) {
+                vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
+                goto error;
+            }
+            Addr args[256];
+            for (unsigned i = 0; i < b; i++) { args[i] = rget(&R, a + 1 + i); }
+            if (R.tr) trace_call(R.tr, f, b);
+            Addr r = builtins_call(vm, f, args, b, kw);
+            CHECK(r);
+            for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_CALLMETHOD: {
+            Addr self;
+            RV(a, self);
+            Addr kw = vm->kwnames;
+            vm->kwnames = 0;
+            SAVE_PC();
+            Addr args[256];
+            for (unsigned i = 0; i < b; i++) args[i] = rget(&R, a + 1 + i);
+            if (R.tr) trace_method(R.tr, self, N[c], b);
+            Addr r = builtins_call_method(vm, self, N[c], args, b, kw);
+            CHECK(r);
+            for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_RETURN: case OP_RETURNNONE: {
+            Addr v;
+            if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
+            else v = heap_none(h);
+            Frame fr = vm->frames[vm->nframes - 1];
+            for (unsigned r = 0; r < ch->nregs; r++) {
+                Addr old = rget(&R, r);
+                if (!old) continue;
+                rset(&R, r, 0);
+                heap_decref(h, old);
+            }
+            if (R.tr) trace_return(R.tr, v, vm->nframes > 1);
+            vm->nframes--;
+            if (vm->nframes == 0) {
+                heap_decref(h, v);
+                if (R.tr) trace_end(R.tr);
+                return VM_OK;
+            }
+            if (fr.func) heap_decref(h, fr.func);
+            LOAD_FRAME();
+            reg_put(&R, fr.ret, v);
+            break;
+        }
+        case OP_MAKEFUNC: {
+            Addr code = K[ins_bx(ins)];
+            Addr defaults = rget(&R, a);
+            Addr f = heap_new_object(h, TY_FUNCTION, 4, 0);
+            if (!f) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            uint32_t target = (uint32_t)obj_field(h, code, 0);
+            Addr nm = str_from_cstr(h, prog->chunks[target]->name);
+            if (!nm) { heap_decref(h, f); vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            nm = str_intern(h, nm);
+            heap_incref(h, vm->globals);
+            heap_incref(h, code);
+            obj_set_field(h, f, 0, vm->globals);
+            obj_set_field(h, f, 1, nm);
+            obj_set_field(h, f, 2, defaults);     /* moved from R[A] */
+            obj_set_field(h, f, 3, code);
+            rset(&R, a, 0);
+            reg_put(&R, a, f);
+            break;
+        }
+        case OP_GETATTR: {
+            Addr o;
+            RV(b, o);
+            SAVE_PC();
+            Addr r = builtins_getattr(vm, o, N[c]);
+            CHECK(r);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_IMPORT: {
+            SAVE_PC();
+            Addr m = builtins_import(vm, N[ins_bx(ins)]);
+            CHECK(m);
+            reg_put(&R, a, m);
+            break;
+        }
+        case OP_BUILDLIST: case OP_BUILDTUPLE: {
+            Addr r = op == OP_BUILDLIST ? list_new(h, c) : tuple_new(h, c);
+            if (!r) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            for (unsigned i = 0; i < c; i++) {
+                Addr v = take(&R, b + i);
+                if (op == OP_BUILDLIST) ram_set_word(&h->ram, list_items(h, r) + (Addr)i * h->W, v);
+                else tuple_set(h, r, i, v);
+            }
+            if (R.tr) trace_built(R.tr, r);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_BUILDDICT: {
+            Addr d = dict_new_presized(h, c);
+            if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            SAVE_PC();
+            for (unsigned i = 0; i < c; i++) {
+                Addr k = rget(&R, b + 2 * i), v = rget(&R, b + 2 * i + 1);
+                if (!op_check_hashable(vm, k)) { heap_decref(h, d); goto error; }
+                heap_incref(h, v);
+                if (dict_set(h, d, k, v) != 0) { heap_decref(h, d); vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            }
+            for (unsigned i = 0; i < 2 * c; i++) drop(&R, b + i, MAX_REGS);
+            if (R.tr) trace_built(R.tr, d);
+            reg_put(&R, a, d);
+            break;
+        }
+        case OP_BUILDSTR: {
+            StrBuf s; sb_init(&s);
+            for (unsigned i = 0; i < c; i++) str_to_utf8(h, rget(&R, b + i), &s);
+            Addr r = op_str_utf8(vm, s.s ? s.s : "", s.len);
+            sb_free(&s);
+            CHECK(r);
+            for (unsigned i = 0; i < c; i++) drop(&R, b + i, MAX_REGS);
+            if (R.tr) trace_built(R.tr, r);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_FORMAT: {
+            Addr v;
+            RV(b, v);
+            Addr spec = c ? XV(c) : 0;
+            SAVE_PC();
+            Addr r = op_format(vm, v, spec);
+            CHECK(r);
+            if (c) drop(&R, c, a);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_CONVERT: {
+            Addr v;
+            RV(b, v);
+            SAVE_PC();
+            Addr r = c == 1 ? op_str_obj(vm, v) : op_repr_obj(vm, v);
+            CHECK(r);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_LISTAPPEND: {
+            Addr l = rget(&R, a);
+            Addr v = take(&R, b);
+            if (list_append(h, l, v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            break;
+        }
+        case OP_LISTEXTEND: {
+            Addr l = rget(&R, a), src = rget(&R, b);
+            SAVE_PC();
+            Addr r = op_inplace(vm, OP_ADD, l, src);
+            CHECK(r);
+            heap_decref(h, r);
+            drop(&R, b, a);
+            if (R.tr) trace_built(R.tr, l);
+            break;
+        }
+        case OP_DICTSET: {
+            Addr d = rget(&R, a), k = rget(&R, b), v = rget(&R, c);
+            SAVE_PC();
+            CHECK(op_setitem(vm, d, k, v) == 0);
+            drop(&R, c, a);
+            drop(&R, b, a);
+            break;
+        }
+        case OP_GETITEM: {
+            Addr o, i;
+            RV(b, o);
+            XVC(c, i);
+            SAVE_PC();
+            Addr r = op_getitem(vm, o, i);
+            CHECK(r);
+            if (R.tr) trace_binary(R.tr, op, o, i, r);
+            drop(&R, c, a);
+            drop(&R, b, a);
+            reg_put(&R, a, r);
+            break;
+        }
+        case OP_SETITEM: {
+            Addr o, i, v;
+            RV(a, o);
+            XVC(b, i);
+            XVC(c, v);
+            SAVE_PC();
+            CHECK(op_setitem(vm, o, i, v) == 0);
+            drop(&R, c, MAX_REGS);
+            drop(&R, b, MAX_REGS);
+            drop(&R, a, MAX_REGS);
+            break;
+        }
+        case OP_DELITEM: {
+            Addr o, i;
+            RV(a, o);
+            XVC(b, i);
+            SAVE_PC();
+            CHECK(op_delitem(vm, o, i) == 0);
+            drop(&R, b, MAX_REGS);
+            drop(&R, a, MAX_REGS);
+            break;
+        }
+        case OP_BUILDSLICE: {
+            Addr s = op_new_slice(vm, rget(&R, b), rget(&R, b + 1), rget(&R, b + 2));
+            CHECK(s);
+            for (unsigned i = 0; i < 3; i++) drop(&R, b + i, MAX_REGS);
+            reg_put(&R, a, s);
+            break;
+        }
+        case OP_ITER: {
+            Addr x;
+            RV(b, x);
+            SAVE_PC();
+            Addr it = op_iter(vm, x);
+            CHECK(it);
+            drop(&R, b, a);
+            reg_put(&R, a, it);
+            break;
+        }
+        case OP_FORITER: {
+            Addr it = rget(&R, a), v;
+            SAVE_PC();
+            int st = op_next(vm, it, &v);
+            CHECK(st >= 0);
+            if (st == 1) {
+                if (R.tr) trace_next(R.tr, v);
+                reg_put(&R, a + 1, v);
+            } else {
+                if (R.tr) trace_next(R.tr, 0);
+                drop(&R, a, MAX_REGS);
+                pc += (Addr)((int64_t)ins_sbx(ins) * 4);
+            }
+            break;
+        }
+        case OP_UNPACK: {
+            Addr src;
+            RV(b, src);
+            SAVE_PC();
+            TypeId t = obj_type(h, src);
+            size_t n;
+            if (t == TY_TUPLE || t == TY_LIST) {
+                n = t == TY_TUPLE ? tuple_len(h, src) : list_len(h, src);
+                if (n != c) {
+                    if (n < c) vm_raise(vm, EXC_VALUE, "not enough values to unpack (expected %u, got %zu)", c, n);
+                    else vm_raise(vm, EXC_VALUE, "too many values to unpack (expected %u)", c);
+                    goto error;
+                }
+                for (unsigned i = 0; i < c; i++) {
+                    Addr v = t == TY_TUPLE ? tuple_get(h, src, i) : list_get(h, src, i);
+                    heap_incref(h, v);
+                    reg_put(&R, a + i, v);
+                }
+            } else {
+                Addr it = op_iter(vm, src);
+                CHECK(it);
+                unsigned got = 0;
+                Addr v;
+                int st;
+                while (got <= c && (st = op_next(vm, it, &v)) == 1) {
+                    if (got < c) reg_put(&R, a + got, v); else heap_decref(h, v);
+                    got++;
+                }
+                heap_decref(h, it);
+                if (vm->err.kind) goto error;
+                if (got != c) {
+                    if (got < c) vm_raise(vm, EXC_VALUE, "not enough values to unpack (expected %u, got %u)", c, got);
+                    else vm_raise(vm, EXC_VALUE, "too many values to unpack (expected %u)", c);
+                    goto error;
+                }
+            }
+            drop(&R, b, MAX_REGS);
+            break;
+        }
+        case OP_WITHENTER: {
+            Addr ctx;
+            RV(b, ctx);
+            heap_incref(h, ctx);
+            reg_put(&R, a, ctx);
+            break;
+        }
+        case OP_WITHEXIT: {
+            Addr ctx = rget(&R, a);
+            SAVE_PC();
+            if (ctx) CHECK(builtins_close(vm, ctx) == 0);
+            drop(&R, a, MAX_REGS);
+            break;
+        }
+        case OP_ASSERTFAIL: {
+            SAVE_PC();
+            if (b) {
+                StrBuf s; sb_init(&s);
+                op_str(vm, rget(&R, a), &s);
+                vm_raise(vm, EXC_ASSERTION, "%s", s.s ? s.s : "");
+                sb_free(&s);
+            } else {
+                vm_raise(vm, EXC_ASSERTION, "%s", "");
+            }
+            goto error;
+        }
+        default:
+            vm_raise(vm, EXC_TYPE, "bad opcode %u at 0x%llx", op, (unsigned long long)at);
+            goto error;
+        }
+        if (R.tr) trace_end(R.tr);
+    }
+error:
+    if (vm->nframes) SAVE_PC();
+    if (vm->err.kind == EXC_NONE) vm_raise(vm, EXC_MEMORY, "%s", "");
+    capture_traceback(vm);
+    if (R.tr) trace_error(R.tr, vm_exc_names[vm->err.kind], vm->err.msg);
+    return VM_ERROR;
+}

@@ -1,0 +1,121 @@
+/*
+** vm/vm.h: the register CPU. vm_load places a compiled Program in simulated
+** RAM (instruction words in the code segment, constants as objects); vm_run
+** fetches each 32-bit word at PC from RAM, decodes and executes it against
+** the heap. Frames are register windows in the RAM stack segment: a call's
+** argument registers become the callee's first locals (as in Lua and
+** CPython 3.11+), so passing an argument adds exactly one reference.
+** Runtime errors stop the program with a CPython-style traceback.
+*/
+#ifndef TRACEVM_VM_H
+#define TRACEVM_VM_H
+
+#include <stdio.h>
+
+#include "heap/heap.h"
+#include "vm/chunk.h"
+#include "vm/profile.h"
+
+/* Python exceptions the VM raises: id and name. */
+#define VM_EXCEPTIONS(X)                                    \
+    X(NONE, "")                                             \
+    X(ZERODIV, "ZeroDivisionError")                         \
+    X(NAME, "NameError")                                    \
+    X(UNBOUNDLOCAL, "UnboundLocalError")                    \
+    X(TYPE, "TypeError")                                    \
+    X(VALUE, "ValueError")                                  \
+    X(INDEX, "IndexError")                                  \
+    X(KEY, "KeyError")                                      \
+    X(ATTRIBUTE, "AttributeError")                          \
+    X(OVERFLOW, "OverflowError")                            \
+    X(RECURSION, "RecursionError")                          \
+    X(MEMORY, "MemoryError")                                \
+    X(ASSERTION, "AssertionError")                          \
+    X(PERMISSION, "PermissionError")                        \
+    X(FILENOTFOUND, "FileNotFoundError")                    \
+    X(OS, "OSError")                                        \
+    X(UNSUPPORTEDOP, "io.UnsupportedOperation")             \
+    X(EOF, "EOFError")                                      \
+    X(STOPITERATION, "StopIteration")                       \
+    X(SQLITE, "sqlite3.OperationalError")                   \
+    X(SQLPROG, "sqlite3.ProgrammingError")                  \
+    X(MODULENOTFOUND, "ModuleNotFoundError")
+
+typedef enum {
+#define X(id, name) EXC_##id,
+    VM_EXCEPTIONS(X)
+#undef X
+    EXC__COUNT
+} ExcKind;
+
+extern const char *const vm_exc_names[EXC__COUNT];
+
+typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3 } VmStatus;
+
+typedef struct Frame {
+    uint32_t chunk;             /* index in the program */
+    Addr pc;                    /* address of the next instruction */
+    Addr base;                  /* address of R[0] */
+    Addr func;                  /* function object (0 for the module) */
+    unsigned ret;               /* caller's register for the result */
+} Frame;
+
+typedef struct TraceFrame { uint32_t chunk; uint32_t line; } TraceFrame;
+
+typedef struct VmError {
+    ExcKind kind;
+    char *msg;                  /* owned */
+    TraceFrame *tb; unsigned ntb;
+} VmError;
+
+typedef struct Tracer Tracer;
+typedef struct FileTable FileTable;
+
+typedef struct Vm {
+    Heap *h;
+    Profile prof;
+    const Program *prog;
+    Addr *consts;               /* program const -> object */
+    Addr *names;                /* program name -> interned str */
+    Addr *code_addr;            /* chunk -> address of its first word */
+    Addr **ktab;                /* chunk -> K[] objects */
+    Addr **ntab;                /* chunk -> N[] objects */
+    Addr globals;               /* module dict */
+    Addr module;                /* the __main__ module object */
+    Addr *builtin_objs;         /* builtin function objects (static) */
+    Addr sys_module, sqlite_module;
+    Frame *frames; unsigned nframes, capframes;
+    Addr kwnames;               /* pending KWNAMES tuple (borrowed constant) */
+    FILE *out;                  /* program output */
+    FILE *in;                   /* input() */
+    Tracer *tr;                 /* NULL: not tracing */
+    uint64_t steps, max_steps;  /* max_steps 0 = unlimited */
+    VmError err;
+    char *disk;                 /* directory open() may use */
+    FileTable *files;
+    char **written; unsigned nwritten;  /* files the program wrote */
+    bool ast_refs_held;         /* constants carry the script's AST reference */
+} Vm;
+
+typedef struct VmOptions {
+    FILE *out, *in;
+    const char *disk;           /* NULL: current directory */
+    uint64_t max_steps;
+} VmOptions;
+
+/* Creates the heap for 'prof' and loads 'prog' (borrowed: keep it alive).
+** NULL with a message in err if the RAM cannot hold it. */
+Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char *err, size_t errcap);
+/* Runs the module to the end, an error, or the step limit. */
+VmStatus vm_run(Vm *vm);
+/* Writes the traceback of the last error ("Traceback (most recent call last):" ...). */
+void vm_print_error(Vm *vm, FILE *f);
+/* Releases the module's globals and the constants (as interpreter exit does). */
+void vm_shutdown(Vm *vm);
+void vm_free(Vm *vm);
+
+/* Sets the error (printf-style message); always returns 0 so callers can
+** 'return vm_raise(...)' from functions returning Addr. */
+Addr vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
