@@ -5,9 +5,9 @@ set -eu
 cd "$(dirname "$0")"
 bash scripts/deps.sh
 if [ ! -f build/CMakeCache.txt ]; then
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRACEVM_WERROR=ON >/dev/null
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRACEVM_WERROR=ON -DTRACEVM_TESTS=ON >/dev/null
 else
-  cmake -S . -B build -DTRACEVM_WERROR=ON >/dev/null
+  cmake -S . -B build -DTRACEVM_WERROR=ON -DTRACEVM_TESTS=ON >/dev/null
 fi
 cmake --build build -j"$(nproc)" -- --no-print-directory >build/build.log 2>&1 || { cat build/build.log >&2; exit 1; }
 ctest --test-dir build --output-on-failure --no-tests=error -j2

@@ -5,6 +5,7 @@
 # Re-bless after an intended change: UPDATE_GOLDEN=1 bash tests/golden.sh build/tracevm
 set -u
 bin=${1:?usage: golden.sh BINARY}
+case $bin in /*) ;; *) bin="$PWD/$bin" ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
