@@ -15,7 +15,7 @@ command -v node >/dev/null 2>&1 || { echo "oracle install: node (Node.js) is not
 command -v npm >/dev/null 2>&1 || { echo "oracle install: npm is not installed; the 3.12-32 oracle needs it (apt-get install npm)" >&2; exit 1; }
 echo "oracle install: npm install pyodide@$want into $here/node_modules" >&2
 if ! npm install --prefix "$here" --no-save --no-package-lock --no-audit --no-fund \
-      --loglevel=error "pyodide@$want" >&2; then
+      --fetch-timeout=60000 --fetch-retries=1 --loglevel=error "pyodide@$want" >&2; then
   echo "oracle install: npm install pyodide@$want failed" >&2
   exit 1
 fi

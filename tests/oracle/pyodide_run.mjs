@@ -17,6 +17,27 @@
 // host. A file outside it is copied into the in-memory FS at its path.
 // Where pyodide is: $TRACEVM_PYODIDE_DIR, else ./node_modules/pyodide next
 // to this script. Exit 77 when it is missing.
+//
+// Why not pyodide.runPython(src)? For `n = 123456; sys.getrefcount(n)` a
+// real script prints 4 (co_consts + the parsed AST, alive while the module
+// runs + the name + the argument). runPython also prints 4, but for another
+// reason: it keeps its Python-level ast.Module alive, whose Constant nodes
+// hold the literal. Constants the compiler makes by folding (-1000, 10**6,
+// (1001, 1002, 1003), 'ab' + ' cd') are not in that tree, so runPython gives
+// 3 where a script gives 4. exec(compile(src)) gives 3 everywhere; exec(src)
+// (PyRun_StringFlags, which keeps the C AST) gives 4 everywhere but names
+// the file "<string>". Both modes here take the script path and match a
+// real script in every case tried (tests/diff, programs), and the batch
+// mode matches the single mode output for output on all of tests/diff.
+//
+// What still differs from i386 CPython 3.12 (what the 32-bit profiles
+// simulate): every dict is 4 bytes larger (wasm32 aligns the 8-byte
+// ma_version_tag to 8), and CPython 3.12.7 has interned strings mortal
+// again (python/cpython#123065, from 3.12.6), so getrefcount of an
+// identifier-like string constant is an ordinary count (4 for a fresh one)
+// instead of 1073741823. Not in the npm package: sqlite3 (pyodide loads it
+// from its CDN), so `import sqlite3` fails. input() reads stdin in single
+// mode and gets EOF in batch mode.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -124,7 +145,7 @@ async function start() {
   py = await load([]);
   py.setStdout(writer((b) => out.push(Buffer.from(b))));
   py.setStderr(writer((b) => err.push(Buffer.from(b))));
-  py.setStdin({ error: true });
+  py.setStdin({ stdin: () => null });  // input() sees EOF, as with </dev/null
   const ns = py.toPy({});
   py.runPython(HELPER, { globals: ns });
   reset = ns.get("reset");
