@@ -1214,13 +1214,14 @@ static void augassign(Compiler *c, const Stmt *s)
     const Expr *t = s->u.augassign.target;
     unsigned base = c->fs->freereg;
     OpCode op = binop_code(s->u.augassign.op);
+    if (op == OP_ADD) op = OP_IADD;         /* x += y changes a list in place */
+    else if (op == OP_MUL) op = OP_IMUL;
     if (t->kind == EXPR_NAME) {
         int r = local_reg(c, t->u.name.id);
         if (r >= 0) {
             unsigned x = expr_x(c, s->u.augassign.value);
             EMIT(c, s, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
             EMIT(c, s, ins_abc(op, (unsigned)r, (unsigned)r, x));
-            c->fs->chunk->code[c->fs->chunk->ncode - 1] |= 0;   /* in-place form chosen at run time */
             free_to(c, base);
             return;
         }

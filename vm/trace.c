@@ -178,7 +178,7 @@ static void short_value(Tracer *t, Addr v, StrBuf *out)
 static const char *op_symbol(OpCode op)
 {
     switch (op) {
-    case OP_ADD: return "+"; case OP_SUB: return "-"; case OP_MUL: return "*"; case OP_DIV: return "/";
+    case OP_ADD: case OP_IADD: return "+"; case OP_IMUL: return "*"; case OP_SUB: return "-"; case OP_MUL: return "*"; case OP_DIV: return "/";
     case OP_FLOORDIV: return "//"; case OP_MOD: return "%"; case OP_POW: return "**";
     case OP_LSHIFT: return "<<"; case OP_RSHIFT: return ">>"; case OP_BITAND: return "&";
     case OP_BITOR: return "|"; case OP_BITXOR: return "^"; case OP_EQ: return "==";

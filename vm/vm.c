@@ -509,14 +509,15 @@ VmStatus vm_run(Vm *vm)
             break;
         }
         case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD:
-        case OP_POW: case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR: {
+        case OP_POW: case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR:
+        case OP_IADD: case OP_IMUL: {
             Addr x, y;
             XVC(b, x);
             XVC(c, y);
             if (R.tr) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
             SAVE_PC();
-            /* augmented assignment to a local (A == B < nlocals) is in place */
-            Addr r = (a == b && (op == OP_ADD || op == OP_MUL)) ? op_inplace(vm, op, x, y) : op_binary(vm, op, x, y);
+            Addr r = op == OP_IADD ? op_inplace(vm, OP_ADD, x, y)
+                   : op == OP_IMUL ? op_inplace(vm, OP_MUL, x, y) : op_binary(vm, op, x, y);
             CHECK(r);
             if (R.tr) trace_binary(R.tr, op, x, y, r);
             drop(&R, c, a);
