@@ -170,6 +170,13 @@ void heap_unmake(Heap *h, Addr o, uint64_t size)
 
 uint64_t heap_live_count(const Heap *h) { return h->live_objects; }
 
+bool heap_is_live(const Heap *h, Addr o)
+{
+    if (o < h->ram.heap || o >= h->ram.heap_end || (o - h->ram.heap) % h->L.alignment) return false;
+    size_t bit = (size_t)((o - h->ram.heap) / h->L.alignment);
+    return bit / 64 < h->objmap_words && ((h->objmap[bit / 64] >> (bit % 64)) & 1);
+}
+
 void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud)
 {
     for (size_t w = 0; w < h->objmap_words; w++) {

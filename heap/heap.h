@@ -175,6 +175,8 @@ static inline void heap_decref(Heap *h, Addr o)
 
 /* getsizeof(o): what CPython's sys.getsizeof reports. */
 uint64_t heap_sizeof(Heap *h, Addr o);
+/* True when 'o' is the id of a live heap object (statics: false). */
+bool heap_is_live(const Heap *h, Addr o);
 /* Live heap objects (statics not counted). */
 uint64_t heap_live_count(const Heap *h);
 /* Calls fn for every live heap object in address order. */

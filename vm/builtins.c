@@ -745,6 +745,31 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return l;
 }
 
+static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)kw;
+    Heap *h = H(vm);
+    int keep = n ? op_truth(vm, args[0]) : 0;
+    if (keep < 0) return 0;
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    Addr l = list_new(h, 0);
+    if (!l) { free(s); return nomem(vm); }
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && !(s[j] == '\n' || s[j] == '\r' || s[j] == 0x0B || s[j] == 0x0C || s[j] == 0x1C
+                            || s[j] == 0x1D || s[j] == 0x1E || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029)) j++;
+        size_t eol = j;
+        if (j < len) j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
+        Addr piece = str_from_cps(h, s + i, keep ? j - i : eol - i);
+        if (!piece || list_append(h, l, piece) != 0) { free(s); heap_decref(h, l); return nomem(vm); }
+        i = j;
+    }
+    free(s);
+    return l;
+}
+
 static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)n; (void)kw;
@@ -1245,6 +1270,7 @@ static const Native natives[] = {
     { "intern", TY_MODULE, s_intern, 1, 1 },
     { "split", TY_STR, m_str_split, 0, 2 },
     { "join", TY_STR, m_str_join, 1, 1 },
+    { "splitlines", TY_STR, m_str_splitlines, 0, 1 },
     { "strip", TY_STR, m_str_strip, 0, 1 },
     { "lstrip", TY_STR, m_str_lstrip, 0, 1 },
     { "rstrip", TY_STR, m_str_rstrip, 0, 1 },

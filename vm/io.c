@@ -11,19 +11,23 @@
 ** resolving symlinks still inside realpath(vm->disk); anything else is
 ** CPython's "[Errno 13] Permission denied: 'path'".
 **
-** The heap frees objects without telling us, so a dead object's slot is
-** found by a sweep: walk the live heap objects, mark the slots that are still
-** referenced, release the rest (closing the FILE * or the connection, as
-** CPython's dealloc would) and reuse them. Sweeps run when many slots were
-** handed out since the last one, when fopen runs out of descriptors, and
-** before a connect while another connection is open (a dead connection may
-** still hold a write lock).
+** Writes are buffered exactly as CPython's two layers buffer them (the
+** TextIOWrapper's 8 KiB pending chunk, then a BufferedWriter of st_blksize
+** bytes), so a program that reads a file it has not closed sees what CPython
+** would show. CPython closes a file when its last reference goes; the heap
+** frees objects without telling us, so each slot remembers its object and a
+** sweep (before every open(), and every few hundred new cursors) asks the
+** heap whether that object is still alive; a dead file is flushed and
+** closed then, before anything could look at the disk.
 **
 ** sqlite3 follows CPython's legacy transaction control (isolation_level ""):
 ** BEGIN before INSERT/UPDATE/DELETE/REPLACE outside a transaction, COMMIT in
-** commit(), and an uncommitted transaction rolls back at close. A statement
-** runs to completion in execute(); its rows are kept on the host and turned
-** into tuples only when fetched, as CPython builds them.
+** commit() or at the end of 'with conn:', and an uncommitted transaction
+** rolls back at close. A statement runs to completion in execute(); its rows
+** stay on the host and become tuples only when fetched, as in CPython.
+** CPython frees a dropped connection only in a cyclic GC pass (it sits in a
+** cycle with its statement cache), so its lock outlives it: tracevm keeps
+** dead connections open too, until 64 of them pile up.
 */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700       /* realpath() */
@@ -49,17 +53,26 @@ enum {
 };
 #define FLAG_CLOSED 1u
 
+#define TEXT_CHUNK 8192         /* TextIOWrapper._CHUNK_SIZE */
+
 enum { LAST_NONE, LAST_READ, LAST_WRITE };
 
 typedef struct HostFile {
-    bool used;                  /* slot belongs to an object (maybe dead) */
+    bool used;                  /* the slot belongs to 'obj' (maybe dead) */
+    Addr obj;
     FILE *fp;                   /* NULL once closed */
     bool readable, writable;
+    bool line_buffering;        /* buffering=1: flush after a write with a newline */
     int last;                   /* C needs a seek between reading and writing */
+    long rpos, chunk_end;       /* reading: position, end of CPython's read-ahead */
+    StrBuf pending;             /* TextIOWrapper's pending bytes */
+    char *wbuf;                 /* BufferedWriter's buffer, 'bufsize' bytes */
+    size_t nwbuf, bufsize;
 } HostFile;
 
 typedef struct HostConn {
     bool used;
+    Addr obj;
     sqlite3 *db;                /* NULL once closed */
 } HostConn;
 
@@ -74,11 +87,13 @@ typedef struct SqlValue {
 
 typedef struct HostCursor {
     bool used, closed;
+    Addr obj;
     SqlValue *vals;             /* nrows * ncols values, row-major */
     size_t ncols, nrows, pos, cap;  /* rows [pos, nrows) are still to fetch */
     StrBuf text;
 } HostCursor;
 
+/* Slot numbers of one array: 'n' handed out so far, 'free' ones to reuse. */
 typedef struct Slots { unsigned n, cap; unsigned *free; unsigned nfree, capfree; } Slots;
 
 struct FileTable {
@@ -87,7 +102,8 @@ struct FileTable {
     HostFile *files; Slots fs;
     HostConn *conns; Slots cs;
     HostCursor *curs; Slots ks;
-    unsigned since, sweep_at;   /* slots handed out since the last sweep, threshold */
+    unsigned since, sweep_at;   /* cursors made since the last sweep, threshold */
+    unsigned conn_sweep_at;     /* open connections that make a sweep close dead ones */
 };
 
 static Heap *H(Vm *vm) { return vm->h; }
@@ -102,6 +118,7 @@ static FileTable *table(Vm *vm)
         t->root = realpath(vm->disk, NULL);
         t->root_errno = t->root ? 0 : errno;
         t->sweep_at = 256;
+        t->conn_sweep_at = 64;
         vm->files = t;
     }
     return vm->files;
@@ -128,25 +145,27 @@ static char *path_of(Vm *vm, Addr s)
 }
 
 /* Raises 'kind' with "prefix" followed by repr(obj), CPython's OSError text. */
-static int raise_repr(Vm *vm, ExcKind kind, const char *prefix, Addr obj)
+static void raise_repr(Vm *vm, ExcKind kind, const char *prefix, Addr obj, const char *suffix)
 {
     StrBuf r; sb_init(&r);
     op_repr(vm, obj, &r);
-    vm_raise(vm, kind, "%s%s", prefix, r.s ? r.s : "");
+    vm_raise(vm, kind, "%s%s%s", prefix, r.s ? r.s : "", suffix);
     sb_free(&r);
-    return -1;
 }
 
-/* OSError from errno 'e' about path 'obj', with CPython's subclass when tracevm has it. */
-static int raise_errno(Vm *vm, int e, Addr obj)
+/* OSError from errno 'e' about path 'obj', with CPython's subclass when
+** tracevm has it (IsADirectoryError, FileExistsError... print as OSError). */
+static Addr raise_errno(Vm *vm, int e, Addr obj)
 {
     char prefix[160];
     snprintf(prefix, sizeof prefix, "[Errno %d] %s: ", e, strerror(e));
-    ExcKind k = e == ENOENT ? EXC_FILENOTFOUND : (e == EACCES || e == EPERM) ? EXC_PERMISSION : EXC_OS;
-    return raise_repr(vm, k, prefix, obj);
+    ExcKind k = e == ENOENT ? EXC_FILENOTFOUND : (e == EACCES || e == EPERM) ? EXC_PERMISSION
+              : e == EISDIR ? EXC_ISADIR : e == EEXIST ? EXC_FILEEXISTS : e == ENOTDIR ? EXC_NOTADIR : EXC_OS;
+    raise_repr(vm, k, prefix, obj, "");
+    return 0;
 }
 
-/* ---------------- host slots ---------------- */
+/* ---------------- host slots and their objects ---------------- */
 
 static unsigned slot_take(Slots *s, void **arr, size_t elem)
 {
@@ -170,6 +189,18 @@ static void slot_give(Slots *s, unsigned i)
     s->free[s->nfree++] = i;
 }
 
+/*
+** True while 'o', recorded for slot 'i', is a live object of type 't' that
+** still owns the slot. Reads the heap's live-object map (what heap_walk
+** walks); an address reused by another object fails the type or slot test,
+** since a slot is handed out again only after its object was found dead.
+*/
+static bool slot_alive(Vm *vm, Addr o, TypeId t, unsigned i)
+{
+    const Heap *h = H(vm);
+    return heap_is_live(h, o) && obj_type(h, o) == t && obj_field(h, o, SLOT) == i;
+}
+
 static void cursor_drop_rows(HostCursor *k)
 {
     free(k->vals);
@@ -178,10 +209,51 @@ static void cursor_drop_rows(HostCursor *k)
     sb_free(&k->text);
 }
 
+/* The OS gets 'n' bytes now. */
+static bool raw_write(HostFile *f, const char *s, size_t n)
+{
+    return n == 0 || (fwrite(s, 1, n, f->fp) == n && fflush(f->fp) == 0);
+}
+
+/* BufferedWriter.write: buffered if it fits, else the buffer and then the data go out. */
+static bool buffered_write(HostFile *f, const char *s, size_t n)
+{
+    if (n == 0) return true;
+    if (n <= f->bufsize - f->nwbuf) {
+        if (!f->wbuf) f->wbuf = xmalloc(f->bufsize);
+        memcpy(f->wbuf + f->nwbuf, s, n);
+        f->nwbuf += n;
+        return true;
+    }
+    bool ok = raw_write(f, f->wbuf, f->nwbuf);
+    f->nwbuf = 0;
+    if (n > f->bufsize) return raw_write(f, s, n) && ok;
+    if (!f->wbuf) f->wbuf = xmalloc(f->bufsize);
+    memcpy(f->wbuf, s, n);
+    f->nwbuf = n;
+    return ok;
+}
+
+/* TextIOWrapper.flush: pending bytes, then the writer's buffer, to the OS. */
+static bool flush_all(HostFile *f)
+{
+    bool ok = buffered_write(f, f->pending.s, f->pending.len);
+    f->pending.len = 0;
+    ok = raw_write(f, f->wbuf, f->nwbuf) && ok;
+    f->nwbuf = 0;
+    return ok;
+}
+
 static void release_file(HostFile *f)
 {
-    if (f->fp) fclose(f->fp);
+    if (f->fp) {
+        flush_all(f);
+        fclose(f->fp);
+    }
     f->fp = NULL;
+    sb_free(&f->pending);
+    free(f->wbuf);
+    f->wbuf = NULL;
 }
 
 static void release_conn(HostConn *c)
@@ -190,61 +262,40 @@ static void release_conn(HostConn *c)
     c->db = NULL;
 }
 
-typedef struct Marks { Heap *h; FileTable *t; bool *f, *c, *k; } Marks;
-
-static void mark_live(void *ud, Addr o)
-{
-    Marks *m = ud;
-    TypeId ty = obj_type(m->h, o);
-    if (ty != TY_FILE && ty != TY_SQLCONN && ty != TY_SQLCURSOR) return;
-    uint64_t i = obj_field(m->h, o, SLOT);
-    if (ty == TY_FILE && i < m->t->fs.n) m->f[i] = true;
-    if (ty == TY_SQLCONN && i < m->t->cs.n) m->c[i] = true;
-    if (ty == TY_SQLCURSOR && i < m->t->ks.n) m->k[i] = true;
-}
-
-/* Releases the host side of every object the heap has freed. */
-static void sweep(Vm *vm)
+/* Releases the host side of objects the heap has freed: files and cursors
+** always, connections when 'conns' (see the file comment). */
+static void sweep(Vm *vm, bool conns)
 {
     FileTable *t = table(vm);
-    Marks m = { H(vm), t, xcalloc(t->fs.n + 1, 1), xcalloc(t->cs.n + 1, 1), xcalloc(t->ks.n + 1, 1) };
-    heap_walk(H(vm), mark_live, &m);
-    unsigned used = 0;
     for (unsigned i = 0; i < t->fs.n; i++) {
-        if (!t->files[i].used) continue;
-        if (m.f[i]) { used++; continue; }
-        release_file(&t->files[i]);
-        t->files[i].used = false;
+        HostFile *f = &t->files[i];
+        if (!f->used || slot_alive(vm, f->obj, TY_FILE, i)) continue;
+        release_file(f);
+        f->used = false;
         slot_give(&t->fs, i);
     }
-    for (unsigned i = 0; i < t->cs.n; i++) {
-        if (!t->conns[i].used) continue;
-        if (m.c[i]) { used++; continue; }
-        release_conn(&t->conns[i]);
-        t->conns[i].used = false;
-        slot_give(&t->cs, i);
-    }
+    unsigned used = 0;
     for (unsigned i = 0; i < t->ks.n; i++) {
-        if (!t->curs[i].used) continue;
-        if (m.k[i]) { used++; continue; }
-        cursor_drop_rows(&t->curs[i]);
-        t->curs[i].used = false;
+        HostCursor *k = &t->curs[i];
+        if (!k->used) continue;
+        if (slot_alive(vm, k->obj, TY_SQLCURSOR, i)) { used++; continue; }
+        cursor_drop_rows(k);
+        k->used = false;
         slot_give(&t->ks, i);
     }
-    free(m.f); free(m.c); free(m.k);
-    /* amortized: at most ~64 object visits per slot handed out */
-    uint64_t at = 2 * (uint64_t)used;
-    uint64_t by_heap = heap_live_count(H(vm)) / 64;
-    if (at < by_heap) at = by_heap;
-    if (at < 256) at = 256;
-    t->sweep_at = at > UINT_MAX ? UINT_MAX : (unsigned)at;
     t->since = 0;
-}
-
-static void maybe_sweep(Vm *vm)
-{
-    FileTable *t = table(vm);
-    if (++t->since >= t->sweep_at) sweep(vm);
+    t->sweep_at = used < 128 ? 256 : 2 * used;
+    if (!conns) return;
+    unsigned open = 0;
+    for (unsigned i = 0; i < t->cs.n; i++) {
+        HostConn *c = &t->conns[i];
+        if (!c->used) continue;
+        if (slot_alive(vm, c->obj, TY_SQLCONN, i)) { open += c->db != NULL; continue; }
+        release_conn(c);
+        c->used = false;
+        slot_give(&t->cs, i);
+    }
+    t->conn_sweep_at = open < 32 ? 64 : 2 * open;
 }
 
 /* ---------------- the disk jail ---------------- */
@@ -266,8 +317,7 @@ static char *jail_path(Vm *vm, const char *path, int *err)
     if (path[0] == '\0') { *err = ENOENT; return NULL; }
     if (path[0] == '/') { *err = EACCES; return NULL; }
     for (const char *p = path; *p;) {
-        const char *e = strchr(p, '/');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
+        size_t n = strcspn(p, "/");
         if (n == 2 && p[0] == '.' && p[1] == '.') { *err = EACCES; return NULL; }
         p += n;
         while (*p == '/') p++;
@@ -276,8 +326,7 @@ static char *jail_path(Vm *vm, const char *path, int *err)
     StrBuf full; sb_init(&full);
     sb_printf(&full, "%s/%s", vm->disk, path);
     char *host = sb_take(&full);
-    char *slash = strrchr(host, '/');
-    char *parent = xstrndup(host, (size_t)(slash - host));
+    char *parent = xstrndup(host, (size_t)(strrchr(host, '/') - host));
     char *rp = realpath(parent, NULL);
     int e = errno;
     free(parent);
@@ -347,32 +396,67 @@ static bool utf8_name(const char *e)
     return false;
 }
 
-Addr vm_open(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+/* Opens 'host' for mode 'md' with errno set on failure; a directory is EISDIR
+** (fopen accepts one for reading). */
+static FILE *open_host(const char *host, const Mode *md)
 {
-    (void)self;
+    const char *cmode = md->r ? (md->plus ? "r+" : "r") : md->w ? (md->plus ? "w+" : "w")
+                      : md->a ? (md->plus ? "a+" : "a") : (md->plus ? "w+x" : "wx");
+    FILE *fp = fopen(host, cmode);
+    struct stat st;
+    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        errno = EISDIR;
+        return NULL;
+    }
+    return fp;
+}
+
+/* The arguments of open(): file, mode, buffering, encoding. */
+static bool open_args(Vm *vm, Addr *args, unsigned n, Addr kw, Addr a[4])
+{
     Heap *h = H(vm);
     static const char *const params[] = { "file", "mode", "buffering", "encoding", "errors", "newline", NULL };
-    Addr a[6] = { 0 };
     size_t nk = kw ? tuple_len(h, kw) : 0;
     unsigned np = n - (unsigned)nk;
-    for (unsigned i = 0; i < np; i++) a[i] = args[i];
+    for (unsigned i = 0; i < 4; i++) a[i] = i < np ? args[i] : 0;
     for (size_t i = 0; i < nk; i++) {
         Addr k = tuple_get(h, kw, i);
         int p = 0;
         while (params[p] && !str_eq_cstr(h, k, params[p])) p++;
-        if (!params[p]) { raise_repr(vm, EXC_TYPE, "", k); goto bad_kw; }
-        if ((unsigned)p < np)
-            return vm_raise(vm, EXC_TYPE, "argument for open() given by name ('%s') and position (%d)", params[p], p + 1);
-        if (p >= 4) return vm_raise(vm, EXC_TYPE, "open() argument '%s' is not supported by tracevm", params[p]);
+        if (!params[p]) { raise_repr(vm, EXC_TYPE, "", k, " is an invalid keyword argument for open()"); return false; }
+        if ((unsigned)p < np) {
+            vm_raise(vm, EXC_TYPE, "argument for open() given by name ('%s') and position (%d)", params[p], p + 1);
+            return false;
+        }
+        if (p >= 4) { vm_raise(vm, EXC_TYPE, "open() argument '%s' is not supported by tracevm", params[p]); return false; }
         a[p] = args[np + i];
     }
-    if (!a[0]) return vm_raise(vm, EXC_TYPE, "open() missing required argument 'file' (pos 1)");
-    Addr file = a[0], mode = a[1], buffering = a[2], encoding = a[3];
-    if (mode && !is_str(vm, mode)) return vm_raise(vm, EXC_TYPE, "open() argument 'mode' must be str, not %s", op_type_name(vm, mode));
-    int64_t buf = -1;
-    if (buffering && !op_index(vm, buffering, &buf)) return 0;
-    if (encoding && obj_type(h, encoding) != TY_NONE && !is_str(vm, encoding))
-        return vm_raise(vm, EXC_TYPE, "open() argument 'encoding' must be str or None, not %s", op_type_name(vm, encoding));
+    if (!a[0]) { vm_raise(vm, EXC_TYPE, "open() missing required argument 'file' (pos 1)"); return false; }
+    if (a[1] && !is_str(vm, a[1])) {
+        vm_raise(vm, EXC_TYPE, "open() argument 'mode' must be str, not %s", op_type_name(vm, a[1]));
+        return false;
+    }
+    if (a[3] && obj_type(h, a[3]) != TY_NONE && !is_str(vm, a[3])) {
+        vm_raise(vm, EXC_TYPE, "open() argument 'encoding' must be str or None, not %s", op_type_name(vm, a[3]));
+        return false;
+    }
+    return true;
+}
+
+/*
+** open(file, mode='r', buffering=-1, encoding=None): checks in CPython's
+** order (arguments, mode, then the path, then buffering and encoding).
+*/
+Addr vm_open(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)self;
+    Heap *h = H(vm);
+    Addr a[4];
+    if (!open_args(vm, args, n, kw, a)) return 0;
+    Addr file = a[0], mode = a[1], encoding = a[3];
+    int64_t buffering = -1;
+    if (a[2] && !op_index(vm, a[2], &buffering)) return 0;
     char *ms = mode ? utf8_of(vm, mode) : xstrdup("r");
     Mode md;
     bool ok = parse_mode(vm, ms, &md);
@@ -385,124 +469,162 @@ Addr vm_open(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 
     int err = 0;
     char *host = jail_path(vm, path, &err);
-    if (!host) { free(path); raise_errno(vm, err, file); return 0; }
-    const char *cmode = md.r ? (md.plus ? "r+" : "r") : md.w ? (md.plus ? "w+" : "w")
-                      : md.a ? (md.plus ? "a+" : "a") : (md.plus ? "w+x" : "wx");
-    maybe_sweep(vm);
-    FILE *fp = fopen(host, cmode);
-    if (!fp && (errno == EMFILE || errno == ENFILE)) { sweep(vm); fp = fopen(host, cmode); }
+    if (!host) { free(path); return raise_errno(vm, err, file); }
+    sweep(vm, false);               /* dead writers flush before the disk is looked at */
+    FILE *fp = open_host(host, &md);
+    if (!fp && (errno == EMFILE || errno == ENFILE)) { sweep(vm, true); fp = open_host(host, &md); }
     err = errno;
     free(host);
-    if (!fp) { free(path); raise_errno(vm, err, file); return 0; }
+    if (!fp) { free(path); return raise_errno(vm, err, file); }
     if (md.a) fseek(fp, 0, SEEK_END);       /* Python's append mode starts at the end */
-    if (buf == 0) { fclose(fp); free(path); return vm_raise(vm, EXC_VALUE, "can't have unbuffered text I/O"); }
-    if (encoding && is_str(vm, encoding)) {
-        char *e = utf8_of(vm, encoding);
-        bool good = utf8_name(e);
-        if (!good) vm_raise(vm, EXC_VALUE, "encoding '%s' is not supported by tracevm (only 'utf-8')", e);
-        free(e);
-        if (!good) { fclose(fp); free(path); return 0; }
+    const char *why = NULL;
+    char *enc = encoding && is_str(vm, encoding) ? utf8_of(vm, encoding) : NULL;
+    if (buffering == 0) why = "can't have unbuffered text I/O";
+    else if (enc && !utf8_name(enc)) why = "is not supported by tracevm (only 'utf-8')";
+    if (why) {
+        if (buffering == 0) vm_raise(vm, EXC_VALUE, "%s", why);
+        else vm_raise(vm, EXC_VALUE, "encoding '%s' %s", enc, why);
+        free(enc);
+        free(path);
+        fclose(fp);
+        return 0;
     }
-    bool writes = md.w || md.a || md.x || md.plus;
-    if (writes) record_written(vm, path);
-    free(path);
+    free(enc);
 
     Addr f = heap_new_object(h, TY_FILE, 4, 0);
     Addr mstr = mode ? mode : str_from_cstr(h, "r");
     if (!f || !mstr) {
         fclose(fp);
+        free(path);
         heap_decref(h, f);
         return nomem(vm);
     }
+    bool writes = md.w || md.a || md.x || md.plus;
+    if (writes) record_written(vm, path);
+    free(path);
     if (mode) heap_incref(h, mode);
-    FileTable *t = table(vm);
-    unsigned i = slot_take(&t->fs, (void **)&t->files, sizeof *t->files);
-    t->files[i] = (HostFile){ true, fp, md.r || md.plus, writes, LAST_NONE };
     heap_incref(h, file);
     obj_set_field(h, f, F_NAME, file);
     obj_set_field(h, f, F_MODE, mstr);
-    obj_set_field(h, f, SLOT, i);
     obj_set_field(h, f, F_FLAGS, 0);
+    FileTable *t = table(vm);
+    unsigned i = slot_take(&t->fs, (void **)&t->files, sizeof *t->files);
+    obj_set_field(h, f, SLOT, i);
+    HostFile *hf = &t->files[i];
+    hf->used = true;
+    hf->obj = f;
+    hf->fp = fp;
+    hf->readable = md.r || md.plus;
+    hf->writable = writes;
+    hf->line_buffering = buffering == 1;
+    hf->last = LAST_NONE;
+    struct stat st;
+    if (buffering > 1) hf->bufsize = (size_t)buffering;
+    else hf->bufsize = fstat(fileno(fp), &st) == 0 && st.st_blksize > 1 ? (size_t)st.st_blksize : 8192;
     return f;
-bad_kw:
-    /* raise_repr wrote "'name'"; CPython says "'name' is an invalid keyword argument for open()" */
-    {
-        char *msg = xstrdup(vm->err.msg);
-        free(vm->err.msg);
-        vm->err.msg = NULL;
-        vm->err.kind = EXC_NONE;
-        vm_raise(vm, EXC_TYPE, "%s is an invalid keyword argument for open()", msg);
-        free(msg);
-    }
-    return 0;
 }
 
 /* ---------------- file methods ---------------- */
 
-/* The host file behind 'f', checked: NULL with the error raised. 'need' is
-** 'r', 'w' or 0. */
-static HostFile *file_check(Vm *vm, Addr f, int need)
+static HostFile *host_file(Vm *vm, Addr f)
 {
     FileTable *t = vm->files;
-    HostFile *hf = t ? &t->files[obj_field(H(vm), f, SLOT)] : NULL;
+    return t ? &t->files[obj_field(H(vm), f, SLOT)] : NULL;
+}
+
+/*
+** The host file behind 'f', checked and ready for 'need' ('r', 'w' or 0):
+** NULL with the error raised. Switching from writing to reading flushes;
+** switching from reading to writing puts the position where CPython's
+** buffered reader had got to: the end of its last read-ahead chunk.
+*/
+static HostFile *file_check(Vm *vm, Addr f, int need)
+{
+    HostFile *hf = host_file(vm, f);
     if (!hf || !hf->fp) { vm_raise(vm, EXC_VALUE, "I/O operation on closed file."); return NULL; }
     if (need == 'r' && !hf->readable) { vm_raise(vm, EXC_UNSUPPORTEDOP, "not readable"); return NULL; }
     if (need == 'w' && !hf->writable) { vm_raise(vm, EXC_UNSUPPORTEDOP, "not writable"); return NULL; }
-    int want = need == 'r' ? LAST_READ : need == 'w' ? LAST_WRITE : LAST_NONE;
-    if (want != LAST_NONE && hf->last != LAST_NONE && hf->last != want) fseek(hf->fp, 0, SEEK_CUR);
-    if (want != LAST_NONE) hf->last = want;
+    if (need == 'r' && hf->last != LAST_READ) {
+        if (hf->last == LAST_WRITE) { flush_all(hf); fseek(hf->fp, 0, SEEK_CUR); }
+        hf->rpos = hf->chunk_end = ftell(hf->fp);
+        hf->last = LAST_READ;
+    } else if (need == 'w' && hf->last != LAST_WRITE) {
+        if (hf->last == LAST_READ) {
+            long end = hf->chunk_end;
+            if (fseek(hf->fp, 0, SEEK_END) == 0 && ftell(hf->fp) < end) end = ftell(hf->fp);
+            fseek(hf->fp, end, SEEK_SET);
+        }
+        hf->last = LAST_WRITE;
+    }
     return hf;
 }
 
-static void decode_error(Vm *vm, FILE *fp, int byte, long back, const char *why)
+static void decode_error(Vm *vm, int byte, long pos, const char *why)
 {
-    long pos = ftell(fp) - back;
-    vm_raise(vm, EXC_VALUE, "'utf-8' codec can't decode byte 0x%02x in position %ld: %s", byte, pos < 0 ? 0 : pos, why);
+    vm_raise(vm, EXC_VALUE, "'utf-8' codec can't decode byte 0x%02x in position %ld: %s", byte, pos, why);
+}
+
+/* getc, keeping CPython's read-ahead position: a chunk is max(8 KiB, the
+** characters still wanted) bytes. */
+static int next_byte(HostFile *hf, int64_t want)
+{
+    int c = getc(hf->fp);
+    if (c == EOF) return EOF;
+    if (hf->rpos >= hf->chunk_end) hf->chunk_end = hf->rpos + (want > TEXT_CHUNK ? (long)want : TEXT_CHUNK);
+    hf->rpos++;
+    return c;
+}
+
+static void put_back(HostFile *hf, int c)
+{
+    ungetc(c, hf->fp);
+    hf->rpos--;
 }
 
 /*
 ** Reads one character as UTF-8 into 'out', with universal newlines ("\r\n"
 ** and "\r" read as "\n"). 1: a character ('*nl' true for a newline), 0: end
-** of file, -1: invalid UTF-8 (raised; Python's UnicodeDecodeError text).
+** of file, -1: invalid UTF-8 (raised, with UnicodeDecodeError's text).
 */
-static int read_char(Vm *vm, FILE *fp, StrBuf *out, bool *nl)
+static int read_char(Vm *vm, HostFile *hf, int64_t want, StrBuf *out, bool *nl)
 {
     *nl = false;
-    int c = getc(fp);
+    long start = hf->rpos;
+    int c = next_byte(hf, want);
     if (c == EOF) return 0;
     if (c == '\r') {
-        int d = getc(fp);
-        if (d != '\n' && d != EOF) ungetc(d, fp);
+        int d = next_byte(hf, want);
+        if (d != '\n' && d != EOF) put_back(hf, d);
         c = '\n';
     }
     if (c < 0x80) { sb_putc(out, (char)c); *nl = c == '\n'; return 1; }
-    unsigned char b[4] = { (unsigned char)c };
-    int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (need == 0 || c > 0xF4 || c < 0xC2) { decode_error(vm, fp, c, 1, "invalid start byte"); return -1; }
+    char b[4] = { (char)c };
+    int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c < 0xC2 || c > 0xF4) { decode_error(vm, c, start, "invalid start byte"); return -1; }
     for (int k = 1; k < need; k++) {
-        int d = getc(fp);
-        if (d == EOF) { decode_error(vm, fp, c, k, "unexpected end of data"); return -1; }
-        b[k] = (unsigned char)d;
-        uint32_t cp;
-        /* a continuation byte out of range (overlong, surrogate, > U+10FFFF) */
+        int d = next_byte(hf, want);
+        if (d == EOF) { decode_error(vm, c, start, "unexpected end of data"); return -1; }
+        /* continuation bytes; the second is narrowed against overlongs,
+        ** surrogates and code points past U+10FFFF */
         bool bad = (d & 0xC0) != 0x80
-            || (k == 1 && ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)));
-        if (bad) { ungetc(d, fp); decode_error(vm, fp, c, k, "invalid continuation byte"); return -1; }
-        (void)cp;
+            || (k == 1 && ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)
+                           || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)));
+        if (bad) { put_back(hf, d); decode_error(vm, c, start, "invalid continuation byte"); return -1; }
+        b[k] = (char)d;
     }
-    sb_put(out, (const char *)b, (size_t)need);
+    sb_put(out, b, (size_t)need);
     return 1;
 }
 
 /* Reads up to 'limit' characters (-1: no limit), stopping after a newline
-** when 'line'. 0 with the error raised, else the str. */
+** when 'line'. The str, or 0 with the error raised. */
 static Addr read_text(Vm *vm, HostFile *hf, int64_t limit, bool line)
 {
     StrBuf b; sb_init(&b);
     int r = 1;
     for (int64_t count = 0; limit < 0 || count < limit; count++) {
         bool nl;
-        r = read_char(vm, hf->fp, &b, &nl);
+        r = read_char(vm, hf, line || limit < 0 ? 0 : limit - count, &b, &nl);
         if (r <= 0 || (line && nl)) break;
     }
     Addr s = r < 0 ? 0 : op_str_utf8(vm, b.s ? b.s : "", b.len);
@@ -510,18 +632,16 @@ static Addr read_text(Vm *vm, HostFile *hf, int64_t limit, bool line)
     return s;
 }
 
-/* Optional size argument: int or None, -1 when absent. */
+/* Optional size argument (int, or None when 'none_ok'); -1 when absent. */
 static bool size_arg(Vm *vm, Addr *args, unsigned n, int64_t *out, bool none_ok)
 {
     *out = -1;
     if (n == 0 || (none_ok && obj_type(H(vm), args[0]) == TY_NONE)) return true;
-    if (!op_is_int(vm, args[0])) {
-        if (none_ok) { vm_raise(vm, EXC_TYPE, "argument should be integer or None, not '%s'", op_type_name(vm, args[0])); return false; }
-        vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, args[0]));
+    if (none_ok && !op_is_int(vm, args[0])) {
+        vm_raise(vm, EXC_TYPE, "argument should be integer or None, not '%s'", op_type_name(vm, args[0]));
         return false;
     }
-    if (!int_to_i64(H(vm), args[0], out)) { vm_raise(vm, EXC_OVERFLOW, "Python int too large to convert to C ssize_t"); return false; }
-    return true;
+    return op_index(vm, args[0], out);
 }
 
 static Addr f_read(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
@@ -565,15 +685,26 @@ static Addr f_readlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return l;
 }
 
-/* Writes str 's' (type already checked); the number of characters, or -1. */
+/* TextIOWrapper.write of str 's' (type already checked): the number of
+** characters, or -1 raised. */
 static int64_t write_str(Vm *vm, Addr self, Addr s)
 {
     HostFile *hf = file_check(vm, self, 'w');
     if (!hf) return -1;
     StrBuf b; sb_init(&b);
     str_to_utf8(H(vm), s, &b);
-    /* flushed at once: another open() of the same path sees the data */
-    bool ok = fwrite(b.s ? b.s : "", 1, b.len, hf->fp) == b.len && fflush(hf->fp) == 0;
+    bool ok = true;
+    if (hf->pending.len + b.len > TEXT_CHUNK) {
+        ok = buffered_write(hf, hf->pending.s, hf->pending.len);
+        hf->pending.len = 0;
+    }
+    if (b.len) sb_put(&hf->pending, b.s, b.len);
+    if (hf->line_buffering && b.len && (memchr(b.s, '\n', b.len) || memchr(b.s, '\r', b.len))) {
+        ok = flush_all(hf) && ok;
+    } else if (hf->pending.len >= TEXT_CHUNK) {
+        ok = buffered_write(hf, hf->pending.s, hf->pending.len) && ok;
+        hf->pending.len = 0;
+    }
     int e = errno;
     sb_free(&b);
     if (!ok) { vm_raise(vm, EXC_OS, "[Errno %d] %s", e, strerror(e)); return -1; }
@@ -600,8 +731,9 @@ static Addr f_writelines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr s;
     int r;
     while ((r = op_next(vm, it, &s)) == 1) {
-        int64_t w = is_str(vm, s) ? write_str(vm, self, s)
-                  : (vm_raise(vm, EXC_TYPE, "write() argument must be str, not %s", op_type_name(vm, s)), -1);
+        int64_t w = -1;
+        if (is_str(vm, s)) w = write_str(vm, self, s);
+        else vm_raise(vm, EXC_TYPE, "write() argument must be str, not %s", op_type_name(vm, s));
         heap_decref(h, s);
         if (w < 0) { r = -1; break; }
     }
@@ -611,8 +743,8 @@ static Addr f_writelines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 
 static void file_close(Vm *vm, Addr f)
 {
-    FileTable *t = vm->files;
-    if (t) release_file(&t->files[obj_field(H(vm), f, SLOT)]);
+    HostFile *hf = host_file(vm, f);
+    if (hf) release_file(hf);
     obj_set_field(H(vm), f, F_FLAGS, obj_field(H(vm), f, F_FLAGS) | FLAG_CLOSED);
 }
 
@@ -628,7 +760,7 @@ static Addr f_flush(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     (void)args; (void)n; (void)kw;
     HostFile *hf = file_check(vm, self, 0);
     if (!hf) return 0;
-    fflush(hf->fp);
+    if (!flush_all(hf)) return vm_raise(vm, EXC_OS, "[Errno %d] %s", errno, strerror(errno));
     return none(vm);
 }
 
@@ -651,7 +783,9 @@ static Addr f_tell(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     (void)args; (void)n; (void)kw;
     HostFile *hf = file_check(vm, self, 0);
     if (!hf) return 0;
-    Addr r = int_from_i64(H(vm), (int64_t)ftell(hf->fp));
+    flush_all(hf);
+    /* while reading, the logical position (CPython rebuilds it from its snapshot) */
+    Addr r = int_from_i64(H(vm), hf->last == LAST_READ ? (int64_t)hf->rpos : (int64_t)ftell(hf->fp));
     return r ? r : nomem(vm);
 }
 
@@ -670,8 +804,10 @@ static Addr f_seek(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         return vm_raise(vm, EXC_VALUE, "invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
     if (off < 0) return vm_raise(vm, EXC_VALUE, "negative seek position %lld", (long long)off);
     if (off > LONG_MAX) return vm_raise(vm, EXC_OVERFLOW, "Python int too large to convert to C long");
-    fseek(hf->fp, (long)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
+    flush_all(hf);
+    if (hf->last == LAST_READ) fseek(hf->fp, hf->rpos, SEEK_SET);   /* drop the read-ahead */
     hf->last = LAST_NONE;
+    fseek(hf->fp, (long)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
     Addr r = int_from_i64(H(vm), (int64_t)ftell(hf->fp));
     return r ? r : nomem(vm);
 }
@@ -708,8 +844,9 @@ static HostCursor *cursor_check(Vm *vm, Addr k, sqlite3 **db)
 
 static int sql_error(Vm *vm, sqlite3 *db)
 {
-    /* CPython maps SQLITE_CONSTRAINT/MISMATCH to IntegrityError, which tracevm lacks */
-    vm_raise(vm, EXC_SQLITE, "%s", sqlite3_errmsg(db));
+    /* CPython maps SQLITE_CONSTRAINT/MISMATCH to IntegrityError */
+    int code = sqlite3_errcode(db) & 0xFF;
+    vm_raise(vm, code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH ? EXC_SQLINTEGRITY : EXC_SQLITE, "%s", sqlite3_errmsg(db));
     return -1;
 }
 
@@ -879,12 +1016,13 @@ static int run_stmt(Vm *vm, sqlite3_stmt *st, HostCursor *hc)
 static Addr new_cursor(Vm *vm, Addr conn)
 {
     Heap *h = H(vm);
+    FileTable *t = table(vm);
+    if (++t->since >= t->sweep_at) sweep(vm, false);
     Addr k = heap_new_object(h, TY_SQLCURSOR, 3, 0);
     if (!k) return nomem(vm);
-    maybe_sweep(vm);
-    FileTable *t = table(vm);
     unsigned i = slot_take(&t->ks, (void **)&t->curs, sizeof *t->curs);
     t->curs[i].used = true;
+    t->curs[i].obj = k;
     heap_incref(h, conn);
     obj_set_field(h, k, K_CONN, conn);
     obj_set_field(h, k, K_ROWS, 0);
@@ -908,14 +1046,14 @@ static Addr sq_connect(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         host = jail_path(vm, path, &err);
         if (!host) {
             free(path);
-            if (err == EACCES) { raise_errno(vm, err, pobj); return 0; }
+            if (err == EACCES) return raise_errno(vm, err, pobj);
             return vm_raise(vm, EXC_SQLITE, "unable to open database file");
         }
     }
-    /* a dead connection may still hold a lock: close those first */
     FileTable *t = table(vm);
-    for (unsigned i = 0; i < t->cs.n; i++)
-        if (t->conns[i].used && t->conns[i].db) { sweep(vm); break; }
+    unsigned open = 0;
+    for (unsigned i = 0; i < t->cs.n; i++) open += t->conns[i].used && t->conns[i].db;
+    if (open >= t->conn_sweep_at) sweep(vm, true);  /* as CPython's cyclic GC would, eventually */
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(host ? host : path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     free(host);
@@ -930,9 +1068,8 @@ static Addr sq_connect(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     free(path);
     Addr c = heap_new_object(h, TY_SQLCONN, 3, 0);
     if (!c) { sqlite3_close_v2(db); return nomem(vm); }
-    maybe_sweep(vm);
     unsigned i = slot_take(&t->cs, (void **)&t->conns, sizeof *t->conns);
-    t->conns[i] = (HostConn){ true, db };
+    t->conns[i] = (HostConn){ true, c, db };
     heap_incref(h, pobj);
     obj_set_field(h, c, C_PATH, pobj);
     obj_set_field(h, c, SLOT, i);

@@ -33,12 +33,16 @@
     X(ASSERTION, "AssertionError")                          \
     X(PERMISSION, "PermissionError")                        \
     X(FILENOTFOUND, "FileNotFoundError")                    \
+    X(ISADIR, "IsADirectoryError")                          \
+    X(FILEEXISTS, "FileExistsError")                        \
+    X(NOTADIR, "NotADirectoryError")                        \
     X(OS, "OSError")                                        \
     X(UNSUPPORTEDOP, "io.UnsupportedOperation")             \
     X(EOF, "EOFError")                                      \
     X(STOPITERATION, "StopIteration")                       \
     X(SQLITE, "sqlite3.OperationalError")                   \
     X(SQLPROG, "sqlite3.ProgrammingError")                  \
+    X(SQLINTEGRITY, "sqlite3.IntegrityError")               \
     X(MODULENOTFOUND, "ModuleNotFoundError")
 
 typedef enum {

@@ -1,0 +1,6 @@
+f = open("u.txt", "w")
+f.write("ab")
+f.close()
+f = open("u.txt", "a")
+f.close()
+print(open("u.txt").read())

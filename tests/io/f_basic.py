@@ -1,0 +1,45 @@
+f = open("a.txt", "w")
+print(f.write("hello\n"))
+print(f.write("wörld ✓\nlast"))
+f.close()
+f.close()
+g = open("a.txt")
+print(repr(g.read()))
+g.close()
+with open("a.txt") as g:
+    print(repr(g.readline()))
+    print(repr(g.readline()))
+    print(repr(g.readline()))
+    print(repr(g.readline()))
+with open("a.txt", "r") as g:
+    for line in g:
+        print(repr(line))
+with open("a.txt", mode="a", encoding="utf-8") as g:
+    g.write("\nappended\n")
+with open("a.txt") as g:
+    print(g.readlines())
+with open("a.txt") as g:
+    print(repr(g.read(3)), repr(g.read(4)), repr(g.read()), repr(g.read()))
+h = open("b.txt", "w")
+h.write("x")
+print(repr(open("b.txt").read()))
+h.writelines(["1\n", "2\n"])
+print(open("b.txt").readlines())
+print(h)
+print(open("b.txt", "rt"))
+w = open("c.txt", "w+")
+w.write("abc\ndef\n")
+print(w.seek(0))
+print(repr(w.readline()))
+print(w.tell())
+w.write("X")
+w.seek(0)
+print(repr(w.read()))
+print(w.readable(), w.writable(), open("c.txt").writable())
+a = open("c.txt", "a+")
+print(repr(a.read()), a.tell())
+a.seek(0)
+print(repr(a.read()))
+with open("e.txt", "w") as e:
+    pass
+print(repr(open("e.txt").read()), open("e.txt").readlines())

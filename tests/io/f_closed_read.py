@@ -1,0 +1,3 @@
+f = open("a.txt", "w")
+f.close()
+f.read()

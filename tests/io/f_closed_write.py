@@ -1,0 +1,3 @@
+with open("a.txt", "w") as f:
+    f.write("x")
+f.write("y")

@@ -1,0 +1,5 @@
+f = open("u.txt", "w")
+f.write("a\r\nb\rc\n")
+f.close()
+print(repr(open("u.txt").read()))
+print(open("u.txt").readlines())

@@ -1,0 +1,1 @@
+open("nodir/x.txt", "w")

@@ -1,0 +1,2 @@
+f = open("a.txt", "w")
+f.read()

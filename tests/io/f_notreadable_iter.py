@@ -1,0 +1,3 @@
+f = open("a.txt", "w")
+for l in f:
+    print(l)

@@ -1,0 +1,3 @@
+open("a.txt", "w").close()
+f = open("a.txt")
+f.write("x")

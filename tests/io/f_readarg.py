@@ -1,0 +1,2 @@
+open("u.txt", "w").close()
+open("u.txt").read("x")

@@ -1,0 +1,7 @@
+f = open("u.txt", "w")
+f.write("aa\nbb\ncc\ndd\n")
+f.close()
+print(open("u.txt").readlines(4))
+print(open("u.txt").readlines(0))
+print(open("u.txt").readline(1))
+print(open("u.txt").read(0))

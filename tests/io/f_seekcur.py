@@ -1,0 +1,2 @@
+f = open("u.txt", "w")
+f.seek(1, 1)

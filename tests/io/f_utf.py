@@ -1,0 +1,11 @@
+f = open("u.txt", "w")
+print(f.write("héllo wörld ✓ 𝄞\n"))
+print(f.write("日本語\n"))
+f.close()
+f = open("u.txt")
+print(f.read(3), f.read(10), f.tell())
+print(repr(f.readline()))
+print(repr(f.read()))
+for line in open("u.txt"):
+    print(len(line), line.strip())
+print(open("u.txt", encoding="UTF-8").readlines())

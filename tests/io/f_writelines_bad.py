@@ -1,0 +1,2 @@
+f = open("u.txt", "w")
+f.writelines(["a", 1])

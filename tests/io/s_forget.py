@@ -1,0 +1,18 @@
+import sqlite3
+conn = sqlite3.connect("f.db")
+conn.execute("CREATE TABLE IF NOT EXISTS t (a INTEGER)")
+conn.execute("INSERT INTO t VALUES (1)")
+print(conn.execute("SELECT count(*) FROM t").fetchall())
+conn.close()
+conn = sqlite3.connect("f.db")
+print(conn.execute("SELECT count(*) FROM t").fetchall())
+conn.execute("INSERT INTO t VALUES (1)")
+conn.commit()
+conn.execute("INSERT INTO t VALUES (2)")
+conn2 = sqlite3.connect("f.db")
+print(conn2.execute("SELECT * FROM t").fetchall())
+conn.rollback()
+with conn:
+    conn.execute("INSERT INTO t VALUES (3)")
+print(conn2.execute("SELECT * FROM t").fetchall())
+print(conn.execute("select 'still open'").fetchone())

@@ -1,0 +1,3 @@
+import sqlite3
+c = sqlite3.connect(":memory:")
+c.execute("select 1; select 2")
