@@ -11,14 +11,12 @@
 #include <string.h>
 
 #include "compiler/compiler.h"
+#include "vm/cli.h"
 #include "vm/disasm.h"
 #include "vm/profile.h"
 #include "vm/trace.h"
 #include "vm/vm.h"
 
-enum { EXIT_PYERROR = 1, EXIT_USAGE = 2, EXIT_STEPS = 3 };
-
-static const char *const DEFAULT_PROFILE = "cpython-3.12-64bit";
 
 static void usage_main(FILE *f)
 {
@@ -32,6 +30,8 @@ static void usage_main(FILE *f)
         "  run       run a program (optionally tracing every instruction)\n"
         "  dis       print the bytecode listing of a program\n"
         "  profiles  list the machine profiles\n"
+        "  step      step through a program interactively (forward and back)\n"
+        "  check     compare programs' traces with the golden traces in traces/\n"
         "\n"
         "'tracevm COMMAND --help' describes each command.\n");
 }
@@ -53,7 +53,7 @@ static void usage_run(FILE *f)
         "  -h, --help               this text\n"
         "\n"
         "exit status: 0 ok, 1 Python error (traceback on stderr), 2 bad command,\n"
-        "file, program or profile, 3 step limit reached.\n", DEFAULT_PROFILE);
+        "file, program or profile, 3 step limit reached.\n", CLI_DEFAULT_PROFILE);
 }
 
 static void usage_dis(FILE *f)
@@ -74,58 +74,6 @@ static void usage_profiles(FILE *f)
         "Lists the machine profiles (profiles/*.yaml) with a one-line description.\n");
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "tracevm: error: cannot open '%s': %s\n", path, strerror(errno));
-        return NULL;
-    }
-    StrBuf b; sb_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_put(&b, buf, n);
-    bool err = ferror(f);
-    fclose(f);
-    if (err) {
-        fprintf(stderr, "tracevm: error: cannot read '%s'\n", path);
-        sb_free(&b);
-        return NULL;
-    }
-    *len = b.len;
-    return sb_take(&b);
-}
-
-static bool load_profile(const char *name, Profile *p)
-{
-    char err[1024];
-    if (profile_load(name, p, err, sizeof err) != 0) {
-        fprintf(stderr, "%s\n", err);
-        return false;
-    }
-    return true;
-}
-
-static Program *compile_file(const char *path, const Profile *prof)
-{
-    size_t len;
-    char *src = read_file(path, &len);
-    if (!src) return NULL;
-    DiagList diags;
-    diag_init(&diags);
-    CompileOptions opt = { prof->layout.max_str_digits };
-    Program *p = cmp_compile(path, src, len, &opt, &diags);
-    if (!p) {
-        StrBuf out; sb_init(&out);
-        diag_format_all(&diags, path, src, len, &out);
-        fputs(out.s ? out.s : "", stderr);
-        sb_free(&out);
-    }
-    diag_free(&diags);
-    free(src);
-    return p;
-}
-
 static bool parse_u64(const char *s, uint64_t *out)
 {
     if (!*s) return false;
@@ -139,7 +87,7 @@ static bool parse_u64(const char *s, uint64_t *out)
 
 static int cmd_run(int argc, char **argv)
 {
-    const char *profile = DEFAULT_PROFILE, *file = NULL, *trace_out = NULL, *disk = NULL;
+    const char *profile = CLI_DEFAULT_PROFILE, *file = NULL, *trace_out = NULL, *disk = NULL;
     bool trace = false;
     TraceFormat fmt = TRACE_TABLE;
     uint64_t max_steps = 0;
@@ -169,8 +117,8 @@ static int cmd_run(int argc, char **argv)
     }
     if (!file) { fprintf(stderr, "tracevm: error: no program given (see 'tracevm run --help')\n"); return EXIT_USAGE; }
     Profile prof;
-    if (!load_profile(profile, &prof)) return EXIT_USAGE;
-    Program *p = compile_file(file, &prof);
+    if (!cli_load_profile(profile, &prof)) return EXIT_USAGE;
+    Program *p = cli_compile_file(file, &prof);
     if (!p) return EXIT_USAGE;
     FILE *tf = NULL;
     if (trace_out) {
@@ -208,7 +156,7 @@ static int cmd_run(int argc, char **argv)
 
 static int cmd_dis(int argc, char **argv)
 {
-    const char *profile = DEFAULT_PROFILE, *file = NULL;
+    const char *profile = CLI_DEFAULT_PROFILE, *file = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage_dis(stdout); return 0; }
@@ -223,8 +171,8 @@ static int cmd_dis(int argc, char **argv)
     }
     if (!file) { fprintf(stderr, "tracevm: error: no program given (see 'tracevm dis --help')\n"); return EXIT_USAGE; }
     Profile prof;
-    if (!load_profile(profile, &prof)) return EXIT_USAGE;
-    Program *p = compile_file(file, &prof);
+    if (!cli_load_profile(profile, &prof)) return EXIT_USAGE;
+    Program *p = cli_compile_file(file, &prof);
     if (!p) return EXIT_USAGE;
     dis_program(p, prof.layout.ram_base, stdout);
     program_free(p);
@@ -244,7 +192,7 @@ static int cmd_profiles(int argc, char **argv)
         Profile p;
         char err[512];
         if (profile_load(names[i], &p, err, sizeof err) == 0)
-            printf("%-22s %s%s\n", names[i], p.description, strcmp(names[i], DEFAULT_PROFILE) ? "" : " (default)");
+            printf("%-22s %s%s\n", names[i], p.description, strcmp(names[i], CLI_DEFAULT_PROFILE) ? "" : " (default)");
         else
             printf("%-22s (invalid: %s)\n", names[i], err);
     }
@@ -259,6 +207,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "run")) return cmd_run(argc - 2, argv + 2);
     if (!strcmp(cmd, "dis")) return cmd_dis(argc - 2, argv + 2);
     if (!strcmp(cmd, "profiles")) return cmd_profiles(argc - 2, argv + 2);
-    fprintf(stderr, "tracevm: error: unknown command '%s' (run, dis, profiles; see 'tracevm --help')\n", cmd);
+    if (!strcmp(cmd, "step")) return cli_step(argc - 2, argv + 2);
+    if (!strcmp(cmd, "check")) return cli_check(argc - 2, argv + 2);
+    fprintf(stderr, "tracevm: error: unknown command '%s' (run, dis, step, check, profiles; see 'tracevm --help')\n", cmd);
     return EXIT_USAGE;
 }

@@ -1,0 +1,31 @@
+/*
+** vm/cli.h: the command line's pieces. main.c parses the command and calls
+** one of these; each returns the process exit status:
+**   0 ok, 1 Python error, 2 bad command/file/program/profile, 3 step limit.
+*/
+#ifndef TRACEVM_CLI_H
+#define TRACEVM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vm/chunk.h"
+#include "vm/profile.h"
+
+enum { EXIT_PYERROR = 1, EXIT_USAGE = 2, EXIT_STEPS = 3 };
+
+#define CLI_DEFAULT_PROFILE "cpython-3.12-64bit"
+
+/* Reads a whole file; NULL after printing "tracevm: error: cannot open ...". */
+char *cli_read_file(const char *path, size_t *len);
+/* Loads a profile by name or path; false after printing the error. */
+bool cli_load_profile(const char *name, Profile *p);
+/* Compiles 'path'; NULL after printing the diagnostics. */
+Program *cli_compile_file(const char *path, const Profile *prof);
+
+/* tracevm step [options] FILE.py (vm/cli_step.c) */
+int cli_step(int argc, char **argv);
+/* tracevm check [--bless] [--profile P] [PATH...] (vm/cli_check.c) */
+int cli_check(int argc, char **argv);
+
+#endif
