@@ -96,7 +96,9 @@ typedef struct Keyword {
 /*
 ** Expression trees are at most this high (a leaf has height 1), so recursive
 ** walkers such as the code generator never need more C stack than that; the
-** parser refuses taller trees ("expression too deeply nested").
+** parser refuses taller trees ("expression too deeply nested"). Statements
+** nest at most this deep too, counting each block and each 'elif' (which
+** nests one If deeper): "too many statically nested blocks".
 */
 #define AST_MAX_HEIGHT 1000
 

@@ -30,12 +30,15 @@ typedef struct Parser {
     const Token *toks;          /* the current token array (file or f-string field) */
     int ntoks, pos;
     DiagList diags;             /* the parser's own diagnostics */
+    int fail_pos[PARSE_MAX_DIAGS];  /* file token where each diagnostic arose */
+    int outer_pos;              /* file token position while in an f-string field */
     int panic;                  /* an error was reported for this statement */
     StopReason stop;
     int depth;                  /* parse_prec nesting */
     int block_depth;            /* nested blocks and elif clauses */
     int in_func, in_loop;
     int fstring;                /* > 0 inside an f-string replacement field */
+    int plain_msg;              /* no "f-string: " prefix (tokenizer errors) */
 } Parser;
 
 /* An arena-backed growable array of any element type ('items', 'n', 'cap'). */
@@ -105,7 +108,9 @@ static void verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
     StrBuf b;
     sb_init(&b);
     sb_vprintf(&b, fmt, ap);
-    int prefix = p->fstring && strncmp(b.s, "f-string", 8) != 0;
+    int prefix = p->fstring && !p->plain_msg && strncmp(b.s, "f-string", 8) != 0;
+    if (p->diags.n < PARSE_MAX_DIAGS)
+        p->fail_pos[p->diags.n] = p->fstring ? p->outer_pos : p->pos;
     diag_add(&p->diags, kind, line, col, 0, "%s%s", prefix ? "f-string: " : "", b.s);
     sb_free(&b);
     p->panic = 1;
@@ -324,6 +329,9 @@ static Expr *parse_expr(Parser *p) { return parse_prec(p, PREC_TERNARY); }
 static Expr *parse_exprlist(Parser *p);
 static Expr *parse_targets(Parser *p);
 
+/* Does a comprehension clause ('for' or the refused 'async for') follow? */
+static int at_comp(const Parser *p) { return check(p, TK_FOR) || check(p, TK_ASYNC); }
+
 static int starts_expr(const Token *t) { return rules[t->kind].prefix != NULL; }
 
 /* Tokens that, right after a complete expression inside brackets, mean a
@@ -333,7 +341,7 @@ static int starts_atom(const Token *t)
     switch (t->kind) {
     case TK_NAME: case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_STRING:
     case TK_LBRACE: case TK_TILDE: case TK_TRUE: case TK_FALSE: case TK_NONE:
-    case TK_LAMBDA:
+    case TK_LAMBDA: case TK_ELLIPSIS:
         return 1;
     default:
         return 0;
@@ -343,7 +351,7 @@ static int starts_atom(const Token *t)
 /* After 'e' inside brackets: the generic error, or the missing-comma hint. */
 static void *bracket_error(Parser *p, const Expr *e)
 {
-    if (e && starts_atom(peek(p)))
+    if (e && starts_atom(peek(p)) && !(e->kind == EXPR_NAME && check(p, TK_STRING)))
         return error_expr(p, e, "invalid syntax. Perhaps you forgot a comma?");
     return syntax_error(p, peek(p));
 }
@@ -476,7 +484,7 @@ static int check_target(Parser *p, Expr *e, int del);
 static int parse_gens(Parser *p, Expr *comp)
 {
     VEC(Comprehension) gens = {0};
-    while (check(p, TK_FOR) || check(p, TK_ASYNC)) {
+    while (at_comp(p)) {
         if (check(p, TK_ASYNC)) {
             refuse(p, peek(p), "'async' is");
             return 0;
@@ -516,8 +524,8 @@ static Expr *new_comp(Parser *p, ExprKind kind, const Token *open, Expr *elt)
 }
 
 /*
-** Parses "e, e, ..." up to (not including) 'close', after 'first' and a comma
-** already consumed when 'comma' is set. Used by tuple, list and set displays.
+** Parses the rest of a display, "e, e, ..." up to (not including) 'close',
+** after its first element and comma. Used by tuple, list and set displays.
 */
 static int parse_elts(Parser *p, ExprVec *v, TokKind close)
 {
@@ -547,7 +555,7 @@ static Expr *p_paren(Parser *p, const Token *open, Prec prec)
     Expr *first = parse_expr(p);
     if (!first)
         return NULL;
-    if (check(p, TK_FOR)) {
+    if (at_comp(p)) {
         Expr *g = new_comp(p, EXPR_GENEXP, open, first);
         if (!parse_gens(p, g))
             return NULL;
@@ -578,7 +586,7 @@ static Expr *p_list(Parser *p, const Token *open, Prec prec)
         Expr *first = parse_expr(p);
         if (!first)
             return NULL;
-        if (check(p, TK_FOR)) {
+        if (at_comp(p)) {
             Expr *c = new_comp(p, EXPR_LISTCOMP, open, first);
             if (!parse_gens(p, c))
                 return NULL;
@@ -614,7 +622,7 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
     if (!first)
         return NULL;
     if (!match(p, TK_COLON)) {              /* a set */
-        if (check(p, TK_FOR)) {
+        if (at_comp(p)) {
             Expr *c = new_comp(p, EXPR_SETCOMP, open, first);
             if (!parse_gens(p, c))
                 return NULL;
@@ -637,7 +645,7 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
     Expr *v = parse_expr(p);
     if (!v)
         return NULL;
-    if (check(p, TK_FOR)) {
+    if (at_comp(p)) {
         Expr *c = new_comp(p, EXPR_DICTCOMP, open, NULL);
         c->u.comp.key = first;
         c->u.comp.value = v;
@@ -899,10 +907,11 @@ static const char *fstring_field(Parser *p, const Token *t, const char *body,
     int conversion = -1;
     if (s < e && *s == '!') {
         s++;
-        if (s >= e || (*s != 's' && *s != 'r' && *s != 'a') ||
-            (s + 1 < e && s[1] != ':' && s[1] != '}'))
+        if (s >= e || (*s != 's' && *s != 'r' && *s != 'a'))
             return error_in(p, t, s < e ? s : e - 1,
                             "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (s + 1 < e && s[1] != ':' && s[1] != '}')
+            return error_in(p, t, open, "f-string: expecting '}'");
         conversion = *s++;
     }
     Expr *spec = NULL;
@@ -1051,25 +1060,31 @@ static Expr *parse_fstring_expr(Parser *p, const Token *t, const char *s, const 
     pos_in(t, s, &in.line, &in.col);
     TokenList toks = {0};
     Diag err = {0};
-    p->fstring++;
     Expr *x = NULL;
+    int outer = p->fstring ? p->outer_pos : p->pos;
     if (!lex_tokenize(&in, &toks, &err)) {
+        /* CPython 3.11 reports tokenizer errors here without "f-string: " */
+        p->plain_msg = 1;
         error_pos(p, err.kind, err.line, err.col, "%s", err.message);
+        p->plain_msg = 0;
         free(err.message);
     } else {
         const Token *save = p->toks;
-        int save_n = p->ntoks, save_pos = p->pos;
+        int save_n = p->ntoks, save_pos = p->pos, save_outer = p->outer_pos;
+        p->outer_pos = outer;
+        p->fstring++;
         p->toks = toks.items;
         p->ntoks = toks.n;
         p->pos = 0;
         x = parse_exprlist(p);
         if (x && !check(p, TK_EOF))
-            x = syntax_error(p, peek(p));
+            x = bracket_error(p, x);        /* CPython parses "(expr)" */
         p->toks = save;
         p->ntoks = save_n;
         p->pos = save_pos;
+        p->outer_pos = save_outer;
+        p->fstring--;
     }
-    p->fstring--;
     lex_free(&toks);
     return x;
 }
@@ -1252,7 +1267,7 @@ static Expr *i_call(Parser *p, Expr *func)
                 return NULL;
             Keyword kw = {e->u.name.id, v, start->line, start->col};
             VEC_PUSH(p, kws, kw);
-        } else if (check(p, TK_FOR)) {
+        } else if (at_comp(p)) {
             Expr *g = new_comp(p, EXPR_GENEXP, start, e);
             if (!parse_gens(p, g))
                 return NULL;
@@ -1308,8 +1323,7 @@ static Expr *parse_slice_item(Parser *p)
 
 static Expr *i_subscript(Parser *p, Expr *value)
 {
-    const Token *open = advance(p);
-    (void)open;
+    advance(p);                                 /* '[' */
     const Token *first_tok = peek(p);
     Expr *index = parse_slice_item(p);
     if (!index)
@@ -1493,13 +1507,18 @@ static int check_target(Parser *p, Expr *e, int del)
 
 static int parse_statement(Parser *p, StmtVec *out);
 
-/* Skips to the start of the next statement after an error (see file comment). */
-static void synchronize(Parser *p)
+/*
+** Skips to the start of the next statement after an error in the statement
+** that began at token 'start': past its NEWLINE (unless it already consumed
+** it), over an indented block that follows and over else/elif/except/finally
+** clauses, which would only produce more errors.
+*/
+static void synchronize(Parser *p, int start)
 {
     p->panic = 0;
     if (p->stop)
         return;
-    if (p->pos == 0 || prev(p)->kind != TK_NEWLINE || check(p, TK_NEWLINE)) {
+    if (p->pos == start || prev(p)->kind != TK_NEWLINE) {
         while (!check(p, TK_NEWLINE) && !check(p, TK_EOF) && !check(p, TK_ERROR))
             advance(p);
         match(p, TK_NEWLINE);
@@ -1534,9 +1553,12 @@ static void parse_statements(Parser *p, TokKind end, StmtVec *out)
             p->stop = STOP_LEXER;
             return;
         }
+        int start = p->pos;
         p->panic = 0;
         if (!parse_statement(p, out) || p->panic)
-            synchronize(p);
+            synchronize(p, start);
+        if (p->pos == start)        /* never loop without progress */
+            advance(p);
     }
 }
 
@@ -1593,7 +1615,8 @@ static int parse_block(Parser *p, const char *what, const Token *kw,
 static Expr *parse_condition(Parser *p)
 {
     Expr *test = parse_expr(p);
-    if (test && check(p, TK_EQ))
+    if (test && check(p, TK_EQ) && starts_expr(peek_at(p, 1)) &&
+        peek_at(p, 1)->kind != TK_STAR && peek_at(p, 1)->kind != TK_DSTAR)
         return error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     return test;
 }
@@ -2095,9 +2118,17 @@ static int parse_statement(Parser *p, StmtVec *out)
 
 /* ---- entry point ------------------------------------------------------ */
 
-static int before(const Diag *a, const Diag *b)
+/*
+** Did the parser's diagnostic 'i' come from tokens that a soft tokenizer error
+** at 'line' (an unclosed bracket) swallowed? CPython decides with the furthest
+** token it fetched; the failing token and two of lookahead approximate it.
+*/
+static int swallowed(const Parser *p, int i, uint32_t line)
 {
-    return a->line < b->line || (a->line == b->line && a->col < b->col);
+    for (int k = p->fail_pos[i]; k <= p->fail_pos[i] + 2 && k < p->ntoks; k++)
+        if (p->toks[k].kind == TK_ERROR || p->toks[k].line > line)
+            return 1;
+    return 0;
 }
 
 Ast *parse_module(const char *path, const char *src, size_t len, DiagList *diags)
@@ -2118,18 +2149,43 @@ Ast *parse_module(const char *path, const char *src, size_t len, DiagList *diags
     P.ast->body = to_stmts(body);
 
     /*
-    ** A tokenizer error wins over what the parser found after it (an
-    ** unclosed bracket swallows the following lines), as in CPython.
+    ** A tokenizer error takes priority, as in CPython (pegen's
+    ** _PyPegen_tokenize_full_source_to_check_for_errors): a raised one
+    ** (bad string, number, character, bracket) replaces the parser's
+    ** messages, except an unexpected indent, which CPython reports first.
+    ** An unclosed bracket (or a bad line continuation, which CPython's
+    ** tokenizer does not raise either) replaces only what the parser found
+    ** on later lines: those lines were swallowed by it.
     */
-    int n0 = diags->n, dropped = 0;
-    for (int i = 0; i < P.diags.n; i++) {
-        if (!lex_ok && !before(&P.diags.items[i], &lexerr))
-            dropped = 1;
-        else
+    int n0 = diags->n;
+    int soft = !lex_ok && (lexerr.kind != DIAG_SYNTAX ||
+                           strstr(lexerr.message, "was never closed") ||
+                           strstr(lexerr.message, "unexpected EOF") ||
+                           strstr(lexerr.message, "after line continuation"));
+    int indent_first = P.diags.n > 0 && P.diags.items[0].kind == DIAG_INDENTATION &&
+                       strcmp(P.diags.items[0].message, "unexpected indent") == 0;
+    if (lex_ok || indent_first) {
+        for (int i = 0; i < P.diags.n; i++)
             diag_push_copy(diags, &P.diags.items[i]);
-    }
-    if (!lex_ok && (dropped || (P.stop != STOP_FATAL && P.stop != STOP_TOO_MANY)))
+    } else if (!soft) {
         diag_push_copy(diags, &lexerr);
+    } else {
+        int dropped = 0, same_line_after = 0;
+        for (int i = 0; i < P.diags.n; i++) {
+            const Diag *d = &P.diags.items[i];
+            if (swallowed(&P, i, lexerr.line) ||
+                (d->line == lexerr.line && d->col == lexerr.col)) {
+                dropped = 1;
+                continue;
+            }
+            if (d->line == lexerr.line && d->col > lexerr.col)
+                same_line_after = 1;
+            diag_push_copy(diags, d);
+        }
+        if (!same_line_after &&
+            (dropped || (P.stop != STOP_FATAL && P.stop != STOP_TOO_MANY)))
+            diag_push_copy(diags, &lexerr);
+    }
     free(lexerr.message);
     diag_free(&P.diags);
     lex_free(&toks);
