@@ -7,11 +7,7 @@
 ** register at or above 'nlocals' as a temporary that an instruction
 ** consumes when it reads it, so a value left in a temporary is always
 ** released by its reader (or by POP), the way CPython's stack is.
-**
-** Constants are folded where CPython's AST optimizer folds them (unary
-** minus, arithmetic on numbers, str concatenation and repetition, tuples of
-** constants) within its size limits, then merged program-wide by type and
-** value, as CPython's per-compilation-unit constant cache merges them.
+** Constants are folded and merged in consts.c.
 */
 #include "compiler/compiler.h"
 
@@ -23,375 +19,11 @@
 
 #include "compiler/parse.h"
 
-enum { MAX_INT_BITS = 128, MAX_STR_FOLD = 4096, MAX_COLLECTION_FOLD = 256 };
-
-typedef struct Loop {
-    struct Loop *prev;
-    size_t *breaks; size_t nbreaks, capbreaks;
-    size_t cont;                /* continue target */
-    int iter_reg;               /* for-loops: register of the iterator, else -1 */
-    int with_depth;             /* with-blocks open when the loop started */
-} Loop;
-
-typedef struct FuncState {
-    struct FuncState *parent;
-    Chunk *chunk;
-    bool is_module;
-    char **globals; int nglobals, capglobals;   /* 'global' names */
-    unsigned freereg;
-    Loop *loop;
-    int *with_regs; int nwith, capwith;         /* open with-blocks' context registers */
-    /* comprehension variables: hidden locals, bound while compiling one */
-    const char **compnames; unsigned *compregs; int ncomp, capcomp;
-    unsigned compnext, compbase, compmax;
-} FuncState;
-
-typedef struct Compiler {
-    Program *prog;
-    DiagList *diags;
-    FuncState *fs;
-    const CompileOptions *opt;
-    bool failed;
-} Compiler;
-
-static void error_at(Compiler *c, uint32_t line, uint32_t col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void error_at(Compiler *c, uint32_t line, uint32_t col, const char *fmt, ...)
-{
-    if (c->failed && c->diags->n >= 20) return;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    diag_add(c->diags, DIAG_SYNTAX, line, col, 0, "%s", msg);
-    c->failed = true;
-}
-
-/* ---------------- constants ---------------- */
-
-static bool const_equal(const Program *p, const Const *a, const Const *b)
-{
-    if (a->kind != b->kind) return false;
-    switch (a->kind) {
-    case CK_NONE: case CK_TRUE: case CK_FALSE: return true;
-    case CK_INT: return big_cmp(&a->i, &b->i) == 0;
-    case CK_FLOAT:      /* by bits: -0.0 and 0.0 stay apart, as in CPython */
-        return memcmp(&a->f, &b->f, sizeof a->f) == 0;
-    case CK_STR: return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
-    case CK_TUPLE:
-        if (a->n != b->n) return false;
-        for (size_t i = 0; i < a->n; i++)
-            if (a->items[i] != b->items[i] &&
-                !const_equal(p, &p->consts[a->items[i]], &p->consts[b->items[i]])) return false;
-        return true;
-    case CK_CODE: return a->code == b->code;
-    }
-    return false;
-}
-
-/* Adds 'k' to the program's table (taking its memory), merging equal ones. */
-static uint32_t add_const(Compiler *c, Const k)
-{
-    Program *p = c->prog;
-    for (size_t i = 0; i < p->nconsts; i++) {
-        if (const_equal(p, &p->consts[i], &k)) {
-            big_free(&k.i);
-            free(k.s);
-            free(k.items);
-            return (uint32_t)i;
-        }
-    }
-    GROW_ARRAY(p->consts, p->nconsts, p->capconsts);
-    p->consts[p->nconsts] = k;
-    return (uint32_t)p->nconsts++;
-}
-
-static bool identifier_like(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (!(ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
-            return false;
-    }
-    return true;
-}
-
-static uint32_t const_str(Compiler *c, const char *s, size_t n)
-{
-    Const k = { .kind = CK_STR };
-    k.s = xstrndup(s, n);
-    k.len = n;
-    k.intern = identifier_like(s, n);
-    big_init(&k.i);
-    return add_const(c, k);
-}
-
-static uint32_t const_simple(Compiler *c, ConstKind kind)
-{
-    Const k = { .kind = kind };
-    big_init(&k.i);
-    return add_const(c, k);
-}
-
-/* Chunk-local constant slot for program constant 'pk'. */
-static unsigned kslot(Compiler *c, uint32_t pk)
-{
-    Chunk *ch = c->fs->chunk;
-    for (size_t i = 0; i < ch->nk; i++) if (ch->k[i] == pk) return (unsigned)i;
-    GROW_ARRAY(ch->k, ch->nk, ch->capk);
-    ch->k[ch->nk] = pk;
-    return (unsigned)ch->nk++;
-}
-
-static unsigned nslot(Compiler *c, const char *name)
-{
-    Program *p = c->prog;
-    size_t pn;
-    for (pn = 0; pn < p->nnames; pn++) if (strcmp(p->names[pn], name) == 0) break;
-    if (pn == p->nnames) {
-        GROW_ARRAY(p->names, p->nnames, p->capnames);
-        p->names[p->nnames++] = xstrdup(name);
-    }
-    Chunk *ch = c->fs->chunk;
-    for (size_t i = 0; i < ch->nnames; i++) if (ch->names[i] == pn) return (unsigned)i;
-    GROW_ARRAY(ch->names, ch->nnames, ch->capnames);
-    ch->names[ch->nnames] = (uint32_t)pn;
-    return (unsigned)ch->nnames++;
-}
-
-/* ---------------- constant folding ---------------- */
-
-/* A folded value: 'ok' false when the expression is not a constant. */
-typedef struct Folded {
-    bool ok;
-    Const k;                    /* owned until added */
-} Folded;
-
-static void folded_free(Folded *f) { if (f->ok) { big_free(&f->k.i); free(f->k.s); free(f->k.items); } f->ok = false; }
-
-static Folded fold(Compiler *c, const Expr *e);
-
-static bool parse_int_literal(Compiler *c, const Expr *e, BigInt *out)
-{
-    const char *digits = e->u.int_lit.digits;
-    size_t n = strlen(digits);
-    int base = e->u.int_lit.base;
-    unsigned lim = c->opt ? c->opt->max_str_digits : 0;
-    if (base == 10 && lim && n > lim) {
-        error_at(c, e->line, e->col,
-                 "Exceeds the limit (%u digits) for integer string conversion: value has %zu digits; "
-                 "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
-                 "huge integer literals to avoid decimal conversion limits.", lim, n);
-        return false;
-    }
-    if (big_from_string(out, digits, n, base) != 0) {
-        error_at(c, e->line, e->col, "invalid integer literal");
-        return false;
-    }
-    return true;
-}
-
-static Folded fold_binop(Compiler *c, BinOpKind op, Folded *a, Folded *b)
-{
-    (void)c;
-    Folded r = { 0 };
-    big_init(&r.k.i);
-    ConstKind ka = a->k.kind, kb = b->k.kind;
-    bool ia = ka == CK_INT || ka == CK_TRUE || ka == CK_FALSE;
-    bool ib = kb == CK_INT || kb == CK_TRUE || kb == CK_FALSE;
-    BigInt x, y;
-    big_init(&x); big_init(&y);
-    if (ia) { if (ka == CK_INT) big_copy(&x, &a->k.i); else big_set_i64(&x, ka == CK_TRUE); }
-    if (ib) { if (kb == CK_INT) big_copy(&y, &b->k.i); else big_set_i64(&y, kb == CK_TRUE); }
-    if (ia && ib) {
-        bool ok = true;
-        switch (op) {
-        case BIN_ADD: big_add(&r.k.i, &x, &y); break;
-        case BIN_SUB: big_sub(&r.k.i, &x, &y); break;
-        case BIN_MUL:
-            if (x.sign && y.sign && big_bit_length(&x) + big_bit_length(&y) > MAX_INT_BITS) ok = false;
-            else big_mul(&r.k.i, &x, &y);
-            break;
-        case BIN_FLOORDIV: ok = big_divmod(&r.k.i, NULL, &x, &y) == 0; break;
-        case BIN_MOD: ok = big_divmod(NULL, &r.k.i, &x, &y) == 0; break;
-        case BIN_POW: {
-            int64_t e;
-            if (y.sign < 0 || !big_to_i64(&y, &e)) { ok = false; break; }
-            if (x.sign && e > 0 && (uint64_t)big_bit_length(&x) * (uint64_t)e > MAX_INT_BITS) { ok = false; break; }
-            big_pow(&r.k.i, &x, (uint64_t)e);
-            break;
-        }
-        case BIN_LSHIFT: {
-            int64_t s;
-            if (y.sign < 0 || !big_to_i64(&y, &s) || (x.sign && (uint64_t)s + big_bit_length(&x) > MAX_INT_BITS)) { ok = false; break; }
-            big_lshift(&r.k.i, &x, (uint64_t)s);
-            break;
-        }
-        case BIN_RSHIFT: {
-            int64_t s;
-            if (y.sign < 0 || !big_to_i64(&y, &s)) { ok = false; break; }
-            big_rshift(&r.k.i, &x, (uint64_t)s);
-            break;
-        }
-        case BIN_BITAND: big_and(&r.k.i, &x, &y); break;
-        case BIN_BITOR: big_or(&r.k.i, &x, &y); break;
-        case BIN_BITXOR: big_xor(&r.k.i, &x, &y); break;
-        case BIN_DIV: {
-            double d;
-            ok = big_true_divide(&x, &y, &d) == 0;
-            if (ok) { r.k.kind = CK_FLOAT; r.k.f = d; r.ok = true; }
-            big_free(&x); big_free(&y);
-            if (!ok) big_free(&r.k.i);
-            return r;
-        }
-        }
-        big_free(&x); big_free(&y);
-        if (!ok) { big_free(&r.k.i); return r; }
-        r.k.kind = CK_INT;
-        r.ok = true;
-        return r;
-    }
-    bool fa = ka == CK_FLOAT || ia, fb = kb == CK_FLOAT || ib;
-    if (fa && fb && (ka == CK_FLOAT || kb == CK_FLOAT)) {
-        double u, v;
-        bool ok = true;
-        if (ka == CK_FLOAT) u = a->k.f; else ok = big_to_double(&x, &u) == 0;
-        if (kb == CK_FLOAT) v = b->k.f; else ok = ok && big_to_double(&y, &v) == 0;
-        big_free(&x); big_free(&y);
-        if (!ok) { big_free(&r.k.i); return r; }
-        double res;
-        switch (op) {
-        case BIN_ADD: res = u + v; break;
-        case BIN_SUB: res = u - v; break;
-        case BIN_MUL: res = u * v; break;
-        case BIN_DIV: if (v == 0) { big_free(&r.k.i); return r; } res = u / v; break;
-        default: big_free(&r.k.i); return r;        /* //, %, ** on floats: left to run time */
-        }
-        if (isinf(res) && !isinf(u) && !isinf(v)) { big_free(&r.k.i); return r; }  /* overflow: runtime error */
-        r.k.kind = CK_FLOAT;
-        r.k.f = res;
-        r.ok = true;
-        return r;
-    }
-    big_free(&x); big_free(&y);
-    if (ka == CK_STR && kb == CK_STR && op == BIN_ADD && a->k.len + b->k.len <= MAX_STR_FOLD) {
-        r.k.kind = CK_STR;
-        r.k.len = a->k.len + b->k.len;
-        r.k.s = xmalloc(r.k.len + 1);
-        memcpy(r.k.s, a->k.s, a->k.len);
-        memcpy(r.k.s + a->k.len, b->k.s, b->k.len);
-        r.k.s[r.k.len] = '\0';
-        r.k.intern = identifier_like(r.k.s, r.k.len);
-        r.ok = true;
-        return r;
-    }
-    if (op == BIN_MUL && ((ka == CK_STR && kb == CK_INT) || (ka == CK_INT && kb == CK_STR))) {
-        const Const *s = ka == CK_STR ? &a->k : &b->k;
-        const Const *n = ka == CK_STR ? &b->k : &a->k;
-        int64_t times;
-        if (!big_to_i64(&n->i, &times)) { big_free(&r.k.i); return r; }
-        if (times < 0) times = 0;
-        /* CPython folds only short results (and counts code points; bytes here) */
-        size_t cps = 0;
-        for (size_t i = 0; i < s->len; i++) if (((unsigned char)s->s[i] & 0xC0) != 0x80) cps++;
-        if ((uint64_t)times * cps > MAX_STR_FOLD) { big_free(&r.k.i); return r; }
-        r.k.kind = CK_STR;
-        r.k.len = s->len * (size_t)times;
-        r.k.s = xmalloc(r.k.len + 1);
-        for (int64_t i = 0; i < times; i++) memcpy(r.k.s + (size_t)i * s->len, s->s, s->len);
-        r.k.s[r.k.len] = '\0';
-        r.k.intern = identifier_like(r.k.s, r.k.len);
-        r.ok = true;
-        return r;
-    }
-    big_free(&r.k.i);
-    return r;
-}
-
-static Folded fold(Compiler *c, const Expr *e)
-{
-    Folded r = { 0 };
-    big_init(&r.k.i);
-    switch (e->kind) {
-    case EXPR_INT:
-        if (!parse_int_literal(c, e, &r.k.i)) { big_free(&r.k.i); return r; }
-        r.k.kind = CK_INT;
-        r.ok = true;
-        return r;
-    case EXPR_FLOAT: r.k.kind = CK_FLOAT; r.k.f = e->u.float_lit.value; r.ok = true; return r;
-    case EXPR_STR:
-        r.k.kind = CK_STR;
-        r.k.s = xstrndup(e->u.str_lit.s, e->u.str_lit.len);
-        r.k.len = e->u.str_lit.len;
-        r.k.intern = identifier_like(r.k.s, r.k.len);
-        r.ok = true;
-        return r;
-    case EXPR_BOOL: r.k.kind = e->u.boolean.value ? CK_TRUE : CK_FALSE; r.ok = true; return r;
-    case EXPR_NONE: r.k.kind = CK_NONE; r.ok = true; return r;
-    case EXPR_JOINEDSTR:
-        if (e->u.joined.parts.n == 0) {
-            r.k.kind = CK_STR; r.k.s = xstrdup(""); r.k.len = 0; r.k.intern = true; r.ok = true; return r;
-        }
-        if (e->u.joined.parts.n == 1 && e->u.joined.parts.items[0]->kind == EXPR_STR)
-            { big_free(&r.k.i); return fold(c, e->u.joined.parts.items[0]); }
-        big_free(&r.k.i);
-        return r;
-    case EXPR_UNARYOP: {
-        if (e->u.unary.op == UNARY_NOT) { big_free(&r.k.i); return r; }
-        Folded a = fold(c, e->u.unary.operand);
-        if (!a.ok) { big_free(&r.k.i); return r; }
-        if (a.k.kind == CK_INT) {
-            if (e->u.unary.op == UNARY_NEG) big_neg(&a.k.i, &a.k.i);
-            else if (e->u.unary.op == UNARY_INVERT) big_invert(&a.k.i, &a.k.i);
-            big_free(&r.k.i);
-            return a;
-        }
-        if (a.k.kind == CK_FLOAT && e->u.unary.op != UNARY_INVERT) {
-            if (e->u.unary.op == UNARY_NEG) a.k.f = -a.k.f;
-            big_free(&r.k.i);
-            return a;
-        }
-        folded_free(&a);
-        big_free(&r.k.i);
-        return r;
-    }
-    case EXPR_BINOP: {
-        Folded a = fold(c, e->u.binop.left);
-        if (!a.ok) { big_free(&r.k.i); return r; }
-        Folded b = fold(c, e->u.binop.right);
-        if (!b.ok) { folded_free(&a); big_free(&r.k.i); return r; }
-        big_free(&r.k.i);
-        r = fold_binop(c, e->u.binop.op, &a, &b);
-        folded_free(&a);
-        folded_free(&b);
-        return r;
-    }
-    case EXPR_TUPLE: {
-        int n = e->u.seq.elts.n;
-        if (n > MAX_COLLECTION_FOLD) { big_free(&r.k.i); return r; }
-        uint32_t *items = xmalloc(((size_t)n + 1) * sizeof *items);
-        for (int i = 0; i < n; i++) {
-            Folded it = fold(c, e->u.seq.elts.items[i]);
-            if (!it.ok) { free(items); big_free(&r.k.i); return r; }
-            items[i] = add_const(c, it.k);
-        }
-        r.k.kind = CK_TUPLE;
-        r.k.items = items;
-        r.k.n = (size_t)n;
-        r.ok = true;
-        return r;
-    }
-    default:
-        big_free(&r.k.i);
-        return r;
-    }
-}
+#include "compiler/cg.h"
 
 /* ---------------- emitting ---------------- */
 
-static size_t emit(Compiler *c, Instr ins, uint32_t line, uint32_t col)
+static size_t emit_at(Compiler *c, Instr ins, SrcPos pos)
 {
     Chunk *ch = c->fs->chunk;
     if (ch->ncode >= ch->capcode) {
@@ -400,11 +32,72 @@ static size_t emit(Compiler *c, Instr ins, uint32_t line, uint32_t col)
         ch->pos = xrealloc(ch->pos, ch->capcode * sizeof *ch->pos);
     }
     ch->code[ch->ncode] = ins;
-    ch->pos[ch->ncode] = (SrcPos){ line, col };
+    ch->pos[ch->ncode] = pos;
     return ch->ncode++;
 }
 
-#define EMIT(c, e, ins) emit((c), (ins), (e)->line, (e)->col)
+static size_t emit(Compiler *c, Instr ins, uint32_t line, uint32_t col)
+{
+    return emit_at(c, ins, (SrcPos){ line, col, 0, 0, 0, 0 });
+}
+
+/* The node's span: Expr and Stmt both carry line/col/end_line/end_col. */
+#define SPAN(e) ((SrcPos){ (e)->line, (e)->col, (e)->end_line, (e)->end_col, 0, 0 })
+#define EMIT(c, e, ins) emit_at((c), (ins), SPAN(e))
+
+/* Character 'col' (1-based) of source line 'line', or 0 past its end. */
+static uint32_t char_at(Compiler *c, uint32_t line, uint32_t col)
+{
+    size_t len;
+    const unsigned char *s = (const unsigned char *)program_line(c->prog, line, &len);
+    uint32_t k = 1;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n <= 0) { cp = s[i]; n = 1; }
+        if (k == col) return cp;
+        k++;
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+/*
+** The '^' part of a traceback's carets (Python/traceback.c,
+** extract_anchors_from_expr): a binary operator's symbol (skipping spaces
+** and closing parentheses after the left operand), or a subscript's
+** "[index]". Only for nodes on one line.
+*/
+static SrcPos anchored(Compiler *c, const Expr *e)
+{
+    SrcPos p = SPAN(e);
+    if (e->end_line != e->line) return p;
+    if (e->kind == EXPR_BINOP) {
+        const Expr *l = e->u.binop.left, *r = e->u.binop.right;
+        if (l->end_line != e->line || r->line != e->line) return p;
+        for (uint32_t i = l->end_col; i < r->col; i++) {
+            uint32_t ch = char_at(c, e->line, i);
+            if (ch == ' ' || ch == '\t' || ch == '\f') continue;
+            p.anchor_lo = i;
+            p.anchor_hi = i + 1;
+            uint32_t next = char_at(c, e->line, i + 1);
+            if (i + 1 < r->col && next != ' ' && next != '\t' && next != '\f') p.anchor_hi++;
+            if (i + 1 < r->col && ch == ')') continue;
+            break;
+        }
+    } else if (e->kind == EXPR_SUBSCRIPT) {
+        const Expr *v = e->u.subscript.value, *ix = e->u.subscript.index;
+        if (v->end_line != e->line || ix->end_line != e->line) return p;
+        /* 0-based offsets as in CPython: from the end of the value to just
+        ** past the ']' that follows the index */
+        uint32_t seg_end = e->end_col - 1, r = ix->end_col;
+        while (r < seg_end && char_at(c, e->line, r + 1) != ']') r++;
+        if (r < seg_end) r++;
+        p.anchor_lo = v->end_col;
+        p.anchor_hi = r + 1;
+    }
+    return p;
+}
 
 static size_t here(Compiler *c) { return c->fs->chunk->ncode; }
 
@@ -414,7 +107,7 @@ static void patch(Compiler *c, size_t at, size_t target)
     Chunk *ch = c->fs->chunk;
     long off = (long)target - (long)(at + 1);
     if (off < -SBX_BIAS || off > 0xFFFF - SBX_BIAS) {
-        error_at(c, ch->pos[at].line, ch->pos[at].col, "code too large: jump out of range");
+        cg_error(c, ch->pos[at].line, ch->pos[at].col, "code too large: jump out of range");
         return;
     }
     Instr i = ch->code[at];
@@ -426,8 +119,8 @@ static unsigned reserve(Compiler *c, unsigned n, const Expr *e)
     FuncState *fs = c->fs;
     unsigned r = fs->freereg;
     if (fs->freereg + n > MAX_REGS) {
-        if (e) error_at(c, e->line, e->col, "expression too complex: more than %d registers needed", MAX_REGS);
-        else error_at(c, fs->chunk->line, 1, "function too complex: more than %d registers needed", MAX_REGS);
+        if (e) cg_error(c, e->line, e->col, "expression too complex: more than %d registers needed", MAX_REGS);
+        else cg_error(c, fs->chunk->line, 1, "function too complex: more than %d registers needed", MAX_REGS);
         return MAX_REGS - 1 - (n > MAX_REGS - 1 ? 0 : n);
     }
     fs->freereg += n;
@@ -651,9 +344,9 @@ static unsigned expr_reg(Compiler *c, const Expr *e)
 static unsigned expr_x(Compiler *c, const Expr *e)
 {
     if (e->kind != EXPR_NAME) {
-        Folded f = fold(c, e);
+        Folded f = cg_fold(c, e);
         if (f.ok) {
-            unsigned slot = kslot(c, add_const(c, f.k));
+            unsigned slot = cg_kslot(c, cg_add_const(c, f.k));
             if (slot < XK_BIT) return XK_BIT | slot;
             unsigned r = reserve(c, 1, e);
             EMIT(c, e, ins_abx(OP_LOADK, r, slot));
@@ -665,7 +358,7 @@ static unsigned expr_x(Compiler *c, const Expr *e)
 
 static void load_const(Compiler *c, const Expr *e, uint32_t pk, unsigned target)
 {
-    EMIT(c, e, ins_abx(OP_LOADK, target, kslot(c, pk)));
+    EMIT(c, e, ins_abx(OP_LOADK, target, cg_kslot(c, pk)));
 }
 
 static void load_name(Compiler *c, const Expr *e, const char *name, unsigned target)
@@ -676,7 +369,7 @@ static void load_name(Compiler *c, const Expr *e, const char *name, unsigned tar
         else EMIT(c, e, ins_abc(OP_CHECKLOCAL, target, 0, 0));
         return;
     }
-    EMIT(c, e, ins_abx(OP_LOADGLOBAL, target, nslot(c, name)));
+    EMIT(c, e, ins_abx(OP_LOADGLOBAL, target, cg_nslot(c, name)));
 }
 
 static OpCode binop_code(BinOpKind op)
@@ -715,8 +408,38 @@ static OpCode cmp_code(CmpOpKind op)
     return OP_EQ;
 }
 
+/* SyntaxWarning for 'x is 1000' (compile.c check_compare): a literal
+** other than None, True, False or ... is never reliably identical. */
+static void check_is_literal(Compiler *c, const Expr *e)
+{
+    for (int i = 0; i < e->u.compare.nops; i++) {
+        CmpOpKind op = e->u.compare.ops[i];
+        if (op != CMP_IS && op != CMP_IS_NOT) continue;
+        const Expr *sides[2] = { e->u.compare.operands[i], e->u.compare.operands[i + 1] };
+        for (int k = 0; k < 2; k++) {
+            if (sides[k]->kind == EXPR_NAME) continue;
+            Folded f = cg_fold(c, sides[k]);
+            if (!f.ok) continue;
+            ConstKind kind = f.k.kind;
+            cg_folded_free(&f);
+            if (kind == CK_NONE || kind == CK_TRUE || kind == CK_FALSE) continue;
+            const char *tn = kind == CK_INT ? "int" : kind == CK_FLOAT ? "float" : kind == CK_STR ? "str" : "tuple";
+            char msg[128];
+            bool py311 = c->opt && c->opt->python_minor == 11;
+            const char *opname = op == CMP_IS ? "is" : "is not", *alt = op == CMP_IS ? "==" : "!=";
+            if (py311) snprintf(msg, sizeof msg, "\"%s\" with a literal. Did you mean \"%s\"?", opname, alt);
+            else snprintf(msg, sizeof msg, "\"%s\" with '%s' literal. Did you mean \"%s\"?", opname, tn, alt);
+            Program *p = c->prog;
+            GROW_ARRAY(p->warnings, p->nwarnings, p->capwarnings);
+            p->warnings[p->nwarnings++] = (Warning){ e->line, xstrdup("SyntaxWarning"), xstrdup(msg) };
+            return;
+        }
+    }
+}
+
 static void compare(Compiler *c, const Expr *e, unsigned target)
 {
+    check_is_literal(c, e);
     int n = e->u.compare.nops;
     unsigned base = c->fs->freereg;
     if (n == 1) {
@@ -737,12 +460,11 @@ static void compare(Compiler *c, const Expr *e, unsigned target)
         if (i < n - 1) {
             expr_into(c, rhs, mid);
             unsigned cp = reserve(c, 1, e);
-            EMIT(c, e, ins_abc(OP_MOVE, cp, mid, 0));
-            EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[i]), r, i == 0 ? r : mid + 1, cp));
+            EMIT(c, e, ins_abc(OP_COPY, cp, mid, 0));
+            EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[i]), r, r, cp));
             free_to(c, cp);
             falses[nf++] = EMIT(c, e, ins_asbx(OP_ANDJMP, r, 0));
-            /* next comparison's left operand: move b down */
-            EMIT(c, e, ins_abc(OP_MOVE, r, mid, 0));
+            EMIT(c, e, ins_abc(OP_MOVE, r, mid, 0));   /* b becomes the next left operand */
         } else {
             unsigned rr = expr_x(c, rhs);
             EMIT(c, e, ins_abc(cmp_code(e->u.compare.ops[i]), r, r, rr));
@@ -777,14 +499,14 @@ static void call_args(Compiler *c, const Expr *e, unsigned base, int *nargs)
         expr_into(c, e->u.call.kw[i].value, r);
         n++;
     }
-    if (n > 255) error_at(c, e->line, e->col, "too many arguments in call");
+    if (n > 255) cg_error(c, e->line, e->col, "too many arguments in call");
     if (e->u.call.nkw) {
         Const k = { .kind = CK_TUPLE };
         big_init(&k.i);
         k.items = xmalloc((size_t)e->u.call.nkw * sizeof *k.items);
         k.n = (size_t)e->u.call.nkw;
-        for (int i = 0; i < e->u.call.nkw; i++) k.items[i] = const_str(c, e->u.call.kw[i].name, strlen(e->u.call.kw[i].name));
-        EMIT(c, e, ins_abx(OP_KWNAMES, 0, kslot(c, add_const(c, k))));
+        for (int i = 0; i < e->u.call.nkw; i++) k.items[i] = cg_const_str(c, e->u.call.kw[i].name, strlen(e->u.call.kw[i].name));
+        EMIT(c, e, ins_abx(OP_KWNAMES, 0, cg_kslot(c, cg_add_const(c, k))));
     }
     *nargs = n;
 }
@@ -798,9 +520,10 @@ static void call(Compiler *c, const Expr *e, unsigned target)
     int nargs = 0;
     if (fn->kind == EXPR_ATTRIBUTE) {
         expr_into(c, fn->u.attribute.value, f);
+        unsigned m = cg_nslot(c, fn->u.attribute.attr);
+        if (m > 255) cg_error(c, fn->line, fn->col, "too many names in one function");
+        EMIT(c, fn, ins_abc(OP_LOADMETHOD, f, 0, m & 0xFF));   /* CPython's LOAD_METHOD */
         call_args(c, e, f, &nargs);
-        unsigned m = nslot(c, fn->u.attribute.attr);
-        if (m > 255) error_at(c, fn->line, fn->col, "too many names in one function");
         EMIT(c, e, ins_abc(OP_CALLMETHOD, f, (unsigned)nargs, m & 0xFF));
     } else {
         expr_into(c, fn, f);
@@ -814,9 +537,9 @@ static void call(Compiler *c, const Expr *e, unsigned target)
 static bool all_const(Compiler *c, const ExprList *l)
 {
     for (int i = 0; i < l->n; i++) {
-        Folded f = fold(c, l->items[i]);
+        Folded f = cg_fold(c, l->items[i]);
         bool ok = f.ok;
-        folded_free(&f);
+        cg_folded_free(&f);
         if (!ok) return false;
     }
     return true;
@@ -834,9 +557,9 @@ static void list_display(Compiler *c, const Expr *e, unsigned target)
         big_init(&k.i);
         k.items = xmalloc((size_t)l->n * sizeof *k.items);
         k.n = (size_t)l->n;
-        for (int i = 0; i < l->n; i++) { Folded f = fold(c, l->items[i]); k.items[i] = add_const(c, f.k); }
+        for (int i = 0; i < l->n; i++) { Folded f = cg_fold(c, l->items[i]); k.items[i] = cg_add_const(c, f.k); }
         unsigned t = reserve(c, 1, e);
-        EMIT(c, e, ins_abx(OP_LOADK, t, kslot(c, add_const(c, k))));
+        EMIT(c, e, ins_abx(OP_LOADK, t, cg_kslot(c, cg_add_const(c, k))));
         EMIT(c, e, ins_abc(OP_LISTEXTEND, r, t, 0));
     } else if (l->n <= 30) {
         unsigned first = c->fs->freereg;
@@ -860,7 +583,7 @@ static void seq_build(Compiler *c, const Expr *e, OpCode op, const ExprList *l, 
     unsigned base = c->fs->freereg;
     unsigned r = reserve(c, 1, e);
     unsigned first = c->fs->freereg;
-    if (l->n > 255) { error_at(c, e->line, e->col, "too many items in display"); return; }
+    if (l->n > 255) { cg_error(c, e->line, e->col, "too many items in display"); return; }
     for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
     EMIT(c, e, ins_abc(op, r, first, (unsigned)l->n));
     if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
@@ -873,7 +596,7 @@ static void dict_display(Compiler *c, const Expr *e, unsigned target)
     unsigned r = reserve(c, 1, e);
     unsigned first = c->fs->freereg;
     int n = e->u.dict.keys.n;
-    if (n > 127) { error_at(c, e->line, e->col, "too many items in dict display"); return; }
+    if (n > 127) { cg_error(c, e->line, e->col, "too many items in dict display"); return; }
     for (int i = 0; i < n; i++) {
         expr_into(c, e->u.dict.keys.items[i], reserve(c, 1, e));
         expr_into(c, e->u.dict.values.items[i], reserve(c, 1, e));
@@ -888,7 +611,7 @@ static void bind_comp_target(Compiler *c, const Expr *t)
     FuncState *fs = c->fs;
     if (t->kind == EXPR_NAME) {
         if (fs->compnext >= fs->compbase + fs->compmax) {
-            error_at(c, t->line, t->col, "too many comprehension variables");
+            cg_error(c, t->line, t->col, "too many comprehension variables");
             return;
         }
         GROW_ARRAY(fs->compnames, fs->ncomp, fs->capcomp);
@@ -899,7 +622,7 @@ static void bind_comp_target(Compiler *c, const Expr *t)
     } else if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
         for (int i = 0; i < t->u.seq.elts.n; i++) bind_comp_target(c, t->u.seq.elts.items[i]);
     } else {
-        error_at(c, t->line, t->col, "cannot assign to expression in comprehension");
+        cg_error(c, t->line, t->col, "cannot assign to expression in comprehension");
     }
 }
 
@@ -911,7 +634,7 @@ static void comprehension(Compiler *c, const Expr *e, unsigned target)
     unsigned base = fs->freereg;
     unsigned r = reserve(c, 1, e);
     bool is_dict = e->kind == EXPR_DICTCOMP;
-    if (e->kind == EXPR_SETCOMP) { error_at(c, e->line, e->col, "set comprehensions are not supported by tracevm"); return; }
+    if (e->kind == EXPR_SETCOMP) { cg_error(c, e->line, e->col, "set comprehensions are not supported by tracevm"); return; }
     if (is_dict) EMIT(c, e, ins_abc(OP_BUILDDICT, r, 0, 0));
     else EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
     int ncomp0 = fs->ncomp;
@@ -977,7 +700,7 @@ static void fstring(Compiler *c, const Expr *e, unsigned target)
     unsigned base = c->fs->freereg;
     unsigned r = reserve(c, 1, e);
     unsigned first = c->fs->freereg;
-    if (parts->n > 255) { error_at(c, e->line, e->col, "f-string too long"); return; }
+    if (parts->n > 255) { cg_error(c, e->line, e->col, "f-string too long"); return; }
     for (int i = 0; i < parts->n; i++) {
         const Expr *p = parts->items[i];
         unsigned t = reserve(c, 1, p);
@@ -1005,7 +728,7 @@ static void subscript_index(Compiler *c, const Expr *idx, unsigned *x)
         const Expr *parts[3] = { idx->u.slice.lower, idx->u.slice.upper, idx->u.slice.step };
         for (int i = 0; i < 3; i++) {
             if (parts[i]) expr_into(c, parts[i], b + (unsigned)i);
-            else load_const(c, idx, const_simple(c, CK_NONE), b + (unsigned)i);
+            else load_const(c, idx, cg_const_simple(c, CK_NONE), b + (unsigned)i);
         }
         EMIT(c, idx, ins_abc(OP_BUILDSLICE, s, b, 0));
         free_to(c, s + 1);
@@ -1024,8 +747,8 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
         return;
     case EXPR_INT: case EXPR_FLOAT: case EXPR_STR: case EXPR_BOOL: case EXPR_NONE:
     case EXPR_TUPLE: case EXPR_BINOP: case EXPR_UNARYOP: case EXPR_JOINEDSTR: {
-        Folded f = fold(c, e);
-        if (f.ok) { load_const(c, e, add_const(c, f.k), target); return; }
+        Folded f = cg_fold(c, e);
+        if (f.ok) { load_const(c, e, cg_add_const(c, f.k), target); return; }
         if (c->failed && (e->kind == EXPR_INT)) return;
         break;
     }
@@ -1035,7 +758,7 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
     case EXPR_TUPLE: seq_build(c, e, OP_BUILDTUPLE, &e->u.seq.elts, target); return;
     case EXPR_LIST: list_display(c, e, target); return;
     case EXPR_DICT: dict_display(c, e, target); return;
-    case EXPR_SET: error_at(c, e->line, e->col, "set displays are not supported by tracevm"); return;
+    case EXPR_SET: cg_error(c, e->line, e->col, "set displays are not supported by tracevm"); return;
     case EXPR_JOINEDSTR: fstring(c, e, target); return;
     case EXPR_BINOP: {
         /* a fresh temporary target holds the left operand too: x * y + 2
@@ -1043,20 +766,20 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
         const Expr *l = e->u.binop.left;
         bool simple_left = l->kind == EXPR_NAME ? local_reg(c, l->u.name.id) < 0 : true;
         if (target >= c->fs->chunk->nlocals && target + 1 == c->fs->freereg && simple_left) {
-            Folded f = fold(c, l);
+            Folded f = cg_fold(c, l);
             bool is_const = f.ok;
-            folded_free(&f);
+            cg_folded_free(&f);
             if (!is_const) {
                 expr_into(c, l, target);
                 unsigned b2 = expr_x(c, e->u.binop.right);
-                EMIT(c, e, ins_abc(binop_code(e->u.binop.op), target, target, b2));
+                emit_at(c, ins_abc(binop_code(e->u.binop.op), target, target, b2), anchored(c, e));
                 free_to(c, base);
                 return;
             }
         }
         unsigned a = expr_x(c, e->u.binop.left);
         unsigned b = expr_x(c, e->u.binop.right);
-        EMIT(c, e, ins_abc(binop_code(e->u.binop.op), target, a, b));
+        emit_at(c, ins_abc(binop_code(e->u.binop.op), target, a, b), anchored(c, e));
         free_to(c, base);
         return;
     }
@@ -1103,8 +826,8 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
     case EXPR_ATTRIBUTE: {
         unsigned r = reserve(c, 1, e);
         expr_into(c, e->u.attribute.value, r);
-        unsigned n = nslot(c, e->u.attribute.attr);
-        if (n > 255) error_at(c, e->line, e->col, "too many names in one function");
+        unsigned n = cg_nslot(c, e->u.attribute.attr);
+        if (n > 255) cg_error(c, e->line, e->col, "too many names in one function");
         EMIT(c, e, ins_abc(OP_GETATTR, r, r, n & 0xFF));
         if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
         free_to(c, base);
@@ -1114,7 +837,7 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
         unsigned v = expr_reg(c, e->u.subscript.value);
         unsigned x;
         subscript_index(c, e->u.subscript.index, &x);
-        EMIT(c, e, ins_abc(OP_GETITEM, target, v, x));
+        emit_at(c, ins_abc(OP_GETITEM, target, v, x), anchored(c, e));
         free_to(c, base);
         return;
     }
@@ -1122,13 +845,13 @@ static void expr_into(Compiler *c, const Expr *e, unsigned target)
         comprehension(c, e, target);
         return;
     case EXPR_SLICE:
-        error_at(c, e->line, e->col, "slice outside of a subscript");
+        cg_error(c, e->line, e->col, "slice outside of a subscript");
         return;
     case EXPR_FORMATTED: case EXPR_INT: case EXPR_FLOAT: case EXPR_STR:
     case EXPR_BOOL: case EXPR_NONE: case EXPR_NAME:
         break;
     }
-    error_at(c, e->line, e->col, "cannot compile this expression");
+    cg_error(c, e->line, e->col, "cannot compile this expression");
 }
 
 /* ---------------- statements ---------------- */
@@ -1143,7 +866,7 @@ static void store_target(Compiler *c, const Expr *t, unsigned src)
         if (r >= 0) {
             if ((unsigned)r != src) EMIT(c, t, ins_abc(OP_MOVE, (unsigned)r, src, 0));
         } else {
-            EMIT(c, t, ins_abx(OP_STOREGLOBAL, src, nslot(c, t->u.name.id)));
+            EMIT(c, t, ins_abx(OP_STOREGLOBAL, src, cg_nslot(c, t->u.name.id)));
         }
         return;
     }
@@ -1151,7 +874,7 @@ static void store_target(Compiler *c, const Expr *t, unsigned src)
         unsigned v = expr_reg(c, t->u.subscript.value);
         unsigned x;
         subscript_index(c, t->u.subscript.index, &x);
-        EMIT(c, t, ins_abc(OP_SETITEM, v, x, src));
+        emit_at(c, ins_abc(OP_SETITEM, v, x, src), anchored(c, t));
         free_to(c, base);
         return;
     }
@@ -1164,7 +887,7 @@ static void store_target(Compiler *c, const Expr *t, unsigned src)
         return;
     }
     default:
-        error_at(c, t->line, t->col, "cannot assign to expression");
+        cg_error(c, t->line, t->col, "cannot assign to expression");
         return;
     }
 }
@@ -1201,7 +924,7 @@ static void assign(Compiler *c, const Stmt *s)
         unsigned src = t;
         if (i < targets->n - 1) {          /* chained: each target gets its own reference */
             src = reserve(c, 1, v);
-            EMIT(c, v, ins_abc(OP_MOVE, src, t, 0));
+            EMIT(c, v, ins_abc(OP_COPY, src, t, 0));
         }
         store_target(c, targets->items[i], src);
         if (src != t) free_to(c, src);
@@ -1226,10 +949,10 @@ static void augassign(Compiler *c, const Stmt *s)
             return;
         }
         unsigned tr = reserve(c, 1, t);
-        EMIT(c, t, ins_abx(OP_LOADGLOBAL, tr, nslot(c, t->u.name.id)));
+        EMIT(c, t, ins_abx(OP_LOADGLOBAL, tr, cg_nslot(c, t->u.name.id)));
         unsigned x = expr_x(c, s->u.augassign.value);
         EMIT(c, s, ins_abc(op, tr, tr, x));
-        EMIT(c, t, ins_abx(OP_STOREGLOBAL, tr, nslot(c, t->u.name.id)));
+        EMIT(c, t, ins_abx(OP_STOREGLOBAL, tr, cg_nslot(c, t->u.name.id)));
         free_to(c, base);
         return;
     }
@@ -1245,8 +968,8 @@ static void augassign(Compiler *c, const Stmt *s)
         }
         free_to(c, i + 1);
         unsigned v2 = reserve(c, 1, t), i2 = reserve(c, 1, t);
-        EMIT(c, t, ins_abc(OP_MOVE, v2, v, 0));
-        EMIT(c, t, ins_abc(OP_MOVE, i2, i, 0));
+        EMIT(c, t, ins_abc(OP_COPY, v2, v, 0));
+        EMIT(c, t, ins_abc(OP_COPY, i2, i, 0));
         EMIT(c, t, ins_abc(OP_GETITEM, v2, v2, i2));
         free_to(c, i2);
         unsigned y = expr_x(c, s->u.augassign.value);
@@ -1255,7 +978,7 @@ static void augassign(Compiler *c, const Stmt *s)
         free_to(c, base);
         return;
     }
-    error_at(c, t->line, t->col, "illegal expression for augmented assignment");
+    cg_error(c, t->line, t->col, "illegal expression for augmented assignment");
 }
 
 static void loop_exit_jumps(Compiler *c, Loop *lp, const Stmt *s, bool is_break)
@@ -1276,7 +999,7 @@ static void del_target(Compiler *c, const Expr *t)
             EMIT(c, t, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
             EMIT(c, t, ins_abc(OP_DELLOCAL, (unsigned)r, 0, 0));
         } else {
-            EMIT(c, t, ins_abx(OP_DELGLOBAL, 0, nslot(c, t->u.name.id)));
+            EMIT(c, t, ins_abx(OP_DELGLOBAL, 0, cg_nslot(c, t->u.name.id)));
         }
         return;
     }
@@ -1292,7 +1015,7 @@ static void del_target(Compiler *c, const Expr *t)
         for (int i = 0; i < t->u.seq.elts.n; i++) del_target(c, t->u.seq.elts.items[i]);
         return;
     default:
-        error_at(c, t->line, t->col, "cannot delete expression");
+        cg_error(c, t->line, t->col, "cannot delete expression");
     }
 }
 
@@ -1386,7 +1109,7 @@ static void stmt(Compiler *c, const Stmt *s)
     }
     case STMT_BREAK: case STMT_CONTINUE: {
         Loop *lp = fs->loop;
-        if (!lp) { error_at(c, s->line, s->col, s->kind == STMT_BREAK ? "'break' outside loop" : "'continue' not properly in loop"); break; }
+        if (!lp) { cg_error(c, s->line, s->col, s->kind == STMT_BREAK ? "'break' outside loop" : "'continue' not properly in loop"); break; }
         loop_exit_jumps(c, lp, s, s->kind == STMT_BREAK);
         size_t j = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
         if (s->kind == STMT_CONTINUE) patch(c, j, lp->cont);
@@ -1399,7 +1122,7 @@ static void stmt(Compiler *c, const Stmt *s)
     case STMT_PASS: case STMT_GLOBAL: break;
     case STMT_FUNCDEF: funcdef(c, s); break;
     case STMT_RETURN: {
-        if (fs->is_module) { error_at(c, s->line, s->col, "'return' outside function"); break; }
+        if (fs->is_module) { cg_error(c, s->line, s->col, "'return' outside function"); break; }
         if (!s->u.ret.value) {
             for (int i = fs->nwith; i-- > 0;) EMIT(c, s, ins_abc(OP_WITHEXIT, (unsigned)fs->with_regs[i], 0, 0));
             EMIT(c, s, ins_abc(OP_RETURNNONE, 0, 0, 0));
@@ -1417,7 +1140,7 @@ static void stmt(Compiler *c, const Stmt *s)
         for (int i = 0; i < s->u.import.n; i++) {
             const ImportAlias *a = &s->u.import.names[i];
             unsigned r = reserve(c, 1, NULL);
-            EMIT(c, s, ins_abx(OP_IMPORT, r, nslot(c, a->name)));
+            EMIT(c, s, ins_abx(OP_IMPORT, r, cg_nslot(c, a->name)));
             Expr name = { .kind = EXPR_NAME, .line = a->line, .col = a->col };
             name.u.name.id = a->asname ? a->asname : a->name;
             store_target(c, &name, r);
@@ -1453,7 +1176,9 @@ static void stmt(Compiler *c, const Stmt *s)
         free_to(c, t);
         unsigned m = reserve(c, 1, s->u.assert_.test);
         if (s->u.assert_.msg) expr_into(c, s->u.assert_.msg, m);
-        EMIT(c, s, ins_abc(OP_ASSERTFAIL, m, s->u.assert_.msg != NULL, 0));
+        /* 3.11 blames the test expression, 3.12 the whole statement */
+        bool py311 = c->opt && c->opt->python_minor == 11;
+        emit_at(c, ins_abc(OP_ASSERTFAIL, m, s->u.assert_.msg != NULL, 0), py311 ? SPAN(s->u.assert_.test) : SPAN(s));
         patch(c, jok, here(c));
         break;
     }
@@ -1494,7 +1219,7 @@ static void open_function(Compiler *c, FuncState *fs, Chunk *ch, bool is_module,
         add_local(fs, nm);
     }
     fs->compnext = fs->compbase;
-    if (ch->nlocals > MAX_REGS / 2) error_at(c, ch->line, 1, "too many local variables in '%s'", ch->name);
+    if (ch->nlocals > MAX_REGS / 2) cg_error(c, ch->line, 1, "too many local variables in '%s'", ch->name);
     fs->freereg = ch->nlocals;
     ch->nregs = ch->nlocals;
 }
@@ -1533,7 +1258,7 @@ static void funcdef(Compiler *c, const Stmt *s)
         const char *pn = s->u.funcdef.params[i].name;
         for (unsigned j = 0; j < ch->nlocals; j++)
             if (strcmp(ch->locals[j], pn) == 0)
-                error_at(c, s->u.funcdef.params[i].line, s->u.funcdef.params[i].col,
+                cg_error(c, s->u.funcdef.params[i].line, s->u.funcdef.params[i].col,
                          "duplicate argument '%s' in function definition", pn);
         add_local(&(FuncState){ .chunk = ch }, pn);
     }
@@ -1544,7 +1269,7 @@ static void funcdef(Compiler *c, const Stmt *s)
     close_function(c, &fs);
     Const k = { .kind = CK_CODE, .code = index };
     big_init(&k.i);
-    EMIT(c, s, ins_abx(OP_MAKEFUNC, r, kslot(c, add_const(c, k))));
+    EMIT(c, s, ins_abx(OP_MAKEFUNC, r, cg_kslot(c, cg_add_const(c, k))));
     Expr name = { .kind = EXPR_NAME, .line = s->line, .col = s->col };
     name.u.name.id = s->u.funcdef.name;
     store_target(c, &name, r);

@@ -13,6 +13,7 @@
 
 typedef struct CompileOptions {
     unsigned max_str_digits;    /* decimal int literal limit (profile), 0 = none */
+    unsigned python_minor;      /* 11 or 12: where versions place positions; 0 = 12 */
 } CompileOptions;
 
 /* Compiles 'src' (need not be NUL-terminated). Returns a Program the caller

@@ -199,6 +199,8 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER:
     case TY_ENUMERATE: case TY_ZIP:
         return L->iter_size;
+    case TY_BUILTIN:    /* PyCFunctionObject: ml, self, module, weakreflist, vectorcall */
+        return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     case TY_DICTITER:   /* dictiterobject: dict, used, pos, result, len */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     default:

@@ -36,7 +36,7 @@
     X(LIST,      "list",                        1)            \
     X(DICT,      "dict",                        1)            \
     X(FUNCTION,  "function",                    1)            \
-    X(BUILTIN,   "builtin_function_or_method",  0)            \
+    X(BUILTIN,   "builtin_function_or_method",  1)            \
     X(MODULE,    "module",                      1)            \
     X(CODE,      "code",                        0)            \
     X(RANGE,     "range",                       0)            \
@@ -230,7 +230,13 @@ static inline double float_value(const Heap *h, Addr o)
 /* From UTF-8 (must be valid); picks the compact kind by the largest code point. */
 Addr str_from_utf8(Heap *h, const char *s, size_t n);
 Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n);
+/* Like str_from_cps, but a one-character result is a new object, not the
+** latin-1 singleton (str.upper() and friends build fresh strings). */
+Addr str_from_cps_fresh(Heap *h, const uint32_t *cp, size_t n);
 Addr str_from_cstr(Heap *h, const char *s);
+/* A fresh ASCII string even for one character (no singleton), as
+** int.__repr__ builds its result. */
+Addr str_new_ascii(Heap *h, const char *s, size_t n);
 size_t str_len(const Heap *h, Addr s);          /* code points */
 unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
 bool str_is_ascii(const Heap *h, Addr s);
@@ -246,6 +252,9 @@ Addr str_char_singleton(Heap *h, uint32_t cp);
 /* sys.intern: returns the interned equal string (new ref); steals 's'. */
 Addr str_intern(Heap *h, Addr s);
 bool str_is_interned(const Heap *h, Addr s);
+/* Finalization: frees the interned strings nothing else references
+** (3.12 makes them immortal while the program runs). */
+void heap_release_interned(Heap *h);
 /* Looks up an interned string equal to UTF-8 text (borrowed, or 0). */
 Addr str_find_interned(Heap *h, const char *s, size_t n);
 
@@ -291,6 +300,7 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value);   /* steals value, not key 
 Addr dict_get(Heap *h, Addr d, Addr key);              /* borrowed or 0 */
 Addr dict_get_str(Heap *h, Addr d, const char *key);   /* borrowed or 0 */
 int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */
+void dict_clear(Heap *h, Addr d);
 /* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */
 bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value);
 uint64_t heap_hash(Heap *h, Addr o);

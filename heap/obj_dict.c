@@ -142,17 +142,21 @@ static Addr new_dict_with(Heap *h, Addr keys)
 
 Addr dict_new(Heap *h) { return new_dict_with(h, h->empty_keys); }
 
-static unsigned log2_keysize(size_t minsize)
+/* calculate_log2_keysize (dictobject.c): bit_length(((n | MIN) - 1) | (MIN - 1)).
+** The OR means 1..7 round up to 16 slots, not 8, as CPython does. */
+static unsigned log2_keysize(const Heap *h, size_t minsize)
 {
-    unsigned log2 = 3;
-    while (((size_t)1 << log2) < minsize) log2++;
-    return log2;
+    size_t min = h->L.dict_min_slots;
+    size_t v = ((minsize | min) - 1) | (min - 1);
+    unsigned bits = 0;
+    while (v) { bits++; v >>= 1; }
+    return bits;
 }
 
 Addr dict_new_presized(Heap *h, size_t n)
 {
     if (n <= usable_fraction(h->L.dict_min_slots)) return dict_new(h);
-    Addr k = new_keys(h, log2_keysize((n * 3 + 1) / 2), KIND_UNICODE);
+    Addr k = new_keys(h, log2_keysize(h, (n * 3 + 1) / 2), KIND_UNICODE);
     if (!k) return 0;
     return new_dict_with(h, k);
 }
@@ -376,7 +380,7 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
         if (resize(h, d, 3, is_str ? KIND_UNICODE : KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
     } else if (!is_str && k_kind(h, k) == KIND_UNICODE) {
-        if (resize(h, d, log2_keysize(dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
+        if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
     }
     size_t slot;
@@ -389,7 +393,7 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
         return 0;
     }
     if (ram_word(&h->ram, k_usable(h, k)) == 0) {
-        if (resize(h, d, log2_keysize(dict_len(h, d) * 3), k_kind(h, k)) != 0) { heap_decref(h, value); return -1; }
+        if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), k_kind(h, k)) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
     }
     slot = free_slot(h, k, hash);
@@ -438,6 +442,28 @@ bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value)
         }
     }
     return false;
+}
+
+void dict_clear(Heap *h, Addr d)
+{
+    /* as PyDict_Clear: back to the shared empty keys, then release entries */
+    Addr k = keys_of(h, d);
+    if (k == h->empty_keys) return;
+    size_t ne = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    Addr *refs = xmalloc((2 * ne + 1) * sizeof *refs);
+    size_t nr = 0;
+    for (size_t i = 0; i < ne; i++) {
+        Addr e = entry(h, k, i);
+        Addr kk = ram_word(&h->ram, e_key(h, k, e));
+        if (!kk) continue;
+        refs[nr++] = kk;
+        refs[nr++] = ram_word(&h->ram, e_value(h, k, e));
+    }
+    ram_set_word(&h->ram, f_keys(h, d), h->empty_keys);
+    ram_set_word(&h->ram, f_used(h, d), 0);
+    free_keys(h, k);
+    for (size_t i = 0; i < nr; i++) heap_decref(h, refs[i]);
+    free(refs);
 }
 
 void dict_clear_refs(Heap *h, Addr d)

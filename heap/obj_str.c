@@ -79,12 +79,12 @@ Addr str_char_singleton(Heap *h, uint32_t cp)
 
 static Addr empty(Heap *h) { heap_incref(h, h->empty_str); return h->empty_str; }
 
-Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n)
+static Addr make_from_cps(Heap *h, const uint32_t *cp, size_t n, bool singletons)
 {
     uint32_t maxcp = 0;
     for (size_t i = 0; i < n; i++) if (cp[i] > maxcp) maxcp = cp[i];
     if (n == 0) return empty(h);
-    if (n == 1 && maxcp < 256) return str_char_singleton(h, maxcp);
+    if (n == 1 && maxcp < 256 && singletons) return str_char_singleton(h, maxcp);
     unsigned kind = kind_for(maxcp);
     Addr o = heap_make(h, TY_STR, header_for(h, maxcp) + (uint64_t)(n + 1) * kind);
     if (!o) return 0;
@@ -98,6 +98,9 @@ Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n)
     }
     return o;
 }
+
+Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, true); }
+Addr str_from_cps_fresh(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, false); }
 
 Addr str_from_utf8(Heap *h, const char *s, size_t n)
 {
@@ -128,6 +131,16 @@ Addr str_from_utf8(Heap *h, const char *s, size_t n)
 }
 
 Addr str_from_cstr(Heap *h, const char *s) { return str_from_utf8(h, s, strlen(s)); }
+
+Addr str_new_ascii(Heap *h, const char *s, size_t n)
+{
+    if (n == 0) return empty(h);
+    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+    if (!o) return 0;
+    init_str(h, o, n, 0);
+    memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+    return o;
+}
 
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
 {
@@ -276,6 +289,20 @@ void str_forget_interned(Heap *h, Addr s)
 }
 
 void heap_intern_free(Heap *h) { free(h->interned.slots); h->interned.slots = NULL; }
+
+void heap_release_interned(Heap *h)
+{
+    /* as _PyUnicode_ClearInterned at finalization: immortal interned strings
+    ** (3.12) are made mortal again and their last reference dropped */
+    InternTable *t = &h->interned;
+    for (size_t i = 0; i < t->cap; i++) {
+        Addr s = t->slots[i];
+        if (!s || obj_refcnt(h, s) != h->L.static_refcnt || h->L.refcount_rule != RC_IMMORTAL) continue;
+        ram_set_word(&h->ram, s, 1);
+        heap_decref(h, s);              /* frees it and clears its slot */
+        if (t->slots[i] && t->slots[i] != s) i--;   /* the cluster moved: look again */
+    }
+}
 
 void heap_str_init(Heap *h)
 {

@@ -19,7 +19,7 @@ run() {   # run DIR CMD...: stdout, "rc=N", last stderr line
 passed=0 failed=0 skipped=0
 for f in "$root"/tests/io/*.py; do
   name=$(basename "$f" .py)
-  run "$work/tv" "$bin" run "$f"
+  run "$work/tv" "$bin" run --quiet "$f"
   if [ -f "$root/tests/io/$name.expected" ]; then
     exp="$root/tests/io/$name.expected"
   elif [ $have_py = 1 ]; then

@@ -3,7 +3,7 @@
 ** and the methods of str, list and dict. A native gets its arguments
 ** borrowed and returns a new reference (0 with vm->err set).
 */
-#include "vm/builtins.h"
+#include "vm/native.h"
 
 #include <math.h>
 #include <strings.h>
@@ -12,15 +12,12 @@
 
 #include "heap/numfmt.h"
 #include "vm/ops.h"
+#include "vm/suggest.h"
 #include "vm/trace.h"
 
-static Heap *H(Vm *vm) { return vm->h; }
-static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
-static Addr chk(Vm *vm, Addr r) { return r ? r : nomem(vm); }
-static Addr none(Vm *vm) { return heap_none(H(vm)); }
 
 /* keyword argument 'name' of a call (borrowed) or 0 */
-static Addr kwarg(Vm *vm, Addr *args, unsigned n, Addr kw, const char *name)
+Addr nat_kwarg(Vm *vm, Addr *args, unsigned n, Addr kw, const char *name)
 {
     if (!kw) return 0;
     size_t nk = tuple_len(H(vm), kw);
@@ -29,9 +26,8 @@ static Addr kwarg(Vm *vm, Addr *args, unsigned n, Addr kw, const char *name)
     return 0;
 }
 
-static unsigned npos(Vm *vm, unsigned n, Addr kw) { return n - (kw ? (unsigned)tuple_len(H(vm), kw) : 0); }
 
-static bool only_kw(Vm *vm, const char *fn, unsigned n, Addr kw, const char *const *allowed)
+bool nat_only_kw(Vm *vm, const char *fn, Addr kw, const char *const *allowed)
 {
     if (!kw) return true;
     size_t nk = tuple_len(H(vm), kw);
@@ -46,7 +42,6 @@ static bool only_kw(Vm *vm, const char *fn, unsigned n, Addr kw, const char *con
             return false;
         }
     }
-    (void)n;
     return true;
 }
 
@@ -62,9 +57,9 @@ static Addr b_print(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self;
     static const char *const ok[] = { "sep", "end", "file", "flush", NULL };
-    if (!only_kw(vm, "print", n, kw, ok)) return 0;
+    if (!nat_only_kw(vm, "print", kw, ok)) return 0;
     unsigned np = npos(vm, n, kw);
-    Addr sep = kwarg(vm, args, n, kw, "sep"), end = kwarg(vm, args, n, kw, "end");
+    Addr sep = nat_kwarg(vm, args, n, kw, "sep"), end = nat_kwarg(vm, args, n, kw, "end");
     StrBuf s; sb_init(&s);
     for (unsigned i = 0; i < np; i++) {
         if (i) { if (sep && sep != H(vm)->none) op_str(vm, sep, &s); else sb_putc(&s, ' '); }
@@ -137,24 +132,22 @@ static Addr b_abs(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return vm_raise(vm, EXC_TYPE, "bad operand type for abs(): '%s'", op_type_name(vm, args[0]));
 }
 
-static Addr iter_to_list(Vm *vm, Addr src)
+/* list(src): list_extend into a new empty list, as list___init__ does. */
+Addr nat_call(Vm *vm, Addr f, Addr *args, unsigned n)
+{
+    switch (obj_type(H(vm), f)) {
+    case TY_FUNCTION: return vm_call_function(vm, f, args, n);
+    case TY_BUILTIN: case TY_TYPE: return builtins_call(vm, f, args, n, 0);
+    default: return vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
+    }
+}
+
+Addr nat_list_from(Vm *vm, Addr src)
 {
     Heap *h = H(vm);
-    Addr it = op_iter(vm, src);
-    if (!it) return 0;
     Addr l = list_new(h, 0);
-    if (!l) { heap_decref(h, it); return nomem(vm); }
-    TypeId t = obj_type(h, src);
-    size_t hint = t == TY_LIST ? list_len(h, src) : t == TY_TUPLE ? tuple_len(h, src) : t == TY_STR ? str_len(h, src)
-                : t == TY_DICT ? dict_len(h, src) : 0;
-    if (t == TY_RANGE) { int64_t x; if (int_to_i64(h, obj_field(h, src, 3), &x)) hint = (size_t)x; }
-    if (hint && list_preallocate_exact(h, l, hint) != 0) { heap_decref(h, it); heap_decref(h, l); return nomem(vm); }
-    Addr v;
-    int st;
-    while ((st = op_next(vm, it, &v)) == 1)
-        if (list_append(h, l, v) != 0) { heap_decref(h, it); heap_decref(h, l); return nomem(vm); }
-    heap_decref(h, it);
-    if (st < 0) { heap_decref(h, l); return 0; }
+    if (!l) return nomem(vm);
+    if (op_list_extend(vm, l, src) != 0) { heap_decref(h, l); return 0; }
     return l;
 }
 
@@ -163,14 +156,14 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     Heap *h = H(vm);
     const char *name = is_max ? "max" : "min";
     static const char *const ok[] = { "key", "default", NULL };
-    if (!only_kw(vm, name, n, kw, ok)) return 0;
+    if (!nat_only_kw(vm, name, kw, ok)) return 0;
     unsigned np = npos(vm, n, kw);
-    Addr key = kwarg(vm, args, n, kw, "key");
-    Addr dflt = kwarg(vm, args, n, kw, "default");
-    if (key && key != h->none) return vm_raise(vm, EXC_TYPE, "%s(key=...) is not supported by tracevm", name);
+    Addr key = nat_kwarg(vm, args, n, kw, "key");
+    Addr dflt = nat_kwarg(vm, args, n, kw, "default");
+    if (key == h->none) key = 0;
     if (np == 0) return vm_raise(vm, EXC_TYPE, "%s expected at least 1 argument, got 0", name);
     Addr seq;
-    if (np == 1) { seq = iter_to_list(vm, args[0]); if (!seq) return 0; }
+    if (np == 1) { seq = nat_list_from(vm, args[0]); if (!seq) return 0; }
     else {
         seq = list_new(h, np);
         if (!seq) return nomem(vm);
@@ -184,15 +177,23 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
             return vm_raise(vm, EXC_VALUE, "%s() iterable argument is empty", name);
         return vm_raise(vm, EXC_VALUE, "%s() arg is an empty sequence", name);
     }
-    Addr best = list_get(h, seq, 0);
-    for (size_t i = 1; i < len; i++) {
-        Addr x = list_get(h, seq, i);
-        int c = op_order(vm, x, best, is_max ? ">" : "<");
-        if (c == -2) { heap_decref(h, seq); return 0; }
-        if (c == 2) continue;
-        if (is_max ? c > 0 : c < 0) best = x;
+    Addr best = 0, bestkey = 0;
+    for (size_t i = 0; i < len; i++) {
+        Addr x = list_get(h, seq, i), xk = x;
+        if (key && !(xk = nat_call(vm, key, &x, 1))) { heap_decref(h, bestkey); heap_decref(h, seq); return 0; }
+        if (!key) heap_incref(h, xk);
+        int c = best ? op_order(vm, xk, bestkey, is_max ? ">" : "<") : 1;
+        if (c == -2) { heap_decref(h, xk); heap_decref(h, bestkey); heap_decref(h, seq); return 0; }
+        if (!best || (c != 2 && (is_max ? c > 0 : c < 0))) {
+            best = x;
+            heap_decref(h, bestkey);
+            bestkey = xk;
+        } else {
+            heap_decref(h, xk);
+        }
     }
     heap_incref(h, best);
+    heap_decref(h, bestkey);
     heap_decref(h, seq);
     return best;
 }
@@ -209,9 +210,38 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (acc) heap_incref(h, acc); else acc = int_from_i64(h, 0);
     Addr it = op_iter(vm, args[0]);
     if (!it) { heap_decref(h, acc); return 0; }
+    /* 3.12 adds floats with Neumaier's compensated summation (gh-100425) */
+    bool neumaier = strcmp(vm->prof.python_version, "3.12") >= 0;
+    double f = 0, comp = 0;
+    bool in_float = false;
     Addr v;
     int st;
     while ((st = op_next(vm, it, &v)) == 1) {
+        if (neumaier && !in_float && obj_type(h, acc) == TY_FLOAT) {
+            in_float = true;
+            f = float_value(h, acc);
+            comp = 0;
+        }
+        if (in_float) {
+            int64_t iv;
+            TypeId t = obj_type(h, v);
+            if (t == TY_FLOAT) {
+                double x = float_value(h, v), sum = f + x;
+                if (fabs(f) >= fabs(x)) comp += (f - sum) + x; else comp += (x - sum) + f;
+                f = sum;
+                heap_decref(h, v);
+                continue;
+            }
+            if (t == TY_INT && int_to_i64(h, v, &iv)) {
+                f += (double)iv;
+                heap_decref(h, v);
+                continue;
+            }
+            in_float = false;                   /* leave the float loop: no compensation */
+            heap_decref(h, acc);
+            acc = float_new(h, f);
+            if (!acc) { heap_decref(h, v); heap_decref(h, it); return nomem(vm); }
+        }
         Addr r = op_binary(vm, OP_ADD, acc, v);
         heap_decref(h, v);
         heap_decref(h, acc);
@@ -220,52 +250,21 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     heap_decref(h, it);
     if (st < 0) { heap_decref(h, acc); return 0; }
-    return acc;
-}
-
-/* stable merge sort of items[] with op_order; -1 on a comparison error */
-static int sort_items(Vm *vm, Addr *a, Addr *tmp, size_t n, bool reverse)
-{
-    if (n < 2) return 0;
-    size_t m = n / 2;
-    if (sort_items(vm, a, tmp, m, reverse) || sort_items(vm, a + m, tmp, n - m, reverse)) return -1;
-    size_t i = 0, j = m, k = 0;
-    while (i < m && j < n) {
-        int c = op_order(vm, a[j], a[i], "<");
-        if (c == -2) return -1;
-        bool take_right = reverse ? c > 0 && c != 2 : c < 0;
-        tmp[k++] = take_right ? a[j++] : a[i++];
+    if (in_float) {
+        if (comp && isfinite(comp)) f += comp;
+        heap_decref(h, acc);
+        acc = float_new(h, f);
+        if (!acc) return nomem(vm);
     }
-    while (i < m) tmp[k++] = a[i++];
-    while (j < n) tmp[k++] = a[j++];
-    memcpy(a, tmp, n * sizeof *a);
-    return 0;
-}
-
-static int list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
-{
-    Heap *h = H(vm);
-    static const char *const ok[] = { "key", "reverse", NULL };
-    if (!only_kw(vm, "sort", n, kw, ok)) return -1;
-    Addr key = kwarg(vm, args, n, kw, "key");
-    Addr rev = kwarg(vm, args, n, kw, "reverse");
-    if (key && key != h->none) { vm_raise(vm, EXC_TYPE, "sort(key=...) is not supported by tracevm"); return -1; }
-    bool reverse = rev ? op_truth(vm, rev) == 1 : false;
-    size_t len = list_len(h, l);
-    Addr *a = xmalloc((len + 1) * sizeof *a), *tmp = xmalloc((len + 1) * sizeof *tmp);
-    for (size_t i = 0; i < len; i++) a[i] = list_get(h, l, i);
-    int st = sort_items(vm, a, tmp, len, reverse);
-    if (st == 0) for (size_t i = 0; i < len; i++) ram_set_word(&h->ram, list_items(h, l) + i * h->W, a[i]);
-    free(a); free(tmp);
-    return st;
+    return acc;
 }
 
 static Addr b_sorted(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self;
-    Addr l = iter_to_list(vm, args[0]);
+    Addr l = nat_list_from(vm, args[0]);
     if (!l) return 0;
-    if (list_sort(vm, l, args, n, kw) != 0) { heap_decref(H(vm), l); return 0; }
+    if (nat_list_sort(vm, l, args, n, kw) != 0) { heap_decref(H(vm), l); return 0; }
     return l;
 }
 
@@ -366,6 +365,154 @@ static Addr int_base_text(Vm *vm, Addr v, int base)
 static Addr b_hex(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return int_base_text(vm, args[0], 16); }
 static Addr b_bin(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return int_base_text(vm, args[0], 2); }
 static Addr b_oct(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return int_base_text(vm, args[0], 8); }
+
+static Addr b_divmod(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)self; (void)n; (void)kw;
+    Heap *h = H(vm);
+    Addr q = op_binary(vm, OP_FLOORDIV, args[0], args[1]);
+    if (!q) {
+        if (vm->err.kind == EXC_TYPE) {     /* the operator's name is divmod() here */
+            free(vm->err.msg); vm->err.msg = NULL; vm->err.kind = EXC_NONE;
+            return vm_raise(vm, EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                            op_type_name(vm, args[0]), op_type_name(vm, args[1]));
+        }
+        return 0;
+    }
+    Addr r = op_binary(vm, OP_MOD, args[0], args[1]);
+    if (!r) { heap_decref(h, q); return 0; }
+    Addr t = tuple_new(h, 2);
+    if (!t) { heap_decref(h, q); heap_decref(h, r); return nomem(vm); }
+    tuple_set(h, t, 0, q);
+    tuple_set(h, t, 1, r);
+    return t;
+}
+
+static Addr b_pow(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)self; (void)kw;
+    if (n < 3 || args[2] == H(vm)->none) return op_binary(vm, OP_POW, args[0], args[1]);
+    /* pow(b, e, m) for ints: square-and-multiply with big ints */
+    Heap *h = H(vm);
+    for (int i = 0; i < 3; i++)
+        if (!op_is_int(vm, args[i])) return vm_raise(vm, EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
+    BigInt b, e, m, r, t;
+    big_init(&b); big_init(&e); big_init(&m); big_init(&r); big_init(&t);
+    int_to_big(h, args[0], &b); int_to_big(h, args[1], &e); int_to_big(h, args[2], &m);
+    Addr res = 0;
+    if (m.sign == 0) vm_raise(vm, EXC_VALUE, "pow() 3rd argument cannot be 0");
+    else if (e.sign < 0) vm_raise(vm, EXC_VALUE, "pow() negative exponent is not supported by tracevm with a modulus");
+    else {
+        big_set_i64(&r, 1);
+        big_divmod(NULL, &t, &b, &m); big_copy(&b, &t);
+        size_t bits = big_bit_length(&e);
+        for (size_t i = bits; i-- > 0;) {
+            big_mul(&t, &r, &r); big_divmod(NULL, &r, &t, &m);
+            BigInt bit; big_init(&bit); big_rshift(&bit, &e, i);
+            if (bit.n && (bit.d[0] & 1)) { big_mul(&t, &r, &b); big_divmod(NULL, &r, &t, &m); }
+            big_free(&bit);
+        }
+        if (big_bit_length(&e) == 0) { big_set_i64(&t, 1); big_divmod(NULL, &r, &t, &m); }
+        res = chk(vm, int_from_big(h, &r));
+    }
+    big_free(&b); big_free(&e); big_free(&m); big_free(&r); big_free(&t);
+    return res;
+}
+
+static Addr any_all(Vm *vm, Addr src, bool want)
+{
+    Heap *h = H(vm);
+    Addr it = op_iter(vm, src);
+    if (!it) return 0;
+    Addr v;
+    int st;
+    while ((st = op_next(vm, it, &v)) == 1) {
+        int t = op_truth(vm, v);
+        heap_decref(h, v);
+        if (t < 0) { heap_decref(h, it); return 0; }
+        if (t == want) { heap_decref(h, it); return heap_bool(h, want); }
+    }
+    heap_decref(h, it);
+    return st < 0 ? 0 : heap_bool(h, !want);
+}
+
+static Addr b_any(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return any_all(vm, args[0], true); }
+static Addr b_all(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return any_all(vm, args[0], false); }
+
+/* reversed(seq): an iterator over a reversed copy (CPython's reverse
+** iterators walk the sequence backwards; the values are the same) */
+static Addr b_reversed(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)self; (void)n; (void)kw;
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, args[0]);
+    if (t != TY_LIST && t != TY_TUPLE && t != TY_STR && t != TY_RANGE && t != TY_DICT)
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not reversible", op_type_name(vm, args[0]));
+    Addr l = nat_list_from(vm, args[0]);
+    if (!l) return 0;
+    size_t len = list_len(h, l);
+    Addr items = list_items(h, l);
+    for (size_t i = 0; i < len / 2; i++) {
+        Addr x = ram_word(&h->ram, items + i * h->W), y = ram_word(&h->ram, items + (len - 1 - i) * h->W);
+        ram_set_word(&h->ram, items + i * h->W, y);
+        ram_set_word(&h->ram, items + (len - 1 - i) * h->W, x);
+    }
+    Addr it = op_iter(vm, l);
+    heap_decref(h, l);
+    return it;
+}
+
+/* map(f, it...) and filter(f, it) with a builtin or a type as 'f', eager:
+** the result iterates a list (functions defined in the program are refused) */
+static Addr map_filter(Vm *vm, Addr *args, unsigned n, bool filter)
+{
+    Heap *h = H(vm);
+    Addr f = args[0];
+    TypeId ft = obj_type(h, f);
+    bool identity = filter && f == h->none;
+    if (!identity && ft != TY_BUILTIN && ft != TY_TYPE && ft != TY_FUNCTION)
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
+    unsigned nit = n - 1;
+    if (nit == 0 || (filter && nit != 1)) return vm_raise(vm, EXC_TYPE, "%s() must have at least two arguments.", filter ? "filter expected 2 arguments, got 1; " : "map");
+    Addr its[8];
+    if (nit > 8) return vm_raise(vm, EXC_TYPE, "map() with more than 8 iterables is not supported by tracevm");
+    for (unsigned i = 0; i < nit; i++) {
+        its[i] = op_iter(vm, args[1 + i]);
+        if (!its[i]) { for (unsigned k = 0; k < i; k++) heap_decref(h, its[k]); return 0; }
+    }
+    Addr out = list_new(h, 0);
+    bool ok = out != 0;
+    while (ok) {
+        Addr vals[8];
+        unsigned got = 0;
+        int st = 1;
+        for (; got < nit; got++) {
+            st = op_next(vm, its[got], &vals[got]);
+            if (st != 1) break;
+        }
+        if (st != 1) { for (unsigned k = 0; k < got; k++) heap_decref(h, vals[k]); if (st < 0) ok = false; break; }
+        Addr r = identity ? (heap_incref(h, vals[0]), vals[0]) : nat_call(vm, f, vals, nit);
+        if (!r) { for (unsigned k = 0; k < nit; k++) heap_decref(h, vals[k]); ok = false; break; }
+        if (filter) {
+            int t = op_truth(vm, r);
+            heap_decref(h, r);
+            if (t < 0) { heap_decref(h, vals[0]); ok = false; break; }
+            if (t) { if (list_append(h, out, vals[0]) != 0) { ok = false; break; } }
+            else heap_decref(h, vals[0]);
+        } else {
+            for (unsigned k = 0; k < nit; k++) heap_decref(h, vals[k]);
+            if (list_append(h, out, r) != 0) { ok = false; break; }
+        }
+    }
+    for (unsigned i = 0; i < nit; i++) heap_decref(h, its[i]);
+    if (!ok) { if (out) heap_decref(h, out); return out ? 0 : nomem(vm); }
+    Addr it = op_iter(vm, out);
+    heap_decref(h, out);
+    return it;
+}
+
+static Addr b_map(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)kw; return map_filter(vm, args, n, false); }
+static Addr b_filter(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)kw; return map_filter(vm, args, n, true); }
 
 static Addr b_input(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
@@ -558,7 +705,7 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
     return r;
 }
 
-static Addr make_dict(Vm *vm, Addr *args, unsigned n, Addr kw)
+Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
     Addr d = dict_new(h);
@@ -575,7 +722,7 @@ static Addr make_dict(Vm *vm, Addr *args, unsigned n, Addr kw)
             Addr p;
             int st;
             while ((st = op_next(vm, it, &p)) == 1) {
-                Addr items = iter_to_list(vm, p);
+                Addr items = nat_list_from(vm, p);
                 heap_decref(h, p);
                 if (!items) { heap_decref(h, it); heap_decref(h, d); return 0; }
                 if (list_len(h, items) != 2) {
@@ -619,11 +766,11 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
     }
     case TY_LIST:
         if (np == 0) return chk(vm, list_new(h, 0));
-        return iter_to_list(vm, args[0]);
+        return nat_list_from(vm, args[0]);
     case TY_TUPLE: {
         if (np == 0) return tuple_new(h, 0);
         if (obj_type(h, args[0]) == TY_TUPLE) { heap_incref(h, args[0]); return args[0]; }
-        Addr l = iter_to_list(vm, args[0]);
+        Addr l = nat_list_from(vm, args[0]);
         if (!l) return 0;
         size_t len = list_len(h, l);
         Addr tp = tuple_new(h, len);
@@ -632,7 +779,7 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
         heap_decref(h, l);
         return tp;
     }
-    case TY_DICT: return make_dict(vm, args, n, kw);
+    case TY_DICT: return nat_make_dict(vm, args, n, kw);
     case TY_RANGE: return make_range(vm, args, np);
     case TY_ENUMERATE: if (np < 1) return vm_raise(vm, EXC_TYPE, "enumerate() missing required argument 'iterable'"); return b_enumerate(vm, 0, args, np, 0);
     case TY_ZIP: return b_zip(vm, 0, args, np, 0);
@@ -670,642 +817,47 @@ static Addr s_intern(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return str_intern(h, args[0]);
 }
 
-/* ---------------- str methods ---------------- */
-
-static void to_cps(Heap *h, Addr s, uint32_t **out, size_t *n)
+/* format(value[, spec]) */
+static Addr b_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
-    *n = str_len(h, s);
-    *out = xmalloc((*n + 1) * sizeof **out);
-    for (size_t i = 0; i < *n; i++) (*out)[i] = str_char(h, s, i);
+    (void)self; (void)kw;
+    Addr spec = n > 1 ? args[1] : 0;
+    if (spec && obj_type(H(vm), spec) != TY_STR)
+        return vm_raise(vm, EXC_TYPE, "format() argument 2 must be str, not %s", op_type_name(vm, spec));
+    return op_format(vm, args[0], spec);
 }
-
-static bool need_str(Vm *vm, Addr a, const char *what)
-{
-    if (obj_type(H(vm), a) == TY_STR) return true;
-    vm_raise(vm, EXC_TYPE, "%s, not %s", what, op_type_name(vm, a));
-    return false;
-}
-
-static int64_t find_sub(const uint32_t *s, size_t n, const uint32_t *t, size_t m, size_t from)
-{
-    if (m == 0) return from <= n ? (int64_t)from : -1;
-    for (size_t i = from; i + m <= n; i++)
-        if (memcmp(s + i, t, m * sizeof *t) == 0) return (int64_t)i;
-    return -1;
-}
-
-static bool is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0; }
-
-static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    Heap *h = H(vm);
-    unsigned np = npos(vm, n, kw);
-    Addr sep = np > 0 ? args[0] : kwarg(vm, args, n, kw, "sep");
-    Addr ms = np > 1 ? args[1] : kwarg(vm, args, n, kw, "maxsplit");
-    int64_t maxsplit = -1;
-    if (ms && !op_index(vm, ms, &maxsplit)) return 0;
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    Addr l = list_new(h, 0);
-    if (!l) { free(s); return nomem(vm); }
-    if (!sep || sep == h->none) {
-        size_t i = 0;
-        int64_t splits = 0;
-        while (i < len) {
-            while (i < len && is_space(s[i])) i++;
-            if (i >= len) break;
-            size_t j = i;
-            if (maxsplit >= 0 && splits >= maxsplit) {
-                j = len;
-                while (j > i && is_space(s[j - 1])) j--;
-            } else {
-                while (j < len && !is_space(s[j])) j++;
-            }
-            list_append(h, l, str_from_cps(h, s + i, j - i));
-            splits++;
-            i = j;
-        }
-    } else {
-        if (!need_str(vm, sep, "must be str or None")) { free(s); heap_decref(h, l); return 0; }
-        uint32_t *t; size_t m;
-        to_cps(h, sep, &t, &m);
-        if (m == 0) { free(s); free(t); heap_decref(h, l); return vm_raise(vm, EXC_VALUE, "empty separator"); }
-        size_t i = 0;
-        int64_t splits = 0;
-        for (;;) {
-            int64_t k = (maxsplit >= 0 && splits >= maxsplit) ? -1 : find_sub(s, len, t, m, i);
-            if (k < 0) { list_append(h, l, str_from_cps(h, s + i, len - i)); break; }
-            list_append(h, l, str_from_cps(h, s + i, (size_t)k - i));
-            i = (size_t)k + m;
-            splits++;
-        }
-        free(t);
-    }
-    free(s);
-    return l;
-}
-
-static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    Heap *h = H(vm);
-    int keep = n ? op_truth(vm, args[0]) : 0;
-    if (keep < 0) return 0;
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    Addr l = list_new(h, 0);
-    if (!l) { free(s); return nomem(vm); }
-    size_t i = 0;
-    while (i < len) {
-        size_t j = i;
-        while (j < len && !(s[j] == '\n' || s[j] == '\r' || s[j] == 0x0B || s[j] == 0x0C || s[j] == 0x1C
-                            || s[j] == 0x1D || s[j] == 0x1E || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029)) j++;
-        size_t eol = j;
-        if (j < len) j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
-        Addr piece = str_from_cps(h, s + i, keep ? j - i : eol - i);
-        if (!piece || list_append(h, l, piece) != 0) { free(s); heap_decref(h, l); return nomem(vm); }
-        i = j;
-    }
-    free(s);
-    return l;
-}
-
-static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    Heap *h = H(vm);
-    Addr l = iter_to_list(vm, args[0]);
-    if (!l) return 0;
-    StrBuf out; sb_init(&out);
-    size_t len = list_len(h, l);
-    for (size_t i = 0; i < len; i++) {
-        Addr x = list_get(h, l, i);
-        if (obj_type(h, x) != TY_STR) {
-            vm_raise(vm, EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, op_type_name(vm, x));
-            sb_free(&out); heap_decref(h, l);
-            return 0;
-        }
-        if (i) str_to_utf8(h, self, &out);
-        str_to_utf8(h, x, &out);
-    }
-    Addr r;
-    if (len == 1) { r = list_get(h, l, 0); heap_incref(h, r); }
-    else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
-    sb_free(&out);
-    heap_decref(h, l);
-    return r;
-}
-
-static Addr strip_impl(Vm *vm, Addr self, Addr *args, unsigned n, int which)
-{
-    Heap *h = H(vm);
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    uint32_t *chars = NULL; size_t nc = 0;
-    if (n && args[0] != h->none) {
-        if (!need_str(vm, args[0], "strip arg must be None or str")) { free(s); return 0; }
-        to_cps(h, args[0], &chars, &nc);
-    }
-    size_t i = 0, j = len;
-#define STRIPPABLE(c) (chars ? (memchr_u32(chars, nc, (c))) : is_space(c))
-    for (;;) {
-        if (which & 1) while (i < j) { uint32_t c = s[i]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; i++; }
-        if (which & 2) while (j > i) { uint32_t c = s[j - 1]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; j--; }
-        break;
-    }
-#undef STRIPPABLE
-    Addr r;
-    if (i == 0 && j == len) { heap_incref(h, self); r = self; }
-    else r = chk(vm, str_from_cps(h, s + i, j - i));
-    free(s); free(chars);
-    return r;
-}
-
-static Addr m_str_strip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 3); }
-static Addr m_str_lstrip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 1); }
-static Addr m_str_rstrip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 2); }
-
-static Addr case_impl(Vm *vm, Addr self, bool upper)
-{
-    Heap *h = H(vm);
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    bool changed = false;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = s[i], d = c;
-        if (upper) { if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) d = c - 32; }
-        else { if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) d = c + 32; }
-        if (d != c) { s[i] = d; changed = true; }
-    }
-    Addr r = chk(vm, str_from_cps(h, s, len));
-    (void)changed;
-    free(s);
-    return r;
-}
-
-static Addr m_str_upper(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, true); }
-static Addr m_str_lower(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, false); }
-
-static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    Heap *h = H(vm);
-    if (!need_str(vm, args[0], "replace() argument 1 must be str") || !need_str(vm, args[1], "replace() argument 2 must be str")) return 0;
-    int64_t count = -1;
-    if (n > 2 && !op_index(vm, args[2], &count)) return 0;
-    uint32_t *s, *a, *b; size_t ls, la, lb;
-    to_cps(h, self, &s, &ls); to_cps(h, args[0], &a, &la); to_cps(h, args[1], &b, &lb);
-    size_t cap = ls + 16, k = 0;
-    uint32_t *out = xmalloc(cap * sizeof *out);
-    size_t i = 0;
-    int64_t done = 0;
-    while (i <= ls) {
-        int64_t f = (count >= 0 && done >= count) ? -1 : find_sub(s, ls, a, la, i);
-        if (f < 0) break;
-        size_t need = k + ((size_t)f - i) + lb + 1 + (ls - (size_t)f);
-        if (need > cap) { cap = need * 2; out = xrealloc(out, cap * sizeof *out); }
-        memcpy(out + k, s + i, ((size_t)f - i) * sizeof *s); k += (size_t)f - i;
-        memcpy(out + k, b, lb * sizeof *b); k += lb;
-        done++;
-        if (la == 0) {
-            if ((size_t)f < ls) out[k++] = s[f];
-            i = (size_t)f + 1;
-        } else {
-            i = (size_t)f + la;
-        }
-    }
-    if (i < ls) {
-        if (k + ls - i > cap) { cap = k + ls - i + 1; out = xrealloc(out, cap * sizeof *out); }
-        memcpy(out + k, s + i, (ls - i) * sizeof *s); k += ls - i;
-    }
-    Addr r;
-    if (done == 0) { heap_incref(h, self); r = self; }
-    else r = chk(vm, str_from_cps(h, out, k));
-    free(s); free(a); free(b); free(out);
-    return r;
-}
-
-static bool sub_range(Vm *vm, Addr *args, unsigned n, size_t len, size_t *lo, size_t *hi)
-{
-    int64_t a = 0, b = (int64_t)len;
-    if (n > 1 && args[1] != H(vm)->none && !op_index(vm, args[1], &a)) return false;
-    if (n > 2 && args[2] != H(vm)->none && !op_index(vm, args[2], &b)) return false;
-    if (a < 0) { a += (int64_t)len; if (a < 0) a = 0; }
-    if (b < 0) { b += (int64_t)len; if (b < 0) b = 0; }
-    if (b > (int64_t)len) b = (int64_t)len;
-    *lo = (size_t)a; *hi = (size_t)b;
-    return true;
-}
-
-static Addr find_impl(Vm *vm, Addr self, Addr *args, unsigned n, int mode)
-{
-    /* mode 0 find, 1 index, 2 count */
-    Heap *h = H(vm);
-    if (!need_str(vm, args[0], "must be str")) return 0;
-    uint32_t *s, *t; size_t ls, lt;
-    to_cps(h, self, &s, &ls); to_cps(h, args[0], &t, &lt);
-    size_t lo, hi;
-    if (!sub_range(vm, args, n, ls, &lo, &hi)) { free(s); free(t); return 0; }
-    int64_t res = -1, cnt = 0;
-    if (lo <= hi) {
-        for (size_t i = lo; i + lt <= hi;) {
-            if (memcmp(s + i, t, lt * sizeof *t) == 0) {
-                if (mode != 2) { res = (int64_t)i; break; }
-                cnt++;
-                i += lt ? lt : 1;
-            } else {
-                i++;
-            }
-        }
-    }
-    free(s); free(t);
-    if (mode == 2) return chk(vm, int_from_i64(h, cnt));
-    if (res < 0 && mode == 1) return vm_raise(vm, EXC_VALUE, "substring not found");
-    return chk(vm, int_from_i64(h, res));
-}
-
-static Addr m_str_find(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, 0); }
-static Addr m_str_index(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, 1); }
-static Addr m_str_count(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, 2); }
-
-static Addr affix_impl(Vm *vm, Addr self, Addr *args, unsigned n, bool start)
-{
-    Heap *h = H(vm);
-    Addr p = args[0];
-    if (obj_type(h, p) == TY_TUPLE) {
-        for (size_t i = 0; i < tuple_len(h, p); i++) {
-            Addr sub[3] = { tuple_get(h, p, i), n > 1 ? args[1] : 0, n > 2 ? args[2] : 0 };
-            Addr r = affix_impl(vm, self, sub, n, start);
-            if (!r || r == h->true_) return r;
-            heap_decref(h, r);
-        }
-        return heap_bool(h, false);
-    }
-    if (obj_type(h, p) != TY_STR)
-        return vm_raise(vm, EXC_TYPE, "%s first arg must be str or a tuple of str, not %s", start ? "startswith" : "endswith", op_type_name(vm, p));
-    size_t ls = str_len(h, self), lp = str_len(h, p), lo, hi;
-    if (!sub_range(vm, args, n, ls, &lo, &hi)) return 0;
-    if (hi < lo || hi - lo < lp) return heap_bool(h, false);
-    size_t at = start ? lo : hi - lp;
-    for (size_t i = 0; i < lp; i++) if (str_char(h, self, at + i) != str_char(h, p, i)) return heap_bool(h, false);
-    return heap_bool(h, true);
-}
-
-static Addr m_str_startswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, true); }
-static Addr m_str_endswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, false); }
-
-static Addr class_impl(Vm *vm, Addr self, int cls)
-{
-    Heap *h = H(vm);
-    size_t len = str_len(h, self);
-    if (len == 0) return heap_bool(h, false);
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = str_char(h, self, i);
-        bool ok = cls == 0 ? (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9
-                : cls == 1 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA
-                : cls == 2 ? is_space(c)
-                : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        if (!ok) return heap_bool(h, false);
-    }
-    return heap_bool(h, true);
-}
-
-static Addr m_str_isdigit(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 0); }
-static Addr m_str_isalpha(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 1); }
-static Addr m_str_isspace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 2); }
-static Addr m_str_isalnum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 3); }
-
-static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    Heap *h = H(vm);
-    unsigned np = npos(vm, n, kw);
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    StrBuf out; sb_init(&out);
-    unsigned auto_i = 0;
-    Addr res = 0;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = s[i];
-        if (c == '}' ) {
-            if (i + 1 < len && s[i + 1] == '}') { sb_putc(&out, '}'); i++; continue; }
-            vm_raise(vm, EXC_VALUE, "Single '}' encountered in format string");
-            goto done;
-        }
-        if (c != '{') { sb_put_utf8(&out, c); continue; }
-        if (i + 1 < len && s[i + 1] == '{') { sb_putc(&out, '{'); i++; continue; }
-        size_t j = i + 1;
-        int depth = 1;
-        while (j < len && depth) { if (s[j] == '{') depth++; else if (s[j] == '}') depth--; if (depth) j++; }
-        if (j >= len) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); goto done; }
-        /* field: name[!conv][:spec] */
-        size_t k = i + 1;
-        StrBuf name; sb_init(&name);
-        while (k < j && s[k] != '!' && s[k] != ':') sb_put_utf8(&name, s[k++]);
-        int conv = 0;
-        if (k < j && s[k] == '!') { conv = (int)s[k + 1]; k += 2; }
-        StrBuf spec; sb_init(&spec);
-        if (k < j && s[k] == ':') { k++; while (k < j) sb_put_utf8(&spec, s[k++]); }
-        Addr v = 0;
-        if (name.len == 0) {
-            if (auto_i >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", auto_i); sb_free(&name); sb_free(&spec); goto done; }
-            v = args[auto_i++];
-        } else if (name.s[0] >= '0' && name.s[0] <= '9') {
-            unsigned idx = (unsigned)atoi(name.s);
-            if (idx >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx); sb_free(&name); sb_free(&spec); goto done; }
-            v = args[idx];
-        } else {
-            v = kwarg(vm, args, n, kw, name.s);
-            if (!v) { vm_raise(vm, EXC_KEY, "'%s'", name.s); sb_free(&name); sb_free(&spec); goto done; }
-        }
-        Addr conv_v = v;
-        bool tmp = false;
-        if (conv == 'r' || conv == 'a') { conv_v = op_repr_obj(vm, v); tmp = true; }
-        else if (conv == 's') { conv_v = op_str_obj(vm, v); tmp = true; }
-        Addr sp = spec.len ? str_from_utf8(h, spec.s, spec.len) : 0;
-        Addr f = conv_v ? op_format(vm, conv_v, sp) : 0;
-        if (sp) heap_decref(h, sp);
-        if (tmp && conv_v) heap_decref(h, conv_v);
-        sb_free(&name); sb_free(&spec);
-        if (!f) goto done;
-        str_to_utf8(h, f, &out);
-        heap_decref(h, f);
-        i = j;
-    }
-    res = op_str_utf8(vm, out.s ? out.s : "", out.len);
-done:
-    free(s);
-    sb_free(&out);
-    return res;
-}
-
-/* ---------------- list methods ---------------- */
-
-static Addr m_list_append(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    heap_incref(H(vm), args[0]);
-    if (list_append(H(vm), self, args[0]) != 0) return nomem(vm);
-    return none(vm);
-}
-
-static Addr m_list_extend(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    Addr r = op_inplace(vm, OP_ADD, self, args[0]);
-    if (!r) return 0;
-    heap_decref(H(vm), r);
-    return none(vm);
-}
-
-static Addr m_list_pop(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    Heap *h = H(vm);
-    size_t len = list_len(h, self);
-    if (len == 0) return vm_raise(vm, EXC_INDEX, "pop from empty list");
-    int64_t i = (int64_t)len - 1;
-    if (n && !op_index(vm, args[0], &i)) return 0;
-    if (i < 0) i += (int64_t)len;
-    if (i < 0 || (uint64_t)i >= len) return vm_raise(vm, EXC_INDEX, "pop index out of range");
-    return list_pop(h, self, (size_t)i);
-}
-
-static Addr m_list_insert(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    Heap *h = H(vm);
-    int64_t i;
-    if (!op_index(vm, args[0], &i)) return 0;
-    int64_t len = (int64_t)list_len(h, self);
-    if (i < 0) { i += len; if (i < 0) i = 0; }
-    if (i > len) i = len;
-    heap_incref(h, args[1]);
-    if (list_insert(h, self, (size_t)i, args[1]) != 0) return nomem(vm);
-    return none(vm);
-}
-
-static int64_t list_find(Vm *vm, Addr l, Addr v, int64_t from)
-{
-    Heap *h = H(vm);
-    for (size_t i = (size_t)from; i < list_len(h, l); i++) {
-        int e = op_eq(vm, list_get(h, l, i), v);
-        if (e < 0) return -2;
-        if (e) return (int64_t)i;
-    }
-    return -1;
-}
-
-static Addr m_list_remove(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    int64_t i = list_find(vm, self, args[0], 0);
-    if (i == -2) return 0;
-    if (i < 0) return vm_raise(vm, EXC_VALUE, "list.remove(x): x not in list");
-    heap_decref(H(vm), list_pop(H(vm), self, (size_t)i));
-    return none(vm);
-}
-
-static Addr m_list_index(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    int64_t from = 0;
-    if (n > 1 && !op_index(vm, args[1], &from)) return 0;
-    if (from < 0) { from += (int64_t)list_len(H(vm), self); if (from < 0) from = 0; }
-    int64_t i = list_find(vm, self, args[0], from);
-    if (i == -2) return 0;
-    if (i < 0) {
-        StrBuf s; sb_init(&s); op_repr(vm, args[0], &s);
-        vm_raise(vm, EXC_VALUE, "%s is not in list", s.s);
-        sb_free(&s);
-        return 0;
-    }
-    return chk(vm, int_from_i64(H(vm), i));
-}
-
-static Addr m_list_count(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)n; (void)kw;
-    Heap *h = H(vm);
-    int64_t c = 0;
-    for (size_t i = 0; i < list_len(h, self); i++) {
-        int e = op_eq(vm, list_get(h, self, i), args[0]);
-        if (e < 0) return 0;
-        c += e;
-    }
-    return chk(vm, int_from_i64(h, c));
-}
-
-static Addr m_list_reverse(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)args; (void)n; (void)kw;
-    Heap *h = H(vm);
-    size_t len = list_len(h, self);
-    Addr items = list_items(h, self);
-    for (size_t i = 0; i < len / 2; i++) {
-        Addr x = ram_word(&h->ram, items + i * h->W), y = ram_word(&h->ram, items + (len - 1 - i) * h->W);
-        ram_set_word(&h->ram, items + i * h->W, y);
-        ram_set_word(&h->ram, items + (len - 1 - i) * h->W, x);
-    }
-    return none(vm);
-}
-
-static Addr m_list_sort(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    if (npos(vm, n, kw)) return vm_raise(vm, EXC_TYPE, "sort() takes no positional arguments");
-    if (list_sort(vm, self, args, n, kw) != 0) return 0;
-    return none(vm);
-}
-
-static Addr m_list_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)args; (void)n; (void)kw;
-    Heap *h = H(vm);
-    size_t len = list_len(h, self);
-    Addr r = list_new(h, len);
-    if (!r) return nomem(vm);
-    for (size_t i = 0; i < len; i++) { Addr v = list_get(h, self, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + i * h->W, v); }
-    return r;
-}
-
-static Addr m_list_clear(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)args; (void)n; (void)kw;
-    list_del_slice(H(vm), self, 0, list_len(H(vm), self));
-    return none(vm);
-}
-
-/* ---------------- dict methods ---------------- */
-
-static Addr m_dict_get(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    if (!op_check_hashable(vm, args[0])) return 0;
-    Addr v = dict_get(H(vm), self, args[0]);
-    if (!v) v = n > 1 ? args[1] : H(vm)->none;
-    heap_incref(H(vm), v);
-    return v;
-}
-
-static Addr dict_view(Vm *vm, Addr self, TypeId t)
-{
-    Addr v = heap_new_object(H(vm), t, 1, 0);
-    if (!v) return nomem(vm);
-    heap_incref(H(vm), self);
-    obj_set_field(H(vm), v, 0, self);
-    return v;
-}
-
-static Addr m_dict_keys(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return dict_view(vm, self, TY_DICTKEYS); }
-static Addr m_dict_values(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return dict_view(vm, self, TY_DICTVALUES); }
-static Addr m_dict_items(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return dict_view(vm, self, TY_DICTITEMS); }
-
-static Addr m_dict_pop(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    Heap *h = H(vm);
-    if (!op_check_hashable(vm, args[0])) return 0;
-    Addr v = dict_get(h, self, args[0]);
-    if (!v) {
-        if (n > 1) { heap_incref(h, args[1]); return args[1]; }
-        StrBuf s; sb_init(&s); op_repr(vm, args[0], &s);
-        vm_raise(vm, EXC_KEY, "%s", s.s);
-        sb_free(&s);
-        return 0;
-    }
-    heap_incref(h, v);
-    dict_del(h, self, args[0]);
-    return v;
-}
-
-static Addr m_dict_setdefault(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    (void)kw;
-    Heap *h = H(vm);
-    if (!op_check_hashable(vm, args[0])) return 0;
-    Addr v = dict_get(h, self, args[0]);
-    if (!v) {
-        v = n > 1 ? args[1] : h->none;
-        heap_incref(h, v);
-        if (dict_set(h, self, args[0], v) != 0) return nomem(vm);
-    }
-    heap_incref(h, v);
-    return v;
-}
-
-static Addr m_dict_update(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
-{
-    Heap *h = H(vm);
-    Addr src = make_dict(vm, args, n, kw);
-    if (!src) return 0;
-    size_t pos = 0; Addr k, v;
-    while (dict_next(h, src, &pos, &k, &v)) { heap_incref(h, v); dict_set(h, self, k, v); }
-    heap_decref(h, src);
-    return none(vm);
-}
-
-static Addr m_dict_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return make_dict(vm, &self, 1, 0); }
 
 /* ---------------- the table ---------------- */
 
 static const Native natives[] = {
-    { "print", TY_NONE, b_print, 0, -1 },
-    { "len", TY_NONE, b_len, 1, 1 },
-    { "id", TY_NONE, b_id, 1, 1 },
-    { "repr", TY_NONE, b_repr, 1, 1 },
-    { "abs", TY_NONE, b_abs, 1, 1 },
-    { "min", TY_NONE, b_min, 0, -1 },
-    { "max", TY_NONE, b_max, 0, -1 },
-    { "sum", TY_NONE, b_sum, 1, 2 },
-    { "sorted", TY_NONE, b_sorted, 1, 1 },
-    { "isinstance", TY_NONE, b_isinstance, 2, 2 },
-    { "round", TY_NONE, b_round, 1, 2 },
-    { "chr", TY_NONE, b_chr, 1, 1 },
-    { "ord", TY_NONE, b_ord, 1, 1 },
-    { "hex", TY_NONE, b_hex, 1, 1 },
-    { "bin", TY_NONE, b_bin, 1, 1 },
-    { "oct", TY_NONE, b_oct, 1, 1 },
-    { "input", TY_NONE, b_input, 0, 1 },
-    { "getsizeof", TY_MODULE, s_getsizeof, 1, 1 },
-    { "getrefcount", TY_MODULE, s_getrefcount, 1, 1 },
-    { "intern", TY_MODULE, s_intern, 1, 1 },
-    { "split", TY_STR, m_str_split, 0, 2 },
-    { "join", TY_STR, m_str_join, 1, 1 },
-    { "splitlines", TY_STR, m_str_splitlines, 0, 1 },
-    { "strip", TY_STR, m_str_strip, 0, 1 },
-    { "lstrip", TY_STR, m_str_lstrip, 0, 1 },
-    { "rstrip", TY_STR, m_str_rstrip, 0, 1 },
-    { "upper", TY_STR, m_str_upper, 0, 0 },
-    { "lower", TY_STR, m_str_lower, 0, 0 },
-    { "replace", TY_STR, m_str_replace, 2, 3 },
-    { "find", TY_STR, m_str_find, 1, 3 },
-    { "index", TY_STR, m_str_index, 1, 3 },
-    { "count", TY_STR, m_str_count, 1, 3 },
-    { "startswith", TY_STR, m_str_startswith, 1, 3 },
-    { "endswith", TY_STR, m_str_endswith, 1, 3 },
-    { "isdigit", TY_STR, m_str_isdigit, 0, 0 },
-    { "isalpha", TY_STR, m_str_isalpha, 0, 0 },
-    { "isspace", TY_STR, m_str_isspace, 0, 0 },
-    { "isalnum", TY_STR, m_str_isalnum, 0, 0 },
-    { "format", TY_STR, m_str_format, 0, -1 },
-    { "append", TY_LIST, m_list_append, 1, 1 },
-    { "extend", TY_LIST, m_list_extend, 1, 1 },
-    { "pop", TY_LIST, m_list_pop, 0, 1 },
-    { "insert", TY_LIST, m_list_insert, 2, 2 },
-    { "remove", TY_LIST, m_list_remove, 1, 1 },
-    { "index", TY_LIST, m_list_index, 1, 2 },
-    { "count", TY_LIST, m_list_count, 1, 1 },
-    { "reverse", TY_LIST, m_list_reverse, 0, 0 },
-    { "sort", TY_LIST, m_list_sort, 0, 0 },
-    { "copy", TY_LIST, m_list_copy, 0, 0 },
-    { "clear", TY_LIST, m_list_clear, 0, 0 },
-    { "get", TY_DICT, m_dict_get, 1, 2 },
-    { "keys", TY_DICT, m_dict_keys, 0, 0 },
-    { "values", TY_DICT, m_dict_values, 0, 0 },
-    { "items", TY_DICT, m_dict_items, 0, 0 },
-    { "pop", TY_DICT, m_dict_pop, 1, 2 },
-    { "setdefault", TY_DICT, m_dict_setdefault, 1, 2 },
-    { "update", TY_DICT, m_dict_update, 0, 1 },
-    { "copy", TY_DICT, m_dict_copy, 0, 0 },
+    { "print", TY_NONE, b_print, 0, -1, true },
+    { "len", TY_NONE, b_len, 1, 1, false },
+    { "id", TY_NONE, b_id, 1, 1, false },
+    { "repr", TY_NONE, b_repr, 1, 1, false },
+    { "abs", TY_NONE, b_abs, 1, 1, false },
+    { "min", TY_NONE, b_min, 0, -1, true },
+    { "max", TY_NONE, b_max, 0, -1, true },
+    { "sum", TY_NONE, b_sum, 1, 2, false },
+    { "sorted", TY_NONE, b_sorted, 1, 1, true },
+    { "isinstance", TY_NONE, b_isinstance, 2, 2, false },
+    { "round", TY_NONE, b_round, 1, 2, false },
+    { "chr", TY_NONE, b_chr, 1, 1, false },
+    { "ord", TY_NONE, b_ord, 1, 1, false },
+    { "hex", TY_NONE, b_hex, 1, 1, false },
+    { "bin", TY_NONE, b_bin, 1, 1, false },
+    { "oct", TY_NONE, b_oct, 1, 1, false },
+    { "divmod", TY_NONE, b_divmod, 2, 2, false },
+    { "pow", TY_NONE, b_pow, 2, 3, false },
+    { "any", TY_NONE, b_any, 1, 1, false },
+    { "all", TY_NONE, b_all, 1, 1, false },
+    { "reversed", TY_NONE, b_reversed, 1, 1, false },
+    { "map", TY_NONE, b_map, 2, -1, false },
+    { "filter", TY_NONE, b_filter, 2, 2, false },
+    { "input", TY_NONE, b_input, 0, 1, false },
+    { "getsizeof", TY_MODULE, s_getsizeof, 1, 1, false },
+    { "getrefcount", TY_MODULE, s_getrefcount, 1, 1, false },
+    { "intern", TY_MODULE, s_intern, 1, 1, false },
+    { "format", TY_NONE, b_format, 1, 2, false },
 };
 enum { NNATIVES = sizeof natives / sizeof natives[0] };
 
@@ -1324,20 +876,27 @@ int builtins_init(Vm *vm)
 {
     Heap *h = H(vm);
     BuiltinState *st = xcalloc(1, sizeof *st);
-    st->nall = NNATIVES + vm_io_nnatives;
+    const struct { const Native *t; size_t n; } tables[] = {
+        { natives, NNATIVES }, { lib_str_natives, lib_str_nnatives },
+        { lib_coll_natives, lib_coll_nnatives }, { vm_io_natives, vm_io_nnatives },
+    };
+    st->nall = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) st->nall += tables[t].n;
     st->all = xcalloc(st->nall, sizeof *st->all);
     st->objs = xcalloc(st->nall, sizeof *st->objs);
-    for (size_t i = 0; i < NNATIVES; i++) st->all[i] = &natives[i];
-    for (size_t i = 0; i < vm_io_nnatives; i++) st->all[NNATIVES + i] = &vm_io_natives[i];
+    size_t k = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (size_t i = 0; i < tables[t].n; i++) st->all[k++] = &tables[t].t[i];
     vm->builtin_objs = (Addr *)(void *)st;
     /* builtin function objects are static (like PyCFunction objects of builtins) */
     uint64_t size = heap_fixed_size(h, TY_BUILTIN);
     for (size_t i = 0; i < st->nall; i++) {
         if (st->all[i]->owner != TY_NONE && st->all[i]->owner != TY_MODULE) continue;
-        Addr o = heap_static_alloc(h, size, h->L.alignment);
-        if (!o) return -1;
+        Addr blk = heap_static_alloc(h, size, h->L.alignment);
+        if (!blk) return -1;
+        Addr o = blk + h->L.gc_header;          /* GC header in front, as for heap objects */
         heap_static_header(h, o, TY_BUILTIN);
-        for (uint64_t w = 2; w < size / h->W; w++) ram_set_word(&h->ram, o + w * h->W, 0);
+        for (uint64_t w = 2; w < (size - h->L.gc_header) / h->W; w++) ram_set_word(&h->ram, o + w * h->W, 0);
         obj_set_field(h, o, 1, i);
         st->objs[i] = o;
     }
@@ -1384,9 +943,8 @@ static Addr call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigne
 {
     unsigned np = npos(vm, n, kw);
     bool method = nt->owner != TY_NONE && nt->owner != TY_MODULE;
-    if (kw && nt->fn != b_print && nt->fn != m_list_sort && nt->fn != b_sorted && nt->fn != b_min && nt->fn != b_max
-        && nt->fn != m_str_split && nt->fn != m_str_format && nt->fn != m_dict_update && nt->fn != vm_open)
-        return vm_raise(vm, EXC_TYPE, "%s%s() takes no keyword arguments", method ? heap_type_names[nt->owner] : "", method ? "." : "");
+    if (kw && !nt->kw)
+        return vm_raise(vm, EXC_TYPE, "%s%s%s() takes no keyword arguments", method ? heap_type_names[nt->owner] : "", method ? "." : "", nt->name);
     if ((int)np < nt->min || (nt->max >= 0 && (int)np > nt->max)) {
         if (nt->min == nt->max && nt->min == 0)
             return vm_raise(vm, EXC_TYPE, "%s%s%s() takes no arguments (%u given)", method ? heap_type_names[nt->owner] : "", method ? "." : "", nt->name, np);
@@ -1420,15 +978,20 @@ static const Native *find_method(Vm *vm, TypeId t, Addr name)
 
 static Addr no_attr(Vm *vm, Addr o, Addr name)
 {
-    StrBuf s; sb_init(&s); str_to_utf8(H(vm), name, &s);
-    if (obj_type(H(vm), o) == TY_MODULE) {
-        StrBuf m; sb_init(&m); str_to_utf8(H(vm), obj_field(H(vm), o, 1), &m);
-        vm_raise(vm, EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", m.s, s.s);
+    Heap *h = H(vm);
+    StrBuf s, msg; sb_init(&s); sb_init(&msg);
+    str_to_utf8(h, name, &s);
+    if (obj_type(h, o) == TY_MODULE) {
+        StrBuf m; sb_init(&m); str_to_utf8(h, obj_field(h, o, 1), &m);
+        sb_printf(&msg, "module '%s' has no attribute '%s'", m.s, s.s);
+        suggest_attr_error(vm, TY_MODULE, strcmp(m.s, "sys") == 0, s.s, &msg);
         sb_free(&m);
     } else {
-        vm_raise(vm, EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", op_type_name(vm, o), s.s);
+        sb_printf(&msg, "'%s' object has no attribute '%s'", op_type_name(vm, o), s.s);
+        suggest_attr_error(vm, obj_type(h, o), false, s.s, &msg);
     }
-    sb_free(&s);
+    vm_raise(vm, EXC_ATTRIBUTE, "%s", msg.s);
+    sb_free(&s); sb_free(&msg);
     return 0;
 }
 
@@ -1446,6 +1009,15 @@ Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, 
     const Native *nt = find_method(vm, t, name);
     if (!nt) return no_attr(vm, self, name);
     return call_native(vm, nt, self, args, n, kw);
+}
+
+bool builtins_has_method(Vm *vm, Addr self, Addr name)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, self);
+    if (t == TY_MODULE ? dict_get(h, obj_field(h, self, 0), name) != 0 : find_method(vm, t, name) != NULL) return true;
+    no_attr(vm, self, name);
+    return false;
 }
 
 Addr builtins_getattr(Vm *vm, Addr o, Addr name)

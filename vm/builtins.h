@@ -15,6 +15,7 @@ typedef struct Native {
     TypeId owner;           /* TY_NONE: a builtin function; TY_MODULE: sys.*; else a method */
     NativeFn fn;
     int min, max;           /* positional argument counts (max -1: any) */
+    bool kw;                /* accepts keyword arguments */
 } Native;
 
 /* vm/io.c: open(), file methods and sqlite3 (owners TY_FILE, TY_SQLCONN,
@@ -38,6 +39,8 @@ Addr builtins_lookup(Vm *vm, Addr name);
 Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_getattr(Vm *vm, Addr o, Addr name);
+/* True if 'self' has method 'name'; else AttributeError (with a suggestion). */
+bool builtins_has_method(Vm *vm, Addr self, Addr name);
 Addr builtins_import(Vm *vm, Addr name);
 int builtins_close(Vm *vm, Addr ctx);
 const char *vm_builtin_name(Vm *vm, Addr f);

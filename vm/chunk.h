@@ -12,11 +12,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "heap/bigint.h"
 #include "vm/opcodes.h"
 
-typedef struct { uint32_t line, col; } SrcPos;
+/* Where an instruction comes from: the AST node's span (1-based, columns in
+** characters, end exclusive; end_line 0 = unknown) and, for binary operators
+** and subscripts, the columns [anchor_lo, anchor_hi) that CPython's
+** traceback marks with '^' inside '~' (0 = no anchors). */
+typedef struct SrcPos {
+    uint32_t line, col, end_line, end_col;
+    uint32_t anchor_lo, anchor_hi;
+} SrcPos;
 
 typedef enum { CK_NONE, CK_TRUE, CK_FALSE, CK_INT, CK_FLOAT, CK_STR, CK_TUPLE, CK_CODE } ConstKind;
 
@@ -43,16 +51,26 @@ typedef struct Chunk {
     uint32_t line;              /* line of 'def' (module: 1) */
 } Chunk;
 
+/* A compile-time warning CPython would print ("SyntaxWarning: ..."). */
+typedef struct Warning { uint32_t line; char *category; char *msg; } Warning;
+
 typedef struct Program {
     char *path;                 /* as given on the command line */
     char *source; size_t srclen;
     Chunk **chunks; size_t nchunks, capchunks;
     Const *consts; size_t nconsts, capconsts;
     char **names; size_t nnames, capnames;
+    Warning *warnings; size_t nwarnings, capwarnings;
 } Program;
 
 void program_free(Program *p);
 /* Source line 'line' (1-based) as (pointer, length) without the newline. */
 const char *program_line(const Program *p, uint32_t line, size_t *len);
+/* The script's path as CPython shows it in tracebacks and warnings: made
+** absolute by joining the current directory (not resolved). */
+const char *program_shown_path(const Program *p, char *buf, size_t cap);
+/* Prints the warnings as CPython's warnings module shows them:
+** "path:LINE: SyntaxWarning: msg" and the stripped source line. */
+void program_print_warnings(const Program *p, FILE *f);
 
 #endif

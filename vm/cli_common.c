@@ -49,8 +49,9 @@ Program *cli_compile_file(const char *path, const Profile *prof)
     if (!src) return NULL;
     DiagList diags;
     diag_init(&diags);
-    CompileOptions opt = { prof->layout.max_str_digits };
+    CompileOptions opt = { prof->layout.max_str_digits, strcmp(prof->python_version, "3.11") == 0 ? 11u : 12u };
     Program *p = cmp_compile(path, src, len, &opt, &diags);
+    if (p) program_print_warnings(p, stderr);
     if (!p) {
         StrBuf out; sb_init(&out);
         diag_format_all(&diags, path, src, len, &out);

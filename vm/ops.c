@@ -217,7 +217,9 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
         int64_t e;
         if (!big_to_i64(B, &e)) e = INT64_MAX;
         size_t bits = big_bit_length(A);
-        if (bits > 1 && (double)bits * (double)e > 8.0 * 1024 * 1024 * 64) {
+        /* a result that cannot fit the simulated heap is a MemoryError, found
+        ** before spending the time (the result needs bits * e / 8 bytes) */
+        if (bits > 1 && (double)bits * (double)e / 8.0 > (double)(h->ram.heap_end - h->ram.heap)) {
             big_free(&r);
             return vm_raise(vm, EXC_MEMORY, "%s", "");
         }
@@ -408,29 +410,94 @@ Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
     return unsupported(vm, op, a, b);
 }
 
+/* PyObject_LengthHint: exact where the type knows its length, else 'dflt'. */
+static size_t length_hint(Vm *vm, Addr src, size_t dflt)
+{
+    Heap *h = H(vm);
+    switch (obj_type(h, src)) {
+    case TY_LIST: return list_len(h, src);
+    case TY_TUPLE: return tuple_len(h, src);
+    case TY_STR: return str_len(h, src);
+    case TY_DICT: return dict_len(h, src);
+    case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return dict_len(h, obj_field(h, src, 0));
+    case TY_RANGE: { int64_t n; return int_to_i64(h, obj_field(h, src, 3), &n) && n >= 0 ? (size_t)n : dflt; }
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+        Addr seq = obj_field(h, src, 0);
+        if (!seq) return 0;
+        TypeId t = obj_type(h, seq);
+        size_t n = t == TY_LIST ? list_len(h, seq) : t == TY_TUPLE ? tuple_len(h, seq) : str_len(h, seq);
+        size_t i = (size_t)obj_field(h, src, 1);
+        return i < n ? n - i : 0;
+    }
+    case TY_RANGEITER: {
+        int64_t n;
+        if (!int_to_i64(h, obj_field(h, src, 2), &n)) return dflt;
+        int64_t i = (int64_t)obj_field(h, src, 3);
+        return n > i ? (size_t)(n - i) : 0;
+    }
+    default: return dflt;
+    }
+}
+
+/*
+** list.extend as CPython's list_extend: a list or tuple source is copied
+** after one resize (or an exact preallocation of an empty list); any other
+** iterable is preallocated from its length hint (8 when unknown), appended
+** item by item, and the spare room is given back at the end.
+*/
+int op_list_extend(Vm *vm, Addr l, Addr src)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, src);
+    size_t m = list_len(h, l);
+    if (t == TY_LIST || t == TY_TUPLE) {
+        size_t n = t == TY_LIST ? list_len(h, src) : tuple_len(h, src);
+        if (n == 0) return 0;
+        if (!list_items(h, l)) {
+            if (list_preallocate_exact(h, l, n) != 0) { nomem(vm); return -1; }
+        } else if (list_resize(h, l, m + n) != 0) { nomem(vm); return -1; }
+        ram_set_word(&h->ram, l + 2 * h->W, m + n);
+        for (size_t i = 0; i < n; i++) {
+            /* src == l: read the first m items, which stay in place */
+            Addr v = t == TY_LIST ? list_get(h, src, i) : tuple_get(h, src, i);
+            heap_incref(h, v);
+            ram_set_word(&h->ram, list_items(h, l) + (m + i) * h->W, v);
+        }
+        return 0;
+    }
+    Addr it = op_iter(vm, src);
+    if (!it) {
+        if (vm->err.kind == EXC_TYPE) {
+            free(vm->err.msg);
+            vm->err.msg = NULL;
+            vm->err.kind = EXC_NONE;
+            vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, src));
+        }
+        return -1;
+    }
+    size_t n = length_hint(vm, src, 8);
+    if (!list_items(h, l)) {
+        if (n && list_preallocate_exact(h, l, n) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+    } else {
+        if (list_resize(h, l, m + n) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+        ram_set_word(&h->ram, l + 2 * h->W, m);
+    }
+    Addr v;
+    int st;
+    while ((st = op_next(vm, it, &v)) == 1)
+        if (list_append(h, l, v) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+    heap_decref(h, it);
+    if (st < 0) return -1;
+    if (list_len(h, l) < list_capacity(h, l)) list_resize(h, l, list_len(h, l));
+    return 0;
+}
+
 Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b)
 {
     Heap *h = H(vm);
     if (obj_type(h, a) == TY_LIST) {
         if (op == OP_ADD) {
-            Addr it = op_iter(vm, b);
-            if (!it) {
-                vm->err.kind = EXC_NONE;
-                free(vm->err.msg); vm->err.msg = NULL;
-                return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, b));
-            }
-            /* list_extend: an empty list with no buffer is preallocated exactly */
-            TypeId tb = obj_type(h, b);
-            if ((tb == TY_LIST || tb == TY_TUPLE) && list_capacity(h, a) == 0 && list_len(h, a) == 0) {
-                size_t n = tb == TY_LIST ? list_len(h, b) : tuple_len(h, b);
-                if (n && list_preallocate_exact(h, a, n) != 0) { heap_decref(h, it); return nomem(vm); }
-            }
-            Addr v;
-            int st;
-            while ((st = op_next(vm, it, &v)) == 1)
-                if (list_append(h, a, v) != 0) { heap_decref(h, it); return nomem(vm); }
-            heap_decref(h, it);
-            if (st < 0) return 0;
+            if (op_list_extend(vm, a, b) != 0) return 0;
             heap_incref(h, a);
             return a;
         }
@@ -905,10 +972,23 @@ static bool check_int_digits(Vm *vm, Addr a)
 
 Addr op_repr_obj(Vm *vm, Addr a)
 {
+    Heap *h = H(vm);
     if (!check_int_digits(vm, a)) return 0;
+    TypeId t = obj_type(h, a);
     StrBuf b; sb_init(&b);
     op_repr(vm, a, &b);
-    Addr r = op_str_utf8(vm, b.s ? b.s : "", b.len);
+    Addr r;
+    if (t == TY_INT || t == TY_FLOAT) {
+        /* numbers format into a fresh string: str(5) is not str(5) */
+        r = str_new_ascii(h, b.s, b.len);
+        if (!r) nomem(vm);
+    } else if (t == TY_BOOL || t == TY_NONE) {
+        /* 'True', 'False', 'None' are static interned strings */
+        r = op_str_utf8(vm, b.s, b.len);
+        if (r) r = str_intern(h, r);
+    } else {
+        r = op_str_utf8(vm, b.s ? b.s : "", b.len);
+    }
     sb_free(&b);
     return r;
 }

@@ -12,6 +12,8 @@
 Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b);
 /* +=, *=: lists are changed in place (list_inplace_concat / repeat). */
 Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
+/* list.extend(src) with CPython's preallocation rules: 0 or -1. */
+int op_list_extend(Vm *vm, Addr l, Addr src);
 Addr op_unary(Vm *vm, OpCode op, Addr a);
 /* EQ..NOTIN: the result object (a bool for every built-in type). */
 Addr op_compare(Vm *vm, OpCode op, Addr a, Addr b);

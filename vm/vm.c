@@ -20,6 +20,7 @@
 
 #include "vm/builtins.h"
 #include "vm/ops.h"
+#include "vm/suggest.h"
 #include "vm/trace.h"
 
 const char *const vm_exc_names[EXC__COUNT] = {
@@ -186,8 +187,10 @@ void vm_shutdown(Vm *vm)
         vm->nframes--;
     }
     if (vm->globals) {
+        /* as finalization clears module dicts: breaks function <-> globals cycles */
         Addr g = vm->globals;
         vm->globals = 0;
+        dict_clear(h, g);
         heap_decref(h, g);
     }
     if (vm->ktab) {
@@ -209,6 +212,7 @@ void vm_shutdown(Vm *vm)
     free(vm->names);
     vm->names = NULL;
     builtins_shutdown(vm);
+    heap_release_interned(h);
 }
 
 void vm_free(Vm *vm)
@@ -229,12 +233,11 @@ void vm_free(Vm *vm)
 
 /* ---------------- errors ---------------- */
 
-static uint32_t line_at(Vm *vm, uint32_t chunk, Addr pc)
+/* Index of the instruction that ran last in a frame whose pc is 'pc'. */
+static size_t ins_index(Vm *vm, uint32_t chunk, Addr pc)
 {
-    const Chunk *ch = vm->prog->chunks[chunk];
     size_t i = (size_t)((pc - vm->code_addr[chunk]) / 4);
-    if (i > 0) i--;                     /* pc points past the failing word */
-    return i < ch->ncode ? ch->pos[i].line : ch->line;
+    return i > 0 ? i - 1 : 0;           /* pc points past the failing word */
 }
 
 static void capture_traceback(Vm *vm)
@@ -243,28 +246,13 @@ static void capture_traceback(Vm *vm)
     vm->err.ntb = vm->nframes;
     vm->err.tb = xcalloc(vm->nframes + 1, sizeof *vm->err.tb);
     for (unsigned i = 0; i < vm->nframes; i++) {
-        vm->err.tb[i].chunk = vm->frames[i].chunk;
-        vm->err.tb[i].line = line_at(vm, vm->frames[i].chunk, vm->frames[i].pc);
+        uint32_t c = vm->frames[i].chunk;
+        const Chunk *ch = vm->prog->chunks[c];
+        size_t k = ins_index(vm, c, vm->frames[i].pc);
+        vm->err.tb[i].chunk = c;
+        vm->err.tb[i].ins = (uint32_t)k;
+        vm->err.tb[i].line = k < ch->ncode ? ch->pos[k].line : ch->line;
     }
-}
-
-void vm_print_error(Vm *vm, FILE *f)
-{
-    const Program *p = vm->prog;
-    fprintf(f, "Traceback (most recent call last):\n");
-    for (unsigned i = 0; i < vm->err.ntb; i++) {
-        const TraceFrame *t = &vm->err.tb[i];
-        fprintf(f, "  File \"%s\", line %u, in %s\n", p->path, t->line, p->chunks[t->chunk]->name);
-        size_t len;
-        const char *s = program_line(p, t->line, &len);
-        while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
-        if (len) fprintf(f, "    %.*s\n", (int)len, s);
-    }
-    const char *msg = vm->err.msg ? vm->err.msg : "";
-    if (vm->err.kind == EXC_MEMORY && !*msg) fprintf(f, "MemoryError\n");
-    else if (!*msg) fprintf(f, "%s\n", vm_exc_names[vm->err.kind]);
-    else fprintf(f, "%s: %s\n", vm_exc_names[vm->err.kind], msg);
 }
 
 /* ---------------- the CPU ---------------- */
@@ -401,6 +389,20 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
 
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
 
+/*
+** 3.11 counts some calls into C against the recursion limit (3.12 has a
+** separate C stack limit): print() enters two levels (itself and the
+** file's write method); fast one-argument builtins such as len() none.
+** Measured: a recursive function that prints stops two frames earlier.
+*/
+static bool c_call_depth_ok(Vm *vm, Addr f)
+{
+    if (strcmp(vm->prof.python_version, "3.11") != 0 || strcmp(vm_builtin_name(vm, f), "print") != 0) return true;
+    if (vm->nframes + 2 <= vm->prof.recursion_limit) return true;
+    vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded while calling a Python object");
+    return false;
+}
+
 /* gcc 12 at -O2 reports 'pc' as maybe-uninitialized at the error label
 ** although it is set before the first jump there (a known false positive
 ** with computed control flow this size). */
@@ -408,40 +410,55 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+VmStatus vm_start(Vm *vm)
+{
+    vm->nframes = 0;
+    vm->started = true;
+    if (push_frame(vm, 0, vm->h->ram.stack, 0, 0)) return VM_OK;
+    capture_traceback(vm);
+    if (vm->tr) trace_error(vm->tr, vm_exc_names[vm->err.kind], vm->err.msg);
+    return VM_ERROR;
+}
+
 VmStatus vm_run(Vm *vm)
 {
     Heap *h = vm->h;
     const Program *prog = vm->prog;
     Regs R = { h, &h->ram, h->W, 0, 0, vm->tr };
-    vm->nframes = 0;
-    if (!push_frame(vm, 0, h->ram.stack, 0, 0)) goto error;
+    if (!vm->started && vm_start(vm) != VM_OK) return VM_ERROR;
+    if (!vm->nframes) return VM_OK;                 /* already finished */
+    /* one compare per instruction serves both the step limit and a pause */
+    uint64_t stop_at = vm->max_steps ? vm->max_steps : UINT64_MAX;
+    if (vm->pause_at && vm->pause_at < stop_at) stop_at = vm->pause_at;
 
     uint32_t chunk;
     const Chunk *ch;
+    unsigned depth;                     /* this loop's frame: nested calls run above it */
     Addr pc = 0;
     Addr *K;
     Addr *N;
 #define LOAD_FRAME() do {                                      \
-        Frame *f_ = &vm->frames[vm->nframes - 1];              \
+        depth = vm->nframes - 1;                               \
+        Frame *f_ = &vm->frames[depth];                        \
         chunk = f_->chunk; ch = prog->chunks[chunk];           \
         pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
         K = vm->ktab[chunk]; N = vm->ntab[chunk];              \
     } while (0)
-#define SAVE_PC() (vm->frames[vm->nframes - 1].pc = pc)
+#define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
 #define RV(r, var) do { var = rget(&R, (r)); if (!var) { unbound(vm, ch, (r)); goto error; } } while (0)
 #define XVC(x, var) do { var = XV(x); if (!var) { unbound(vm, ch, (x)); goto error; } } while (0)
 
     LOAD_FRAME();
     for (;;) {
+        if (vm->steps >= stop_at) {
+            SAVE_PC();
+            return vm->max_steps && vm->steps >= vm->max_steps ? VM_STEP_LIMIT : VM_PAUSED;
+        }
         Instr ins = (Instr)ram_rd(&h->ram, pc, 4);
         Addr at = pc;
         pc += 4;
         vm->steps++;
-        if (vm->max_steps && vm->steps > vm->max_steps) {
-            SAVE_PC();
-            return VM_STEP_LIMIT;
-        }
         if (R.tr) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
         unsigned a = ins_a(ins), b = ins_b(ins), c = ins_c(ins);
         OpCode op = (OpCode)ins_op(ins);
@@ -452,6 +469,14 @@ VmStatus vm_run(Vm *vm)
             RV(b, v);
             if (R.tr) trace_reg_read(R.tr, b, v);
             v = take(&R, b);
+            reg_put(&R, a, v);
+            break;
+        }
+        case OP_COPY: {
+            Addr v;
+            RV(b, v);
+            if (R.tr) trace_reg_read(R.tr, b, v);
+            heap_incref(h, v);
             reg_put(&R, a, v);
             break;
         }
@@ -473,9 +498,12 @@ VmStatus vm_run(Vm *vm)
             Addr v = dict_get(h, vm->globals, name);
             if (!v) v = builtins_lookup(vm, name);
             if (!v) {
-                StrBuf s; sb_init(&s); str_to_utf8(h, name, &s);
-                vm_raise(vm, EXC_NAME, "name '%s' is not defined", s.s);
-                sb_free(&s);
+                StrBuf s, m; sb_init(&s); sb_init(&m);
+                str_to_utf8(h, name, &s);
+                sb_printf(&m, "name '%s' is not defined", s.s);
+                suggest_name_error(vm, ch, R.base, vm->nframes > 1, s.s, &m);
+                vm_raise(vm, EXC_NAME, "%s", m.s);
+                sb_free(&s); sb_free(&m);
                 goto error;
             }
             if (R.tr) trace_global(R.tr, false, name, v);
@@ -593,10 +621,18 @@ VmStatus vm_run(Vm *vm)
             Addr args[256];
             for (unsigned i = 0; i < b; i++) { args[i] = rget(&R, a + 1 + i); }
             if (R.tr) trace_call(R.tr, f, b);
+            if (ft == TY_BUILTIN && !c_call_depth_ok(vm, f)) goto error;
             Addr r = builtins_call(vm, f, args, b, kw);
             CHECK(r);
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
             reg_put(&R, a, r);
+            break;
+        }
+        case OP_LOADMETHOD: {
+            Addr self;
+            RV(a, self);
+            SAVE_PC();
+            CHECK(builtins_has_method(vm, self, N[c]));
             break;
         }
         case OP_CALLMETHOD: {
@@ -627,8 +663,9 @@ VmStatus vm_run(Vm *vm)
             }
             if (R.tr) trace_return(R.tr, v, vm->nframes > 1);
             vm->nframes--;
-            if (vm->nframes == 0) {
-                heap_decref(h, v);
+            if (vm->nframes == vm->stop_depth) {        /* the module, or a vm_call_function */
+                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, fr.func); }
+                else heap_decref(h, v);
                 if (R.tr) trace_end(R.tr);
                 return VM_OK;
             }
@@ -897,8 +934,53 @@ VmStatus vm_run(Vm *vm)
     }
 error:
     if (vm->nframes) SAVE_PC();
+    if (vm->nested_step_limit) return VM_STEP_LIMIT;   /* hit inside a vm_call_function */
     if (vm->err.kind == EXC_NONE) vm_raise(vm, EXC_MEMORY, "%s", "");
     capture_traceback(vm);
     if (R.tr) trace_error(R.tr, vm_exc_names[vm->err.kind], vm->err.msg);
     return VM_ERROR;
+}
+
+/*
+** Calls the program's function 'f' from native code (sorted's key=, map):
+** its frame goes above the current frame's registers, and a nested vm_run
+** executes until that frame returns. On an error the frames stay on the
+** stack, so the traceback shows the callback as CPython does.
+*/
+Addr vm_call_function(Vm *vm, Addr f, Addr *args, unsigned n)
+{
+    Heap *h = vm->h;
+    const Frame *top = &vm->frames[vm->nframes - 1];
+    Addr base = top->base + (Addr)vm->prog->chunks[top->chunk]->nregs * h->W;
+    uint32_t target = (uint32_t)obj_field(h, obj_field(h, f, 3), 0);
+    const Chunk *cc = vm->prog->chunks[target];
+    if (base + (Addr)(cc->nregs + 1) * h->W > h->ram.stack_end)
+        return vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded (the simulated stack is full)");
+    Regs R = { h, &h->ram, h->W, base, 0, vm->tr };
+    heap_incref(h, f);
+    rset(&R, 0, f);
+    for (unsigned i = 0; i < n; i++) { heap_incref(h, args[i]); rset(&R, 1 + i, args[i]); }
+    for (unsigned r = n; r < cc->nregs; r++) rset(&R, 1 + r, 0);
+    if (!bind_args(vm, &R, 0, n, f, cc, 0)) {
+        for (unsigned r = 0; r <= cc->nregs; r++) { Addr v = rget(&R, r); rset(&R, r, 0); heap_decref(h, v); }
+        return 0;
+    }
+    rset(&R, 0, 0);
+    unsigned saved_stop = vm->stop_depth;
+    uint64_t saved_pause = vm->pause_at;
+    vm->stop_depth = vm->nframes;
+    vm->pause_at = 0;                   /* a callback runs to its end */
+    if (!push_frame(vm, target, base + h->W, f, 0)) {
+        vm->stop_depth = saved_stop;
+        vm->pause_at = saved_pause;
+        for (unsigned r = 1; r <= cc->nregs; r++) { Addr v = rget(&R, r); rset(&R, r, 0); heap_decref(h, v); }
+        heap_decref(h, f);
+        return 0;
+    }
+    VmStatus st = vm_run(vm);
+    vm->stop_depth = saved_stop;
+    vm->pause_at = saved_pause;
+    if (st == VM_OK) { Addr r = vm->call_result; vm->call_result = 0; return r; }
+    if (st == VM_STEP_LIMIT) vm->nested_step_limit = true;
+    return 0;
 }

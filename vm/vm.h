@@ -54,7 +54,9 @@ typedef enum {
 
 extern const char *const vm_exc_names[EXC__COUNT];
 
-typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3 } VmStatus;
+/* VM_PAUSED: vm_run stopped before step 'pause_at' + 1 (a stepper's budget);
+** a later vm_run continues from the saved frames. */
+typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3, VM_PAUSED = 4 } VmStatus;
 
 typedef struct Frame {
     uint32_t chunk;             /* index in the program */
@@ -64,7 +66,7 @@ typedef struct Frame {
     unsigned ret;               /* caller's register for the result */
 } Frame;
 
-typedef struct TraceFrame { uint32_t chunk; uint32_t line; } TraceFrame;
+typedef struct TraceFrame { uint32_t chunk; uint32_t line; uint32_t ins; /* instruction index */ } TraceFrame;
 
 typedef struct VmError {
     ExcKind kind;
@@ -94,6 +96,11 @@ typedef struct Vm {
     FILE *in;                   /* input() */
     Tracer *tr;                 /* NULL: not tracing */
     uint64_t steps, max_steps;  /* max_steps 0 = unlimited */
+    uint64_t pause_at;          /* vm_run pauses once 'steps' reaches it; 0 = never */
+    bool started;               /* vm_start has pushed the module frame */
+    unsigned stop_depth;        /* vm_run returns when a frame returns to this depth */
+    Addr call_result;           /* what that frame returned (vm_call_function) */
+    bool nested_step_limit;     /* --max-steps was reached inside a callback */
     VmError err;
     char *disk;                 /* directory open() may use */
     FileTable *files;
@@ -110,8 +117,16 @@ typedef struct VmOptions {
 /* Creates the heap for 'prof' and loads 'prog' (borrowed: keep it alive).
 ** NULL with a message in err if the RAM cannot hold it. */
 Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char *err, size_t errcap);
-/* Runs the module to the end, an error, or the step limit. */
+/* Pushes the module's frame (step 0: nothing executed yet). VM_OK, or
+** VM_ERROR when the stack cannot hold it. vm_run calls it if needed. */
+VmStatus vm_start(Vm *vm);
+/* Runs the module to the end, an error, the step limit, or the pause
+** budget ('pause_at'): VM_PAUSED leaves the frames ready for the next call. */
 VmStatus vm_run(Vm *vm);
+/* Calls the program's function 'f' (TY_FUNCTION) with borrowed 'args' and
+** runs it to its return, from inside a native (sorted's key=, map...). New
+** reference, or 0 with vm->err set (its frames left for the traceback). */
+Addr vm_call_function(Vm *vm, Addr f, Addr *args, unsigned n);
 /* Writes the traceback of the last error ("Traceback (most recent call last):" ...). */
 void vm_print_error(Vm *vm, FILE *f);
 /* Releases the module's globals and the constants (as interpreter exit does). */

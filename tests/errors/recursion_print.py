@@ -1,0 +1,4 @@
+def f(n):
+    print(n)
+    f(n + 1)
+f(0)

@@ -1,0 +1,575 @@
+/*
+** vm/lib_str.c: the methods of str (split, join, strip, replace, find,
+** format, ...), with CPython's results and its preallocation rules where
+** they show in getsizeof (split's PREALLOC_SIZE).
+*/
+#include "vm/native.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/ops.h"
+
+/* ---------------- str methods ---------------- */
+
+static void to_cps(Heap *h, Addr s, uint32_t **out, size_t *n)
+{
+    *n = str_len(h, s);
+    *out = xmalloc((*n + 1) * sizeof **out);
+    for (size_t i = 0; i < *n; i++) (*out)[i] = str_char(h, s, i);
+}
+
+static bool need_str(Vm *vm, Addr a, const char *what)
+{
+    if (obj_type(H(vm), a) == TY_STR) return true;
+    vm_raise(vm, EXC_TYPE, "%s, not %s", what, op_type_name(vm, a));
+    return false;
+}
+
+static int64_t find_sub(const uint32_t *s, size_t n, const uint32_t *t, size_t m, size_t from)
+{
+    if (m == 0) return from <= n ? (int64_t)from : -1;
+    for (size_t i = from; i + m <= n; i++)
+        if (memcmp(s + i, t, m * sizeof *t) == 0) return (int64_t)i;
+    return -1;
+}
+
+static bool is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0; }
+
+/* SPLIT_ADD: the first 'pre' pieces fill the preallocated slots. */
+static void split_add(Heap *h, Addr l, size_t pre, size_t *count, Addr piece)
+{
+    if (*count < pre) ram_set_word(&h->ram, list_items(h, l) + *count * h->W, piece);
+    else list_append(h, l, piece);
+    (*count)++;
+}
+
+static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    Heap *h = H(vm);
+    unsigned np = npos(vm, n, kw);
+    Addr sep = np > 0 ? args[0] : nat_kwarg(vm, args, n, kw, "sep");
+    Addr ms = np > 1 ? args[1] : nat_kwarg(vm, args, n, kw, "maxsplit");
+    int64_t maxsplit = -1;
+    if (ms && !op_index(vm, ms, &maxsplit)) return 0;
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    /* CPython preallocates PREALLOC_SIZE(maxcount) = min(maxcount + 1, 12)
+    ** slots and sets the size at the end; 3.12 bounds an unlimited split by
+    ** the most pieces the text can hold (len/2 + 1 on whitespace, len/len(sep) + 1) */
+    int64_t maxcount = maxsplit;
+    if (maxcount < 0) {
+        if (strcmp(vm->prof.python_version, "3.12") < 0) maxcount = INT64_MAX;
+        else if (!sep || sep == h->none) maxcount = (int64_t)len / 2 + 1;
+        else maxcount = obj_type(h, sep) == TY_STR && str_len(h, sep) ? (int64_t)(len / str_len(h, sep)) + 1 : INT64_MAX;
+    }
+    size_t pre = maxcount >= 12 ? 12 : (size_t)maxcount + 1, count = 0;
+    Addr l = list_new(h, pre);
+    if (!l) { free(s); return nomem(vm); }
+    if (!sep || sep == h->none) {
+        size_t i = 0;
+        int64_t splits = 0;
+        while (i < len) {
+            while (i < len && is_space(s[i])) i++;
+            if (i >= len) break;
+            size_t j = i;
+            if (maxsplit >= 0 && splits >= maxsplit) {
+                j = len;
+                while (j > i && is_space(s[j - 1])) j--;
+            } else {
+                while (j < len && !is_space(s[j])) j++;
+            }
+            split_add(h, l, pre, &count, str_from_cps(h, s + i, j - i));
+            splits++;
+            i = j;
+        }
+    } else {
+        if (!need_str(vm, sep, "must be str or None")) { free(s); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return 0; }
+        uint32_t *t; size_t m;
+        to_cps(h, sep, &t, &m);
+        if (m == 0) { free(s); free(t); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return vm_raise(vm, EXC_VALUE, "empty separator"); }
+        size_t i = 0;
+        int64_t splits = 0;
+        for (;;) {
+            int64_t k = (maxsplit >= 0 && splits >= maxsplit) ? -1 : find_sub(s, len, t, m, i);
+            if (k < 0) { split_add(h, l, pre, &count, str_from_cps(h, s + i, len - i)); break; }
+            split_add(h, l, pre, &count, str_from_cps(h, s + i, (size_t)k - i));
+            i = (size_t)k + m;
+            splits++;
+        }
+        free(t);
+    }
+    free(s);
+    if (count < pre) ram_set_word(&h->ram, l + 2 * h->W, count);
+    return l;
+}
+
+static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)kw;
+    Heap *h = H(vm);
+    int keep = n ? op_truth(vm, args[0]) : 0;
+    if (keep < 0) return 0;
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    Addr l = list_new(h, 0);
+    if (!l) { free(s); return nomem(vm); }
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && !(s[j] == '\n' || s[j] == '\r' || s[j] == 0x0B || s[j] == 0x0C || s[j] == 0x1C
+                            || s[j] == 0x1D || s[j] == 0x1E || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029)) j++;
+        size_t eol = j;
+        if (j < len) j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
+        Addr piece = str_from_cps(h, s + i, keep ? j - i : eol - i);
+        if (!piece || list_append(h, l, piece) != 0) { free(s); heap_decref(h, l); return nomem(vm); }
+        i = j;
+    }
+    free(s);
+    return l;
+}
+
+static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)n; (void)kw;
+    Heap *h = H(vm);
+    Addr l = nat_list_from(vm, args[0]);
+    if (!l) return 0;
+    StrBuf out; sb_init(&out);
+    size_t len = list_len(h, l);
+    /* the result's size first: more than the simulated heap is a MemoryError */
+    uint64_t total = len > 1 ? (uint64_t)(len - 1) * str_len(h, self) * 4 : 0;
+    for (size_t i = 0; i < len; i++) {
+        Addr x = list_get(h, l, i);
+        if (obj_type(h, x) == TY_STR) total += (uint64_t)str_len(h, x) * str_kind(h, x);
+    }
+    if (total > h->ram.heap_end - h->ram.heap) { heap_decref(h, l); return nomem(vm); }
+    for (size_t i = 0; i < len; i++) {
+        Addr x = list_get(h, l, i);
+        if (obj_type(h, x) != TY_STR) {
+            vm_raise(vm, EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, op_type_name(vm, x));
+            sb_free(&out); heap_decref(h, l);
+            return 0;
+        }
+        if (i) str_to_utf8(h, self, &out);
+        str_to_utf8(h, x, &out);
+    }
+    Addr r;
+    if (len == 1) { r = list_get(h, l, 0); heap_incref(h, r); }
+    else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
+    sb_free(&out);
+    heap_decref(h, l);
+    return r;
+}
+
+static Addr strip_impl(Vm *vm, Addr self, Addr *args, unsigned n, int which)
+{
+    Heap *h = H(vm);
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    uint32_t *chars = NULL; size_t nc = 0;
+    if (n && args[0] != h->none) {
+        if (!need_str(vm, args[0], "strip arg must be None or str")) { free(s); return 0; }
+        to_cps(h, args[0], &chars, &nc);
+    }
+    size_t i = 0, j = len;
+#define STRIPPABLE(c) (chars ? (memchr_u32(chars, nc, (c))) : is_space(c))
+    for (;;) {
+        if (which & 1) while (i < j) { uint32_t c = s[i]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; i++; }
+        if (which & 2) while (j > i) { uint32_t c = s[j - 1]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; j--; }
+        break;
+    }
+#undef STRIPPABLE
+    Addr r;
+    if (i == 0 && j == len) { heap_incref(h, self); r = self; }
+    else r = chk(vm, str_from_cps(h, s + i, j - i));
+    free(s); free(chars);
+    return r;
+}
+
+static Addr m_str_strip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 3); }
+static Addr m_str_lstrip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 1); }
+static Addr m_str_rstrip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return strip_impl(vm, self, args, n, 2); }
+
+static Addr case_impl(Vm *vm, Addr self, bool upper)
+{
+    Heap *h = H(vm);
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    bool changed = false;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = s[i], d = c;
+        if (upper) { if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) d = c - 32; }
+        else { if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) d = c + 32; }
+        if (d != c) { s[i] = d; changed = true; }
+    }
+    Addr r = chk(vm, str_from_cps_fresh(h, s, len));
+    (void)changed;
+    free(s);
+    return r;
+}
+
+static Addr m_str_upper(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, true); }
+static Addr m_str_lower(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, false); }
+
+static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)kw;
+    Heap *h = H(vm);
+    if (!need_str(vm, args[0], "replace() argument 1 must be str") || !need_str(vm, args[1], "replace() argument 2 must be str")) return 0;
+    int64_t count = -1;
+    if (n > 2 && !op_index(vm, args[2], &count)) return 0;
+    uint32_t *s, *a, *b; size_t ls, la, lb;
+    to_cps(h, self, &s, &ls); to_cps(h, args[0], &a, &la); to_cps(h, args[1], &b, &lb);
+    size_t cap = ls + 16, k = 0;
+    uint32_t *out = xmalloc(cap * sizeof *out);
+    size_t i = 0;
+    int64_t done = 0;
+    while (i <= ls) {
+        int64_t f = (count >= 0 && done >= count) ? -1 : find_sub(s, ls, a, la, i);
+        if (f < 0) break;
+        size_t need = k + ((size_t)f - i) + lb + 1 + (ls - (size_t)f);
+        if (need > cap) { cap = need * 2; out = xrealloc(out, cap * sizeof *out); }
+        memcpy(out + k, s + i, ((size_t)f - i) * sizeof *s); k += (size_t)f - i;
+        memcpy(out + k, b, lb * sizeof *b); k += lb;
+        done++;
+        if (la == 0) {
+            if ((size_t)f < ls) out[k++] = s[f];
+            i = (size_t)f + 1;
+        } else {
+            i = (size_t)f + la;
+        }
+    }
+    if (i < ls) {
+        if (k + ls - i > cap) { cap = k + ls - i + 1; out = xrealloc(out, cap * sizeof *out); }
+        memcpy(out + k, s + i, (ls - i) * sizeof *s); k += ls - i;
+    }
+    Addr r;
+    if (done == 0) { heap_incref(h, self); r = self; }
+    else r = chk(vm, str_from_cps(h, out, k));
+    free(s); free(a); free(b); free(out);
+    return r;
+}
+
+static bool sub_range(Vm *vm, Addr *args, unsigned n, size_t len, size_t *lo, size_t *hi)
+{
+    int64_t a = 0, b = (int64_t)len;
+    if (n > 1 && args[1] != H(vm)->none && !op_index(vm, args[1], &a)) return false;
+    if (n > 2 && args[2] != H(vm)->none && !op_index(vm, args[2], &b)) return false;
+    if (a < 0) { a += (int64_t)len; if (a < 0) a = 0; }
+    if (b < 0) { b += (int64_t)len; if (b < 0) b = 0; }
+    if (b > (int64_t)len) b = (int64_t)len;
+    *lo = (size_t)a; *hi = (size_t)b;
+    return true;
+}
+
+enum { FIND, INDEX, COUNT, RFIND, RINDEX };
+
+/* find/index/count/rfind/rindex of args[0] in self[start:end] */
+static Addr find_impl(Vm *vm, Addr self, Addr *args, unsigned n, int mode)
+{
+    Heap *h = H(vm);
+    if (!need_str(vm, args[0], "must be str")) return 0;
+    uint32_t *s, *t; size_t ls, lt;
+    to_cps(h, self, &s, &ls); to_cps(h, args[0], &t, &lt);
+    size_t lo, hi;
+    if (!sub_range(vm, args, n, ls, &lo, &hi)) { free(s); free(t); return 0; }
+    int64_t res = -1, cnt = 0;
+    if (lo <= hi && hi - lo >= lt) {
+        if (mode == RFIND || mode == RINDEX) {
+            for (size_t i = hi - lt + 1; i-- > lo;)
+                if (memcmp(s + i, t, lt * sizeof *t) == 0) { res = (int64_t)i; break; }
+        } else {
+            for (size_t i = lo; i + lt <= hi;) {
+                if (memcmp(s + i, t, lt * sizeof *t) == 0) {
+                    if (mode != COUNT) { res = (int64_t)i; break; }
+                    cnt++;
+                    i += lt ? lt : 1;
+                } else {
+                    i++;
+                }
+            }
+        }
+    }
+    free(s); free(t);
+    if (mode == COUNT) return chk(vm, int_from_i64(h, cnt));
+    if (res < 0 && (mode == INDEX || mode == RINDEX)) return vm_raise(vm, EXC_VALUE, "substring not found");
+    return chk(vm, int_from_i64(h, res));
+}
+
+static Addr m_str_find(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, FIND); }
+static Addr m_str_index(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, INDEX); }
+static Addr m_str_count(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, COUNT); }
+static Addr m_str_rfind(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, RFIND); }
+static Addr m_str_rindex(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return find_impl(vm, self, args, n, RINDEX); }
+
+static Addr affix_impl(Vm *vm, Addr self, Addr *args, unsigned n, bool start)
+{
+    Heap *h = H(vm);
+    Addr p = args[0];
+    if (obj_type(h, p) == TY_TUPLE) {
+        for (size_t i = 0; i < tuple_len(h, p); i++) {
+            Addr sub[3] = { tuple_get(h, p, i), n > 1 ? args[1] : 0, n > 2 ? args[2] : 0 };
+            Addr r = affix_impl(vm, self, sub, n, start);
+            if (!r || r == h->true_) return r;
+            heap_decref(h, r);
+        }
+        return heap_bool(h, false);
+    }
+    if (obj_type(h, p) != TY_STR)
+        return vm_raise(vm, EXC_TYPE, "%s first arg must be str or a tuple of str, not %s", start ? "startswith" : "endswith", op_type_name(vm, p));
+    size_t ls = str_len(h, self), lp = str_len(h, p), lo, hi;
+    if (!sub_range(vm, args, n, ls, &lo, &hi)) return 0;
+    if (hi < lo || hi - lo < lp) return heap_bool(h, false);
+    size_t at = start ? lo : hi - lp;
+    for (size_t i = 0; i < lp; i++) if (str_char(h, self, at + i) != str_char(h, p, i)) return heap_bool(h, false);
+    return heap_bool(h, true);
+}
+
+static Addr m_str_startswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, true); }
+static Addr m_str_endswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, false); }
+
+static Addr class_impl(Vm *vm, Addr self, int cls)
+{
+    Heap *h = H(vm);
+    size_t len = str_len(h, self);
+    if (len == 0) return heap_bool(h, false);
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = str_char(h, self, i);
+        bool ok = cls == 0 ? (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9
+                : cls == 1 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA
+                : cls == 2 ? is_space(c)
+                : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        if (!ok) return heap_bool(h, false);
+    }
+    return heap_bool(h, true);
+}
+
+static Addr m_str_isdigit(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 0); }
+static Addr m_str_isalpha(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 1); }
+static Addr m_str_isspace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 2); }
+static Addr m_str_isalnum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 3); }
+
+static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    Heap *h = H(vm);
+    unsigned np = npos(vm, n, kw);
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    StrBuf out; sb_init(&out);
+    unsigned auto_i = 0;
+    Addr res = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = s[i];
+        if (c == '}' ) {
+            if (i + 1 < len && s[i + 1] == '}') { sb_putc(&out, '}'); i++; continue; }
+            vm_raise(vm, EXC_VALUE, "Single '}' encountered in format string");
+            goto done;
+        }
+        if (c != '{') { sb_put_utf8(&out, c); continue; }
+        if (i + 1 < len && s[i + 1] == '{') { sb_putc(&out, '{'); i++; continue; }
+        size_t j = i + 1;
+        int depth = 1;
+        while (j < len && depth) { if (s[j] == '{') depth++; else if (s[j] == '}') depth--; if (depth) j++; }
+        if (j >= len) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); goto done; }
+        /* field: name[!conv][:spec] */
+        size_t k = i + 1;
+        StrBuf name; sb_init(&name);
+        while (k < j && s[k] != '!' && s[k] != ':') sb_put_utf8(&name, s[k++]);
+        int conv = 0;
+        if (k < j && s[k] == '!') { conv = (int)s[k + 1]; k += 2; }
+        StrBuf spec; sb_init(&spec);
+        if (k < j && s[k] == ':') { k++; while (k < j) sb_put_utf8(&spec, s[k++]); }
+        Addr v = 0;
+        if (name.len == 0) {
+            if (auto_i >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", auto_i); sb_free(&name); sb_free(&spec); goto done; }
+            v = args[auto_i++];
+        } else if (name.s[0] >= '0' && name.s[0] <= '9') {
+            unsigned idx = (unsigned)atoi(name.s);
+            if (idx >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx); sb_free(&name); sb_free(&spec); goto done; }
+            v = args[idx];
+        } else {
+            v = nat_kwarg(vm, args, n, kw, name.s);
+            if (!v) { vm_raise(vm, EXC_KEY, "'%s'", name.s); sb_free(&name); sb_free(&spec); goto done; }
+        }
+        Addr conv_v = v;
+        bool tmp = false;
+        if (conv == 'r' || conv == 'a') { conv_v = op_repr_obj(vm, v); tmp = true; }
+        else if (conv == 's') { conv_v = op_str_obj(vm, v); tmp = true; }
+        Addr sp = spec.len ? str_from_utf8(h, spec.s, spec.len) : 0;
+        Addr f = conv_v ? op_format(vm, conv_v, sp) : 0;
+        if (sp) heap_decref(h, sp);
+        if (tmp && conv_v) heap_decref(h, conv_v);
+        sb_free(&name); sb_free(&spec);
+        if (!f) goto done;
+        str_to_utf8(h, f, &out);
+        heap_decref(h, f);
+        i = j;
+    }
+    res = op_str_utf8(vm, out.s ? out.s : "", out.len);
+done:
+    free(s);
+    sb_free(&out);
+    return res;
+}
+
+/* rjust / ljust / center: 'side' 'r' pads on the left, 'l' on the right */
+static Addr pad_impl(Vm *vm, Addr self, Addr *args, unsigned n, char side)
+{
+    Heap *h = H(vm);
+    int64_t width;
+    if (!op_index(vm, args[0], &width)) return 0;
+    uint32_t fill = ' ';
+    if (n > 1) {
+        if (obj_type(h, args[1]) != TY_STR || str_len(h, args[1]) != 1)
+            return vm_raise(vm, EXC_TYPE, "The fill character must be exactly one character long");
+        fill = str_char(h, args[1], 0);
+    }
+    size_t len = str_len(h, self);
+    if (width <= (int64_t)len) { heap_incref(h, self); return self; }
+    size_t total = (size_t)width, marg = total - len, left;
+    if (side == 'r') left = marg;
+    else if (side == 'l') left = 0;
+    else left = marg / 2 + (marg & (size_t)width & 1);     /* CPython's pad() rounding */
+    uint32_t *cp = xmalloc(total * sizeof *cp);
+    for (size_t i = 0; i < total; i++) cp[i] = fill;
+    for (size_t i = 0; i < len; i++) cp[left + i] = str_char(h, self, i);
+    Addr r = chk(vm, str_from_cps(h, cp, total));
+    free(cp);
+    return r;
+}
+
+static Addr m_str_rjust(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return pad_impl(vm, self, args, n, 'r'); }
+static Addr m_str_ljust(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return pad_impl(vm, self, args, n, 'l'); }
+static Addr m_str_center(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return pad_impl(vm, self, args, n, 'c'); }
+
+static Addr m_str_zfill(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)n; (void)kw;
+    Heap *h = H(vm);
+    int64_t width;
+    if (!op_index(vm, args[0], &width)) return 0;
+    size_t len = str_len(h, self);
+    if (width <= (int64_t)len) { heap_incref(h, self); return self; }
+    size_t total = (size_t)width, fill = total - len;
+    uint32_t *cp = xmalloc(total * sizeof *cp);
+    for (size_t i = 0; i < fill; i++) cp[i] = '0';
+    for (size_t i = 0; i < len; i++) cp[fill + i] = str_char(h, self, i);
+    if (len && (cp[fill] == '+' || cp[fill] == '-')) { cp[0] = cp[fill]; cp[fill] = '0'; }
+    Addr r = chk(vm, str_from_cps(h, cp, total));
+    free(cp);
+    return r;
+}
+
+static bool is_lower_cp(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+static bool is_upper_cp(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+static uint32_t to_upper_cp(uint32_t c) { return is_lower_cp(c) && c != 0xDF && c != 0xFF ? c - 32 : c; }
+static uint32_t to_lower_cp(uint32_t c) { return is_upper_cp(c) ? c + 32 : c; }
+
+/* mode 't' title, 'c' capitalize, 's' swapcase (Latin-1 letters; others unchanged) */
+static Addr recase(Vm *vm, Addr self, char mode)
+{
+    Heap *h = H(vm);
+    uint32_t *s; size_t len;
+    to_cps(h, self, &s, &len);
+    bool prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = s[i];
+        bool cased = is_lower_cp(c) || is_upper_cp(c);
+        if (mode == 't') s[i] = prev_cased ? to_lower_cp(c) : to_upper_cp(c);
+        else if (mode == 'c') s[i] = i == 0 ? to_upper_cp(c) : to_lower_cp(c);
+        else s[i] = is_upper_cp(c) ? to_lower_cp(c) : is_lower_cp(c) ? to_upper_cp(c) : c;
+        prev_cased = cased;
+    }
+    Addr r = chk(vm, str_from_cps_fresh(h, s, len));
+    free(s);
+    return r;
+}
+
+static Addr m_str_title(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return recase(vm, self, 't'); }
+static Addr m_str_capitalize(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return recase(vm, self, 'c'); }
+static Addr m_str_swapcase(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return recase(vm, self, 's'); }
+
+static Addr case_test(Vm *vm, Addr self, bool upper)
+{
+    Heap *h = H(vm);
+    bool any = false;
+    for (size_t i = 0; i < str_len(h, self); i++) {
+        uint32_t c = str_char(h, self, i);
+        if (upper ? is_lower_cp(c) : is_upper_cp(c)) return heap_bool(h, false);
+        if (upper ? is_upper_cp(c) : is_lower_cp(c)) any = true;
+    }
+    return heap_bool(h, any);
+}
+
+static Addr m_str_isupper(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_test(vm, self, true); }
+static Addr m_str_islower(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_test(vm, self, false); }
+
+static Addr partition_impl(Vm *vm, Addr self, Addr sep, bool right)
+{
+    Heap *h = H(vm);
+    if (!need_str(vm, sep, "must be str")) return 0;
+    uint32_t *s, *t; size_t ls, lt;
+    to_cps(h, self, &s, &ls); to_cps(h, sep, &t, &lt);
+    if (lt == 0) { free(s); free(t); return vm_raise(vm, EXC_VALUE, "empty separator"); }
+    int64_t at = -1;
+    if (!right) at = find_sub(s, ls, t, lt, 0);
+    else if (ls >= lt) for (size_t i = ls - lt + 1; i-- > 0;) if (memcmp(s + i, t, lt * sizeof *t) == 0) { at = (int64_t)i; break; }
+    Addr tup = tuple_new(h, 3);
+    if (!tup) { free(s); free(t); return nomem(vm); }
+    Addr parts[3];
+    if (at < 0) {               /* (s, '', '') or, from the right, ('', '', s) */
+        heap_incref(h, self);
+        parts[0] = right ? str_from_utf8(h, "", 0) : self;
+        parts[1] = str_from_utf8(h, "", 0);
+        parts[2] = right ? self : str_from_utf8(h, "", 0);
+    } else {
+        parts[0] = str_from_cps(h, s, (size_t)at);
+        heap_incref(h, sep);
+        parts[1] = sep;
+        parts[2] = str_from_cps(h, s + at + (int64_t)lt, ls - (size_t)at - lt);
+    }
+    for (int i = 0; i < 3; i++) tuple_set(h, tup, (size_t)i, parts[i]);
+    free(s); free(t);
+    return tup;
+}
+
+static Addr m_str_partition(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)n; (void)kw; return partition_impl(vm, self, args[0], false); }
+static Addr m_str_rpartition(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)n; (void)kw; return partition_impl(vm, self, args[0], true); }
+
+const Native lib_str_natives[] = {
+    { "split", TY_STR, m_str_split, 0, 2, true },
+    { "join", TY_STR, m_str_join, 1, 1, false },
+    { "splitlines", TY_STR, m_str_splitlines, 0, 1, false },
+    { "strip", TY_STR, m_str_strip, 0, 1, false },
+    { "lstrip", TY_STR, m_str_lstrip, 0, 1, false },
+    { "rstrip", TY_STR, m_str_rstrip, 0, 1, false },
+    { "upper", TY_STR, m_str_upper, 0, 0, false },
+    { "lower", TY_STR, m_str_lower, 0, 0, false },
+    { "replace", TY_STR, m_str_replace, 2, 3, false },
+    { "find", TY_STR, m_str_find, 1, 3, false },
+    { "index", TY_STR, m_str_index, 1, 3, false },
+    { "count", TY_STR, m_str_count, 1, 3, false },
+    { "startswith", TY_STR, m_str_startswith, 1, 3, false },
+    { "endswith", TY_STR, m_str_endswith, 1, 3, false },
+    { "isdigit", TY_STR, m_str_isdigit, 0, 0, false },
+    { "isalpha", TY_STR, m_str_isalpha, 0, 0, false },
+    { "isspace", TY_STR, m_str_isspace, 0, 0, false },
+    { "isalnum", TY_STR, m_str_isalnum, 0, 0, false },
+    { "format", TY_STR, m_str_format, 0, -1, true },
+    { "rjust", TY_STR, m_str_rjust, 1, 2, false },
+    { "ljust", TY_STR, m_str_ljust, 1, 2, false },
+    { "center", TY_STR, m_str_center, 1, 2, false },
+    { "zfill", TY_STR, m_str_zfill, 1, 1, false },
+    { "rfind", TY_STR, m_str_rfind, 1, 3, false },
+    { "rindex", TY_STR, m_str_rindex, 1, 3, false },
+    { "title", TY_STR, m_str_title, 0, 0, false },
+    { "capitalize", TY_STR, m_str_capitalize, 0, 0, false },
+    { "swapcase", TY_STR, m_str_swapcase, 0, 0, false },
+    { "isupper", TY_STR, m_str_isupper, 0, 0, false },
+    { "islower", TY_STR, m_str_islower, 0, 0, false },
+    { "partition", TY_STR, m_str_partition, 1, 1, false },
+    { "rpartition", TY_STR, m_str_rpartition, 1, 1, false },
+};
+const size_t lib_str_nnatives = sizeof lib_str_natives / sizeof lib_str_natives[0];
