@@ -15,12 +15,14 @@
 
 #include "vm/disasm.h"
 #include "vm/ops.h"
+#include "vm/trace_events.h"
 
 struct Tracer {
     Vm *vm;
     FILE *out;
     TraceFormat fmt;
     bool in_step;
+    bool skip;                  /* this step is outside --steps / --lines */
     uint64_t step;
     uint32_t line;
     Addr pc;
@@ -28,6 +30,10 @@ struct Tracer {
     uint32_t chunk;
     StrBuf instr, fetch, compute, store, words;
     bool header_done;
+    TraceFilter filter;
+    TevStep *ev;                /* json / yaml: the events of the step */
+    TevWriter *w;
+    bool finished, failed;      /* the module returned / an error was raised */
 };
 
 enum { W_STEP = 5, W_LINE = 4, W_PC = 14, W_INSTR = 22, W_FETCH = 34, W_COMPUTE = 18, W_STORE = 30 };
@@ -41,10 +47,16 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->out = out;
     t->fmt = fmt;
     sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->words);
+    if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
+        t->ev = tev_step_new();
+        t->w = tev_writer_new(vm, out, fmt == TRACE_YAML);
+    }
     vm->tr = t;
     heap_set_observer(vm->h, heap_event, t);
     return t;
 }
+
+void trace_set_filter(Tracer *t, const TraceFilter *f) { t->filter = *f; }
 
 void trace_free(Tracer *t)
 {
@@ -52,17 +64,29 @@ void trace_free(Tracer *t)
     if (t->in_step) trace_end(t);
     heap_set_observer(t->vm->h, NULL, NULL);
     t->vm->tr = NULL;
+    if (t->w) {
+        tev_writer_finish(t->w);
+        tev_step_free(t->ev);
+    }
     sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->words);
     fflush(t->out);
     free(t);
 }
 
 /* "int 5 @0x7f0000100a60" — short, exact, and deterministic */
-static void describe(Tracer *t, Addr v, StrBuf *out)
+void trace_describe(Vm *vm, Addr v, StrBuf *out)
 {
-    Vm *vm = t->vm;
-    Heap *h = vm->h;
     if (!v) { sb_puts(out, "(empty)"); return; }
+    StrBuf ty, r; sb_init(&ty); sb_init(&r);
+    trace_value_parts(vm, v, &ty, &r);
+    sb_printf(out, "%s%s%s @0x%llx", ty.s, r.len ? " " : "", r.s ? r.s : "", (unsigned long long)v);
+    sb_free(&ty);
+    sb_free(&r);
+}
+
+void trace_value_parts(Vm *vm, Addr v, StrBuf *type, StrBuf *out)
+{
+    Heap *h = vm->h;
     TypeId ty = obj_type(h, v);
     StrBuf r; sb_init(&r);
     switch (ty) {
@@ -87,8 +111,24 @@ static void describe(Tracer *t, Addr v, StrBuf *out)
     case TY_FUNCTION: str_to_utf8(h, obj_field(h, v, 1), &r); break;
     default: break;
     }
-    sb_printf(out, "%s%s%s @0x%llx", op_type_name(vm, v), r.len ? " " : "", r.s ? r.s : "", (unsigned long long)v);
+    sb_puts(type, op_type_name(vm, v));
+    if (r.len) sb_put(out, r.s, r.len);
     sb_free(&r);
+}
+
+static void describe(Tracer *t, Addr v, StrBuf *out) { trace_describe(t->vm, v, out); }
+
+/* json / yaml record events instead of building the table's cells */
+static bool events(const Tracer *t) { return t->ev != NULL; }
+/* Hooks do nothing for a step that is filtered out, or outside a step. */
+static bool idle(const Tracer *t) { return t->skip || !t->in_step; }
+
+static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void compute(Tracer *t, const char *text, Addr result)
+{
+    if (events(t)) tev_compute(t->ev, text, result);
+    else item(&t->compute, "%s", text);
 }
 
 static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -113,18 +153,28 @@ void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
 {
     if (t->in_step) trace_end(t);
     t->in_step = true;
-    t->step++;
+    t->step = t->vm->steps;             /* vm_run counts the step before this hook */
+    const TraceFilter *f = &t->filter;
+    t->skip = (f->step_hi && (t->step < f->step_lo || t->step > f->step_hi)) ||
+              (f->line_hi && (line < f->line_lo || line > f->line_hi));
+    if (t->skip) return;
     t->chunk = chunk;
     t->pc = pc;
     t->ins = ins;
     t->line = line;
     sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store); sb_clear(&t->words);
     dis_instruction(t->vm->prog, chunk, ins, t->vm, &t->instr);
+    if (events(t)) {
+        tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
+        return;
+    }
     item(&t->fetch, "[0x%llx] = %08x", (unsigned long long)pc, ins);
 }
 
 void trace_reg_read(Tracer *t, unsigned r, Addr v)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_reg(t->ev, TEV_REG_READ, t->chunk, r, v); return; }
     char b[48];
     StrBuf d; sb_init(&d);
     describe(t, v, &d);
@@ -140,6 +190,8 @@ void trace_operand(Tracer *t, unsigned x, Addr v)
 
 void trace_const_read(Tracer *t, unsigned k, Addr v)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_const(t->ev, k, v); return; }
     StrBuf d; sb_init(&d);
     describe(t, v, &d);
     item(&t->fetch, "k%u = %s", k, d.s);
@@ -148,6 +200,8 @@ void trace_const_read(Tracer *t, unsigned k, Addr v)
 
 void trace_reg_write(Tracer *t, unsigned r, Addr v)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_reg(t->ev, TEV_REG_WRITE, t->chunk, r, v); return; }
     char b[48];
     StrBuf d; sb_init(&d);
     describe(t, v, &d);
@@ -157,6 +211,8 @@ void trace_reg_write(Tracer *t, unsigned r, Addr v)
 
 void trace_global(Tracer *t, bool store, Addr name, Addr v)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_global(t->ev, store, name, v); return; }
     StrBuf n; sb_init(&n);
     str_to_utf8(t->vm->h, name, &n);
     StrBuf d; sb_init(&d);
@@ -192,34 +248,40 @@ static const char *op_symbol(OpCode op)
 
 void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
 {
+    if (idle(t)) return;
     StrBuf s; sb_init(&s);
     short_value(t, x, &s);
     if (op == OP_GETITEM) { sb_putc(&s, '['); short_value(t, y, &s); sb_puts(&s, "] = "); }
     else { sb_printf(&s, " %s ", op_symbol(op)); short_value(t, y, &s); sb_puts(&s, " = "); }
     short_value(t, r, &s);
-    item(&t->compute, "%s", s.s);
+    compute(t, s.s, r);
     sb_free(&s);
 }
 
 void trace_unary(Tracer *t, OpCode op, Addr x, Addr r)
 {
+    if (idle(t)) return;
     StrBuf s; sb_init(&s);
     sb_puts(&s, op_symbol(op));
     short_value(t, x, &s);
     sb_puts(&s, " = ");
     short_value(t, r, &s);
-    item(&t->compute, "%s", s.s);
+    compute(t, s.s, r);
     sb_free(&s);
 }
 
 void trace_branch(Tracer *t, Addr x, int truth, bool jump)
 {
     (void)x;
+    if (idle(t)) return;
+    if (events(t)) { tev_branch(t->ev, truth, jump); return; }
     item(&t->compute, "%s: %s", truth ? "true" : "false", jump ? "jump" : "no jump");
 }
 
 void trace_call(Tracer *t, Addr f, unsigned nargs)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_call(t->ev, f, nargs); return; }
     StrBuf d; sb_init(&d);
     describe(t, f, &d);
     item(&t->compute, "call with %u arg%s", nargs, nargs == 1 ? "" : "s");
@@ -229,6 +291,8 @@ void trace_call(Tracer *t, Addr f, unsigned nargs)
 
 void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_method(t->ev, self, name, nargs); return; }
     StrBuf n; sb_init(&n);
     str_to_utf8(t->vm->h, name, &n);
     StrBuf d; sb_init(&d);
@@ -240,6 +304,9 @@ void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
 
 void trace_return(Tracer *t, Addr v, bool to_caller)
 {
+    if (!to_caller) t->finished = true;
+    if (idle(t)) return;
+    if (events(t)) { tev_return(t->ev, v, to_caller); return; }
     StrBuf d; sb_init(&d);
     describe(t, v, &d);
     item(&t->compute, "%s %s", to_caller ? "return" : "end of program:", d.s);
@@ -248,6 +315,8 @@ void trace_return(Tracer *t, Addr v, bool to_caller)
 
 void trace_built(Tracer *t, Addr o)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_value(t->ev, TEV_BUILD, o); return; }
     StrBuf d; sb_init(&d);
     describe(t, o, &d);
     item(&t->compute, "built %s", d.s);
@@ -256,6 +325,15 @@ void trace_built(Tracer *t, Addr o)
 
 void trace_next(Tracer *t, Addr v)
 {
+    if (idle(t)) return;
+    if (events(t)) {
+        StrBuf s; sb_init(&s);
+        if (v) { sb_puts(&s, "next item "); short_value(t, v, &s); }
+        else sb_puts(&s, "iterator exhausted: jump");
+        tev_next(t->ev, v, s.s);
+        sb_free(&s);
+        return;
+    }
     if (!v) { item(&t->compute, "iterator exhausted: jump"); return; }
     StrBuf s; sb_init(&s);
     short_value(t, v, &s);
@@ -265,6 +343,8 @@ void trace_next(Tracer *t, Addr v)
 
 void trace_output(Tracer *t, const char *s, size_t n)
 {
+    if (idle(t)) return;
+    if (events(t)) { tev_output(t->ev, s, n); return; }
     StrBuf o; sb_init(&o);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') sb_puts(&o, "\\n");
@@ -276,6 +356,14 @@ void trace_output(Tracer *t, const char *s, size_t n)
 
 void trace_error(Tracer *t, const char *kind, const char *msg)
 {
+    t->failed = true;
+    if (idle(t)) { if (t->w) tev_writer_error(t->w, kind, msg); return; }
+    if (events(t)) {
+        tev_error(t->ev, kind, msg);
+        tev_writer_error(t->w, kind, msg);
+        trace_end(t);
+        return;
+    }
     item(&t->compute, "raise %s%s%s", kind, msg && *msg ? ": " : "", msg ? msg : "");
     if (t->in_step) trace_end(t);
 }
@@ -287,15 +375,22 @@ void trace_note(Tracer *t, const char *fmt, ...)
     va_start(ap, fmt);
     sb_vprintf(&s, fmt, ap);
     va_end(ap);
-    if (t->in_step) item(&t->store, "%s", s.s);
-    else fprintf(t->out, "%s\n", s.s);
+    if (events(t)) {
+        if (t->in_step && !t->skip) tev_note(t->ev, s.s);
+        else tev_writer_note(t->w, s.s);
+    } else if (t->in_step) {
+        if (!t->skip) item(&t->store, "%s", s.s);
+    } else {
+        fprintf(t->out, "%s\n", s.s);
+    }
     sb_free(&s);
 }
 
 static void heap_event(void *ud, const HeapEvent *e)
 {
     Tracer *t = ud;
-    if (!t->in_step) return;
+    if (idle(t)) return;
+    if (events(t)) { tev_heap(t->ev, e); return; }
     switch (e->kind) {
     case HEV_ALLOC:
         item(&t->store, "new %s @0x%llx (%llu B)", heap_type_names[e->type], (unsigned long long)e->addr, (unsigned long long)e->size);
@@ -427,6 +522,8 @@ void trace_end(Tracer *t)
 {
     if (!t->in_step) return;
     t->in_step = false;
-    if (t->fmt == TRACE_TABLE) table_row(t);
+    if (t->skip) return;
+    if (events(t)) tev_writer_step(t->w, t->ev);
+    else if (t->fmt == TRACE_TABLE) table_row(t);
     else explain_row(t);
 }

@@ -12,10 +12,19 @@
 
 #include "vm/vm.h"
 
-typedef enum { TRACE_TABLE, TRACE_EXPLAIN } TraceFormat;
+/* table and explain for people; json and yaml carry every event of every
+** step (docs/trace-format.md). */
+typedef enum { TRACE_TABLE, TRACE_EXPLAIN, TRACE_JSON, TRACE_YAML } TraceFormat;
+
+/* Which steps are written: steps lo..hi and source lines lo..hi, both
+** inclusive; hi 0 = no restriction. The program runs the same either way. */
+typedef struct TraceFilter { uint64_t step_lo, step_hi; uint32_t line_lo, line_hi; } TraceFilter;
 
 Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt);
-void trace_free(Tracer *t);   /* flushes the last row */
+void trace_set_filter(Tracer *t, const TraceFilter *f);
+/* Flushes the last row; json and yaml end the document with the result
+** (ok, error, step_limit) and any notes. */
+void trace_free(Tracer *t);
 
 void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line);
 void trace_end(Tracer *t);
@@ -34,6 +43,10 @@ void trace_built(Tracer *t, Addr o);
 void trace_next(Tracer *t, Addr v);
 void trace_output(Tracer *t, const char *s, size_t n);
 void trace_error(Tracer *t, const char *kind, const char *msg);
+/* A value as the trace shows it: "int 5 @0x7f0000100a60" (reads RAM only). */
+void trace_describe(Vm *vm, Addr v, StrBuf *out);
+/* The two parts of that: type name ("int") and short value ("5", may be empty). */
+void trace_value_parts(Vm *vm, Addr v, StrBuf *type, StrBuf *repr);
 void trace_note(Tracer *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -1,0 +1,3 @@
+name = input("name? ")
+n = int(input())
+print("hello", name, n * 2)

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# tests/trace_formats.sh BINARY: the machine-readable traces (docs/trace-format.md).
+#  1. For the seed programs and a few others, on two profiles: --trace=json is
+#     read by Python's json module and --trace=yaml by PyYAML, and both are
+#     checked cell by cell against the --trace table of the same run
+#     (tests/trace_formats/compare.py).
+#  2. --steps A:B and --lines A-B restrict what is written, not what runs.
+#  3. --max-steps stops a runaway program: exit 3, the message, a closed
+#     document with status step_limit; the default is documented in --help.
+#  4. Streaming: a 300,000-step JSON trace keeps the process small.
+# Exit 77 (skipped) when python3 is missing; when only PyYAML is missing the
+# YAML checks are skipped with a message and, if all else passed, so is the suite.
+set -u
+bin=${1:?usage: trace_formats.sh BINARY}
+case $bin in /*) ;; *) bin="$PWD/$bin" ;; esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cmp_py="$root/tests/trace_formats/compare.py"
+command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
+have_yaml=1
+python3 -c 'import yaml' 2>/dev/null || { have_yaml=0; echo "SKIP yaml checks: the python3 yaml module is not installed"; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/tracevm-formats.XXXXXX")"; trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+ok()   { echo "PASS $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+# Runs the program in a fresh directory (programs write data.txt, numbers.db).
+run() {   # run OUTFILE ARGS...
+  local out=$1; shift
+  rm -rf "$work/d"; mkdir -p "$work/d"
+  (cd "$work/d" && "$bin" run --quiet "$@" >/dev/null 2>"$out.err" </dev/null)
+}
+
+# 1. json and yaml against the table
+progs=("$root"/programs/seed/*.py "$root/programs/fizzbuzz.py" "$root/programs/sorting.py"
+       "$root/programs/zero_division.py" "$root/programs/recursion.py")
+for prof in cpython-3.12-64bit cpython-3.11-32bit; do
+  for p in "${progs[@]}"; do
+    [ -f "$p" ] || continue
+    name="$(basename "$p" .py) on $prof"
+    lim=(--max-steps 2500)
+    run "$work/t.txt" --profile "$prof" "${lim[@]}" --trace-out "$work/t.txt" "$p"
+    run "$work/t.json" --profile "$prof" "${lim[@]}" --trace=json --trace-out "$work/t.json" "$p"
+    args=("$work/t.txt" "$work/t.json")
+    if [ $have_yaml = 1 ]; then
+      run "$work/t.yaml" --profile "$prof" "${lim[@]}" --trace=yaml --trace-out "$work/t.yaml" "$p"
+      args+=("$work/t.yaml")
+    fi
+    if out=$(python3 "$cmp_py" "${args[@]}" 2>&1); then ok "$name: json${have_yaml:+ and yaml} match the table"
+    else fail "$name"; echo "$out" | head -12; fi
+  done
+done
+# json.tool reads the whole document too
+run "$work/t.json" --trace=json --trace-out "$work/t.json" "$root/programs/seed/compute.py"
+if python3 -m json.tool "$work/t.json" >/dev/null; then ok "python3 -m json.tool reads the json trace"; else fail "json.tool"; fi
+
+# the result of an error run
+run "$work/e.json" --trace=json --trace-out "$work/e.json" "$root/programs/zero_division.py"
+st=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["status"], r.get("error", {}).get("kind"))' "$work/e.json" 2>&1)
+[ "$st" = "error ZeroDivisionError" ] && ok "an error run ends with status error and the exception" || fail "error result: $st"
+
+# 2. --steps and --lines
+compute="$root/programs/seed/compute.py"
+run "$work/all.json" --trace=json --trace-out "$work/all.json" "$compute"
+run "$work/some.json" --trace=json --steps 3:6 --trace-out "$work/some.json" "$compute"
+got=$(python3 - "$work/all.json" "$work/some.json" <<'EOF'
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+ok = [s["step"] for s in b["steps"]] == [3, 4, 5, 6] and b["steps"] == a["steps"][2:6] \
+     and b["result"]["steps"] == a["result"]["steps"] and b["result"]["steps_written"] == 4
+print("ok" if ok else "bad %r" % [s["step"] for s in b["steps"]])
+EOF
+)
+[ "$got" = ok ] && ok "--steps 3:6 writes exactly steps 3..6, the run is unchanged" || fail "--steps: $got"
+run "$work/l.json" --trace=json --lines 3-3 --trace-out "$work/l.json" "$compute"
+got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted({s["line"] for s in d["steps"]}), len(d["steps"]), d["result"]["steps"])' "$work/l.json")
+[ "$got" = "[3] 5 14" ] && ok "--lines 3-3 writes only line 3's instructions" || fail "--lines: $got"
+run "$work/a.txt" --trace-out "$work/a.txt" "$compute"
+run "$work/s.txt" --steps 5: --trace-out "$work/s.txt" "$compute"
+if [ "$(sed -n '1p;/^5 /,$p' "$work/a.txt")" = "$(cat "$work/s.txt")" ]; then ok "--steps 5: on the table keeps the header and rows 5.."
+else fail "--steps on the table"; diff <(sed -n '1p;/^5 /,$p' "$work/a.txt") "$work/s.txt" | head; fi
+run "$work/x" --steps 7:3 "$compute"; rc=$?
+[ $rc = 2 ] && grep -q -- "--steps takes" "$work/x.err" && ok "--steps 7:3 is a usage error" || fail "--steps 7:3: rc $rc"
+run "$work/x" --lines abc "$compute"; rc=$?
+[ $rc = 2 ] && ok "--lines abc is a usage error" || fail "--lines abc: rc $rc"
+
+# 3. --max-steps
+cat >"$work/forever.py" <<'EOF'
+i = 0
+while True:
+    i = i + 1
+EOF
+run "$work/m.json" --max-steps 50 --trace=json --trace-out "$work/m.json" "$work/forever.py"; rc=$?
+got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["steps"]), d["result"]["status"], d["result"]["steps"])' "$work/m.json" 2>&1)
+if [ $rc = 3 ] && [ "$got" = "50 step_limit 50" ] && grep -q "stopped after 50 steps (--max-steps 50): the program may loop forever" "$work/m.json.err"; then
+  ok "--max-steps 50: exit 3, the message, a complete trace of 50 steps"
+else fail "--max-steps: rc $rc, $got, $(cat "$work/m.json.err")"; fi
+if [ $have_yaml = 1 ]; then
+  run "$work/m.yaml" --max-steps 50 --trace=yaml --trace-out "$work/m.yaml" "$work/forever.py"
+  got=$(python3 -c 'import yaml,sys; d=yaml.safe_load(open(sys.argv[1])); print(len(d["steps"]), d["result"]["status"])' "$work/m.yaml" 2>&1)
+  [ "$got" = "50 step_limit" ] && ok "--max-steps with yaml: a closed document" || fail "max-steps yaml: $got"
+fi
+"$bin" run --help | grep -q "default" && "$bin" run --help | grep -q "100000000" \
+  && ok "--help documents the default --max-steps" || fail "--help: no default for --max-steps"
+run "$work/x" --max-steps 0 "$compute"; rc=$?
+[ $rc = 0 ] && ok "--max-steps 0 = no limit" || fail "--max-steps 0: rc $rc"
+sed 's/^while True:/while i < 400000:/' "$work/forever.py" >"$work/long.py"
+run "$work/x" "$work/long.py"; rc=$?   # 1.2M steps, under the default limit
+[ $rc = 0 ] && ok "1.2 million steps run under the default limit" || fail "default limit: rc $rc"
+
+# 4. streaming: memory does not grow with the number of steps
+cat >"$work/loop.py" <<'EOF'
+i = 0
+while i < 50000:
+    i = i + 1
+EOF
+rss=$(python3 - "$bin" "$work/loop.py" <<'EOF'
+import resource, subprocess, sys
+subprocess.run([sys.argv[1], "run", "--quiet", "--trace=json", "--trace-out", "/dev/null", sys.argv[2]], check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+EOF
+)
+[ -n "$rss" ] && [ "$rss" -lt 60000 ] && ok "300,000-step json trace streams (max RSS ${rss} KiB)" || fail "streaming: max RSS ${rss} KiB"
+
+echo "trace_formats: $passed passed, $failed failed"
+[ $failed -eq 0 ] || exit 1
+[ $have_yaml = 1 ] || exit 77
+exit 0
