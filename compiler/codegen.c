@@ -193,6 +193,61 @@ static void scan_globals(FuncState *fs, const StmtList *body)
     }
 }
 
+/* Names bound so far in a body, to catch 'global x' after 'x = ...'. */
+typedef struct Bound { const char **names; int n, cap; } Bound;
+
+static void bound_target(Bound *b, const Expr *t)
+{
+    if (!t) return;
+    if (t->kind == EXPR_NAME) {
+        GROW_ARRAY(b->names, b->n, b->cap);
+        b->names[b->n++] = t->u.name.id;
+    } else if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        for (int i = 0; i < t->u.seq.elts.n; i++) bound_target(b, t->u.seq.elts.items[i]);
+    }
+}
+
+/* symtable.c: "name 'x' is assigned to before global declaration" */
+static void check_global_order(Compiler *c, const StmtList *body, Bound *b)
+{
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_GLOBAL:
+            for (int j = 0; j < s->u.global.n; j++)
+                for (int k = 0; k < b->n; k++)
+                    if (strcmp(b->names[k], s->u.global.names[j]) == 0) {
+                        cg_error(c, s->line, s->col, "name '%s' is assigned to before global declaration", s->u.global.names[j]);
+                        break;
+                    }
+            break;
+        case STMT_ASSIGN:
+            for (int j = 0; j < s->u.assign.targets.n; j++) bound_target(b, s->u.assign.targets.items[j]);
+            break;
+        case STMT_ANNASSIGN: if (s->u.annassign.value) bound_target(b, s->u.annassign.target); break;
+        case STMT_AUGASSIGN: bound_target(b, s->u.augassign.target); break;
+        case STMT_FOR:
+            bound_target(b, s->u.for_.target);
+            check_global_order(c, &s->u.for_.body, b);
+            check_global_order(c, &s->u.for_.orelse, b);
+            break;
+        case STMT_IF: check_global_order(c, &s->u.if_.body, b); check_global_order(c, &s->u.if_.orelse, b); break;
+        case STMT_WHILE: check_global_order(c, &s->u.while_.body, b); check_global_order(c, &s->u.while_.orelse, b); break;
+        case STMT_WITH:
+            for (int j = 0; j < s->u.with.n; j++) bound_target(b, s->u.with.items[j].var);
+            check_global_order(c, &s->u.with.body, b);
+            break;
+        case STMT_FUNCDEF: {
+            Expr name = { .kind = EXPR_NAME };
+            name.u.name.id = s->u.funcdef.name;
+            bound_target(b, &name);
+            break;
+        }
+        default: break;
+        }
+    }
+}
+
 static void scan_locals(FuncState *fs, const StmtList *body)
 {
     for (int i = 0; i < body->n; i++) {
@@ -1210,6 +1265,9 @@ static void open_function(Compiler *c, FuncState *fs, Chunk *ch, bool is_module,
     fs->is_module = is_module;
     c->fs = fs;
     scan_globals(fs, body);
+    Bound bound = { 0 };
+    check_global_order(c, body, &bound);
+    free(bound.names);
     if (!is_module) scan_locals(fs, body);
     fs->compbase = ch->nlocals;
     fs->compmax = count_comp_vars(body);

@@ -148,7 +148,7 @@ static Addr large_alloc(Heap *h, uint64_t n)
             return b;
         }
     }
-    if (h->large_top - n < h->arena_top || h->large_top - h->ram.heap < n) return 0;
+    if (n > h->large_top - h->arena_top) return 0;
     h->large_top -= n;
     return h->large_top;
 }
@@ -187,6 +187,7 @@ Addr heap_alloc(Heap *h, uint64_t n)
 {
     pools_reserve(h);
     if (n == 0) n = 1;
+    if (n > h->ram.heap_end - h->ram.heap) return 0;    /* never fits: no size arithmetic can wrap */
     Addr b = n <= h->L.small_threshold ? pool_alloc(h, heap_block_size(h, n)) : large_alloc(h, n);
     if (b) {
         uint64_t used = n <= h->L.small_threshold ? heap_block_size(h, n) : n;

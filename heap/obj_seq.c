@@ -14,6 +14,7 @@
 
 static uint64_t tuple_bytes(const Heap *h, size_t n)
 {
+    if (n > (h->ram.heap_end - h->ram.heap) / h->L.tuple_item) return UINT64_MAX;
     return h->L.tuple_base + (uint64_t)n * h->L.tuple_item;
 }
 
@@ -48,7 +49,13 @@ void tuple_dealloc(Heap *h, Addr o)
 static Addr f_items(const Heap *h, Addr l) { return l + 3 * h->W; }
 static Addr f_alloc(const Heap *h, Addr l) { return l + 4 * h->W; }
 static void set_size(Heap *h, Addr l, size_t n) { ram_set_word(&h->ram, l + 2 * h->W, n); }
-static uint64_t items_bytes(const Heap *h, size_t n) { return (uint64_t)n * h->L.list_slot; }
+/* Bytes of an item array of n slots; UINT64_MAX when that cannot fit the heap
+** (so heap_alloc refuses it instead of a product wrapping around). */
+static uint64_t items_bytes(const Heap *h, size_t n)
+{
+    if (n > (h->ram.heap_end - h->ram.heap) / h->L.list_slot) return UINT64_MAX;
+    return (uint64_t)n * h->L.list_slot;
+}
 
 Addr list_new(Heap *h, size_t n)
 {
@@ -118,6 +125,7 @@ int list_resize(Heap *h, Addr l, size_t newsize)
         set_size(h, l, newsize);
         return 0;
     }
+    if (items_bytes(h, newsize) == UINT64_MAX) return -1;
     size_t cap = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
     if (newsize > size && newsize - size > cap - newsize) cap = (newsize + 3) & ~(size_t)3;
     if (newsize == 0) cap = 0;
@@ -128,6 +136,7 @@ int list_resize(Heap *h, Addr l, size_t newsize)
 
 int list_preallocate_exact(Heap *h, Addr l, size_t n)
 {
+    if (items_bytes(h, n) == UINT64_MAX) return -1;
     n = (n + 1) & ~(size_t)1;
     Addr items = heap_alloc(h, items_bytes(h, n));
     if (!items) return -1;

@@ -301,6 +301,8 @@ static Addr b_round(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         int64_t nd;
         if (!op_index(vm, args[1], &nd)) return 0;
         if (nd >= 0) { heap_incref(h, args[0]); return args[0]; }
+        /* 10 ** -nd has about 3.33 * -nd bits: more than the heap is a MemoryError */
+        if ((double)-(nd + 1) * 3.33 / 8.0 > (double)(h->ram.heap_end - h->ram.heap)) return nomem(vm);
         /* round to 10**-nd, half to even */
         BigInt p, q, r, x, two;
         big_init(&p); big_init(&q); big_init(&r); big_init(&x); big_init(&two);

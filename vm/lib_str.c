@@ -428,6 +428,7 @@ static Addr pad_impl(Vm *vm, Addr self, Addr *args, unsigned n, char side)
     }
     size_t len = str_len(h, self);
     if (width <= (int64_t)len) { heap_incref(h, self); return self; }
+    if ((uint64_t)width > h->ram.heap_end - h->ram.heap) return nomem(vm);
     size_t total = (size_t)width, marg = total - len, left;
     if (side == 'r') left = marg;
     else if (side == 'l') left = 0;
@@ -452,6 +453,7 @@ static Addr m_str_zfill(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (!op_index(vm, args[0], &width)) return 0;
     size_t len = str_len(h, self);
     if (width <= (int64_t)len) { heap_incref(h, self); return self; }
+    if ((uint64_t)width > h->ram.heap_end - h->ram.heap) return nomem(vm);
     size_t total = (size_t)width, fill = total - len;
     uint32_t *cp = xmalloc(total * sizeof *cp);
     for (size_t i = 0; i < fill; i++) cp[i] = '0';

@@ -42,6 +42,13 @@ static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
 
 static Addr check(Vm *vm, Addr r) { return r ? r : nomem(vm); }
 
+/* True when 'count' items of 'size' bytes could fit the simulated heap:
+** checked by division, so no product can wrap around. */
+static bool fits_heap(Vm *vm, uint64_t count, uint64_t size)
+{
+    return size == 0 || count <= (vm->h->ram.heap_end - vm->h->ram.heap) / size;
+}
+
 Addr op_int_from_double(Vm *vm, double d)
 {
     if (isinf(d)) return vm_raise(vm, EXC_OVERFLOW, "cannot convert float infinity to integer");
@@ -335,7 +342,9 @@ static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
     if (t == TY_STR) {
         size_t len = str_len(h, s);
         if (len == 0 || n == 1) { heap_incref(h, s); return s; }
-        if (n && (uint64_t)len * (uint64_t)n > h->ram.size) return nomem(vm);
+        uint64_t ssize_max = h->W == 8 ? INT64_MAX : INT32_MAX;     /* PY_SSIZE_T_MAX */
+        if (n && len && (uint64_t)n > ssize_max / len) return vm_raise(vm, EXC_OVERFLOW, "repeated string is too long");
+        if (n && len && !fits_heap(vm, (uint64_t)n, (uint64_t)len * str_kind(h, s))) return nomem(vm);
         size_t total = len * (size_t)n;
         uint32_t *cp = xmalloc((total + 1) * sizeof *cp);
         for (size_t i = 0; i < total; i++) cp[i] = str_char(h, s, i % len);
@@ -344,7 +353,7 @@ static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
         return r;
     }
     size_t len = t == TY_LIST ? list_len(h, s) : tuple_len(h, s);
-    if (n && (uint64_t)len * (uint64_t)n * h->W > h->ram.size) return nomem(vm);
+    if (n && len && !fits_heap(vm, (uint64_t)n, (uint64_t)len * h->W)) return nomem(vm);
     size_t total = len * (size_t)n;
     if (t == TY_TUPLE) {
         if (n == 1 || len == 0) { if (len == 0 || n == 1) { Addr r = n == 1 ? s : h->empty_tuple; heap_incref(h, r); return r; } }
@@ -364,6 +373,7 @@ static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
 }
 
 static Addr percent_format(Vm *vm, Addr fmt, Addr args);
+
 
 Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
 {
@@ -506,6 +516,7 @@ Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b)
             if (!int_to_i64(h, b, &n)) return nomem(vm);
             size_t len = list_len(h, a);
             if (n <= 0) { list_del_slice(h, a, 0, len); heap_incref(h, a); return a; }
+            if (len && !fits_heap(vm, (uint64_t)n, (uint64_t)len * h->W)) return nomem(vm);
             if (len && list_resize(h, a, len * (size_t)n) != 0) return nomem(vm);
             for (size_t i = len; i < len * (size_t)n; i++) {
                 Addr v = list_get(h, a, i % len);
