@@ -15,6 +15,9 @@
 enum { EXIT_PYERROR = 1, EXIT_USAGE = 2, EXIT_STEPS = 3 };
 
 #define CLI_DEFAULT_PROFILE "cpython-3.12-64bit"
+/* --max-steps when not given: generous for any teaching program (about ten
+** seconds of CPU), small enough to stop a forgotten infinite loop. */
+#define CLI_DEFAULT_MAX_STEPS 100000000ull
 
 /* Reads a whole file; NULL after printing "tracevm: error: cannot open ...". */
 char *cli_read_file(const char *path, size_t *len);
@@ -22,6 +25,14 @@ char *cli_read_file(const char *path, size_t *len);
 bool cli_load_profile(const char *name, Profile *p);
 /* Compiles 'path'; NULL after printing the diagnostics. */
 Program *cli_compile_file(const char *path, const Profile *prof);
+
+/* --aslr SEED: moves p's RAM base by a seed-derived number of arenas
+** (vm/cli_aslr.c); false after printing an error. */
+bool cli_apply_aslr(Profile *p, const char *seed);
+
+/* Parses "A<sep>B", "A<sep>", "<sep>B" or "A" (inclusive range; a missing
+** end is unbounded). Fills the u64 or the u32 pair; false if malformed. */
+bool cli_parse_range(const char *s, char sep, uint64_t *lo64, uint64_t *hi64, uint32_t *lo32, uint32_t *hi32);
 
 /* tracevm step [options] FILE.py (vm/cli_step.c) */
 int cli_step(int argc, char **argv);

@@ -13,6 +13,7 @@
 #include "compiler/compiler.h"
 #include "vm/cli.h"
 #include "vm/disasm.h"
+#include "vm/heapview.h"
 #include "vm/profile.h"
 #include "vm/trace.h"
 #include "vm/vm.h"
@@ -44,12 +45,21 @@ static void usage_run(FILE *f)
         "Runs FILE.py. Program output goes to stdout; the trace to stderr.\n"
         "\n"
         "options:\n"
-        "  --trace[=table|explain]  trace every instruction: fetch / compute / store\n"
+        "  --trace[=FORMAT]         trace every instruction: fetch / compute / store;\n"
+        "                           FORMAT table (default), explain, json or yaml\n"
+        "                           (json and yaml: docs/trace-format.md)\n"
         "  --explain                the trace in plain words (same as --trace=explain)\n"
         "  --trace-out FILE         write the trace to FILE instead of stderr\n"
         "  --profile NAME|PATH      machine profile (default %s; see 'tracevm profiles')\n"
         "  --disk DIR               directory open() and sqlite3 may use (default: .)\n"
-        "  --max-steps N            stop after N instructions (exit 3); 0 = no limit\n"
+        "  --steps A:B              trace only steps A..B (either may be left out)\n"
+        "  --lines A-B              trace only instructions of source lines A..B\n"
+        "  --max-steps N            stop after N instructions (exit 3); default\n"
+        "                           100000000, 0 = no limit\n"
+        "  --heap[=bytes]           after the run, list the live objects (with their bytes)\n"
+        "  --quiet                  no end-of-run report of the RAM released and files written\n"
+        "  --aslr SEED              move the simulated RAM by a SEED-chosen offset, as\n"
+        "                           ASLR does: ids change from seed to seed (default: off)\n"
         "  -h, --help               this text\n"
         "\n"
         "exit status: 0 ok, 1 Python error (traceback on stderr), 2 bad command,\n"
@@ -88,15 +98,30 @@ static bool parse_u64(const char *s, uint64_t *out)
 static int cmd_run(int argc, char **argv)
 {
     const char *profile = CLI_DEFAULT_PROFILE, *file = NULL, *trace_out = NULL, *disk = NULL;
-    bool trace = false;
+    bool trace = false, quiet = false;
+    int heap = 0;                               /* 1 --heap, 2 --heap=bytes */
     TraceFormat fmt = TRACE_TABLE;
-    uint64_t max_steps = 0;
+    uint64_t max_steps = CLI_DEFAULT_MAX_STEPS;
+    const char *aslr = NULL;
+    TraceFilter filter = { 0, 0, 0, 0 };
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage_run(stdout); return 0; }
         else if (!strcmp(a, "--trace") || !strcmp(a, "--trace=table")) { trace = true; fmt = TRACE_TABLE; }
         else if (!strcmp(a, "--explain") || !strcmp(a, "--trace=explain")) { trace = true; fmt = TRACE_EXPLAIN; }
-        else if (!strncmp(a, "--trace=", 8)) { fprintf(stderr, "tracevm: error: unknown trace format '%s' (table, explain)\n", a + 8); return EXIT_USAGE; }
+        else if (!strcmp(a, "--trace=json")) { trace = true; fmt = TRACE_JSON; }
+        else if (!strcmp(a, "--trace=yaml")) { trace = true; fmt = TRACE_YAML; }
+        else if (!strncmp(a, "--trace=", 8)) { fprintf(stderr, "tracevm: error: unknown trace format '%s' (table, explain, json, yaml)\n", a + 8); return EXIT_USAGE; }
+        else if (!strcmp(a, "--steps") || !strncmp(a, "--steps=", 8) || !strcmp(a, "--lines") || !strncmp(a, "--lines=", 8)) {
+            bool steps = a[2] == 's';
+            const char *v = strchr(a, '=') ? strchr(a, '=') + 1 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v || !cli_parse_range(v, steps ? ':' : '-', steps ? &filter.step_lo : NULL, steps ? &filter.step_hi : NULL,
+                                       steps ? NULL : &filter.line_lo, steps ? NULL : &filter.line_hi)) {
+                fprintf(stderr, "tracevm: error: %s takes %s, got '%s'\n", steps ? "--steps" : "--lines",
+                        steps ? "A:B (A: or :B too)" : "A-B (or one line)", v ? v : "");
+                return EXIT_USAGE;
+            }
+        }
         else if (!strcmp(a, "--trace-out") || !strcmp(a, "--profile") || !strcmp(a, "--disk") || !strcmp(a, "--max-steps")) {
             if (i + 1 >= argc) { fprintf(stderr, "tracevm: error: option %s needs a value\n", a); return EXIT_USAGE; }
             const char *v = argv[++i];
@@ -108,6 +133,14 @@ static int cmd_run(int argc, char **argv)
         else if (!strncmp(a, "--profile=", 10)) profile = a + 10;
         else if (!strncmp(a, "--trace-out=", 12)) { trace_out = a + 12; trace = true; }
         else if (!strncmp(a, "--disk=", 7)) disk = a + 7;
+        else if (!strcmp(a, "--heap")) heap = 1;
+        else if (!strcmp(a, "--heap=bytes")) heap = 2;
+        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) quiet = true;
+        else if (!strcmp(a, "--aslr")) {
+            if (i + 1 >= argc) { fprintf(stderr, "tracevm: error: option --aslr needs a value\n"); return EXIT_USAGE; }
+            aslr = argv[++i];
+        }
+        else if (!strncmp(a, "--aslr=", 7)) aslr = a + 7;
         else if (!strncmp(a, "--max-steps=", 12)) {
             if (!parse_u64(a + 12, &max_steps)) { fprintf(stderr, "tracevm: error: --max-steps needs a whole number, got '%s'\n", a + 12); return EXIT_USAGE; }
         }
@@ -118,6 +151,7 @@ static int cmd_run(int argc, char **argv)
     if (!file) { fprintf(stderr, "tracevm: error: no program given (see 'tracevm run --help')\n"); return EXIT_USAGE; }
     Profile prof;
     if (!cli_load_profile(profile, &prof)) return EXIT_USAGE;
+    if (aslr && !cli_apply_aslr(&prof, aslr)) return EXIT_USAGE;
     Program *p = cli_compile_file(file, &prof);
     if (!p) return EXIT_USAGE;
     FILE *tf = NULL;
@@ -135,9 +169,21 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     Tracer *tr = trace ? trace_new(vm, tf ? tf : stderr, fmt) : NULL;
+    if (tr) trace_set_filter(tr, &filter);
     VmStatus st = vm_run(vm);
-    trace_free(tr);
     fflush(stdout);
+    if (heap) heapview_print(vm, stdout, heap == 2);
+    StrBuf report;
+    sb_init(&report);
+    if (!quiet) {
+        /* the notes' part 2: RAM is gone when the program ends, disk stays */
+        sb_printf(&report, "tracevm: program ended: %llu objects (%llu bytes) of simulated RAM released",
+                  (unsigned long long)heap_live_count(vm->h), (unsigned long long)vm->h->live_bytes);
+        for (unsigned i = 0; i < vm->nwritten; i++)
+            sb_printf(&report, "%s%s", i ? ", " : "; on disk: ", vm->written[i]);
+        if (tr) trace_note(tr, "%s", report.s);
+    }
+    trace_free(tr);
     int rc = 0;
     if (st == VM_ERROR) {
         vm_print_error(vm, stderr);
@@ -148,6 +194,8 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_STEPS;
     }
     vm_shutdown(vm);
+    if (report.len) fprintf(stderr, "%s\n", report.s);
+    sb_free(&report);
     vm_free(vm);
     if (tf) fclose(tf);
     program_free(p);

@@ -1,0 +1,5 @@
+# tests/bad/crlf_lines.py: crlf lines
+# expect: 1
+x = 1
+if x:
+    print(x)

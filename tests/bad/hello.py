@@ -1,0 +1,3 @@
+# tests/bad/hello.py: hello
+# expect: hello
+print('hello')

@@ -1,0 +1,3 @@
+﻿# tests/bad/utf8_bom.py: utf8 bom
+# expect: bom
+print('bom')
