@@ -278,13 +278,11 @@ void heap_dealloc(Heap *h, Addr o)
 
 static void free_event(Heap *h, Addr o, TypeId t)
 {
-    uint64_t size = heap_sizeof(h, o);
     h->freed_objects++;
-    h->freed_bytes += size;
     h->live_objects--;
     heap_mark(h, o, false);
-    if (h->obs) {
-        HeapEvent e = { HEV_FREE, t, o, size, 0, 0 };
+    if (h->obs) {                       /* the size only matters to an observer */
+        HeapEvent e = { HEV_FREE, t, o, heap_sizeof(h, o), 0, 0 };
         h->obs(h->obs_ud, &e);
     }
 }

@@ -121,7 +121,7 @@ typedef struct Heap {
     /* accounting */
     uint64_t *objmap; size_t objmap_words; /* live object ids, see heap_mark */
     uint64_t live_objects, live_bytes, peak_bytes;
-    uint64_t freed_objects, freed_bytes;
+    uint64_t freed_objects;
     InternTable interned;
     /* dealloc work list (no recursion on deep structures) */
     Addr *pending; size_t npending, pending_cap;
@@ -299,6 +299,17 @@ size_t dict_len(const Heap *h, Addr d);
 int dict_set(Heap *h, Addr d, Addr key, Addr value);   /* steals value, not key */
 Addr dict_get(Heap *h, Addr d, Addr key);              /* borrowed or 0 */
 Addr dict_get_str(Heap *h, Addr d, const char *key);   /* borrowed or 0 */
+/* Inline caches (the VM's global lookups): the keys object in use, its
+** entry count, and the RAM address of 'key's value word (0 if missing).
+** The address stays valid while the keys object is the same and the word
+** before it (the entry's key) still holds 'key'. */
+Addr dict_keys_object(const Heap *h, Addr d);
+/* log2 size, index width and kind of a keys object, packed: a cached slot
+** is only trusted while the keys object keeps its address AND its shape
+** (a freed keys block can come back at the same address). */
+uint32_t dict_keys_shape(const Heap *h, Addr keys);
+size_t dict_nentries(const Heap *h, Addr d);
+Addr dict_value_slot(Heap *h, Addr d, Addr key);
 int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */
 void dict_clear(Heap *h, Addr d);
 /* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */

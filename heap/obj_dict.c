@@ -362,6 +362,19 @@ Addr dict_get(Heap *h, Addr d, Addr key)
     return ram_word(&h->ram, e_value(h, k, entry(h, k, (size_t)ix)));
 }
 
+Addr dict_keys_object(const Heap *h, Addr d) { return keys_of(h, d); }
+uint32_t dict_keys_shape(const Heap *h, Addr k) { return (uint32_t)ram_rd(&h->ram, k + h->W, 4); }
+size_t dict_nentries(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, k_nentries(h, keys_of(h, d))); }
+
+Addr dict_value_slot(Heap *h, Addr d, Addr key)
+{
+    if (dict_len(h, d) == 0) return 0;
+    Addr k = keys_of(h, d);
+    size_t slot;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
+    return ix < 0 ? 0 : e_value(h, k, entry(h, k, (size_t)ix));
+}
+
 Addr dict_get_str(Heap *h, Addr d, const char *s)
 {
     size_t pos = 0;

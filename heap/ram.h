@@ -39,7 +39,7 @@ static inline bool ram_valid(const Ram *r, Addr a, uint64_t n)
 static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return r->mem + (a - r->base); }
 
 /* Reads an n-byte unsigned value (n = 1, 2, 4, 8) in the profile's order. */
-static inline uint64_t ram_rd(const Ram *r, Addr a, unsigned n)
+static inline __attribute__((always_inline)) uint64_t ram_rd(const Ram *r, Addr a, unsigned n)
 {
     const uint8_t *p = ram_ptr(r, a);
     if (!r->big) {
@@ -55,7 +55,7 @@ static inline uint64_t ram_rd(const Ram *r, Addr a, unsigned n)
     return v;
 }
 
-static inline void ram_wr(Ram *r, Addr a, unsigned n, uint64_t v)
+static inline __attribute__((always_inline)) void ram_wr(Ram *r, Addr a, unsigned n, uint64_t v)
 {
     uint8_t *p = ram_ptr(r, a);
     if (!r->big) {

@@ -136,6 +136,7 @@ static int load(Vm *vm, char *err, size_t errcap)
     }
     vm->globals = dict_new(h);
     if (!vm->globals) goto nomem;
+    vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
     Addr name = str_from_cstr(h, "__name__");
     Addr main = str_from_cstr(h, "__main__");
     if (!name || !main) goto nomem;
@@ -219,6 +220,7 @@ void vm_free(Vm *vm)
 {
     if (!vm) return;
     free(vm->consts);
+    free(vm->gcache);
     free(vm->code_addr);
     free(vm->frames);
     free(vm->err.msg);
@@ -390,6 +392,55 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
 
 /*
+** globals[name] or builtins[name] (borrowed, 0 if neither), through the
+** name's inline cache: a hit costs two RAM reads instead of hashing.
+*/
+static Addr global_cached(Vm *vm, uint32_t pn, Addr name)
+{
+    Heap *h = vm->h;
+    GlobalCache *gc = &vm->gcache[pn];
+    Addr keys = dict_keys_object(h, vm->globals);
+    uint32_t shape = dict_keys_shape(h, keys);
+    if (gc->keys == keys && gc->shape == shape) {
+        if (gc->slot) {
+            Addr v = ram_word(&h->ram, gc->slot);
+            if (v && ram_word(&h->ram, gc->slot - h->W) == name) return v;
+        } else if (gc->nentries == dict_nentries(h, vm->globals)) {
+            return gc->builtin;         /* no key was added: still not a global */
+        }
+    }
+    Addr slot = dict_value_slot(h, vm->globals, name);
+    gc->keys = keys;
+    gc->shape = shape;
+    gc->slot = slot;
+    if (slot) return ram_word(&h->ram, slot);
+    gc->nentries = dict_nentries(h, vm->globals);
+    gc->builtin = builtins_lookup(vm, name);
+    return gc->builtin;
+}
+
+/* The common case of arithmetic and comparison: two ints of at most two
+** digits. Returns the result (new reference), or 0 to take the general path. */
+static inline Addr small_int_op(Heap *h, OpCode op, Addr x, Addr y)
+{
+    Addr it = heap_type_obj(h, TY_INT);
+    int64_t a, b;
+    if (obj_type_addr(h, x) != it || obj_type_addr(h, y) != it || !int_small(h, x, &a) || !int_small(h, y, &b))
+        return 0;
+    switch (op) {
+    case OP_ADD: case OP_IADD: return int_from_i64(h, a + b);     /* |a|, |b| < 2**60 */
+    case OP_SUB: return int_from_i64(h, a - b);
+    case OP_LT: return heap_bool(h, a < b);
+    case OP_LE: return heap_bool(h, a <= b);
+    case OP_GT: return heap_bool(h, a > b);
+    case OP_GE: return heap_bool(h, a >= b);
+    case OP_EQ: return heap_bool(h, a == b);
+    case OP_NE: return heap_bool(h, a != b);
+    default: return 0;
+    }
+}
+
+/*
 ** 3.11 counts some calls into C against the recursion limit (3.12 has a
 ** separate C stack limit): print() enters two levels (itself and the
 ** file's write method); fast one-argument builtins such as len() none.
@@ -495,8 +546,7 @@ VmStatus vm_run(Vm *vm)
         }
         case OP_LOADGLOBAL: {
             Addr name = N[ins_bx(ins)];
-            Addr v = dict_get(h, vm->globals, name);
-            if (!v) v = builtins_lookup(vm, name);
+            Addr v = global_cached(vm, ch->names[ins_bx(ins)], name);
             if (!v) {
                 StrBuf s, m; sb_init(&s); sb_init(&m);
                 str_to_utf8(h, name, &s);
@@ -516,7 +566,14 @@ VmStatus vm_run(Vm *vm)
             RV(a, v);
             v = take(&R, a);
             if (R.tr) trace_global(R.tr, true, N[ins_bx(ins)], v);
-            if (dict_set(h, vm->globals, N[ins_bx(ins)], v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            GlobalCache *gc = &vm->gcache[ch->names[ins_bx(ins)]];
+            Addr gkeys = dict_keys_object(h, vm->globals);
+            if (gc->keys && gc->slot && gc->keys == gkeys && gc->shape == dict_keys_shape(h, gkeys)
+                && ram_word(&h->ram, gc->slot - h->W) == N[ins_bx(ins)]) {
+                Addr old = ram_word(&h->ram, gc->slot);    /* as dict_set replaces a value */
+                ram_set_word(&h->ram, gc->slot, v);
+                heap_decref(h, old);
+            } else if (dict_set(h, vm->globals, N[ins_bx(ins)], v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             break;
         }
         case OP_DELGLOBAL: {
@@ -544,8 +601,9 @@ VmStatus vm_run(Vm *vm)
             XVC(c, y);
             if (R.tr) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
             SAVE_PC();
-            Addr r = op == OP_IADD ? op_inplace(vm, OP_ADD, x, y)
-                   : op == OP_IMUL ? op_inplace(vm, OP_MUL, x, y) : op_binary(vm, op, x, y);
+            Addr r = small_int_op(h, op, x, y);
+            if (!r) r = op == OP_IADD ? op_inplace(vm, OP_ADD, x, y)
+                      : op == OP_IMUL ? op_inplace(vm, OP_MUL, x, y) : op_binary(vm, op, x, y);
             CHECK(r);
             if (R.tr) trace_binary(R.tr, op, x, y, r);
             drop(&R, c, a);
@@ -572,7 +630,8 @@ VmStatus vm_run(Vm *vm)
             XVC(c, y);
             if (R.tr) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
             SAVE_PC();
-            Addr r = op_compare(vm, op, x, y);
+            Addr r = small_int_op(h, op, x, y);
+            if (!r) r = op_compare(vm, op, x, y);
             CHECK(r);
             if (R.tr) trace_binary(R.tr, op, x, y, r);
             drop(&R, c, a);

@@ -75,6 +75,17 @@ typedef struct VmError {
 } VmError;
 
 typedef struct Tracer Tracer;
+
+/* LOADGLOBAL/STOREGLOBAL inline cache for one program name (CPython 3.11's
+** LOAD_GLOBAL cache): where the value sits in the globals dict, or, for a
+** builtin, the object and the dict's entry count when it was missed. */
+typedef struct GlobalCache {
+    Addr keys;                  /* globals' keys object when cached; 0 = empty */
+    uint32_t shape;             /* and its shape (dict_keys_shape) */
+    Addr slot;                  /* value word in RAM, or 0: not in globals */
+    size_t nentries;            /* (builtin) globals' entries then */
+    Addr builtin;               /* (builtin) the object */
+} GlobalCache;
 typedef struct FileTable FileTable;
 
 typedef struct Vm {
@@ -87,6 +98,7 @@ typedef struct Vm {
     Addr **ktab;                /* chunk -> K[] objects */
     Addr **ntab;                /* chunk -> N[] objects */
     Addr globals;               /* module dict */
+    GlobalCache *gcache;        /* program name -> cache */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr sys_module, sqlite_module;
