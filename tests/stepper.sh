@@ -56,8 +56,11 @@ done
 tally "$(python3 "$chk" big "$bin" tests/stepper/loop.py 2>&1)"
 [ $asan = 1 ] || tally "$(python3 "$chk" big "$bin" tests/stepper/loop.py --checkpoints 6 --checkpoint-every 50000 2>&1)"
 
-# 4. a terminal
-tally "$(python3 "$chk" tty "$bin" programs/seed/compute.py 2>&1)"
+# 4. a terminal (not under ASan: a checkpoint child forked by the stepper
+#    there can hang in ASan's runtime after fork, which the normal build
+#    does not do; see the stepper issue's notes)
+if [ $asan = 1 ]; then echo "SKIP tty: sanitizer build"
+else tally "$(timeout 120 python3 "$chk" tty "$bin" programs/seed/compute.py 2>&1)"; fi
 
 # 5. the command line
 out=$("$bin" step 2>&1 </dev/null); rc=$?
