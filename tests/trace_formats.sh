@@ -40,7 +40,7 @@ for prof in "${profs[@]}"; do
   for p in "${progs[@]}"; do
     [ -f "$p" ] || continue
     name="$(basename "$p" .py) on $prof"
-    lim=(--max-steps 2500)
+    lim=(--max-steps 1200)
     run "$work/t.txt" --profile "$prof" "${lim[@]}" --trace-out "$work/t.txt" "$p"
     run "$work/t.json" --profile "$prof" "${lim[@]}" --trace=json --trace-out "$work/t.json" "$p"
     args=("$work/t.txt" "$work/t.json")

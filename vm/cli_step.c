@@ -788,7 +788,7 @@ static bool raw_on;
 
 static void raw_off(void)
 {
-    if (raw_on) { tcsetattr(0, TCSAFLUSH, &saved_tio); raw_on = false; }
+    if (raw_on) { tcsetattr(0, TCSANOW, &saved_tio); raw_on = false; }
 }
 
 static bool raw_enable(void)
@@ -799,7 +799,7 @@ static bool raw_enable(void)
     t.c_lflag &= ~(unsigned)(ECHO | ICANON | IEXTEN | ISIG);
     t.c_cc[VMIN] = 1;
     t.c_cc[VTIME] = 0;
-    if (tcsetattr(0, TCSAFLUSH, &t) < 0) return false;
+    if (tcsetattr(0, TCSANOW, &t) < 0) return false;   /* keeps what was typed ahead */
     raw_on = true;
     return true;
 }

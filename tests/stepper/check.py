@@ -258,7 +258,15 @@ def tty(binp, prog):
             drain(b"(tvm) ")
         os.write(fd, b"quit\r")
         drain(None, 3.0)
-        os.waitpid(pid, 0)
+        for _ in range(100):                    # 10 s, then give up on it
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            out.extend(b"\n(the stepper did not quit: killed)\n")
+        os.close(fd)
         return out.decode("utf-8", "replace")
 
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
