@@ -288,6 +288,8 @@ int list_preallocate_exact(Heap *h, Addr l, size_t n);
 int list_append(Heap *h, Addr l, Addr v);       /* steals v (released on failure) */
 int list_insert(Heap *h, Addr l, size_t i, Addr v); /* steals v */
 Addr list_pop(Heap *h, Addr l, size_t i);       /* returns the item's reference */
+/* Reverses the items in place (list.reverse; reversed() of a copy). */
+void list_reverse(Heap *h, Addr l);
 /* Deletes items [lo, hi). */
 int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
 

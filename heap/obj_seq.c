@@ -203,6 +203,17 @@ int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi)
     return 0;
 }
 
+void list_reverse(Heap *h, Addr l)
+{
+    size_t len = list_len(h, l);
+    Addr items = list_items(h, l);
+    for (size_t i = 0; i < len / 2; i++) {
+        Addr x = ram_word(&h->ram, items + i * h->W), y = ram_word(&h->ram, items + (len - 1 - i) * h->W);
+        ram_set_word(&h->ram, items + i * h->W, y);
+        ram_set_word(&h->ram, items + (len - 1 - i) * h->W, x);
+    }
+}
+
 void list_dealloc(Heap *h, Addr o)
 {
     Addr items = list_items(h, o);

@@ -452,13 +452,7 @@ static Addr b_reversed(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         return vm_raise(vm, EXC_TYPE, "'%s' object is not reversible", op_type_name(vm, args[0]));
     Addr l = nat_list_from(vm, args[0]);
     if (!l) return 0;
-    size_t len = list_len(h, l);
-    Addr items = list_items(h, l);
-    for (size_t i = 0; i < len / 2; i++) {
-        Addr x = ram_word(&h->ram, items + i * h->W), y = ram_word(&h->ram, items + (len - 1 - i) * h->W);
-        ram_set_word(&h->ram, items + i * h->W, y);
-        ram_set_word(&h->ram, items + (len - 1 - i) * h->W, x);
-    }
+    list_reverse(h, l);
     Addr it = op_iter(vm, l);
     heap_decref(h, l);
     return it;

@@ -270,13 +270,7 @@ static Addr m_list_reverse(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)args; (void)n; (void)kw;
     Heap *h = H(vm);
-    size_t len = list_len(h, self);
-    Addr items = list_items(h, self);
-    for (size_t i = 0; i < len / 2; i++) {
-        Addr x = ram_word(&h->ram, items + i * h->W), y = ram_word(&h->ram, items + (len - 1 - i) * h->W);
-        ram_set_word(&h->ram, items + i * h->W, y);
-        ram_set_word(&h->ram, items + (len - 1 - i) * h->W, x);
-    }
+    list_reverse(h, self);
     return none(vm);
 }
 
