@@ -109,6 +109,14 @@ run "$work/x" --max-steps 0 "$compute"; rc=$?
 sed 's/^while True:/while i < 400000:/' "$work/forever.py" >"$work/long.py"
 run "$work/x" "$work/long.py"; rc=$?   # 1.2M steps, under the default limit
 [ $rc = 0 ] && ok "1.2 million steps run under the default limit" || fail "default limit: rc $rc"
+# past step 999,999 the step number is wider than its column: rows still fit
+# 120 columns, the columns after it stay where the header puts them, and the
+# cells still match the json events
+run "$work/m.txt" --steps 999998:1000003 --trace-out "$work/m.txt" "$work/long.py"
+run "$work/m.json" --steps 999998:1000003 --trace=json --trace-out "$work/m.json" "$work/long.py"
+if out=$(python3 "$cmp_py" "$work/m.txt" "$work/m.json" 2>&1) && grep -q '^1000000 3   0x001c STOREGLOBAL' "$work/m.txt"
+then ok "steps past a million: 120 columns, aligned, and equal to the json"
+else fail "steps past a million"; echo "$out" | head -5; head -12 "$work/m.txt"; fi
 
 # 4. streaming: memory does not grow with the number of steps
 rss_of() {   # rss_of ITERATIONS: max RSS (KiB) of a json trace of a loop

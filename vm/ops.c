@@ -810,7 +810,9 @@ Addr op_compare(Vm *vm, OpCode op, Addr a, Addr b)
 
 /* ---------------- repr / str ---------------- */
 
-static void repr_str(Vm *vm, Addr s, StrBuf *out)
+/* repr() of a str; with 'limit' < its length, of its first 'limit'
+** characters, ending in "..." inside the quotes (the trace's short form). */
+void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out)
 {
     Heap *h = H(vm);
     size_t n = str_len(h, s);
@@ -822,6 +824,8 @@ static void repr_str(Vm *vm, Addr s, StrBuf *out)
     }
     char q = sq && !dq ? '"' : '\'';
     sb_putc(out, q);
+    bool cut = limit < n;
+    if (cut) n = limit;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = str_char(h, s, i);
         if (c == (uint32_t)q || c == '\\') { sb_putc(out, '\\'); sb_putc(out, (char)c); }
@@ -834,8 +838,11 @@ static void repr_str(Vm *vm, Addr s, StrBuf *out)
         else if (c >= 0xD800 && c < 0xE000) sb_printf(out, "\\u%04x", c);
         else sb_put_utf8(out, c);
     }
+    if (cut) sb_puts(out, "...");
     sb_putc(out, q);
 }
+
+static void repr_str(Vm *vm, Addr s, StrBuf *out) { op_repr_str_cut(vm, s, SIZE_MAX, out); }
 
 static void int_text(Vm *vm, Addr a, StrBuf *out)
 {

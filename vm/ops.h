@@ -25,6 +25,7 @@ int op_truth(Vm *vm, Addr a);
 int op_contains(Vm *vm, Addr container, Addr v);
 
 void op_repr(Vm *vm, Addr a, StrBuf *out);
+void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out);
 void op_str(Vm *vm, Addr a, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);

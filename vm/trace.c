@@ -26,6 +26,7 @@ struct Tracer {
     uint64_t step;
     uint32_t line;
     Addr pc;
+    Addr offset;                /* pc - the first word of the chunk */
     Instr ins;
     uint32_t chunk;
     StrBuf instr, fetch, compute, store, words;
@@ -36,7 +37,14 @@ struct Tracer {
     bool finished, failed;      /* the module returned / an error was raised */
 };
 
-enum { W_STEP = 5, W_LINE = 4, W_PC = 14, W_INSTR = 22, W_FETCH = 34, W_COMPUTE = 18, W_STORE = 30 };
+/*
+** The table fits 120 columns. The widths below add up to 120 with one space
+** between columns; a cell item wider than its column wraps at a space and
+** goes on two spaces in. The pc column is the offset in the function's code
+** (as `tracevm dis` shows it); the fetch column shows the word's address.
+*/
+enum { TABLE_WIDTH = 120, W_STEP = 6, W_LINE = 4, W_PC = 6, W_INSTR = 20, W_FETCH = 29, W_COMPUTE = 17 };
+enum { W_STORE = TABLE_WIDTH - (W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6) };
 
 static void heap_event(void *ud, const HeapEvent *e);
 
@@ -95,14 +103,7 @@ void trace_value_parts(Vm *vm, Addr v, StrBuf *type, StrBuf *out)
         else op_repr(vm, v, &r);
         break;
     case TY_STR:
-        if (str_len(h, v) > 16) {
-            Addr s = v;
-            sb_putc(&r, '\'');
-            for (size_t i = 0; i < 12; i++) sb_put_utf8(&r, str_char(h, s, i));
-            sb_puts(&r, "...'");
-        } else {
-            op_repr(vm, v, &r);
-        }
+        op_repr_str_cut(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, &r);
         break;
     case TY_LIST: sb_printf(&r, "len %zu", list_len(h, v)); break;
     case TY_TUPLE: sb_printf(&r, "len %zu", tuple_len(h, v)); break;
@@ -160,6 +161,7 @@ void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
     if (t->skip) return;
     t->chunk = chunk;
     t->pc = pc;
+    t->offset = pc - t->vm->code_addr[chunk];
     t->ins = ins;
     t->line = line;
     sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store); sb_clear(&t->words);
@@ -305,6 +307,8 @@ void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
 void trace_return(Tracer *t, Addr v, bool to_caller)
 {
     if (!to_caller) t->finished = true;
+    /* what the step writes from here on lands in the caller's registers */
+    else if (t->vm->nframes > 1) t->chunk = t->vm->frames[t->vm->nframes - 2].chunk;
     if (idle(t)) return;
     if (events(t)) { tev_return(t->ev, v, to_caller); return; }
     StrBuf d; sb_init(&d);
@@ -393,10 +397,10 @@ static void heap_event(void *ud, const HeapEvent *e)
     if (events(t)) { tev_heap(t->ev, e); return; }
     switch (e->kind) {
     case HEV_ALLOC:
-        item(&t->store, "new %s @0x%llx (%llu B)", heap_type_names[e->type], (unsigned long long)e->addr, (unsigned long long)e->size);
+        item(&t->store, "new %s (%llu B) @0x%llx", heap_type_names[e->type], (unsigned long long)e->size, (unsigned long long)e->addr);
         break;
     case HEV_FREE:
-        item(&t->store, "free %s @0x%llx (%llu B)", heap_type_names[e->type], (unsigned long long)e->addr, (unsigned long long)e->size);
+        item(&t->store, "free %s (%llu B) @0x%llx", heap_type_names[e->type], (unsigned long long)e->size, (unsigned long long)e->addr);
         break;
     case HEV_REFCNT:
         item(&t->store, "rc @0x%llx %llu->%llu", (unsigned long long)e->addr, (unsigned long long)e->before, (unsigned long long)e->after);
@@ -409,26 +413,8 @@ static void heap_event(void *ud, const HeapEvent *e)
 
 /* ---- writing rows ---- */
 
-/* Next line of 'cell' from *pos, cut to 'width' (continues on the next row line). */
-static size_t next_piece(const StrBuf *cell, size_t *pos, size_t width, const char **start)
-{
-    if (!cell->s || *pos >= cell->len) { *start = ""; return 0; }
-    const char *s = cell->s + *pos;
-    size_t n = 0;
-    while (*pos + n < cell->len && s[n] != '\n') n++;
-    /* count characters, not bytes */
-    size_t chars = 0, bytes = 0;
-    while (bytes < n && chars < width) {
-        unsigned char c = (unsigned char)s[bytes];
-        bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        chars++;
-    }
-    if (bytes > n) bytes = n;
-    *start = s;
-    *pos += bytes;
-    if (*pos < cell->len && cell->s[*pos] == '\n') (*pos)++;
-    return bytes;
-}
+/* Bytes in the UTF-8 sequence that starts with 'c'. */
+static size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
 static size_t utf8_chars(const char *s, size_t n)
 {
@@ -437,44 +423,108 @@ static size_t utf8_chars(const char *s, size_t n)
     return c;
 }
 
-static void put_cell(FILE *f, const char *s, size_t n, size_t width, bool last)
+/* A cell being cut into lines: its items are separated by '\n'. */
+typedef struct {
+    const char *s;
+    size_t len, pos;
+    bool cont;                  /* the item at 'pos' wrapped: indent it */
+} Wrap;
+
+static Wrap wrap_of(const StrBuf *cell) { return (Wrap){ cell->s ? cell->s : "", cell->len, 0, false }; }
+static bool wrap_more(const Wrap *w) { return w->pos < w->len; }
+
+/*
+** The next line of the cell, at most 'width' characters: an item that does
+** not fit breaks at its last space that fits, and its rest goes on the next
+** line two spaces in; a word that would not fit such a line either is cut
+** mid-word where the line ends. tests/trace_formats/
+** compare.py wraps the JSON events the same way and checks they agree.
+*/
+static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
 {
-    fwrite(s, 1, n, f);
-    if (last) return;
-    size_t c = utf8_chars(s, n);
-    for (size_t i = c; i < width + 1; i++) fputc(' ', f);
+    *start = "";
+    *indent = false;
+    if (!wrap_more(w)) return 0;
+    const char *s = w->s + w->pos;
+    size_t n = 0;
+    while (w->pos + n < w->len && s[n] != '\n') n++;
+    *indent = w->cont;
+    size_t avail = width - (w->cont ? 2 : 0);
+    size_t bytes = 0, chars = 0, space = 0;
+    while (bytes < n && chars < avail) {
+        if (s[bytes] == ' ') space = bytes;
+        bytes += utf8_len((unsigned char)s[bytes]);
+        chars++;
+    }
+    *start = s;
+    if (bytes >= n) {                           /* the rest of the item fits */
+        w->pos += n;
+        if (w->pos < w->len) w->pos++;          /* the '\n' */
+        w->cont = false;
+        return n;
+    }
+    size_t cut = s[bytes] == ' ' ? bytes : space ? space : bytes;
+    if (cut != bytes || s[cut] == ' ') {
+        /* a word too long for a line of its own is cut where the line ends */
+        size_t e = cut + 1;
+        while (e < n && s[e] != ' ') e++;
+        if (utf8_chars(s + cut + 1, e - cut - 1) > width - 2) cut = bytes;
+    }
+    w->pos += cut + (s[cut] == ' ');
+    w->cont = true;
+    return cut;
 }
+
+/* Writes a cell that starts at column 'at' (or one space after a cell that ran long). */
+static void put_at(FILE *f, size_t *col, size_t at, bool indent, const char *s, size_t n)
+{
+    if (!n && !indent) return;
+    size_t want = *col < at ? at : *col + (*col > 0);
+    for (; *col < want; (*col)++) fputc(' ', f);
+    if (indent) { fputs("  ", f); *col += 2; }
+    fwrite(s, 1, n, f);
+    *col += utf8_chars(s, n);
+}
+
+enum { NFIXED = 3, NWRAP = 4 };
+static const size_t col_start[NFIXED + NWRAP] = {
+    0, W_STEP + 1, W_STEP + W_LINE + 2, W_STEP + W_LINE + W_PC + 3,
+    W_STEP + W_LINE + W_PC + W_INSTR + 4, W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + 5,
+    W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6,
+};
 
 static void table_row(Tracer *t)
 {
     FILE *f = t->out;
     if (!t->header_done) {
-        fprintf(f, "%-*s %-*s %-*s %-*s %-*s %-*s %s\n", W_STEP, "step", W_LINE, "line", W_PC, "pc",
-                W_INSTR, "instruction", W_FETCH, "fetch", W_COMPUTE, "compute", "store");
+        static const char *const names[] = { "step", "line", "pc", "instruction", "fetch", "compute", "store" };
+        size_t col = 0;
+        for (int i = 0; i < NFIXED + NWRAP; i++) put_at(f, &col, col_start[i], false, names[i], strlen(names[i]));
+        fputc('\n', f);
         t->header_done = true;
     }
-    char step[24], line[16], pc[24];
-    snprintf(step, sizeof step, "%llu", (unsigned long long)t->step);
-    snprintf(line, sizeof line, "%u", t->line);
-    snprintf(pc, sizeof pc, "0x%llx", (unsigned long long)t->pc);
-    const StrBuf *cells[4] = { &t->instr, &t->fetch, &t->compute, &t->store };
-    const size_t widths[4] = { W_INSTR, W_FETCH, W_COMPUTE, 200 };
-    size_t pos[4] = { 0, 0, 0, 0 };
+    char fixed[NFIXED][24];
+    snprintf(fixed[0], sizeof fixed[0], "%llu", (unsigned long long)t->step);
+    snprintf(fixed[1], sizeof fixed[1], "%u", t->line);
+    snprintf(fixed[2], sizeof fixed[2], "0x%04llx", (unsigned long long)t->offset);
+    Wrap cells[NWRAP] = { wrap_of(&t->instr), wrap_of(&t->fetch), wrap_of(&t->compute), wrap_of(&t->store) };
+    static const size_t widths[NWRAP - 1] = { W_INSTR, W_FETCH, W_COMPUTE };
     for (bool first = true;; first = false) {
-        const char *piece[4];
-        size_t len[4];
-        bool any = false;
-        for (int i = 0; i < 4; i++) {
-            len[i] = next_piece(cells[i], &pos[i], widths[i], &piece[i]);
-            if (len[i]) any = true;
-        }
-        if (!any && !first) break;
-        put_cell(f, first ? step : "", first ? strlen(step) : 0, W_STEP, false);
-        put_cell(f, first ? line : "", first ? strlen(line) : 0, W_LINE, false);
-        put_cell(f, first ? pc : "", first ? strlen(pc) : 0, W_PC, false);
-        for (int i = 0; i < 4; i++) put_cell(f, piece[i], len[i], widths[i], i == 3);
-        fputc('\n', f);
+        bool any = first;
+        for (int i = 0; i < NWRAP; i++) any |= wrap_more(&cells[i]);
         if (!any) break;
+        size_t col = 0;
+        for (int i = 0; i < NFIXED; i++)
+            if (first) put_at(f, &col, col_start[i], false, fixed[i], strlen(fixed[i]));
+        for (int i = 0; i < NWRAP; i++) {
+            size_t at = col_start[NFIXED + i];
+            size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (col < at ? at : col + 1);
+            const char *s;
+            bool indent;
+            size_t n = wrap_next(&cells[i], width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
+            put_at(f, &col, at, indent, s, n);
+        }
+        fputc('\n', f);
     }
 }
 

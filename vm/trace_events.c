@@ -631,6 +631,7 @@ void tev_writer_step(TevWriter *w, TevStep *s)
     kv_u64(w, "line", s->line);
     kv_str(w, "function", p->chunks[s->chunk]->name);
     kv_hex(w, "pc", s->pc);
+    w_key(w, "offset"); w_hex(w, s->pc - s->vm->code_addr[s->chunk], 4);
     w_key(w, "word"); w_hex(w, s->ins, 8);
     kv_str(w, "instruction", str_at(s, s->instr));
     w_key(w, "events");

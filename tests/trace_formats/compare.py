@@ -11,9 +11,19 @@ everything matches; otherwise prints the first differences and exits 1.
 import json
 import sys
 
-# column starts and widths in the table (vm/trace.c: W_STEP .. W_COMPUTE)
-COLS = [("step", 0, 5), ("line", 6, 4), ("pc", 11, 14), ("instr", 26, 22),
-        ("fetch", 49, 34), ("compute", 84, 18), ("store", 103, 10 ** 6)]
+NAMES = ("step", "line", "pc", "instr", "fetch", "compute", "store")
+HEADER = ("step", "line", "pc", "instruction", "fetch", "compute", "store")
+TABLE_WIDTH = 120
+
+
+def columns(header):
+    """Column starts, read from the header line."""
+    starts, at = [], 0
+    for word in HEADER:
+        at = header.index(word, at)
+        starts.append(at)
+        at += len(word)
+    return starts
 
 
 def parse_table(path):
@@ -22,15 +32,23 @@ def parse_table(path):
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    starts = None
     for ln in lines:
         if ln.startswith("step ") and "instruction" in ln:
-            continue                            # header
-        cells = {name: ln[start:start + width + (0 if name == "store" else 0)] for name, start, width in COLS}
+            starts = columns(ln)
+            continue
+        if starts is None:
+            continue
+        if len(ln) > TABLE_WIDTH:
+            raise SystemExit("FAIL: a line of %d characters: %r" % (len(ln), ln))
+        ends = starts[1:] + [None]
+        cells = {name: ln[s:e] for name, s, e in zip(NAMES, starts, ends)}
         if cells["step"].strip():
             if not cells["step"].strip().isdigit():
                 continue                        # a note line outside any step
             rows.append({"step": int(cells["step"]), "line": int(cells["line"]), "pc": cells["pc"].strip(),
-                         "instr": [], "fetch": [], "compute": [], "store": []})
+                         "instr": [], "fetch": [], "compute": [], "store": [],
+                         "widths": {n: e - s - 1 if e else TABLE_WIDTH - s for n, s, e in zip(NAMES, starts, ends)}})
         elif not rows:
             continue
         for name in ("instr", "fetch", "compute", "store"):
@@ -72,9 +90,9 @@ def cells_of(step):
         elif k == "ram_write":
             store.append("RAM[%s] = %s" % (e["name"], desc(e["value"])))
         elif k == "alloc":
-            store.append("new %s @%s (%d B)" % (e["type"], e["id"], e["size"]))
+            store.append("new %s (%d B) @%s" % (e["type"], e["size"], e["id"]))
         elif k == "free":
-            store.append("free %s @%s (%d B)" % (e["type"], e["id"], e["size"]))
+            store.append("free %s (%d B) @%s" % (e["type"], e["size"], e["id"]))
         elif k == "refcount":
             store.append("rc @%s %d->%d" % (e["id"], e["before"], e["after"]))
         elif k == "cached":
@@ -89,16 +107,33 @@ def cells_of(step):
             "compute": "\n".join(compute), "store": "\n".join(store)}
 
 
+def wrap(item, width):
+    """vm/trace.c wrap_next: break at the last space that fits and go on two
+    spaces in; a word too long for such a line is cut where the line ends."""
+    out, cont = [], False
+    while True:
+        pre = "  " if cont else ""
+        avail = width - len(pre)
+        if len(item) <= avail:
+            out.append(pre + item)
+            return out
+        sp = item.rfind(" ", 0, avail)
+        cut = avail if item[avail] == " " else sp if sp > 0 else avail
+        if cut != avail or item[avail] == " ":
+            nxt = item[cut + 1:].split(" ", 1)[0]
+            if len(nxt) > width - 2:
+                cut = avail
+        out.append(pre + item[:cut])
+        item = item[cut + 1:] if item[cut] == " " else item[cut:]
+        cont = True
+
+
 def pieces(cell, width):
     out = []
     if cell == "":
         return out
     for seg in cell.split("\n"):
-        if seg == "":
-            out.append("")
-        while seg:
-            out.append(seg[:width])
-            seg = seg[width:]
+        out.extend(wrap(seg, width) if seg else [""])
     return out
 
 
@@ -143,19 +178,18 @@ def main():
     if doc["result"]["steps_written"] != len(steps):
         print("FAIL: result.steps_written %r != %d" % (doc["result"]["steps_written"], len(steps)))
         return 1
-    widths = {"instr": 22, "fetch": 34, "compute": 18, "store": 200}
     bad = 0
     for row, st in zip(rows, steps):
         err = check_event_fields(st)
         if err:
             print("FAIL:", err)
             return 1
-        if (row["step"], row["line"], row["pc"]) != (st["step"], st["line"], st["pc"]):
-            print("FAIL: step header differs: table %r json %r" % ((row["step"], row["line"], row["pc"]), (st["step"], st["line"], st["pc"])))
+        if (row["step"], row["line"], row["pc"]) != (st["step"], st["line"], st["offset"]):
+            print("FAIL: step header differs: table %r json %r" % ((row["step"], row["line"], row["pc"]), (st["step"], st["line"], st["offset"])))
             return 1
         want = cells_of(st)
         for name in ("instr", "fetch", "compute", "store"):
-            exp = [p.rstrip() for p in pieces(want[name], widths[name])]
+            exp = [p.rstrip() for p in pieces(want[name], row["widths"][name])]
             got = list(row[name])
             while got and got[-1] == "":
                 got.pop()
