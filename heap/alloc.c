@@ -13,27 +13,18 @@
 
 #include <stdlib.h>
 
-struct Pool {
-    Addr base;              /* pool_size-aligned address; 0 = not in use */
-    unsigned szidx;         /* size class */
-    unsigned nalloc;        /* blocks in use */
-    Addr freeblock;         /* head of the free list in RAM, 0 = none */
-    uint64_t nextoffset;    /* bump offset of the next never-used block */
-    uint32_t next, prev;    /* usedpools links: index+1, 0 = none */
-};
-
 static unsigned nclasses(const Heap *h) { return h->L.small_threshold / h->L.alignment; }
 
 uint64_t heap_block_size(const Heap *h, uint64_t n)
 {
     uint64_t a = h->L.alignment;
     if (n == 0) n = 1;
-    return (n + a - 1) / a * a;
+    return (n + a - 1) & ~(a - 1);
 }
 
 static size_t pool_index(const Heap *h, Addr a)
 {
-    return (size_t)((a - h->ram.heap) / h->L.pool_size);
+    return (size_t)((a - h->ram.heap) >> h->pool_shift);
 }
 
 static void pools_reserve(Heap *h)
@@ -89,7 +80,7 @@ static Pool *new_pool(Heap *h, unsigned szidx)
 
 static Addr pool_alloc(Heap *h, uint64_t bsize)
 {
-    unsigned szidx = (unsigned)(bsize / h->L.alignment) - 1;
+    unsigned szidx = (unsigned)(bsize >> h->align_shift) - 1;
     Pool *p;
     size_t idx;
     if (h->usedpools[szidx]) {

@@ -48,6 +48,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     Heap *h = xcalloc(1, sizeof *h);
     h->L = *L;
     h->W = L->word;
+    h->immortal_rc = L->refcount_rule == RC_IMMORTAL ? L->static_refcnt : UINT64_MAX;
     if (ram_init(&h->ram, L) != 0) {
         snprintf(err, errcap, "tracevm: error: cannot map %llu bytes of simulated RAM",
                  (unsigned long long)L->ram_size);
@@ -60,6 +61,9 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
 
     /* type objects */
     h->type_stride = TYPE_OBJECT_WORDS * h->W;
+    h->type_shift = (unsigned)__builtin_ctz(h->type_stride);      /* powers of two: */
+    h->align_shift = (unsigned)__builtin_ctz(L->alignment);       /* vm/profile.c checks */
+    h->pool_shift = (unsigned)__builtin_ctz(L->pool_size);
     h->type_base = heap_static_alloc(h, (uint64_t)TY__COUNT * h->type_stride, h->L.alignment);
     if (!h->type_base) goto nostatic;
     for (int t = 0; t < TY__COUNT; t++) heap_static_header(h, heap_type_obj(h, (TypeId)t), TY_TYPE);
@@ -128,13 +132,6 @@ void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after)
 {
     HeapEvent e = { HEV_REFCNT, obj_type(h, o), o, 0, before, after };
     h->obs(h->obs_ud, &e);
-}
-
-void heap_mark(Heap *h, Addr o, bool live)
-{
-    size_t bit = (size_t)((o - h->ram.heap) / h->L.alignment);
-    if (live) h->objmap[bit / 64] |= (uint64_t)1 << (bit % 64);
-    else h->objmap[bit / 64] &= ~((uint64_t)1 << (bit % 64));
 }
 
 Addr heap_make(Heap *h, TypeId t, uint64_t size)
@@ -266,9 +263,13 @@ static void push_pending(Heap *h, Addr o)
 }
 
 static void free_one(Heap *h, Addr o);
+static bool free_leaf(Heap *h, Addr o, TypeId t);
 
 void heap_dealloc(Heap *h, Addr o)
 {
+    /* the common case, an object that owns no references dying alone,
+    ** needs no work list: it is what popping it at once would do */
+    if (!h->deallocating && free_leaf(h, o, obj_type(h, o))) return;
     push_pending(h, o);
     if (h->deallocating) return;
     h->deallocating = true;
@@ -287,6 +288,30 @@ static void free_event(Heap *h, Addr o, TypeId t)
     }
 }
 
+/* Frees an object that owns no references (int, float, str): true, or
+** false for any other type. Objects without a GC header. */
+static bool free_leaf(Heap *h, Addr o, TypeId t)
+{
+    switch (t) {
+    case TY_INT: case TY_BOOL:
+        free_event(h, o, t);
+        heap_release(h, o, int_sizeof(h, o));
+        return true;
+    case TY_FLOAT:
+        free_event(h, o, t);
+        if (h->nfloat_free < h->L.float_freelist) { h->float_free[h->nfloat_free++] = o; return true; }
+        heap_release(h, o, h->L.float_size);
+        return true;
+    case TY_STR:
+        free_event(h, o, t);
+        if (str_is_interned(h, o)) str_forget_interned(h, o);
+        heap_release(h, o, str_sizeof(h, o));
+        return true;
+    default:
+        return false;
+    }
+}
+
 /*
 ** Freeing runs in two phases so that the order matches CPython's recursive
 ** deallocation: phase 1 reports the free and drops the object's references
@@ -297,7 +322,6 @@ static void free_one(Heap *h, Addr entry)
 {
     Addr o = entry & ~(Addr)1;
     TypeId t = obj_type(h, o);
-    const Layout *L = &h->L;
     if (entry & 1) {
         switch (t) {
         case TY_TUPLE: tuple_dealloc(h, o); return;
@@ -306,34 +330,21 @@ static void free_one(Heap *h, Addr entry)
         default: heap_unmake(h, o, heap_fixed_size(h, t)); return;
         }
     }
+    if (free_leaf(h, o, t)) return;
     free_event(h, o, t);
+    push_pending(h, o | 1);
     switch (t) {
-    case TY_INT: case TY_BOOL:
-        heap_unmake(h, o, int_block_size(h, o));
+    case TY_TUPLE:
+        for (size_t i = 0, n = tuple_len(h, o); i < n; i++) heap_decref(h, tuple_get(h, o, i));
         return;
-    case TY_FLOAT:
-        if (h->nfloat_free < L->float_freelist) { h->float_free[h->nfloat_free++] = o; return; }
-        heap_unmake(h, o, L->float_size);
+    case TY_LIST:
+        for (size_t i = 0, n = list_len(h, o); i < n; i++) heap_decref(h, list_get(h, o, i));
         return;
-    case TY_STR:
-        if (str_is_interned(h, o)) str_forget_interned(h, o);
-        heap_unmake(h, o, str_sizeof(h, o));
+    case TY_DICT:
+        dict_clear_refs(h, o);
         return;
     default:
-        push_pending(h, o | 1);
-        switch (t) {
-        case TY_TUPLE:
-            for (size_t i = 0, n = tuple_len(h, o); i < n; i++) heap_decref(h, tuple_get(h, o, i));
-            return;
-        case TY_LIST:
-            for (size_t i = 0, n = list_len(h, o); i < n; i++) heap_decref(h, list_get(h, o, i));
-            return;
-        case TY_DICT:
-            dict_clear_refs(h, o);
-            return;
-        default:
-            for (unsigned i = 0, n = heap_owned_fields(t); i < n; i++) heap_decref(h, obj_field(h, o, i));
-            return;
-        }
+        for (unsigned i = 0, n = heap_owned_fields(t); i < n; i++) heap_decref(h, obj_field(h, o, i));
+        return;
     }
 }

@@ -86,7 +86,15 @@ typedef void (*HeapObserver)(void *ud, const HeapEvent *e);
 /* Large (over the pymalloc threshold) blocks: first fit, address-ordered. */
 typedef struct LargeBlock { Addr addr; uint64_t size; } LargeBlock;
 
-typedef struct Pool Pool;
+/* A pool in use (heap/alloc.c); public for the inline fast paths below. */
+typedef struct Pool {
+    Addr base;              /* pool_size-aligned address; 0 = not in use */
+    unsigned szidx;         /* size class */
+    unsigned nalloc;        /* blocks in use */
+    Addr freeblock;         /* head of the free list in RAM, 0 = none */
+    uint64_t nextoffset;    /* bump offset of the next never-used block */
+    uint32_t next, prev;    /* usedpools links: index+1, 0 = none */
+} Pool;
 typedef struct InternTable { Addr *slots; size_t cap, count; } InternTable;
 
 /* Fields are public so that the hot paths below can be inline; only heap/
@@ -95,8 +103,12 @@ typedef struct Heap {
     Layout L;
     Ram ram;
     unsigned W;                 /* word size, copied for speed */
+    uint64_t immortal_rc;       /* 3.12: the refcount of immortal objects; else never matches */
     Addr type_base;             /* type objects: TY__COUNT blocks of 'type_stride' */
     unsigned type_stride;
+    unsigned type_shift;        /* log2(type_stride) */
+    unsigned align_shift;       /* log2(L.alignment) */
+    unsigned pool_shift;        /* log2(L.pool_size) */
     Addr none, true_, false_;
     Addr small_ints;            /* object for L.small_int_min */
     Addr empty_str, empty_tuple, empty_keys;
@@ -138,15 +150,24 @@ void heap_free(Heap *h);
 
 void heap_set_observer(Heap *h, HeapObserver fn, void *ud);
 
+/* The word size; a constant in a unit compiled with TRACEVM_WORD (ram.h). */
+#define HEAP_W(h) RAM_WORD(&(h)->ram)
+/* Heap events reach an observer; a unit compiled with HEAP_HOOKS 0 (the
+** untraced CPU loops) only runs while no observer is set. */
+#ifndef HEAP_HOOKS
+#define HEAP_HOOKS 1
+#endif
+#define HEAP_OBSERVED(h) (HEAP_HOOKS && (h)->obs)
+
 /* ---- header access ---- */
 static inline uint64_t obj_refcnt(const Heap *h, Addr o) { return ram_word(&h->ram, o); }
-static inline Addr obj_type_addr(const Heap *h, Addr o) { return ram_word(&h->ram, o + h->W); }
+static inline Addr obj_type_addr(const Heap *h, Addr o) { return ram_word(&h->ram, o + HEAP_W(h)); }
 static inline TypeId obj_type(const Heap *h, Addr o)
 {
-    return (TypeId)((obj_type_addr(h, o) - h->type_base) / h->type_stride);
+    return (TypeId)((obj_type_addr(h, o) - h->type_base) >> h->type_shift);
 }
 static inline Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_base + (Addr)t * h->type_stride; }
-static inline int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * h->W); }
+static inline int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * HEAP_W(h)); }
 static inline bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.heap; }
 
 void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after);
@@ -157,9 +178,9 @@ static inline void heap_incref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
-    if (h->L.refcount_rule == RC_IMMORTAL && rc == h->L.static_refcnt) return;
+    if (rc == h->immortal_rc) return;
     ram_set_word(&h->ram, o, rc + 1);
-    if (h->obs) heap_refcnt_event(h, o, rc, rc + 1);
+    if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc + 1);
 }
 
 /* Drops a reference; frees 'o' (and what it owns) at zero. */
@@ -167,9 +188,9 @@ static inline void heap_decref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
-    if (h->L.refcount_rule == RC_IMMORTAL && rc == h->L.static_refcnt) return;
+    if (rc == h->immortal_rc) return;
     ram_set_word(&h->ram, o, rc - 1);
-    if (h->obs) heap_refcnt_event(h, o, rc, rc - 1);
+    if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc - 1);
     if (rc == 1 && !heap_is_static(h, o)) heap_dealloc(h, o);
 }
 
@@ -188,6 +209,58 @@ void heap_release(Heap *h, Addr block, uint64_t n);
 /* Bytes the allocator hands out for an n-byte request. */
 uint64_t heap_block_size(const Heap *h, uint64_t n);
 
+/*
+** The allocator's common cases, inline: a block of 'bsize' bytes (already
+** rounded to the alignment, at most the small threshold) from a pool that
+** has a free block and stays usable, and its return to a pool that neither
+** was full nor becomes empty. Anything else goes through heap_alloc and
+** heap_release, which do the same and also move pools between lists; the
+** addresses handed out are the same either way.
+*/
+static inline Addr heap_alloc_block(Heap *h, uint64_t bsize)
+{
+    uint32_t pi = h->usedpools ? h->usedpools[(bsize >> h->align_shift) - 1] : 0;
+    if (pi) {
+        Pool *p = &h->pools[pi - 1];
+        Addr b = p->freeblock;
+        if (b) {
+            Addr next = ram_word(&h->ram, b);
+            if (next || p->nextoffset + bsize <= h->L.pool_size) {
+                p->freeblock = next;
+                p->nalloc++;
+                h->live_bytes += bsize;
+                if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
+                return b;
+            }
+        }
+    }
+    return heap_alloc(h, bsize);
+}
+
+static inline void heap_release_block(Heap *h, Addr b, uint64_t bsize)
+{
+#ifndef HEAP_DEBUG_POISON
+    Pool *p = &h->pools[(b - h->ram.heap) >> h->pool_shift];
+    if (p->nalloc > 1 && (p->freeblock || p->nextoffset + bsize <= h->L.pool_size)) {
+        ram_set_word(&h->ram, b, p->freeblock);
+        p->freeblock = b;
+        p->nalloc--;
+        h->live_bytes -= bsize;
+        return;
+    }
+#endif
+    heap_release(h, b, bsize);
+}
+
+/* Object ids are marked in a bitmap (one bit per 'alignment' bytes of the
+** heap segment) so the heap can be walked without a host record per object. */
+static inline void heap_mark(Heap *h, Addr o, bool live)
+{
+    size_t bit = (size_t)((o - h->ram.heap) >> h->align_shift);
+    if (live) h->objmap[bit / 64] |= (uint64_t)1 << (bit % 64);
+    else h->objmap[bit / 64] &= ~((uint64_t)1 << (bit % 64));
+}
+
 /* ---- singletons ---- */
 static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none; }
 static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false_; heap_incref(h, o); return o; }
@@ -205,12 +278,12 @@ void int_to_big(const Heap *h, Addr o, BigInt *out);
 static inline bool int_small(const Heap *h, Addr o, int64_t *out)
 {
     const Ram *r = &h->ram;
-    uint64_t tag = ram_word(r, o + 2 * h->W);
+    uint64_t tag = ram_word(r, o + 2 * HEAP_W(h));
     size_t n; int neg;
     if (h->L.int_size_encoding == INT_SIZE_LV_TAG) { n = (size_t)(tag >> 3); neg = (tag & 3) == 2; }
-    else { int64_t s = ram_sword(r, o + 2 * h->W); neg = s < 0; n = (size_t)(neg ? -s : s); }
+    else { int64_t s = ram_sword(r, o + 2 * HEAP_W(h)); neg = s < 0; n = (size_t)(neg ? -s : s); }
     if (n > 2) return false;
-    Addr d = o + 3 * h->W;
+    Addr d = o + 3 * HEAP_W(h);
     int64_t v = n == 0 ? 0 : (int64_t)ram_rd(r, d, 4);
     if (n == 2) v |= (int64_t)ram_rd(r, d + 4, 4) << 30;
     *out = neg ? -v : v;
@@ -218,11 +291,71 @@ static inline bool int_small(const Heap *h, Addr o, int64_t *out)
 }
 bool heap_is_small_int(const Heap *h, Addr o);
 
+/*
+** int_from_i64 for |v| < 2**60, inline: the CPU loop's arithmetic results.
+** Cached small ints, and with 30-bit digits in 4 bytes a new one- or
+** two-digit int laid out as int_from_i64 lays it out (heap/obj_int.c);
+** anything else, or an observed heap, takes int_from_i64 itself.
+*/
+static inline Addr int_new_fast(Heap *h, int64_t v)
+{
+    const Layout *L = &h->L;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (HEAP_OBSERVED(h) || L->digit_bits != 30 || L->digit_bytes != 4 || m >> 60) return int_from_i64(h, v);
+    if (v >= L->small_int_min && v <= L->small_int_max) {
+        Addr o = h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride;
+        heap_incref(h, o);
+        return o;
+    }
+    unsigned W = HEAP_W(h), n = m >> 30 ? 2 : 1;
+    uint64_t a = L->alignment, bsize = (3 * W + 4 * n + a - 1) & ~(a - 1);
+    Addr o = heap_alloc_block(h, bsize);
+    if (!o) return 0;
+    Ram *r = &h->ram;
+    ram_set_word(r, o, 1);
+    ram_set_word(r, o + W, heap_type_obj(h, TY_INT));
+    uint64_t size = L->int_size_encoding == INT_SIZE_LV_TAG ? (uint64_t)n << 3 | (v < 0 ? 2u : 0u)
+                  : v < 0 ? (uint64_t)-(int64_t)n : n;
+    ram_set_word(r, o + 2 * W, W == 4 ? size & 0xFFFFFFFFu : size);
+    ram_wr(r, o + 3 * W, 4, m & 0x3FFFFFFF);
+    if (n == 2) ram_wr(r, o + 3 * W + 4, 4, m >> 30);
+    heap_mark(h, o, true);
+    h->live_objects++;
+    return o;
+}
+
+/*
+** heap_decref, with the death of an int of at most two digits inline (what
+** heap_dealloc does for it, minus the work list it does not need).
+*/
+static inline void heap_decref_fast(Heap *h, Addr o)
+{
+    if (!o) return;
+    uint64_t rc = obj_refcnt(h, o);
+    if (rc == h->immortal_rc) return;
+    if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o) ||
+        obj_type_addr(h, o) != heap_type_obj(h, TY_INT) || h->L.digit_bytes != 4) {
+        heap_decref(h, o);
+        return;
+    }
+    unsigned W = HEAP_W(h);
+    size_t n;
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG) n = (size_t)(ram_word(&h->ram, o + 2 * W) >> 3);
+    else { int64_t s = ram_sword(&h->ram, o + 2 * W); n = (size_t)(s < 0 ? -s : s); }
+    if (n > 2) { heap_decref(h, o); return; }
+    ram_set_word(&h->ram, o, 0);
+    h->freed_objects++;
+    h->live_objects--;
+    heap_mark(h, o, false);
+    uint64_t a = h->L.alignment;
+    heap_release_block(h, o, (3 * W + 4 * (n ? n : 1) + a - 1) & ~(a - 1));
+}
+
 /* ---- float (heap/obj_float.c) ---- */
 Addr float_new(Heap *h, double v);
 static inline double float_value(const Heap *h, Addr o)
 {
-    unsigned off = 2 * h->W;
+    unsigned off = 2 * HEAP_W(h);
     return ram_double(&h->ram, o + off);
 }
 
@@ -263,21 +396,21 @@ Addr tuple_new(Heap *h, size_t n);              /* items 0 (NULL) until set */
 static inline size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
 static inline Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
 {
-    return ram_word(&h->ram, t + (3 + i) * h->W);
+    return ram_word(&h->ram, t + (3 + i) * HEAP_W(h));
 }
 static inline void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slot must be empty */
 {
-    ram_set_word(&h->ram, t + (3 + i) * h->W, v);
+    ram_set_word(&h->ram, t + (3 + i) * HEAP_W(h), v);
 }
 
 /* ---- list (heap/obj_list.c) ---- */
 Addr list_new(Heap *h, size_t n);               /* n items (NULL), capacity exactly n */
 static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
-static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * h->W); }
-static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * h->W); }
+static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
+static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
 static inline Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
 {
-    return ram_word(&h->ram, list_items(h, l) + i * h->W);
+    return ram_word(&h->ram, list_items(h, l) + i * HEAP_W(h));
 }
 /* Stores 'v' (stolen) at i and releases the old item. */
 void list_set(Heap *h, Addr l, size_t i, Addr v);
@@ -324,8 +457,8 @@ bool heap_key_eq(Heap *h, Addr a, Addr b);
 ** the header, all 0; 'size' is what getsizeof reports. Field i is at
 ** o + (2 + i) * W. */
 Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size);
-static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * h->W); }
-static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * h->W, v); }
+static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
+static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* getsizeof of fixed-size generic types (function, range, iterators ...). */
 uint64_t heap_fixed_size(const Heap *h, TypeId t);
 /* Static objects (never freed) are carved from the static segment: at

@@ -32,12 +32,8 @@ uint64_t dict_sizeof(Heap *h, Addr o);
 void dict_clear_refs(Heap *h, Addr o);   /* phase 1: drop keys and values */
 uint64_t str_sizeof(const Heap *h, Addr o);
 uint64_t int_sizeof(const Heap *h, Addr o);
-uint64_t int_block_size(const Heap *h, Addr o);
 void heap_dict_init(Heap *h);
 
-/* Object ids are marked in a bitmap (one bit per 'alignment' bytes of the
-** heap segment) so the heap can be walked without a host record per object. */
-void heap_mark(Heap *h, Addr o, bool live);
 
 static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
 

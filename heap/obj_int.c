@@ -45,7 +45,6 @@ uint64_t int_sizeof(const Heap *h, Addr o)
     return 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * (n ? n : 1);
 }
 
-uint64_t int_block_size(const Heap *h, Addr o) { return int_sizeof(h, o); }
 
 /* Host digits (30-bit) <-> RAM digits ('digit_bits' in 'digit_bytes'). */
 static size_t ram_ndigits_for(const Heap *h, size_t n30)

@@ -15,6 +15,21 @@
 
 typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
 
+/*
+** A translation unit may be compiled for one machine shape: defining
+** TRACEVM_WORD (4 or 8) before including this header folds the word size
+** and little-endian order into every inline access below, so a word read is
+** one host load. vm/cpu_w4.c and vm/cpu_w8.c build the CPU loop that way;
+** vm_run only enters them for a profile of that shape.
+*/
+#ifdef TRACEVM_WORD
+#define RAM_WORD(r) ((unsigned)TRACEVM_WORD)
+#define RAM_BIG(r) false
+#else
+#define RAM_WORD(r) ((r)->word)
+#define RAM_BIG(r) ((r)->big)
+#endif
+
 typedef struct Ram {
     uint8_t *mem;               /* host bytes of simulated RAM */
     Addr base;                  /* simulated address of mem[0] */
@@ -42,7 +57,7 @@ static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return r->mem + (a - r->b
 static inline __attribute__((always_inline)) uint64_t ram_rd(const Ram *r, Addr a, unsigned n)
 {
     const uint8_t *p = ram_ptr(r, a);
-    if (!r->big) {
+    if (!RAM_BIG(r)) {
         switch (n) {
         case 1: return p[0];
         case 2: { uint16_t v; memcpy(&v, p, 2); return v; }
@@ -58,7 +73,7 @@ static inline __attribute__((always_inline)) uint64_t ram_rd(const Ram *r, Addr 
 static inline __attribute__((always_inline)) void ram_wr(Ram *r, Addr a, unsigned n, uint64_t v)
 {
     uint8_t *p = ram_ptr(r, a);
-    if (!r->big) {
+    if (!RAM_BIG(r)) {
         switch (n) {
         case 1: p[0] = (uint8_t)v; return;
         case 2: { uint16_t t = (uint16_t)v; memcpy(p, &t, 2); return; }
@@ -69,14 +84,14 @@ static inline __attribute__((always_inline)) void ram_wr(Ram *r, Addr a, unsigne
     for (unsigned i = n; i-- > 0; v >>= 8) p[i] = (uint8_t)v;
 }
 
-static inline uint64_t ram_word(const Ram *r, Addr a) { return ram_rd(r, a, r->word); }
-static inline void ram_set_word(Ram *r, Addr a, uint64_t v) { ram_wr(r, a, r->word, v); }
+static inline uint64_t ram_word(const Ram *r, Addr a) { return ram_rd(r, a, RAM_WORD(r)); }
+static inline void ram_set_word(Ram *r, Addr a, uint64_t v) { ram_wr(r, a, RAM_WORD(r), v); }
 
 /* Signed word: sign-extends a 4-byte word. */
 static inline int64_t ram_sword(const Ram *r, Addr a)
 {
     uint64_t v = ram_word(r, a);
-    return r->word == 4 ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
+    return RAM_WORD(r) == 4 ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
 }
 
 static inline double ram_double(const Ram *r, Addr a)

@@ -957,7 +957,7 @@ static Addr call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigne
 Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
-    if (obj_type(h, f) == TY_TYPE) return call_type(vm, (TypeId)((f - h->type_base) / h->type_stride), args, n, kw);
+    if (obj_type(h, f) == TY_TYPE) return call_type(vm, (TypeId)((f - h->type_base) >> h->type_shift), args, n, kw);
     BuiltinState *st = state(vm);
     uint64_t i = obj_field(h, f, 1);
     if (i >= st->nall) return vm_raise(vm, EXC_TYPE, "bad builtin");

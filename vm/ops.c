@@ -945,7 +945,7 @@ static void repr_depth(Vm *vm, Addr a, StrBuf *out, int depth)
         return;
     }
     case TY_TYPE:
-        sb_printf(out, "<class '%s'>", heap_type_names[(a - h->type_base) / h->type_stride]);
+        sb_printf(out, "<class '%s'>", heap_type_names[(a - h->type_base) >> h->type_shift]);
         return;
     case TY_FILE: {
         StrBuf nm; sb_init(&nm);
