@@ -53,9 +53,24 @@ static size_t ram_ndigits_for(const Heap *h, size_t n30)
     return (n30 * BIG_SHIFT + h->L.digit_bits - 1) / h->L.digit_bits;
 }
 
+/* RAM digits are the host's uint32_t digits, byte for byte: copy in bulk. */
+static bool same_digits(const Heap *h)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return h->L.digit_bits == BIG_SHIFT && h->L.digit_bytes == 4 && !h->ram.big;
+#else
+    (void)h;
+    return false;
+#endif
+}
+
 static void write_digits(Heap *h, Addr d, const BigInt *b, size_t nram)
 {
     unsigned db = h->L.digit_bytes, bits = h->L.digit_bits;
+    if (same_digits(h)) {
+        memcpy(ram_ptr(&h->ram, d), b->d, b->n * sizeof *b->d);
+        return;
+    }
     if (bits == BIG_SHIFT) {
         for (size_t i = 0; i < b->n; i++) ram_wr(&h->ram, d + i * db, db, b->d[i]);
         return;
@@ -82,7 +97,8 @@ void int_to_big(const Heap *h, Addr o, BigInt *out)
             out->cap = n + 1;
             out->d = xrealloc(out->d, out->cap * sizeof *out->d);
         }
-        for (size_t i = 0; i < n; i++) out->d[i] = (uint32_t)ram_rd(&h->ram, d + i * db, db);
+        if (same_digits(h)) memcpy(out->d, ram_ptr(&h->ram, d), n * sizeof *out->d);
+        else for (size_t i = 0; i < n; i++) out->d[i] = (uint32_t)ram_rd(&h->ram, d + i * db, db);
         out->n = n;
         out->sign = n ? sign : 0;
         return;
