@@ -370,6 +370,8 @@ Addr str_from_cstr(Heap *h, const char *s);
 /* A fresh ASCII string even for one character (no singleton), as
 ** int.__repr__ builds its result. */
 Addr str_new_ascii(Heap *h, const char *s, size_t n);
+/* a + b of two non-empty ASCII strings: a new string. */
+Addr str_concat_ascii(Heap *h, Addr a, Addr b);
 size_t str_len(const Heap *h, Addr s);          /* code points */
 unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
 bool str_is_ascii(const Heap *h, Addr s);

@@ -142,6 +142,18 @@ Addr str_new_ascii(Heap *h, const char *s, size_t n)
     return o;
 }
 
+Addr str_concat_ascii(Heap *h, Addr a, Addr b)
+{
+    size_t na = str_len(h, a), nb = str_len(h, b);
+    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)(na + nb) + 1);
+    if (!o) return 0;
+    init_str(h, o, na + nb, 0);
+    uint8_t *p = ram_ptr(&h->ram, o + h->L.str_ascii_header);
+    memcpy(p, str_data(h, a), na);
+    memcpy(p + na, str_data(h, b), nb);
+    return o;
+}
+
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
 {
     size_t n = str_len(h, s);

@@ -74,6 +74,15 @@ void sb_putc(StrBuf *b, char c)
 
 void sb_puts(StrBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
+void sb_put_i64(StrBuf *b, int64_t v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do { *--p = (char)('0' + m % 10); m /= 10; } while (m);
+    if (v < 0) *--p = '-';
+    sb_put(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 void sb_pad(StrBuf *b, char c, size_t n)
 {
     sb_reserve(b, n);

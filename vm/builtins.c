@@ -860,10 +860,16 @@ enum { NNATIVES = sizeof natives / sizeof natives[0] };
 /* types reachable by name as builtins */
 static const TypeId builtin_types[] = { TY_INT, TY_FLOAT, TY_STR, TY_BOOL, TY_LIST, TY_TUPLE, TY_DICT, TY_RANGE, TY_ENUMERATE, TY_ZIP, TY_TYPE };
 
+/* Method lookups remembered by (type, name string): a hit costs one
+** comparison of the name's text instead of a scan of every native. */
+enum { METHOD_CACHE = 64 };
+typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; } MethodEntry;
+
 typedef struct BuiltinState {
     size_t nall;
     const Native **all;         /* natives + io natives */
     Addr *objs;                 /* one static builtin object per native */
+    MethodEntry mcache[METHOD_CACHE];
 } BuiltinState;
 
 static BuiltinState *state(Vm *vm) { return (BuiltinState *)(void *)vm->builtin_objs; }
@@ -924,6 +930,14 @@ const char *vm_builtin_name(Vm *vm, Addr f)
     return i < st->nall ? st->all[i]->name : "?";
 }
 
+Addr builtins_find(Vm *vm, const char *name)
+{
+    BuiltinState *st = state(vm);
+    for (size_t i = 0; i < st->nall; i++)
+        if (st->all[i]->owner == TY_NONE && strcmp(name, st->all[i]->name) == 0) return st->objs[i];
+    return 0;
+}
+
 Addr builtins_lookup(Vm *vm, Addr name)
 {
     Heap *h = H(vm);
@@ -967,8 +981,14 @@ Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kw)
 static const Native *find_method(Vm *vm, TypeId t, Addr name)
 {
     BuiltinState *st = state(vm);
+    MethodEntry *e = &st->mcache[((name >> 4) ^ (name >> 11) ^ (Addr)t) & (METHOD_CACHE - 1)];
+    /* the text is compared too: a freed name's address can come back as another string */
+    if (e->name == name && e->t == t && str_eq_cstr(H(vm), name, e->nt->name)) return e->nt;
     for (size_t i = 0; i < st->nall; i++)
-        if (st->all[i]->owner == t && str_eq_cstr(H(vm), name, st->all[i]->name)) return st->all[i];
+        if (st->all[i]->owner == t && str_eq_cstr(H(vm), name, st->all[i]->name)) {
+            *e = (MethodEntry){ name, t, st->all[i] };
+            return st->all[i];
+        }
     return NULL;
 }
 

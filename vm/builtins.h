@@ -33,6 +33,8 @@ int vm_io_close(Vm *vm, Addr o);
 int builtins_init(Vm *vm);
 void builtins_shutdown(Vm *vm);     /* closes files and connections */
 void builtins_free(Vm *vm);
+/* The builtin function object named 'name' (static), or 0. */
+Addr builtins_find(Vm *vm, const char *name);
 /* builtins[name] (borrowed) or 0. */
 Addr builtins_lookup(Vm *vm, Addr name);
 /* Calls builtin object 'f'; args borrowed; new reference or 0. */

@@ -302,6 +302,7 @@ static Addr str_concat(Vm *vm, Addr a, Addr b)
     size_t na = str_len(h, a), nb = str_len(h, b);
     if (na == 0) { heap_incref(h, b); return b; }
     if (nb == 0) { heap_incref(h, a); return a; }
+    if (str_is_ascii(h, a) && str_is_ascii(h, b)) return check(vm, str_concat_ascii(h, a, b));
     uint32_t *cp = xmalloc((na + nb) * sizeof *cp);
     for (size_t i = 0; i < na; i++) cp[i] = str_char(h, a, i);
     for (size_t i = 0; i < nb; i++) cp[na + i] = str_char(h, b, i);
@@ -848,7 +849,7 @@ static void int_text(Vm *vm, Addr a, StrBuf *out)
 {
     Heap *h = H(vm);
     int64_t v;
-    if (int_small(h, a, &v)) { sb_printf(out, "%lld", (long long)v); return; }
+    if (int_small(h, a, &v)) { sb_put_i64(out, v); return; }
     int_to_big(h, a, &h->t1);
     big_to_decimal(&h->t1, out);
 }

@@ -163,6 +163,7 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
         vm_free(vm);
         return NULL;
     }
+    if (strcmp(prof->python_version, "3.11") == 0) vm->print_c_levels = builtins_find(vm, "print");
     return vm;
 }
 

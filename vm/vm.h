@@ -101,6 +101,7 @@ typedef struct Vm {
     GlobalCache *gcache;        /* program name -> cache */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
+    Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     Addr sys_module, sqlite_module;
     Frame *frames; unsigned nframes, capframes;
     Addr kwnames;               /* pending KWNAMES tuple (borrowed constant) */
