@@ -325,30 +325,41 @@ static inline Addr int_new_fast(Heap *h, int64_t v)
 }
 
 /*
-** heap_decref, with the death of an int of at most two digits inline (what
-** heap_dealloc does for it, minus the work list it does not need).
+** heap_decref, with the death of a float or of an int of at most two
+** digits inline: what heap_dealloc does for them, minus the work list.
 */
 static inline void heap_decref_fast(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
     if (rc == h->immortal_rc) return;
-    if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o) ||
-        obj_type_addr(h, o) != heap_type_obj(h, TY_INT) || h->L.digit_bytes != 4) {
+    if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o)) { heap_decref(h, o); return; }
+    const Layout *L = &h->L;
+    unsigned W = HEAP_W(h);
+    Addr t = obj_type_addr(h, o);
+    bool fl = t == heap_type_obj(h, TY_FLOAT);
+    uint64_t size;
+    if (fl) {
+        size = L->float_size;
+    } else if (t == heap_type_obj(h, TY_INT) && L->digit_bytes == 4) {
+        size_t n;
+        if (L->int_size_encoding == INT_SIZE_LV_TAG) n = (size_t)(ram_word(&h->ram, o + 2 * W) >> 3);
+        else { int64_t s = ram_sword(&h->ram, o + 2 * W); n = (size_t)(s < 0 ? -s : s); }
+        if (n > 2) { heap_decref(h, o); return; }
+        size = 3 * W + 4 * (n ? n : 1);
+    } else {
         heap_decref(h, o);
         return;
     }
-    unsigned W = HEAP_W(h);
-    size_t n;
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG) n = (size_t)(ram_word(&h->ram, o + 2 * W) >> 3);
-    else { int64_t s = ram_sword(&h->ram, o + 2 * W); n = (size_t)(s < 0 ? -s : s); }
-    if (n > 2) { heap_decref(h, o); return; }
     ram_set_word(&h->ram, o, 0);
     h->freed_objects++;
     h->live_objects--;
     heap_mark(h, o, false);
-    uint64_t a = h->L.alignment;
-    heap_release_block(h, o, (3 * W + 4 * (n ? n : 1) + a - 1) & ~(a - 1));
+    if (fl && h->nfloat_free < L->float_freelist) {
+        h->float_free[h->nfloat_free++] = o;
+        return;
+    }
+    heap_release_block(h, o, (size + L->alignment - 1) & ~((uint64_t)L->alignment - 1));
 }
 
 /* ---- float (heap/obj_float.c) ---- */
@@ -357,6 +368,27 @@ static inline double float_value(const Heap *h, Addr o)
 {
     unsigned off = 2 * HEAP_W(h);
     return ram_double(&h->ram, o + off);
+}
+
+/* float_new, inline: a float from the free list, or a pool block (observed
+** heaps take float_new itself, which reports the allocation). */
+static inline Addr float_new_fast(Heap *h, double v)
+{
+    if (HEAP_OBSERVED(h)) return float_new(h, v);
+    Addr o;
+    if (h->nfloat_free) {
+        o = h->float_free[--h->nfloat_free];
+    } else {
+        uint64_t a = h->L.alignment;
+        o = heap_alloc_block(h, (h->L.float_size + a - 1) & ~(a - 1));
+        if (!o) return 0;
+    }
+    ram_set_word(&h->ram, o, 1);
+    ram_set_word(&h->ram, o + HEAP_W(h), heap_type_obj(h, TY_FLOAT));
+    heap_mark(h, o, true);
+    h->live_objects++;
+    ram_set_double(&h->ram, o + 2 * HEAP_W(h), v);
+    return o;
 }
 
 /* ---- str (heap/obj_str.c) ---- */

@@ -12,8 +12,8 @@ int ram_init(Ram *r, const Layout *L)
     void *p = mmap(NULL, L->ram_size, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return -1;
-    r->mem = p;
     r->base = L->ram_base;
+    ram_set_mem(r, p);
     r->size = L->ram_size;
     r->word = L->word;
     r->big = L->big_endian;

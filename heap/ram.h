@@ -33,6 +33,7 @@ typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
 typedef struct Ram {
     uint8_t *mem;               /* host bytes of simulated RAM */
     Addr base;                  /* simulated address of mem[0] */
+    uintptr_t bias;             /* mem - base: the host byte of 'a' is bias + a */
     uint64_t size;
     unsigned word;              /* 4 or 8 */
     bool big;                   /* big-endian profile */
@@ -51,7 +52,14 @@ static inline bool ram_valid(const Ram *r, Addr a, uint64_t n)
     return a >= r->base && n <= r->size && a - r->base <= r->size - n;
 }
 
-static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return r->mem + (a - r->base); }
+/* Points 'r' at host bytes 'mem' (a copy of the RAM, for comparisons). */
+static inline void ram_set_mem(Ram *r, uint8_t *mem)
+{
+    r->mem = mem;
+    r->bias = (uintptr_t)mem - (uintptr_t)r->base;
+}
+
+static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return (uint8_t *)(r->bias + (uintptr_t)a); }
 
 /* Reads an n-byte unsigned value (n = 1, 2, 4, 8) in the profile's order. */
 static inline __attribute__((always_inline)) uint64_t ram_rd(const Ram *r, Addr a, unsigned n)

@@ -230,6 +230,43 @@ static inline Addr small_int_op(Heap *h, OpCode op, Addr x, Addr y)
 }
 
 /*
+** Float arithmetic and comparison with a float operand (the other a float
+** or an int of at most two digits), as float_binary and op_compare do it.
+** An int is converted as PyLong_AsDouble converts it; comparisons only
+** take ints that convert exactly (|v| <= 2**53), since CPython compares a
+** float with an int by value. Returns 0 to take the general path (which
+** also raises ZeroDivisionError).
+*/
+static inline Addr float_op(Heap *h, OpCode op, Addr x, Addr y)
+{
+    Addr ft = heap_type_obj(h, TY_FLOAT), it = heap_type_obj(h, TY_INT);
+    Addr tx = obj_type_addr(h, x), ty = obj_type_addr(h, y);
+    if (tx != ft && ty != ft) return 0;
+    double a, b;
+    int64_t v;
+    bool exact = true;
+    if (tx == ft) a = float_value(h, x);
+    else if (tx == it && int_small(h, x, &v)) { a = (double)v; exact = v >= -(INT64_C(1) << 53) && v <= INT64_C(1) << 53; }
+    else return 0;
+    if (ty == ft) b = float_value(h, y);
+    else if (ty == it && int_small(h, y, &v)) { b = (double)v; exact = exact && v >= -(INT64_C(1) << 53) && v <= INT64_C(1) << 53; }
+    else return 0;
+    switch (op) {
+    case OP_ADD: case OP_IADD: return float_new_fast(h, a + b);
+    case OP_SUB: return float_new_fast(h, a - b);
+    case OP_MUL: case OP_IMUL: return float_new_fast(h, a * b);
+    case OP_DIV: return b == 0 ? 0 : float_new_fast(h, a / b);
+    case OP_LT: return exact ? heap_bool(h, a < b) : 0;
+    case OP_LE: return exact ? heap_bool(h, a <= b) : 0;
+    case OP_GT: return exact ? heap_bool(h, a > b) : 0;
+    case OP_GE: return exact ? heap_bool(h, a >= b) : 0;
+    case OP_EQ: return exact ? heap_bool(h, a == b) : 0;
+    case OP_NE: return exact ? heap_bool(h, a != b) : 0;
+    default: return 0;
+    }
+}
+
+/*
 ** 3.11 counts some calls into C against the recursion limit (3.12 has a
 ** separate C stack limit): print() enters two levels (itself and the
 ** file's write method); fast one-argument builtins such as len() none.
@@ -381,6 +418,7 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
             SAVE_PC();
             Addr r = small_int_op(h, op, x, y);
+            if (!r) r = float_op(h, op, x, y);
             if (!r) r = op == OP_IADD ? op_inplace(vm, OP_ADD, x, y)
                       : op == OP_IMUL ? op_inplace(vm, OP_MUL, x, y) : op_binary(vm, op, x, y);
             CHECK(r);
@@ -410,6 +448,7 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
             SAVE_PC();
             Addr r = small_int_op(h, op, x, y);
+            if (!r) r = float_op(h, op, x, y);
             if (!r) r = op_compare(vm, op, x, y);
             CHECK(r);
             if (HOOKED(R.tr)) trace_binary(R.tr, op, x, y, r);

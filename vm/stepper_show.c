@@ -432,7 +432,7 @@ static void diff_and_record(Stepper *s, const MemIndex *ix, bool color, StrBuf *
                 Addr nv = ram_word(ram, a);
                 uint64_t ov;
                 if (!ram->big && W == 8) memcpy(&ov, mirror + (a - ram->base), 8);
-                else { Ram tmp = *ram; tmp.mem = mirror; ov = ram_word(&tmp, a); }
+                else { Ram tmp = *ram; ram_set_mem(&tmp, mirror); ov = ram_word(&tmp, a); }
                 StrBuf d1, d2; sb_init(&d1); sb_init(&d2);
                 describe(s, nv, &d1);
                 describe_old(s, ix, ov, &d2);
@@ -489,7 +489,7 @@ static void diff_and_record(Stepper *s, const MemIndex *ix, bool color, StrBuf *
             cur_hi = f->base + (Addr)s->prog->chunks[f->chunk]->nregs * W;
         }
         Ram old = *ram;
-        old.mem = mirror;
+        ram_set_mem(&old, mirror);
         for (size_t k = 0; k < nchanged; k++) {
             Addr a = changed[k];
             if (a >= cur_lo && a < cur_hi) continue;           /* shown as registers */
