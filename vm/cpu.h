@@ -266,6 +266,23 @@ static inline Addr float_op(Heap *h, OpCode op, Addr x, Addr y)
     }
 }
 
+/* o[i] for a list or tuple and an int index in range (negative counts
+** from the end), as op_getitem does it; 0 to take the general path. */
+static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
+{
+    int64_t k;
+    if (obj_type_addr(h, i) != heap_type_obj(h, TY_INT) || !int_small(h, i, &k)) return 0;
+    Addr t = obj_type_addr(h, o);
+    bool list = t == heap_type_obj(h, TY_LIST);
+    if (!list && t != heap_type_obj(h, TY_TUPLE)) return 0;
+    int64_t n = obj_ob_size(h, o);
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) return 0;
+    Addr v = list ? list_get(h, o, (size_t)k) : tuple_get(h, o, (size_t)k);
+    heap_incref(h, v);
+    return v;
+}
+
 /*
 ** 3.11 counts some calls into C against the recursion limit (3.12 has a
 ** separate C stack limit): print() enters two levels (itself and the
@@ -676,7 +693,8 @@ VmStatus CPU_RUN(Vm *vm)
             RV(b, o);
             XVC(c, i);
             SAVE_PC();
-            Addr r = op_getitem(vm, o, i);
+            Addr r = getitem_fast(h, o, i);
+            if (!r) r = op_getitem(vm, o, i);
             CHECK(r);
             if (HOOKED(R.tr)) trace_binary(R.tr, op, o, i, r);
             drop(&R, c, a);
