@@ -499,7 +499,8 @@ VmStatus CPU_RUN(Vm *vm)
                 uint32_t target = (uint32_t)obj_field(h, obj_field(h, f, 3), 0);
                 const Chunk *cc = prog->chunks[target];
                 if (HOOKED(R.tr)) trace_call(R.tr, f, b);
-                if (!bind_args(vm, &R, a, b, f, cc, kw)) goto error;
+                /* every parameter passed by position: nothing to arrange */
+                if ((kw || b != cc->nparams) && !bind_args(vm, &R, a, b, f, cc, kw)) goto error;
                 Addr nb = R.base + (Addr)(a + 1) * HEAP_W(h);
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
