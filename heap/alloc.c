@@ -176,6 +176,12 @@ static void large_free(Heap *h, Addr b, uint64_t n)
 
 Addr heap_alloc(Heap *h, uint64_t n)
 {
+    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, heap_block_size(h, n));
+    return heap_alloc_slow(h, n);
+}
+
+Addr heap_alloc_slow(Heap *h, uint64_t n)
+{
     pools_reserve(h);
     if (n == 0) n = 1;
     if (n > h->ram.heap_end - h->ram.heap) return 0;    /* never fits: no size arithmetic can wrap */
@@ -189,6 +195,12 @@ Addr heap_alloc(Heap *h, uint64_t n)
 }
 
 void heap_release(Heap *h, Addr b, uint64_t n)
+{
+    if (b && n - 1 < h->L.small_threshold) heap_release_block(h, b, heap_block_size(h, n));
+    else heap_release_slow(h, b, n);
+}
+
+void heap_release_slow(Heap *h, Addr b, uint64_t n)
 {
     if (!b) return;
     if (n == 0) n = 1;

@@ -206,6 +206,9 @@ void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
 /* ---- raw blocks (pymalloc + large) ---- */
 Addr heap_alloc(Heap *h, uint64_t n);               /* 0 when RAM is full */
 void heap_release(Heap *h, Addr block, uint64_t n);
+/* The same without the inline fast paths below (they fall back to these). */
+Addr heap_alloc_slow(Heap *h, uint64_t n);
+void heap_release_slow(Heap *h, Addr block, uint64_t n);
 /* Bytes the allocator hands out for an n-byte request. */
 uint64_t heap_block_size(const Heap *h, uint64_t n);
 
@@ -234,7 +237,7 @@ static inline Addr heap_alloc_block(Heap *h, uint64_t bsize)
             }
         }
     }
-    return heap_alloc(h, bsize);
+    return heap_alloc_slow(h, bsize);
 }
 
 static inline void heap_release_block(Heap *h, Addr b, uint64_t bsize)
@@ -249,7 +252,7 @@ static inline void heap_release_block(Heap *h, Addr b, uint64_t bsize)
         return;
     }
 #endif
-    heap_release(h, b, bsize);
+    heap_release_slow(h, b, bsize);
 }
 
 /* Object ids are marked in a bitmap (one bit per 'alignment' bytes of the
