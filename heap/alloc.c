@@ -144,10 +144,16 @@ static Addr large_alloc(Heap *h, uint64_t n)
     return h->large_top;
 }
 
+/* Freed large blocks from this size on give their host pages back, so host
+** memory follows the simulated heap's live bytes, not its high-water mark
+** (what is freed reads as zero afterwards; nothing reads freed RAM). */
+enum { DISCARD_MIN = 256 * 1024 };
+
 static void large_free(Heap *h, Addr b, uint64_t n)
 {
     uint64_t a = 16;
     n = (n + a - 1) / a * a;
+    if (n >= DISCARD_MIN) ram_discard(&h->ram, b, n);
     size_t i = 0;
     while (i < h->nlarge_free && h->large_free[i].addr < b) i++;
     GROW_ARRAY(h->large_free, h->nlarge_free, h->large_free_cap);

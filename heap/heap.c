@@ -116,7 +116,6 @@ void heap_free(Heap *h)
         for (unsigned i = 0; i <= h->L.tuple_freelist_maxlen; i++) free(h->tuple_free[i]);
     free(h->tuple_free);
     free(h->ntuple_free);
-    free(h->pending);
     big_free(&h->t1); big_free(&h->t2); big_free(&h->t3);
     ram_free(&h->ram);
     free(h);
@@ -256,10 +255,26 @@ uint64_t heap_sizeof(Heap *h, Addr o)
     }
 }
 
-static void push_pending(Heap *h, Addr o)
+/*
+** The work list costs no host memory: an object on it is dead, so its
+** refcount word (0, and read by nobody) holds the entry below it, as
+** CPython's trashcan reuses a dying object's own fields. An entry is an id,
+** with bit 0 set for phase 2; popping writes the refcount word back to 0,
+** so RAM ends as it would without the list. An object is on it at most
+** once at a time (phase 2 is pushed after phase 1 is popped).
+*/
+static void push_pending(Heap *h, Addr entry)
 {
-    GROW_ARRAY(h->pending, h->npending, h->pending_cap);
-    h->pending[h->npending++] = o;
+    ram_set_word(&h->ram, entry & ~(Addr)1, h->pending);
+    h->pending = entry;
+}
+
+static Addr pop_pending(Heap *h)
+{
+    Addr entry = h->pending, o = entry & ~(Addr)1;
+    h->pending = ram_word(&h->ram, o);
+    ram_set_word(&h->ram, o, 0);
+    return entry;
 }
 
 static void free_one(Heap *h, Addr o);
@@ -273,7 +288,7 @@ void heap_dealloc(Heap *h, Addr o)
     push_pending(h, o);
     if (h->deallocating) return;
     h->deallocating = true;
-    while (h->npending) free_one(h, h->pending[--h->npending]);
+    while (h->pending) free_one(h, pop_pending(h));
     h->deallocating = false;
 }
 

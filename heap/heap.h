@@ -135,8 +135,9 @@ typedef struct Heap {
     uint64_t live_objects, live_bytes, peak_bytes;
     uint64_t freed_objects;
     InternTable interned;
-    /* dealloc work list (no recursion on deep structures) */
-    Addr *pending; size_t npending, pending_cap;
+    /* dealloc work list (no recursion on deep structures): a stack threaded
+    ** through the dead objects' own refcount words, see heap/heap.c */
+    Addr pending;
     bool deallocating;
     HeapObserver obs;
     void *obs_ud;

@@ -6,6 +6,14 @@
 
 #include <sys/mman.h>
 
+void ram_discard(Ram *r, Addr a, uint64_t n)
+{
+    uintptr_t page = 4096, lo = (uintptr_t)ram_ptr(r, a), hi = lo + n;
+    lo = (lo + page - 1) & ~(page - 1);
+    hi &= ~(page - 1);
+    if (hi > lo) madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 int ram_init(Ram *r, const Layout *L)
 {
     memset(r, 0, sizeof *r);

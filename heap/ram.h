@@ -46,6 +46,9 @@ typedef struct Ram {
 /* Maps 'L->ram_size' bytes. Returns 0, or -1 if the host refuses. */
 int ram_init(Ram *r, const Layout *L);
 void ram_free(Ram *r);
+/* Gives the host pages inside [a, a+n) back: they read as zero again (as
+** untouched RAM does) and cost no host memory until written. */
+void ram_discard(Ram *r, Addr a, uint64_t n);
 
 static inline bool ram_valid(const Ram *r, Addr a, uint64_t n)
 {
