@@ -83,6 +83,20 @@ void sb_put_i64(StrBuf *b, int64_t v)
     sb_put(b, p, (size_t)(buf + sizeof buf - p));
 }
 
+void sb_put_u64(StrBuf *b, uint64_t v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    sb_put(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+void sb_put_hex(StrBuf *b, uint64_t v, int digits)
+{
+    char buf[24], *p = buf + sizeof buf;
+    do { *--p = "0123456789abcdef"[v & 15]; v >>= 4; digits--; } while (v || digits > 0);
+    sb_put(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 void sb_pad(StrBuf *b, char c, size_t n)
 {
     sb_reserve(b, n);

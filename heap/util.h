@@ -45,6 +45,8 @@ void sb_printf(StrBuf *b, const char *fmt, ...)
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 void sb_pad(StrBuf *b, char c, size_t n);       /* appends 'n' copies of 'c' */
 void sb_put_i64(StrBuf *b, int64_t v);          /* decimal, as "%lld" */
+void sb_put_u64(StrBuf *b, uint64_t v);         /* decimal, as "%llu" */
+void sb_put_hex(StrBuf *b, uint64_t v, int digits); /* as "%0*llx" */
 /* Appends code point 'cp' encoded as UTF-8. */
 void sb_put_utf8(StrBuf *b, uint32_t cp);
 /* Detaches the buffer: the caller owns the returned string (never NULL). */

@@ -29,12 +29,13 @@ struct Tracer {
     Addr offset;                /* pc - the first word of the chunk */
     Instr ins;
     uint32_t chunk;
-    StrBuf instr, fetch, compute, store, words;
+    StrBuf instr, fetch, compute, store, row;
     bool header_done;
     TraceFilter filter;
     TevStep *ev;                /* json / yaml: the events of the step */
     TevWriter *w;
     bool finished, failed;      /* the module returned / an error was raised */
+    char ***dis;                /* chunk -> instruction -> its disassembly, made once */
 };
 
 /*
@@ -54,7 +55,7 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->vm = vm;
     t->out = out;
     t->fmt = fmt;
-    sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->words);
+    sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
         t->w = tev_writer_new(vm, out, fmt == TRACE_YAML);
@@ -76,45 +77,57 @@ void trace_free(Tracer *t)
         tev_writer_finish(t->w);
         tev_step_free(t->ev);
     }
-    sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->words);
+    sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->row);
+    if (t->dis) {
+        const Program *p = t->vm->prog;
+        for (uint32_t c = 0; c < p->nchunks; c++) {
+            if (!t->dis[c]) continue;
+            for (size_t i = 0; i < p->chunks[c]->ncode; i++) free(t->dis[c][i]);
+            free(t->dis[c]);
+        }
+        free(t->dis);
+    }
     fflush(t->out);
     free(t);
+}
+
+/* The short form of a value: what the table shows after its type. */
+static void value_repr(Vm *vm, Addr v, StrBuf *r)
+{
+    Heap *h = vm->h;
+    switch (obj_type(h, v)) {
+    case TY_INT:
+        if (int_ndigits(h, v) > 4) { sb_putc(r, '<'); sb_put_u64(r, int_ndigits(h, v)); sb_puts(r, " digits>"); }
+        else op_repr(vm, v, r);
+        break;
+    case TY_BOOL: case TY_FLOAT: case TY_NONE: op_repr(vm, v, r); break;
+    case TY_STR: op_repr_str_cut(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, r); break;
+    case TY_LIST: sb_puts(r, "len "); sb_put_u64(r, list_len(h, v)); break;
+    case TY_TUPLE: sb_puts(r, "len "); sb_put_u64(r, tuple_len(h, v)); break;
+    case TY_DICT: sb_puts(r, "len "); sb_put_u64(r, dict_len(h, v)); break;
+    case TY_BUILTIN: { extern const char *vm_builtin_name(Vm *, Addr); sb_puts(r, vm_builtin_name(vm, v)); break; }
+    case TY_FUNCTION: str_to_utf8(h, obj_field(h, v, 1), r); break;
+    default: break;
+    }
 }
 
 /* "int 5 @0x7f0000100a60" — short, exact, and deterministic */
 void trace_describe(Vm *vm, Addr v, StrBuf *out)
 {
     if (!v) { sb_puts(out, "(empty)"); return; }
-    StrBuf ty, r; sb_init(&ty); sb_init(&r);
-    trace_value_parts(vm, v, &ty, &r);
-    sb_printf(out, "%s%s%s @0x%llx", ty.s, r.len ? " " : "", r.s ? r.s : "", (unsigned long long)v);
-    sb_free(&ty);
-    sb_free(&r);
+    sb_puts(out, op_type_name(vm, v));
+    size_t mark = out->len;
+    sb_putc(out, ' ');
+    value_repr(vm, v, out);
+    if (out->len == mark + 1) out->s[out->len = mark] = '\0';     /* nothing short to say */
+    sb_puts(out, " @0x");
+    sb_put_hex(out, v, 1);
 }
 
 void trace_value_parts(Vm *vm, Addr v, StrBuf *type, StrBuf *out)
 {
-    Heap *h = vm->h;
-    TypeId ty = obj_type(h, v);
-    StrBuf r; sb_init(&r);
-    switch (ty) {
-    case TY_INT: case TY_BOOL: case TY_FLOAT: case TY_NONE:
-        if (ty == TY_INT && int_ndigits(h, v) > 4) sb_printf(&r, "<%zu digits>", int_ndigits(h, v));
-        else op_repr(vm, v, &r);
-        break;
-    case TY_STR:
-        op_repr_str_cut(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, &r);
-        break;
-    case TY_LIST: sb_printf(&r, "len %zu", list_len(h, v)); break;
-    case TY_TUPLE: sb_printf(&r, "len %zu", tuple_len(h, v)); break;
-    case TY_DICT: sb_printf(&r, "len %zu", dict_len(h, v)); break;
-    case TY_BUILTIN: { extern const char *vm_builtin_name(Vm *, Addr); sb_puts(&r, vm_builtin_name(vm, v)); break; }
-    case TY_FUNCTION: str_to_utf8(h, obj_field(h, v, 1), &r); break;
-    default: break;
-    }
     sb_puts(type, op_type_name(vm, v));
-    if (r.len) sb_put(out, r.s, r.len);
-    sb_free(&r);
+    value_repr(vm, v, out);
 }
 
 static void describe(Tracer *t, Addr v, StrBuf *out) { trace_describe(t->vm, v, out); }
@@ -126,10 +139,18 @@ static bool idle(const Tracer *t) { return t->skip || !t->in_step; }
 
 static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Starts a new item of 'cell' (its items are its lines) and returns it,
+** for the hot paths that append the pieces themselves. */
+static StrBuf *item_new(StrBuf *cell)
+{
+    if (cell->len) sb_putc(cell, '\n');
+    return cell;
+}
+
 static void compute(Tracer *t, const char *text, Addr result)
 {
     if (events(t)) tev_compute(t->ev, text, result);
-    else item(&t->compute, "%s", text);
+    else sb_puts(item_new(&t->compute), text);
 }
 
 static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -142,12 +163,16 @@ static void item(StrBuf *cell, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *reg_name(Tracer *t, unsigned r, char *buf, size_t n)
+/* "r2(result) = int 30 @0x..." as a new item of 'cell' */
+static void reg_item(Tracer *t, StrBuf *cell, unsigned r, Addr v)
 {
     const Chunk *ch = t->vm->prog->chunks[t->chunk];
-    if (r < ch->nlocals && ch->locals[r][0] != '.') snprintf(buf, n, "r%u(%s)", r, ch->locals[r]);
-    else snprintf(buf, n, "r%u", r);
-    return buf;
+    StrBuf *o = item_new(cell);
+    sb_putc(o, 'r');
+    sb_put_u64(o, r);
+    if (r < ch->nlocals && ch->locals[r][0] != '.') { sb_putc(o, '('); sb_puts(o, ch->locals[r]); sb_putc(o, ')'); }
+    sb_puts(o, " = ");
+    trace_describe(t->vm, v, o);
 }
 
 void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
@@ -164,24 +189,38 @@ void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
     t->offset = pc - t->vm->code_addr[chunk];
     t->ins = ins;
     t->line = line;
-    sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store); sb_clear(&t->words);
-    dis_instruction(t->vm->prog, chunk, ins, t->vm, &t->instr);
+    sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store);
+    /* an instruction's words never change: disassemble each one once */
+    const Program *p = t->vm->prog;
+    size_t k = (size_t)(t->offset / 4);
+    if (!t->dis) t->dis = xcalloc(p->nchunks, sizeof *t->dis);
+    if (!t->dis[chunk]) t->dis[chunk] = xcalloc(p->chunks[chunk]->ncode + 1, sizeof **t->dis);
+    if (k < p->chunks[chunk]->ncode) {
+        if (!t->dis[chunk][k]) {
+            dis_instruction(p, chunk, ins, t->vm, &t->instr);
+            t->dis[chunk][k] = xstrdup(t->instr.s ? t->instr.s : "");
+        } else {
+            sb_puts(&t->instr, t->dis[chunk][k]);
+        }
+    } else {
+        dis_instruction(p, chunk, ins, t->vm, &t->instr);
+    }
     if (events(t)) {
         tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
         return;
     }
-    item(&t->fetch, "[0x%llx] = %08x", (unsigned long long)pc, ins);
+    StrBuf *o = item_new(&t->fetch);
+    sb_puts(o, "[0x");
+    sb_put_hex(o, pc, 1);
+    sb_puts(o, "] = ");
+    sb_put_hex(o, ins, 8);
 }
 
 void trace_reg_read(Tracer *t, unsigned r, Addr v)
 {
     if (idle(t)) return;
     if (events(t)) { tev_reg(t->ev, TEV_REG_READ, t->chunk, r, v); return; }
-    char b[48];
-    StrBuf d; sb_init(&d);
-    describe(t, v, &d);
-    item(&t->fetch, "%s = %s", reg_name(t, r, b, sizeof b), d.s);
-    sb_free(&d);
+    reg_item(t, &t->fetch, r, v);
 }
 
 void trace_operand(Tracer *t, unsigned x, Addr v)
@@ -194,34 +233,29 @@ void trace_const_read(Tracer *t, unsigned k, Addr v)
 {
     if (idle(t)) return;
     if (events(t)) { tev_const(t->ev, k, v); return; }
-    StrBuf d; sb_init(&d);
-    describe(t, v, &d);
-    item(&t->fetch, "k%u = %s", k, d.s);
-    sb_free(&d);
+    StrBuf *o = item_new(&t->fetch);
+    sb_putc(o, 'k');
+    sb_put_u64(o, k);
+    sb_puts(o, " = ");
+    describe(t, v, o);
 }
 
 void trace_reg_write(Tracer *t, unsigned r, Addr v)
 {
     if (idle(t)) return;
     if (events(t)) { tev_reg(t->ev, TEV_REG_WRITE, t->chunk, r, v); return; }
-    char b[48];
-    StrBuf d; sb_init(&d);
-    describe(t, v, &d);
-    item(&t->store, "%s = %s", reg_name(t, r, b, sizeof b), d.s);
-    sb_free(&d);
+    reg_item(t, &t->store, r, v);
 }
 
 void trace_global(Tracer *t, bool store, Addr name, Addr v)
 {
     if (idle(t)) return;
     if (events(t)) { tev_global(t->ev, store, name, v); return; }
-    StrBuf n; sb_init(&n);
-    str_to_utf8(t->vm->h, name, &n);
-    StrBuf d; sb_init(&d);
-    describe(t, v, &d);
-    if (store) item(&t->store, "RAM[%s] = %s", n.s, d.s);
-    else item(&t->fetch, "RAM[%s] -> %s", n.s, d.s);
-    sb_free(&n); sb_free(&d);
+    StrBuf *o = item_new(store ? &t->store : &t->fetch);
+    sb_puts(o, "RAM[");
+    str_to_utf8(t->vm->h, name, o);
+    sb_puts(o, store ? "] = " : "] -> ");
+    describe(t, v, o);
 }
 
 static void short_value(Tracer *t, Addr v, StrBuf *out)
@@ -230,7 +264,7 @@ static void short_value(Tracer *t, Addr v, StrBuf *out)
     TypeId ty = obj_type(h, v);
     if ((ty == TY_INT && int_ndigits(h, v) <= 4) || ty == TY_FLOAT || ty == TY_BOOL || ty == TY_NONE ||
         (ty == TY_STR && str_len(h, v) <= 12)) op_repr(t->vm, v, out);
-    else sb_printf(out, "<%s>", op_type_name(t->vm, v));
+    else { sb_putc(out, '<'); sb_puts(out, op_type_name(t->vm, v)); sb_putc(out, '>'); }
 }
 
 static const char *op_symbol(OpCode op)
@@ -254,7 +288,7 @@ void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
     StrBuf s; sb_init(&s);
     short_value(t, x, &s);
     if (op == OP_GETITEM) { sb_putc(&s, '['); short_value(t, y, &s); sb_puts(&s, "] = "); }
-    else { sb_printf(&s, " %s ", op_symbol(op)); short_value(t, y, &s); sb_puts(&s, " = "); }
+    else { sb_putc(&s, ' '); sb_puts(&s, op_symbol(op)); sb_putc(&s, ' '); short_value(t, y, &s); sb_puts(&s, " = "); }
     short_value(t, r, &s);
     compute(t, s.s, r);
     sb_free(&s);
@@ -395,18 +429,27 @@ static void heap_event(void *ud, const HeapEvent *e)
     Tracer *t = ud;
     if (idle(t)) return;
     if (events(t)) { tev_heap(t->ev, e); return; }
+    StrBuf *o = item_new(&t->store);
     switch (e->kind) {
-    case HEV_ALLOC:
-        item(&t->store, "new %s (%llu B) @0x%llx", heap_type_names[e->type], (unsigned long long)e->size, (unsigned long long)e->addr);
+    case HEV_ALLOC: case HEV_FREE:      /* new T (N B) @id */
+        sb_puts(o, e->kind == HEV_ALLOC ? "new " : "free ");
+        sb_puts(o, heap_type_names[e->type]);
+        sb_puts(o, " (");
+        sb_put_u64(o, e->size);
+        sb_puts(o, " B) @0x");
+        sb_put_hex(o, e->addr, 1);
         break;
-    case HEV_FREE:
-        item(&t->store, "free %s (%llu B) @0x%llx", heap_type_names[e->type], (unsigned long long)e->size, (unsigned long long)e->addr);
-        break;
-    case HEV_REFCNT:
-        item(&t->store, "rc @0x%llx %llu->%llu", (unsigned long long)e->addr, (unsigned long long)e->before, (unsigned long long)e->after);
+    case HEV_REFCNT:                    /* rc @id before->after */
+        sb_puts(o, "rc @0x");
+        sb_put_hex(o, e->addr, 1);
+        sb_putc(o, ' ');
+        sb_put_u64(o, e->before);
+        sb_puts(o, "->");
+        sb_put_u64(o, e->after);
         break;
     case HEV_CACHED:
-        item(&t->store, "cached small int @0x%llx", (unsigned long long)e->addr);
+        sb_puts(o, "cached small int @0x");
+        sb_put_hex(o, e->addr, 1);
         break;
     }
 }
@@ -418,8 +461,13 @@ static size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c
 
 static size_t utf8_chars(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= n; i += 8) {      /* ASCII, 8 bytes at a time */
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u) break;
+    }
+    size_t c = i;
+    for (; i < n; i++) if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
     return c;
 }
 
@@ -446,15 +494,26 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     *indent = false;
     if (!wrap_more(w)) return 0;
     const char *s = w->s + w->pos;
-    size_t n = 0;
-    while (w->pos + n < w->len && s[n] != '\n') n++;
+    const char *nl = memchr(s, '\n', w->len - w->pos);
+    size_t n = nl ? (size_t)(nl - s) : w->len - w->pos;
     *indent = w->cont;
     size_t avail = width - (w->cont ? 2 : 0);
+    if (n <= avail) {                           /* fits: no characters to count */
+        *start = s;
+        w->pos += n + (nl != NULL);
+        w->cont = false;
+        return n;
+    }
     size_t bytes = 0, chars = 0, space = 0;
-    while (bytes < n && chars < avail) {
-        if (s[bytes] == ' ') space = bytes;
-        bytes += utf8_len((unsigned char)s[bytes]);
-        chars++;
+    if (utf8_chars(s, avail) == avail) {        /* ASCII: a byte is a character */
+        bytes = avail;
+        for (size_t i = avail; i-- > 1;) if (s[i] == ' ') { space = i; break; }
+    } else {
+        while (bytes < n && chars < avail) {
+            if (s[bytes] == ' ') space = bytes;
+            bytes += utf8_len((unsigned char)s[bytes]);
+            chars++;
+        }
     }
     *start = s;
     if (bytes >= n) {                           /* the rest of the item fits */
@@ -475,15 +534,34 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     return cut;
 }
 
-/* Writes a cell that starts at column 'at' (or one space after a cell that ran long). */
-static void put_at(FILE *f, size_t *col, size_t at, bool indent, const char *s, size_t n)
+/* Adds a cell that starts at column 'at' (or one space after a cell that ran long). */
+static void put_at(StrBuf *row, size_t *col, size_t at, bool indent, const char *s, size_t n)
 {
     if (!n && !indent) return;
     size_t want = *col < at ? at : *col + (*col > 0);
-    for (; *col < want; (*col)++) fputc(' ', f);
-    if (indent) { fputs("  ", f); *col += 2; }
-    fwrite(s, 1, n, f);
+    if (want > *col) { sb_pad(row, ' ', want - *col); *col = want; }
+    if (indent) { sb_put(row, "  ", 2); *col += 2; }
+    sb_put(row, s, n);
     *col += utf8_chars(s, n);
+}
+
+/* "%llu" and "0x%04llx" into buf[24]; returns the length */
+static size_t dec_u64(char *buf, uint64_t v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(buf, p, n);
+    return n;
+}
+
+static size_t hex_offset(char *buf, uint64_t v)
+{
+    int digits = 4;
+    for (uint64_t x = v >> 16; x; x >>= 4) digits++;
+    buf[0] = '0'; buf[1] = 'x';
+    for (int i = digits; i-- > 0; v >>= 4) buf[2 + i] = "0123456789abcdef"[v & 15];
+    return (size_t)digits + 2;
 }
 
 enum { NFIXED = 3, NWRAP = 4 };
@@ -493,20 +571,22 @@ static const size_t col_start[NFIXED + NWRAP] = {
     W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6,
 };
 
+/* The row's lines are built in t->row and written with one fwrite. */
 static void table_row(Tracer *t)
 {
-    FILE *f = t->out;
+    StrBuf *row = &t->row;
+    sb_clear(row);
     if (!t->header_done) {
         static const char *const names[] = { "step", "line", "pc", "instruction", "fetch", "compute", "store" };
         size_t col = 0;
-        for (int i = 0; i < NFIXED + NWRAP; i++) put_at(f, &col, col_start[i], false, names[i], strlen(names[i]));
-        fputc('\n', f);
+        for (int i = 0; i < NFIXED + NWRAP; i++) put_at(row, &col, col_start[i], false, names[i], strlen(names[i]));
+        sb_putc(row, '\n');
         t->header_done = true;
     }
     char fixed[NFIXED][24];
-    snprintf(fixed[0], sizeof fixed[0], "%llu", (unsigned long long)t->step);
-    snprintf(fixed[1], sizeof fixed[1], "%u", t->line);
-    snprintf(fixed[2], sizeof fixed[2], "0x%04llx", (unsigned long long)t->offset);
+    size_t flen[NFIXED] = {
+        dec_u64(fixed[0], t->step), dec_u64(fixed[1], t->line), hex_offset(fixed[2], t->offset),
+    };
     Wrap cells[NWRAP] = { wrap_of(&t->instr), wrap_of(&t->fetch), wrap_of(&t->compute), wrap_of(&t->store) };
     static const size_t widths[NWRAP - 1] = { W_INSTR, W_FETCH, W_COMPUTE };
     for (bool first = true;; first = false) {
@@ -515,17 +595,18 @@ static void table_row(Tracer *t)
         if (!any) break;
         size_t col = 0;
         for (int i = 0; i < NFIXED; i++)
-            if (first) put_at(f, &col, col_start[i], false, fixed[i], strlen(fixed[i]));
+            if (first) put_at(row, &col, col_start[i], false, fixed[i], flen[i]);
         for (int i = 0; i < NWRAP; i++) {
             size_t at = col_start[NFIXED + i];
             size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (col < at ? at : col + 1);
             const char *s;
             bool indent;
             size_t n = wrap_next(&cells[i], width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
-            put_at(f, &col, at, indent, s, n);
+            put_at(row, &col, at, indent, s, n);
         }
-        fputc('\n', f);
+        sb_putc(row, '\n');
     }
+    fwrite(row->s, 1, row->len, t->out);
 }
 
 /* --explain: the notes' table in words */
