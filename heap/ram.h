@@ -95,8 +95,26 @@ static inline __attribute__((always_inline)) void ram_wr(Ram *r, Addr a, unsigne
     for (unsigned i = n; i-- > 0; v >>= 8) p[i] = (uint8_t)v;
 }
 
-static inline uint64_t ram_word(const Ram *r, Addr a) { return ram_rd(r, a, RAM_WORD(r)); }
-static inline void ram_set_word(Ram *r, Addr a, uint64_t v) { ram_wr(r, a, RAM_WORD(r), v); }
+/* A word: the common shapes first, so generic code branches twice at most. */
+static inline uint64_t ram_word(const Ram *r, Addr a)
+{
+    if (!RAM_BIG(r)) {
+        const uint8_t *p = ram_ptr(r, a);
+        if (RAM_WORD(r) == 8) { uint64_t v; memcpy(&v, p, 8); return v; }
+        uint32_t v; memcpy(&v, p, 4); return v;
+    }
+    return ram_rd(r, a, RAM_WORD(r));
+}
+
+static inline void ram_set_word(Ram *r, Addr a, uint64_t v)
+{
+    if (!RAM_BIG(r)) {
+        uint8_t *p = ram_ptr(r, a);
+        if (RAM_WORD(r) == 8) { memcpy(p, &v, 8); return; }
+        uint32_t w = (uint32_t)v; memcpy(p, &w, 4); return;
+    }
+    ram_wr(r, a, RAM_WORD(r), v);
+}
 
 /* Signed word: sign-extends a 4-byte word. */
 static inline int64_t ram_sword(const Ram *r, Addr a)
