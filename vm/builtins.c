@@ -125,7 +125,7 @@ static Addr b_abs(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (t == TY_FLOAT) return chk(vm, float_new(h, fabs(float_value(h, args[0]))));
     if (t == TY_INT || t == TY_BOOL) {
         if (int_sign(h, args[0]) < 0) return op_unary(vm, OP_NEG, args[0]);
-        if (t == TY_BOOL) { int64_t v; int_small(h, args[0], &v); return chk(vm, int_from_i64(h, v)); }
+        if (t == TY_BOOL) { int64_t v = 0; int_small(h, args[0], &v); return chk(vm, int_from_i64(h, v)); }
         heap_incref(h, args[0]);
         return args[0];
     }
@@ -297,7 +297,7 @@ static Addr b_round(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     TypeId t = obj_type(h, args[0]);
     bool has_nd = n > 1 && args[1] != h->none;
     if (t == TY_INT || t == TY_BOOL) {
-        if (!has_nd) { int64_t v; if (t == TY_BOOL) { int_small(h, args[0], &v); return chk(vm, int_from_i64(h, v)); } heap_incref(h, args[0]); return args[0]; }
+        if (!has_nd) { int64_t v = 0; if (t == TY_BOOL) { int_small(h, args[0], &v); return chk(vm, int_from_i64(h, v)); } heap_incref(h, args[0]); return args[0]; }
         int64_t nd;
         if (!op_index(vm, args[1], &nd)) return 0;
         if (nd >= 0) { heap_incref(h, args[0]); return args[0]; }
@@ -615,7 +615,7 @@ static Addr make_int(Vm *vm, Addr *args, unsigned n)
     }
     switch (t) {
     case TY_INT: heap_incref(h, x); return x;
-    case TY_BOOL: { int64_t v; int_small(h, x, &v); return chk(vm, int_from_i64(h, v)); }
+    case TY_BOOL: { int64_t v = 0; int_small(h, x, &v); return chk(vm, int_from_i64(h, v)); }
     case TY_FLOAT: return op_int_from_double(vm, trunc(float_value(h, x)));
     case TY_STR: return parse_int_text(vm, x, 10);
     default: return vm_raise(vm, EXC_TYPE, "int() argument must be a string, a bytes-like object or a real number, not '%s'", op_type_name(vm, x));
