@@ -12,6 +12,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <limits.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,7 +185,22 @@ static double digits_value(const Digits *dg)
 static void shortest_digits(double ax, Digits *dg)
 {
     char buf[40];
-    for (int p = 0; p < 17; p++) {
+    int p = 0;
+    if (ax >= DBL_MIN) {
+        /* A normal double: any decimal of at most DBL_DIG (15) digits that
+        ** reads back as 'ax' is what 'ax' prints as to 15 digits (such
+        ** decimals survive the trip through a double). So the 15-digit
+        ** form, zeros stripped, is the answer when it reads back; when it
+        ** does not, nothing shorter does, and the search starts at 16. */
+        snprintf(buf, sizeof buf, "%.*e", DBL_DIG - 1, ax);
+        if (strtod(buf, NULL) == ax) {
+            read_e(buf, dg);
+            strip_zeros(dg);
+            return;
+        }
+        p = DBL_DIG;
+    }
+    for (; p < 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p, ax);
         double y = strtod(buf, NULL);
         read_e(buf, dg);
