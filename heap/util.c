@@ -74,20 +74,31 @@ void sb_putc(StrBuf *b, char c)
 
 void sb_puts(StrBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
+char *fmt_u64(char buf[24], uint64_t v)
+{
+    char *p = buf + 23;
+    *p = '\0';
+    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    return p;
+}
+
+char *fmt_i64(char buf[24], int64_t v)
+{
+    char *p = fmt_u64(buf, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+    if (v < 0) *--p = '-';
+    return p;
+}
+
 void sb_put_i64(StrBuf *b, int64_t v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do { *--p = (char)('0' + m % 10); m /= 10; } while (m);
-    if (v < 0) *--p = '-';
-    sb_put(b, p, (size_t)(buf + sizeof buf - p));
+    char buf[24], *p = fmt_i64(buf, v);
+    sb_put(b, p, (size_t)(buf + 23 - p));
 }
 
 void sb_put_u64(StrBuf *b, uint64_t v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
-    sb_put(b, p, (size_t)(buf + sizeof buf - p));
+    char buf[24], *p = fmt_u64(buf, v);
+    sb_put(b, p, (size_t)(buf + 23 - p));
 }
 
 void sb_put_hex(StrBuf *b, uint64_t v, int digits)

@@ -44,6 +44,10 @@ void sb_printf(StrBuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 void sb_pad(StrBuf *b, char c, size_t n);       /* appends 'n' copies of 'c' */
+/* Decimal text of v written at the end of buf (NUL-terminated); returns
+** where it starts. Like "%lld" / "%llu", without printf. */
+char *fmt_i64(char buf[24], int64_t v);
+char *fmt_u64(char buf[24], uint64_t v);
 void sb_put_i64(StrBuf *b, int64_t v);          /* decimal, as "%lld" */
 void sb_put_u64(StrBuf *b, uint64_t v);         /* decimal, as "%llu" */
 void sb_put_hex(StrBuf *b, uint64_t v, int digits); /* as "%0*llx" */

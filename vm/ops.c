@@ -992,8 +992,14 @@ static bool check_int_digits(Vm *vm, Addr a)
 Addr op_repr_obj(Vm *vm, Addr a)
 {
     Heap *h = H(vm);
-    if (!check_int_digits(vm, a)) return 0;
     TypeId t = obj_type(h, a);
+    int64_t v;
+    if (t == TY_INT && int_small(h, a, &v)) {      /* the common case, without a StrBuf */
+        char buf[24], *p = fmt_i64(buf, v);
+        Addr r = str_new_ascii(h, p, strlen(p));
+        return r ? r : nomem(vm);
+    }
+    if (!check_int_digits(vm, a)) return 0;
     StrBuf b; sb_init(&b);
     op_repr(vm, a, &b);
     Addr r;

@@ -548,9 +548,8 @@ static void put_at(StrBuf *row, size_t *col, size_t at, bool indent, const char 
 /* "%llu" and "0x%04llx" into buf[24]; returns the length */
 static size_t dec_u64(char *buf, uint64_t v)
 {
-    char tmp[24], *p = tmp + sizeof tmp;
-    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
-    size_t n = (size_t)(tmp + sizeof tmp - p);
+    char tmp[24], *p = fmt_u64(tmp, v);
+    size_t n = (size_t)(tmp + 23 - p);
     memcpy(buf, p, n);
     return n;
 }
