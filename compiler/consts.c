@@ -242,11 +242,14 @@ static Folded fold_binop(Compiler *c, BinOpKind op, Folded *a, Folded *b)
         const Const *n = ka == CK_STR ? &b->k : &a->k;
         int64_t times;
         if (!big_to_i64(&n->i, &times)) { big_free(&r.k.i); return r; }
-        if (times < 0) times = 0;
-        /* CPython folds only short results (and counts code points; bytes here) */
+        if (times < 0 || s->len == 0) times = 0;     /* '' * n is '' however big n is */
+        /* CPython folds only short results (it counts code points). The
+        ** bounds on 'times' alone and on bytes keep the products from
+        ** overflowing ('ab' * 2**62 once wrapped to 0 and passed). */
         size_t cps = 0;
         for (size_t i = 0; i < s->len; i++) if (((unsigned char)s->s[i] & 0xC0) != 0x80) cps++;
-        if ((uint64_t)times * cps > MAX_STR_FOLD) { big_free(&r.k.i); return r; }
+        if ((uint64_t)times > MAX_STR_FOLD || (uint64_t)times * cps > MAX_STR_FOLD ||
+            (uint64_t)times * s->len > 4 * (uint64_t)MAX_STR_FOLD) { big_free(&r.k.i); return r; }
         r.k.kind = CK_STR;
         r.k.len = s->len * (size_t)times;
         r.k.s = xmalloc(r.k.len + 1);
