@@ -272,7 +272,8 @@ static Folded fold_binop(Compiler *c, BinOpKind op, Folded *a, Folded *b)
         const Const *t = ka == CK_TUPLE ? &a->k : &b->k;
         const Const *n = ka == CK_TUPLE ? &b->k : &a->k;
         int64_t times;
-        if (big_to_i64(&n->i, &times) && (times <= 0 || (uint64_t)times * t->n <= MAX_COLLECTION_FOLD)) {
+        if (big_to_i64(&n->i, &times) &&
+            (times <= 0 || t->n == 0 || ((uint64_t)times <= MAX_COLLECTION_FOLD && (uint64_t)times * t->n <= MAX_COLLECTION_FOLD))) {
             if (times < 0) times = 0;
             r.k.kind = CK_TUPLE;
             r.k.n = t->n * (size_t)times;
