@@ -217,9 +217,9 @@ uint64_t heap_block_size(const Heap *h, uint64_t n);
 ** The allocator's common cases, inline: a block of 'bsize' bytes (already
 ** rounded to the alignment, at most the small threshold) from a pool that
 ** has a free block and stays usable, and its return to a pool that neither
-** was full nor becomes empty. Anything else goes through heap_alloc and
-** heap_release, which do the same and also move pools between lists; the
-** addresses handed out are the same either way.
+** was full nor becomes empty. Anything else goes through heap_alloc_slow
+** and heap_release_slow (heap/alloc.c), which do the same and also move
+** pools between lists; the addresses handed out are the same either way.
 */
 static inline Addr heap_alloc_block(Heap *h, uint64_t bsize)
 {
