@@ -29,7 +29,8 @@ void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out);
 void op_str(Vm *vm, Addr a, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);
-Addr op_format(Vm *vm, Addr v, Addr spec);   /* spec may be 0 */
+Addr op_format(Vm *vm, Addr v, Addr spec);   /* spec may be 0 (vm/format.c) */
+Addr op_percent_format(Vm *vm, Addr fmt, Addr args);  /* 'fmt' % args (vm/format.c) */
 const char *op_type_name(Vm *vm, Addr a);
 
 Addr op_getitem(Vm *vm, Addr c, Addr i);
@@ -44,6 +45,7 @@ Addr op_len(Vm *vm, Addr a, int64_t *n);     /* returns nonzero dummy ok / 0 err
 
 /* Integer helpers */
 bool op_is_int(Vm *vm, Addr a);              /* int or bool */
+static inline bool op_type_is_num(TypeId t) { return t == TY_INT || t == TY_BOOL || t == TY_FLOAT; }
 bool op_index(Vm *vm, Addr a, int64_t *out); /* int -> int64 (TypeError/IndexError set) */
 Addr op_int_from_double(Vm *vm, double d);
 bool op_to_double(Vm *vm, Addr a, double *out);

@@ -1,0 +1,159 @@
+/*
+** vm/format.c: format(value, spec), f-string replacement fields with a
+** spec, and 'text' % args, worded and rounded as CPython's. The digit work
+** is heap/numfmt.c's; this file picks it by the value's type and turns its
+** errors into Python exceptions.
+*/
+#include "vm/ops.h"
+
+#include <string.h>
+
+#include "heap/numfmt.h"
+
+static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf *err)
+{
+    Heap *h = vm->h;
+    if (fs->type == 'c') {
+        int64_t x;
+        if (!int_to_i64(h, v, &x)) x = -1;
+        if (fmt_int_char(x, fs, out, err) != 0) return vm_raise(vm, x < 0 || x > 0x10FFFF ? EXC_OVERFLOW : EXC_VALUE, "%s", err->s);
+        return 1;
+    }
+    int base = fmt_int_base_for_type(fs->type);
+    if (base == 0) {
+        double d;
+        if (!op_to_double(vm, v, &d)) return 0;
+        if (fmt_float(d, fs, out, err) != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
+        return 1;
+    }
+    if (base < 0) { fmt_unknown_code(fs->type, "int", err); return vm_raise(vm, EXC_VALUE, "%s", err->s); }
+    int_to_big(h, v, &h->t1);
+    bool neg = h->t1.sign < 0;
+    StrBuf digits; sb_init(&digits);
+    BigInt m; big_init(&m);
+    big_abs(&m, &h->t1);
+    big_to_base(&m, base, false, &digits);
+    big_free(&m);
+    int st = fmt_int_text(digits.s, digits.len, neg, base, fs, out, err);
+    sb_free(&digits);
+    if (st != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
+    return 1;
+}
+
+Addr op_format(Vm *vm, Addr v, Addr spec)
+{
+    Heap *h = vm->h;
+    TypeId t = obj_type(h, v);
+    StrBuf sp; sb_init(&sp);
+    if (spec) str_to_utf8(h, spec, &sp);
+    if (sp.len == 0) {
+        sb_free(&sp);
+        return op_str_obj(vm, v);
+    }
+    StrBuf out, err;
+    sb_init(&out); sb_init(&err);
+    FormatSpec fs;
+    Addr ok = 0;
+    const char *tn = op_type_name(vm, v);
+    if (fmt_parse_spec(sp.s, sp.len, tn, &fs, &err) != 0) {
+        vm_raise(vm, EXC_VALUE, "%s", err.s);
+        goto done;
+    }
+    switch (t) {
+    case TY_INT: case TY_BOOL:
+        if (t == TY_BOOL && fs.type == 0) {
+            StrBuf s; sb_init(&s); op_str(vm, v, &s);
+            if (fmt_str(s.s, s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+            sb_free(&s);
+            break;
+        }
+        ok = format_int(vm, v, &fs, &out, &err);
+        break;
+    case TY_FLOAT:
+        if (fmt_float(float_value(h, v), &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        break;
+    case TY_STR: {
+        StrBuf s; sb_init(&s); str_to_utf8(h, v, &s);
+        if (fmt_str(s.s ? s.s : "", s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        sb_free(&s);
+        break;
+    }
+    default:
+        vm_raise(vm, EXC_TYPE, "unsupported format string passed to %s.__format__", tn);
+        break;
+    }
+done:;
+    Addr r = ok ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
+    sb_free(&sp); sb_free(&out); sb_free(&err);
+    return r;
+}
+
+/* 'fmt' % args */
+Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
+{
+    Heap *h = vm->h;
+    StrBuf f; sb_init(&f);
+    str_to_utf8(h, fmt, &f);
+    StrBuf out, err; sb_init(&out); sb_init(&err);
+    bool is_tuple = obj_type(h, args) == TY_TUPLE;
+    size_t nargs = is_tuple ? tuple_len(h, args) : 1, argi = 0;
+    Addr result = 0;
+    size_t i = 0;
+    while (i < f.len) {
+        if (f.s[i] != '%') { sb_putc(&out, f.s[i++]); continue; }
+        i++;
+        PercentSpec ps;
+        PercentHooks hooks = { 0 };
+        if (fmt_percent_spec(f.s, f.len, &i, &ps, &hooks, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        if (ps.literal) { sb_putc(&out, '%'); continue; }
+        if (argi >= nargs) { vm_raise(vm, EXC_TYPE, "not enough arguments for format string"); goto done; }
+        Addr a = is_tuple ? tuple_get(h, args, argi) : args;
+        argi++;
+        TypeId t = obj_type(h, a);
+        int base = fmt_percent_int_base(ps.type);
+        if (ps.type == 's' || ps.type == 'r' || ps.type == 'a') {
+            StrBuf s; sb_init(&s);
+            if (ps.type == 's') op_str(vm, a, &s); else op_repr(vm, a, &s);
+            fmt_percent_str(s.s ? s.s : "", s.len, &ps, &out, &err);
+            sb_free(&s);
+        } else if (base > 0) {
+            if (!op_type_is_num(t)) { vm_raise(vm, EXC_TYPE, "%%%c format: %s is required, not %s", ps.type, base == 10 ? "a real number" : "an integer", op_type_name(vm, a)); goto done; }
+            Addr iv = a;
+            bool tmp = false;
+            if (t == TY_FLOAT) {
+                if (base != 10) { vm_raise(vm, EXC_TYPE, "%%%c format: an integer is required, not float", ps.type); goto done; }
+                iv = op_int_from_double(vm, float_value(h, a));
+                if (!iv) goto done;
+                tmp = true;
+            }
+            int_to_big(h, iv, &h->t1);
+            bool neg = h->t1.sign < 0;
+            BigInt m; big_init(&m); big_abs(&m, &h->t1);
+            StrBuf digits; sb_init(&digits);
+            big_to_base(&m, base, false, &digits);
+            big_free(&m);
+            int st = fmt_percent_int_text(digits.s, digits.len, neg, &ps, &out, &err);
+            sb_free(&digits);
+            if (tmp) heap_decref(h, iv);
+            if (st != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        } else if (ps.type == 'c') {
+            if (t == TY_STR && str_len(h, a) == 1) str_to_utf8(h, a, &out);
+            else if (op_is_int(vm, a)) { int64_t c; int_to_i64(h, a, &c); sb_put_utf8(&out, (uint32_t)c); }
+            else { vm_raise(vm, EXC_TYPE, "%%c requires int or char"); goto done; }
+        } else if (ps.type != 'e' && ps.type != 'E' && ps.type != 'f' && ps.type != 'F' && ps.type != 'g' && ps.type != 'G') {
+            fmt_percent_unsupported(&ps, &err);
+            vm_raise(vm, EXC_VALUE, "%s", err.s);
+            goto done;
+        } else {
+            double d;
+            if (!op_type_is_num(t)) { vm_raise(vm, EXC_TYPE, "must be real number, not %s", op_type_name(vm, a)); goto done; }
+            if (!op_to_double(vm, a, &d)) goto done;
+            if (fmt_percent_float(d, &ps, &out, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        }
+    }
+    if (argi < nargs) { vm_raise(vm, EXC_TYPE, "not all arguments converted during string formatting"); goto done; }
+    result = op_str_utf8(vm, out.s ? out.s : "", out.len);
+done:
+    sb_free(&f); sb_free(&out); sb_free(&err);
+    return result;
+}
