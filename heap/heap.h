@@ -272,9 +272,27 @@ static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false
 /* ---- int (heap/obj_int.c) ---- */
 Addr int_from_i64(Heap *h, int64_t v);
 Addr int_from_big(Heap *h, const BigInt *b);
-/* Number of 30-bit digits, and sign (-1, 0, 1). */
-size_t int_ndigits(const Heap *h, Addr o);
+/* Number of digits, and sign (-1, 0, 1). */
+static inline size_t int_ndigits(const Heap *h, Addr o)
+{
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+        return (size_t)(ram_word(&h->ram, o + 2 * HEAP_W(h)) >> 3);
+    int64_t s = ram_sword(&h->ram, o + 2 * HEAP_W(h));
+    return (size_t)(s < 0 ? -s : s);
+}
 int int_sign(const Heap *h, Addr o);
+/* Writes the size field: 'n' digits and a sign, in the profile's encoding
+** (3.12 lv_tag, 3.11 signed ob_size). */
+static inline void int_set_size(Heap *h, Addr o, size_t n, int sign)
+{
+    uint64_t v;
+    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+        v = (uint64_t)n << 3 | (sign > 0 ? 0u : sign == 0 ? 1u : 2u);
+    else
+        v = sign < 0 ? (uint64_t)-(int64_t)n : (uint64_t)n;
+    if (HEAP_W(h) == 4) v &= 0xFFFFFFFFu;
+    ram_set_word(&h->ram, o + 2 * HEAP_W(h), v);
+}
 /* True and *out set when the value fits in int64. */
 bool int_to_i64(const Heap *h, Addr o, int64_t *out);
 void int_to_big(const Heap *h, Addr o, BigInt *out);
@@ -318,9 +336,7 @@ static inline Addr int_new_fast(Heap *h, int64_t v)
     Ram *r = &h->ram;
     ram_set_word(r, o, 1);
     ram_set_word(r, o + W, heap_type_obj(h, TY_INT));
-    uint64_t size = L->int_size_encoding == INT_SIZE_LV_TAG ? (uint64_t)n << 3 | (v < 0 ? 2u : 0u)
-                  : v < 0 ? (uint64_t)-(int64_t)n : n;
-    ram_set_word(r, o + 2 * W, W == 4 ? size & 0xFFFFFFFFu : size);
+    int_set_size(h, o, n, v < 0 ? -1 : 1);
     ram_wr(r, o + 3 * W, 4, m & 0x3FFFFFFF);
     if (n == 2) ram_wr(r, o + 3 * W + 4, 4, m >> 30);
     heap_mark(h, o, true);
@@ -346,9 +362,7 @@ static inline void heap_decref_fast(Heap *h, Addr o)
     if (fl) {
         size = L->float_size;
     } else if (t == heap_type_obj(h, TY_INT) && L->digit_bytes == 4) {
-        size_t n;
-        if (L->int_size_encoding == INT_SIZE_LV_TAG) n = (size_t)(ram_word(&h->ram, o + 2 * W) >> 3);
-        else { int64_t s = ram_sword(&h->ram, o + 2 * W); n = (size_t)(s < 0 ? -s : s); }
+        size_t n = int_ndigits(h, o);
         if (n > 2) { heap_decref(h, o); return; }
         size = 3 * W + 4 * (n ? n : 1);
     } else {

@@ -10,24 +10,6 @@
 
 #include <stdlib.h>
 
-static void write_size(Heap *h, Addr o, size_t n, int sign)
-{
-    uint64_t v;
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
-        v = (uint64_t)n << 3 | (sign > 0 ? 0u : sign == 0 ? 1u : 2u);
-    else
-        v = sign < 0 ? (uint64_t)-(int64_t)n : (uint64_t)n;
-    if (h->W == 4) v &= 0xFFFFFFFFu;
-    ram_set_word(&h->ram, o + 2 * h->W, v);
-}
-
-size_t int_ndigits(const Heap *h, Addr o)
-{
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
-        return (size_t)(ram_word(&h->ram, o + 2 * h->W) >> 3);
-    int64_t s = ram_sword(&h->ram, o + 2 * h->W);
-    return (size_t)(s < 0 ? -s : s);
-}
 
 int int_sign(const Heap *h, Addr o)
 {
@@ -144,7 +126,7 @@ Addr int_from_big(Heap *h, const BigInt *b)
     uint64_t size = 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * (nram ? nram : 1);
     Addr o = heap_make(h, TY_INT, size);
     if (!o) return 0;
-    write_size(h, o, nram, b->sign);
+    int_set_size(h, o, nram, b->sign);
     if (nram == 0) ram_wr(&h->ram, o + 3 * h->W, h->L.digit_bytes, 0);
     write_digits(h, o + 3 * h->W, b, nram);
     return o;
@@ -161,7 +143,7 @@ Addr int_from_i64(Heap *h, int64_t v)
         uint64_t size = 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * n;
         Addr o = heap_make(h, TY_INT, size);
         if (!o) return 0;
-        write_size(h, o, n, v < 0 ? -1 : 1);
+        int_set_size(h, o, n, v < 0 ? -1 : 1);
         for (size_t i = 0; i < n; i++)
             ram_wr(&h->ram, o + 3 * h->W + i * h->L.digit_bytes, h->L.digit_bytes, d[i]);
         return o;
@@ -194,7 +176,7 @@ static void init_static_int(Heap *h, Addr o, TypeId t, int64_t v)
 {
     heap_static_header(h, o, t);
     uint64_t m = v < 0 ? (uint64_t)-v : (uint64_t)v;
-    write_size(h, o, m ? 1 : 0, v > 0 ? 1 : v < 0 ? -1 : 0);
+    int_set_size(h, o, m ? 1 : 0, v > 0 ? 1 : v < 0 ? -1 : 0);
     ram_wr(&h->ram, o + 3 * h->W, h->L.digit_bytes, m);
 }
 
