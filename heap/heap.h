@@ -323,13 +323,13 @@ static inline Addr int_new_fast(Heap *h, int64_t v)
 {
     const Layout *L = &h->L;
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    if (HEAP_OBSERVED(h) || L->digit_bits != 30 || L->digit_bytes != 4 || m >> 60) return int_from_i64(h, v);
+    if (HEAP_OBSERVED(h) || L->digit_bits != BIG_SHIFT || L->digit_bytes != 4 || m >> (2 * BIG_SHIFT)) return int_from_i64(h, v);
     if (v >= L->small_int_min && v <= L->small_int_max) {
         Addr o = h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride;
         heap_incref(h, o);
         return o;
     }
-    unsigned W = HEAP_W(h), n = m >> 30 ? 2 : 1;
+    unsigned W = HEAP_W(h), n = m >> BIG_SHIFT ? 2 : 1;
     uint64_t a = L->alignment, bsize = (3 * W + 4 * n + a - 1) & ~(a - 1);
     Addr o = heap_alloc_block(h, bsize);
     if (!o) return 0;
@@ -337,8 +337,8 @@ static inline Addr int_new_fast(Heap *h, int64_t v)
     ram_set_word(r, o, 1);
     ram_set_word(r, o + W, heap_type_obj(h, TY_INT));
     int_set_size(h, o, n, v < 0 ? -1 : 1);
-    ram_wr(r, o + 3 * W, 4, m & 0x3FFFFFFF);
-    if (n == 2) ram_wr(r, o + 3 * W + 4, 4, m >> 30);
+    ram_wr(r, o + 3 * W, 4, m & BIG_MASK);
+    if (n == 2) ram_wr(r, o + 3 * W + 4, 4, m >> BIG_SHIFT);
     heap_mark(h, o, true);
     h->live_objects++;
     return o;

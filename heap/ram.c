@@ -5,10 +5,11 @@
 #include "heap/ram.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 void ram_discard(Ram *r, Addr a, uint64_t n)
 {
-    uintptr_t page = 4096, lo = (uintptr_t)ram_ptr(r, a), hi = lo + n;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo = (uintptr_t)ram_ptr(r, a), hi = lo + n;
     lo = (lo + page - 1) & ~(page - 1);
     hi &= ~(page - 1);
     if (hi > lo) madvise((void *)lo, hi - lo, MADV_DONTNEED);
