@@ -159,6 +159,13 @@ void heap_set_observer(Heap *h, HeapObserver fn, void *ud);
 #define HEAP_HOOKS 1
 #endif
 #define HEAP_OBSERVED(h) (HEAP_HOOKS && (h)->obs)
+/* The hot paths below are inlined whole into the untraced CPU loops, where
+** a call would spill the loop's registers; elsewhere the compiler decides. */
+#if HEAP_HOOKS || TRACEVM_SANITIZED
+#define HEAP_HOT static inline
+#else
+#define HEAP_HOT static inline __attribute__((always_inline))
+#endif
 
 /* ---- header access ---- */
 static inline uint64_t obj_refcnt(const Heap *h, Addr o) { return ram_word(&h->ram, o); }
@@ -221,7 +228,7 @@ uint64_t heap_block_size(const Heap *h, uint64_t n);
 ** and heap_release_slow (heap/alloc.c), which do the same and also move
 ** pools between lists; the addresses handed out are the same either way.
 */
-static inline Addr heap_alloc_block(Heap *h, uint64_t bsize)
+HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 {
     uint32_t pi = h->usedpools ? h->usedpools[(bsize >> h->align_shift) - 1] : 0;
     if (pi) {
@@ -241,7 +248,7 @@ static inline Addr heap_alloc_block(Heap *h, uint64_t bsize)
     return heap_alloc_slow(h, bsize);
 }
 
-static inline void heap_release_block(Heap *h, Addr b, uint64_t bsize)
+HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 {
 #ifndef HEAP_DEBUG_POISON
     Pool *p = &h->pools[(b - h->ram.heap) >> h->pool_shift];
@@ -258,7 +265,7 @@ static inline void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 
 /* Object ids are marked in a bitmap (one bit per 'alignment' bytes of the
 ** heap segment) so the heap can be walked without a host record per object. */
-static inline void heap_mark(Heap *h, Addr o, bool live)
+HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
 {
     size_t bit = (size_t)((o - h->ram.heap) >> h->align_shift);
     if (live) h->objmap[bit / 64] |= (uint64_t)1 << (bit % 64);
@@ -270,12 +277,25 @@ static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none;
 static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false_; heap_incref(h, o); return o; }
 
 /* ---- int (heap/obj_int.c) ---- */
+/*
+** The int layout facts the inline paths test: lv_tag or signed size, and
+** 30-bit digits in 4 bytes (BIG_SHIFT, what the fast paths assume). A unit
+** compiled for one shape (TRACEVM_INT_LV 0 or 1: the untraced CPU loops)
+** has them as constants; vm_run only enters it for a profile of that shape.
+*/
+#ifdef TRACEVM_INT_LV
+#define INT_LV(h) (TRACEVM_INT_LV)
+#define INT_DIGIT30(h) true
+#else
+#define INT_LV(h) ((h)->L.int_size_encoding == INT_SIZE_LV_TAG)
+#define INT_DIGIT30(h) ((h)->L.digit_bits == BIG_SHIFT && (h)->L.digit_bytes == 4)
+#endif
 Addr int_from_i64(Heap *h, int64_t v);
 Addr int_from_big(Heap *h, const BigInt *b);
 /* Number of digits, and sign (-1, 0, 1). */
-static inline size_t int_ndigits(const Heap *h, Addr o)
+HEAP_HOT size_t int_ndigits(const Heap *h, Addr o)
 {
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+    if (INT_LV(h))
         return (size_t)(ram_word(&h->ram, o + 2 * HEAP_W(h)) >> 3);
     int64_t s = ram_sword(&h->ram, o + 2 * HEAP_W(h));
     return (size_t)(s < 0 ? -s : s);
@@ -283,10 +303,10 @@ static inline size_t int_ndigits(const Heap *h, Addr o)
 int int_sign(const Heap *h, Addr o);
 /* Writes the size field: 'n' digits and a sign, in the profile's encoding
 ** (3.12 lv_tag, 3.11 signed ob_size). */
-static inline void int_set_size(Heap *h, Addr o, size_t n, int sign)
+HEAP_HOT void int_set_size(Heap *h, Addr o, size_t n, int sign)
 {
     uint64_t v;
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG)
+    if (INT_LV(h))
         v = (uint64_t)n << 3 | (sign > 0 ? 0u : sign == 0 ? 1u : 2u);
     else
         v = sign < 0 ? (uint64_t)-(int64_t)n : (uint64_t)n;
@@ -297,12 +317,12 @@ static inline void int_set_size(Heap *h, Addr o, size_t n, int sign)
 bool int_to_i64(const Heap *h, Addr o, int64_t *out);
 void int_to_big(const Heap *h, Addr o, BigInt *out);
 /* Value of a 0..2-digit int (|v| < 2**60): the VM's fast path. */
-static inline bool int_small(const Heap *h, Addr o, int64_t *out)
+HEAP_HOT bool int_small(const Heap *h, Addr o, int64_t *out)
 {
     const Ram *r = &h->ram;
     uint64_t tag = ram_word(r, o + 2 * HEAP_W(h));
     size_t n; int neg;
-    if (h->L.int_size_encoding == INT_SIZE_LV_TAG) { n = (size_t)(tag >> 3); neg = (tag & 3) == 2; }
+    if (INT_LV(h)) { n = (size_t)(tag >> 3); neg = (tag & 3) == 2; }
     else { int64_t s = ram_sword(r, o + 2 * HEAP_W(h)); neg = s < 0; n = (size_t)(neg ? -s : s); }
     if (n > 2) return false;
     Addr d = o + 3 * HEAP_W(h);
@@ -319,11 +339,11 @@ bool heap_is_small_int(const Heap *h, Addr o);
 ** two-digit int laid out as int_from_i64 lays it out (heap/obj_int.c);
 ** anything else, or an observed heap, takes int_from_i64 itself.
 */
-static inline Addr int_new_fast(Heap *h, int64_t v)
+HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
 {
     const Layout *L = &h->L;
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    if (HEAP_OBSERVED(h) || L->digit_bits != BIG_SHIFT || L->digit_bytes != 4 || m >> (2 * BIG_SHIFT)) return int_from_i64(h, v);
+    if (HEAP_OBSERVED(h) || !INT_DIGIT30(h) || m >> (2 * BIG_SHIFT)) return int_from_i64(h, v);
     if (v >= L->small_int_min && v <= L->small_int_max) {
         Addr o = h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride;
         heap_incref(h, o);
@@ -348,7 +368,7 @@ static inline Addr int_new_fast(Heap *h, int64_t v)
 ** heap_decref, with the death of a float or of an int of at most two
 ** digits inline: what heap_dealloc does for them, minus the work list.
 */
-static inline void heap_decref_fast(Heap *h, Addr o)
+HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
@@ -361,7 +381,7 @@ static inline void heap_decref_fast(Heap *h, Addr o)
     uint64_t size;
     if (fl) {
         size = L->float_size;
-    } else if (t == heap_type_obj(h, TY_INT) && L->digit_bytes == 4) {
+    } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
         if (n > 2) { heap_decref(h, o); return; }
         size = 3 * W + 4 * (n ? n : 1);
@@ -390,7 +410,7 @@ static inline double float_value(const Heap *h, Addr o)
 
 /* float_new, inline: a float from the free list, or a pool block (observed
 ** heaps take float_new itself, which reports the allocation). */
-static inline Addr float_new_fast(Heap *h, double v)
+HEAP_HOT Addr float_new_fast(Heap *h, double v)
 {
     if (HEAP_OBSERVED(h)) return float_new(h, v);
     Addr o;
@@ -491,10 +511,13 @@ Addr dict_get_str(Heap *h, Addr d, const char *key);   /* borrowed or 0 */
 ** The address stays valid while the keys object is the same and the word
 ** before it (the entry's key) still holds 'key'. */
 Addr dict_keys_object(const Heap *h, Addr d);
+/* Where d's keys pointer (ma_keys) lives: the keys object in use is the
+** word there, for as long as d lives. */
+Addr dict_keys_field(const Heap *h, Addr d);
 /* log2 size, index width and kind of a keys object, packed: a cached slot
 ** is only trusted while the keys object keeps its address AND its shape
 ** (a freed keys block can come back at the same address). */
-uint32_t dict_keys_shape(const Heap *h, Addr keys);
+static inline uint32_t dict_keys_shape(const Heap *h, Addr keys) { return (uint32_t)ram_rd(&h->ram, keys + HEAP_W(h), 4); }
 size_t dict_nentries(const Heap *h, Addr d);
 Addr dict_value_slot(Heap *h, Addr d, Addr key);
 int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */

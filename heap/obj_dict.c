@@ -363,7 +363,7 @@ Addr dict_get(Heap *h, Addr d, Addr key)
 }
 
 Addr dict_keys_object(const Heap *h, Addr d) { return keys_of(h, d); }
-uint32_t dict_keys_shape(const Heap *h, Addr k) { return (uint32_t)ram_rd(&h->ram, k + h->W, 4); }
+Addr dict_keys_field(const Heap *h, Addr d) { return f_keys(h, d); }
 size_t dict_nentries(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, k_nentries(h, keys_of(h, d))); }
 
 Addr dict_value_slot(Heap *h, Addr d, Addr key)

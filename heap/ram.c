@@ -15,11 +15,30 @@ void ram_discard(Ram *r, Addr a, uint64_t n)
     if (hi > lo) madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }
 
+/*
+** Maps the RAM at the host address equal to its simulated base when that
+** range is free, so a simulated address is a host pointer (bias 0) and the
+** untraced CPU loops need no translation (see ram.h, TRACEVM_DIRECT).
+** Anywhere else works the same, only through the bias.
+*/
+static void *map_ram(const Layout *L)
+{
+    const int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+#ifdef MAP_FIXED_NOREPLACE
+    uintptr_t want = (uintptr_t)L->ram_base;
+    if (want == L->ram_base && want + L->ram_size > want) {
+        void *p = mmap((void *)want, L->ram_size, prot, flags | MAP_FIXED_NOREPLACE, -1, 0);
+        if (p == (void *)want) return p;
+        if (p != MAP_FAILED) munmap(p, L->ram_size);   /* a kernel that took it as a hint */
+    }
+#endif
+    return mmap(NULL, L->ram_size, prot, flags, -1, 0);
+}
+
 int ram_init(Ram *r, const Layout *L)
 {
     memset(r, 0, sizeof *r);
-    void *p = mmap(NULL, L->ram_size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void *p = map_ram(L);
     if (p == MAP_FAILED) return -1;
     r->base = L->ram_base;
     ram_set_mem(r, p);

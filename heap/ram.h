@@ -13,6 +13,19 @@
 
 #include "heap/layout.h"
 
+/* Sanitizer builds (ASan) leave inlining to the compiler: forcing the hot
+** paths inline there multiplies their compile time (heap.h HEAP_HOT). */
+#if defined(__SANITIZE_ADDRESS__)
+#define TRACEVM_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TRACEVM_SANITIZED 1
+#endif
+#endif
+#ifndef TRACEVM_SANITIZED
+#define TRACEVM_SANITIZED 0
+#endif
+
 typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
 
 /*
@@ -62,7 +75,14 @@ static inline void ram_set_mem(Ram *r, uint8_t *mem)
     r->bias = (uintptr_t)mem - (uintptr_t)r->base;
 }
 
+/* The host byte of simulated address 'a'. A unit compiled with
+** TRACEVM_DIRECT only runs on RAM mapped at its own simulated addresses
+** (bias 0, see ram_init), where the address is the pointer. */
+#ifdef TRACEVM_DIRECT
+static inline uint8_t *ram_ptr(const Ram *r, Addr a) { (void)r; return (uint8_t *)(uintptr_t)a; }
+#else
 static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return (uint8_t *)(r->bias + (uintptr_t)a); }
+#endif
 
 /* Reads an n-byte unsigned value (n = 1, 2, 4, 8) in the profile's order. */
 static inline __attribute__((always_inline)) uint64_t ram_rd(const Ram *r, Addr a, unsigned n)

@@ -1,10 +1,11 @@
 /*
-** vm/cpu.h: the CPU loop, one source compiled three times (as CPython's
+** vm/cpu.h: the CPU loop, one source compiled five times (as CPython's
 ** ceval.c includes its generated cases): vm/vm.c builds vm_run_any, the
-** generic loop with the tracing hooks; vm/cpu_w4.c and vm/cpu_w8.c build
-** vm_run_w4 and vm_run_w8 for little-endian profiles of one word size,
-** without hooks, where every RAM access is a plain host load or store
-** (heap/ram.h, TRACEVM_WORD). vm_run picks one; all behave identically.
+** generic loop with the tracing hooks; vm/cpu_fast.c builds one loop per
+** machine shape (word size x int encoding) without hooks, where every RAM
+** access is one host load or store (heap/ram.h TRACEVM_WORD and
+** TRACEVM_DIRECT, heap/heap.h TRACEVM_INT_LV). vm_run picks one; all behave
+** identically.
 **
 ** The includer defines CPU_RUN (the function's name) and, for a loop
 ** without hooks, CPU_HOOKS 0 and HEAP_HOOKS 0 before any include.
@@ -27,6 +28,12 @@
 #endif
 /* A tracing hook runs only in a loop built with hooks, and only when traced. */
 #define HOOKED(tr) (CPU_HOOKS && (tr))
+/* Register access is inlined whole into the loops without hooks. */
+#if CPU_HOOKS || TRACEVM_SANITIZED
+#define CPU_HOT static inline
+#else
+#define CPU_HOT static inline __attribute__((always_inline))
+#endif
 
 void vm_capture_traceback(Vm *vm);
 
@@ -38,11 +45,11 @@ typedef struct Regs {
     Tracer *tr;
 } Regs;
 
-static inline Addr rget(const Regs *R, unsigned r) { return ram_word(R->ram, R->base + (Addr)r * RAM_WORD(R->ram)); }
-static inline void rset(Regs *R, unsigned r, Addr v) { ram_set_word(R->ram, R->base + (Addr)r * RAM_WORD(R->ram), v); }
+CPU_HOT Addr rget(const Regs *R, unsigned r) { return ram_word(R->ram, R->base + (Addr)r * RAM_WORD(R->ram)); }
+CPU_HOT void rset(Regs *R, unsigned r, Addr v) { ram_set_word(R->ram, R->base + (Addr)r * RAM_WORD(R->ram), v); }
 
 /* Puts 'v' into R[r], stealing the reference; the old value is released last. */
-static inline void reg_put(Regs *R, unsigned r, Addr v)
+CPU_HOT void reg_put(Regs *R, unsigned r, Addr v)
 {
     Addr old = rget(R, r);
     rset(R, r, v);
@@ -51,7 +58,7 @@ static inline void reg_put(Regs *R, unsigned r, Addr v)
 }
 
 /* Releases a temporary operand that the instruction has consumed. */
-static inline void drop(Regs *R, unsigned x, unsigned keep)
+CPU_HOT void drop(Regs *R, unsigned x, unsigned keep)
 {
     if ((x & XK_BIT) || x < R->nlocals || x == keep) return;
     Addr v = rget(R, x);
@@ -60,7 +67,7 @@ static inline void drop(Regs *R, unsigned x, unsigned keep)
 }
 
 /* Takes R[r]'s reference out: moves a temporary, copies a local. */
-static inline Addr take(Regs *R, unsigned r)
+CPU_HOT Addr take(Regs *R, unsigned r)
 {
     Addr v = rget(R, r);
     if (r >= R->nlocals) rset(R, r, 0);
@@ -161,24 +168,10 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
 
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
 
-/*
-** globals[name] or builtins[name] (borrowed, 0 if neither), through the
-** name's inline cache: a hit costs two RAM reads instead of hashing.
-*/
-static Addr global_cached(Vm *vm, uint32_t pn, Addr name)
+/* A global cache miss: looks 'name' up and refills the cache. */
+static Addr global_miss(Vm *vm, GlobalCache *gc, Addr name, Addr keys, uint32_t shape)
 {
     Heap *h = vm->h;
-    GlobalCache *gc = &vm->gcache[pn];
-    Addr keys = dict_keys_object(h, vm->globals);
-    uint32_t shape = dict_keys_shape(h, keys);
-    if (gc->keys == keys && gc->shape == shape) {
-        if (gc->slot) {
-            Addr v = ram_word(&h->ram, gc->slot);
-            if (v && ram_word(&h->ram, gc->slot - HEAP_W(h)) == name) return v;
-        } else if (gc->nentries == dict_nentries(h, vm->globals)) {
-            return gc->builtin;         /* no key was added: still not a global */
-        }
-    }
     Addr slot = dict_value_slot(h, vm->globals, name);
     gc->keys = keys;
     gc->shape = shape;
@@ -189,81 +182,72 @@ static Addr global_cached(Vm *vm, uint32_t pn, Addr name)
     return gc->builtin;
 }
 
-/* The common case of arithmetic and comparison: two ints of at most two
-** digits, with Python's rules (floor division and modulo round toward
-** minus infinity). Returns the result (new reference), or 0 to take the
-** general path (which also raises ZeroDivisionError). */
-static inline Addr small_int_op(Heap *h, OpCode op, Addr x, Addr y)
+/*
+** globals[name] or builtins[name] (borrowed, 0 if neither), through the
+** name's inline cache: a hit costs a few RAM reads instead of hashing.
+*/
+CPU_HOT Addr global_cached(Vm *vm, uint32_t pn, Addr name)
+{
+    Heap *h = vm->h;
+    GlobalCache *gc = &vm->gcache[pn];
+    Addr keys = ram_word(&h->ram, vm->globals_keys_at);
+    uint32_t shape = dict_keys_shape(h, keys);
+    if (gc->keys == keys && gc->shape == shape) {
+        if (gc->slot) {
+            Addr v = ram_word(&h->ram, gc->slot);
+            if (v && ram_word(&h->ram, gc->slot - HEAP_W(h)) == name) return v;
+        } else if (gc->nentries == dict_nentries(h, vm->globals)) {
+            return gc->builtin;         /* no key was added: still not a global */
+        }
+    }
+    return global_miss(vm, gc, name, keys, shape);
+}
+
+/* Both operands ints of at most two digits: their values in *p and *q.
+** The CPU loop's inline arithmetic and comparisons start here. */
+static inline __attribute__((always_inline)) bool int_pair(const Heap *h, Addr x, Addr y, int64_t *p, int64_t *q)
 {
     Addr it = heap_type_obj(h, TY_INT);
-    int64_t a, b;
-    if (obj_type_addr(h, x) != it || obj_type_addr(h, y) != it || !int_small(h, x, &a) || !int_small(h, y, &b))
-        return 0;
-    int64_t r;
-    switch (op) {
-    case OP_ADD: case OP_IADD: return int_new_fast(h, a + b);     /* |a|, |b| < 2**60 */
-    case OP_SUB: return int_new_fast(h, a - b);
-    case OP_MUL: case OP_IMUL:
-        if (__builtin_mul_overflow(a, b, &r)) return 0;
-        return int_new_fast(h, r);
-    case OP_MOD:
-        if (b == 0) return 0;
-        r = a % b;
-        if (r && (r ^ b) < 0) r += b;
-        return int_new_fast(h, r);
-    case OP_FLOORDIV:
-        if (b == 0) return 0;
-        r = a / b;
-        if (a % b && (a ^ b) < 0) r--;
-        return int_new_fast(h, r);
-    case OP_BITAND: return int_new_fast(h, a & b);
-    case OP_BITOR: return int_new_fast(h, a | b);
-    case OP_BITXOR: return int_new_fast(h, a ^ b);
-    case OP_LT: return heap_bool(h, a < b);
-    case OP_LE: return heap_bool(h, a <= b);
-    case OP_GT: return heap_bool(h, a > b);
-    case OP_GE: return heap_bool(h, a >= b);
-    case OP_EQ: return heap_bool(h, a == b);
-    case OP_NE: return heap_bool(h, a != b);
-    default: return 0;
-    }
+    return obj_type_addr(h, x) == it && obj_type_addr(h, y) == it && int_small(h, x, p) && int_small(h, y, q);
+}
+
+/* |v| < 2**53: converts to a double exactly. */
+static inline bool int_fits_double(int64_t v) { return v > -(INT64_C(1) << 53) && v < INT64_C(1) << 53; }
+
+/* Python's % and // on int64 (q != 0, no overflow: |p|, |q| < 2**60):
+** the result takes the divisor's sign, the quotient rounds down. */
+static inline int64_t int_mod(int64_t p, int64_t q)
+{
+    int64_t r = p % q;
+    return r && (r ^ q) < 0 ? r + q : r;
+}
+static inline int64_t int_floordiv(int64_t p, int64_t q)
+{
+    int64_t d = p / q;
+    return p % q && (p ^ q) < 0 ? d - 1 : d;
 }
 
 /*
-** Float arithmetic and comparison with a float operand (the other a float
-** or an int of at most two digits), as float_binary and op_compare do it.
-** An int is converted as PyLong_AsDouble converts it; comparisons only
-** take ints that convert exactly (|v| <= 2**53), since CPython compares a
-** float with an int by value. Returns 0 to take the general path (which
-** also raises ZeroDivisionError).
+** A float operand, the other a float or an int of at most two digits:
+** their values in *p and *q, as float_binary and op_compare see them. An
+** int converts as PyLong_AsDouble converts it; *exact tells whether it
+** converted exactly (|v| <= 2**53), which comparisons need, since CPython
+** compares a float with an int by value.
 */
-static inline Addr float_op(Heap *h, OpCode op, Addr x, Addr y)
+static inline __attribute__((always_inline)) bool float_pair(const Heap *h, Addr x, Addr y, double *p, double *q, bool *exact)
 {
     Addr ft = heap_type_obj(h, TY_FLOAT), it = heap_type_obj(h, TY_INT);
     Addr tx = obj_type_addr(h, x), ty = obj_type_addr(h, y);
-    if (tx != ft && ty != ft) return 0;
-    double a, b;
+    if (tx != ft && ty != ft) return false;
     int64_t v;
-    bool exact = true;
-    if (tx == ft) a = float_value(h, x);
-    else if (tx == it && int_small(h, x, &v)) { a = (double)v; exact = v >= -(INT64_C(1) << 53) && v <= INT64_C(1) << 53; }
-    else return 0;
-    if (ty == ft) b = float_value(h, y);
-    else if (ty == it && int_small(h, y, &v)) { b = (double)v; exact = exact && v >= -(INT64_C(1) << 53) && v <= INT64_C(1) << 53; }
-    else return 0;
-    switch (op) {
-    case OP_ADD: case OP_IADD: return float_new_fast(h, a + b);
-    case OP_SUB: return float_new_fast(h, a - b);
-    case OP_MUL: case OP_IMUL: return float_new_fast(h, a * b);
-    case OP_DIV: return b == 0 ? 0 : float_new_fast(h, a / b);
-    case OP_LT: return exact ? heap_bool(h, a < b) : 0;
-    case OP_LE: return exact ? heap_bool(h, a <= b) : 0;
-    case OP_GT: return exact ? heap_bool(h, a > b) : 0;
-    case OP_GE: return exact ? heap_bool(h, a >= b) : 0;
-    case OP_EQ: return exact ? heap_bool(h, a == b) : 0;
-    case OP_NE: return exact ? heap_bool(h, a != b) : 0;
-    default: return 0;
-    }
+    *exact = true;
+    if (tx == ft) *p = float_value(h, x);
+    else if (tx == it && int_small(h, x, &v)) { *p = (double)v; *exact = int_fits_double(v); }
+    else return false;
+    if (ty == ft) *q = float_value(h, y);
+    else if (ty == it && int_small(h, y, &v)) { *q = (double)v; *exact = *exact && int_fits_double(v); }
+    else return false;
+    return true;
 }
 
 /* o[i] for a list or tuple and an int index in range (negative counts
@@ -304,6 +288,24 @@ static bool c_call_depth_ok(Vm *vm, Addr f)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+/*
+** Dispatch: with GCC or clang, each instruction jumps through a table of
+** label addresses (computed goto; the compiler copies the jump into every
+** case, so each has its own branch history); the switch it jumps into stays
+** for other compilers and for 'break'. The table comes from opcodes.def.
+*/
+#if defined(__GNUC__)
+#define CPU_GOTO 1
+#define CASE(name) case OP_##name: L_##name
+#define CASE_DEFAULT default: L__default
+#define DISPATCH(op) goto *dispatch[(op)]
+#else
+#define CPU_GOTO 0
+#define CASE(name) case OP_##name
+#define CASE_DEFAULT default
+#define DISPATCH(op) ((void)0)
+#endif
+
 VmStatus CPU_RUN(Vm *vm)
 {
     Heap *h = vm->h;
@@ -319,6 +321,24 @@ VmStatus CPU_RUN(Vm *vm)
     const Chunk *ch;
     unsigned depth;                     /* this loop's frame: nested calls run above it */
     Addr pc = 0;
+    Addr lhs, rhs, res;                 /* operands and result of the binary cases */
+    int truth;                          /* a comparison's outcome */
+#if CPU_GOTO
+    /* labels as values and computed goto are GNU C: -Wpedantic says so */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#ifdef __clang__
+#pragma GCC diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const dispatch[256] = {
+        [0 ... 255] = &&L__default,
+#define OP(name, fmt, operands, verb, effect) [OP_##name] = &&L_##name,
+#include "vm/opcodes.def"
+#undef OP
+    };
+#endif
     Addr *K;
     Addr *N;
 #define LOAD_FRAME() do {                                      \
@@ -332,6 +352,57 @@ VmStatus CPU_RUN(Vm *vm)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
 #define RV(r, var) do { var = rget(&R, (r)); if (!var) { unbound(vm, ch, (r)); goto error; } } while (0)
 #define XVC(x, var) do { var = XV(x); if (!var) { unbound(vm, ch, (x)); goto error; } } while (0)
+/*
+** The number cases. 'ok' and 'val' are expressions in the values p and q of
+** two small ints; 'fok' and 'fval' in the values fp and fq of a float and a
+** float or small int (NUM_ only). Anything else, or an 'ok' that fails,
+** goes to the general code at 'binary' / 'compare', which also raises.
+*/
+#define NUM_OPERANDS()                                                                \
+        lhs = XV(b); rhs = XV(c);                                                     \
+        if (!lhs || !rhs) goto binary
+#define HOOK_OPERANDS()                                                               \
+        if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
+#define INT_BINARY(ok, val) do {                                                      \
+        int64_t p, q;                                                                 \
+        NUM_OPERANDS();                                                               \
+        if (!int_pair(h, lhs, rhs, &p, &q) || !(ok)) goto binary;                     \
+        HOOK_OPERANDS();                                                              \
+        res = int_new_fast(h, (val));                                                 \
+        CHECK(res);                                                                   \
+        goto binary_done;                                                             \
+    } while (0)
+#define NUM_BINARY(ok, val, fok, fval) do {                                           \
+        int64_t p, q;                                                                 \
+        double fp, fq;                                                                \
+        bool exact_;                                                                  \
+        NUM_OPERANDS();                                                               \
+        if (int_pair(h, lhs, rhs, &p, &q)) {                                          \
+            if (!(ok)) goto binary;                                                   \
+            HOOK_OPERANDS();                                                          \
+            res = int_new_fast(h, (val));                                             \
+        } else if (float_pair(h, lhs, rhs, &fp, &fq, &exact_)) {                      \
+            if (!(fok)) goto binary;                                                  \
+            HOOK_OPERANDS();                                                          \
+            res = float_new_fast(h, (fval));                                          \
+        } else {                                                                      \
+            goto binary;                                                              \
+        }                                                                             \
+        CHECK(res);                                                                   \
+        goto binary_done;                                                             \
+    } while (0)
+#define NUM_COMPARE(cond, fcond) do {                                                 \
+        int64_t p, q;                                                                 \
+        double fp, fq;                                                                \
+        bool exact_;                                                                  \
+        lhs = XV(b); rhs = XV(c);                                                     \
+        if (!lhs || !rhs) goto compare;                                               \
+        if (int_pair(h, lhs, rhs, &p, &q)) truth = (cond);                            \
+        else if (float_pair(h, lhs, rhs, &fp, &fq, &exact_) && exact_) truth = (fcond); \
+        else goto compare;                                                            \
+        HOOK_OPERANDS();                                                              \
+        goto compare_num;                                                             \
+    } while (0)
 
     LOAD_FRAME();
     for (;;) {
@@ -346,9 +417,10 @@ VmStatus CPU_RUN(Vm *vm)
         if (HOOKED(R.tr)) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
         unsigned a = ins_a(ins), b = ins_b(ins), c = ins_c(ins);
         OpCode op = (OpCode)ins_op(ins);
+        DISPATCH(op);
         switch (op) {
-        case OP_NOP: break;
-        case OP_MOVE: {
+        CASE(NOP): break;
+        CASE(MOVE): {
             Addr v;
             RV(b, v);
             if (HOOKED(R.tr)) trace_reg_read(R.tr, b, v);
@@ -356,7 +428,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, v);
             break;
         }
-        case OP_COPY: {
+        CASE(COPY): {
             Addr v;
             RV(b, v);
             if (HOOKED(R.tr)) trace_reg_read(R.tr, b, v);
@@ -364,20 +436,20 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, v);
             break;
         }
-        case OP_CHECKLOCAL: {
+        CASE(CHECKLOCAL): {
             Addr v;
             RV(a, v);
             (void)v;
             break;
         }
-        case OP_LOADK: {
+        CASE(LOADK): {
             Addr v = K[ins_bx(ins)];
             heap_incref(h, v);
             if (HOOKED(R.tr)) trace_const_read(R.tr, ins_bx(ins), v);
             reg_put(&R, a, v);
             break;
         }
-        case OP_LOADGLOBAL: {
+        CASE(LOADGLOBAL): {
             Addr name = N[ins_bx(ins)];
             Addr v = global_cached(vm, ch->names[ins_bx(ins)], name);
             if (!v) {
@@ -394,13 +466,13 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, v);
             break;
         }
-        case OP_STOREGLOBAL: {
+        CASE(STOREGLOBAL): {
             Addr v;
             RV(a, v);
             v = take(&R, a);
             if (HOOKED(R.tr)) trace_global(R.tr, true, N[ins_bx(ins)], v);
             GlobalCache *gc = &vm->gcache[ch->names[ins_bx(ins)]];
-            Addr gkeys = dict_keys_object(h, vm->globals);
+            Addr gkeys = ram_word(&h->ram, vm->globals_keys_at);
             if (gc->keys && gc->slot && gc->keys == gkeys && gc->shape == dict_keys_shape(h, gkeys)
                 && ram_word(&h->ram, gc->slot - HEAP_W(h)) == N[ins_bx(ins)]) {
                 Addr old = ram_word(&h->ram, gc->slot);    /* as dict_set replaces a value */
@@ -409,7 +481,7 @@ VmStatus CPU_RUN(Vm *vm)
             } else if (dict_set(h, vm->globals, N[ins_bx(ins)], v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             break;
         }
-        case OP_DELGLOBAL: {
+        CASE(DELGLOBAL): {
             Addr name = N[ins_bx(ins)];
             if (dict_del(h, vm->globals, name) != 0) {
                 StrBuf s; sb_init(&s); str_to_utf8(h, name, &s);
@@ -419,33 +491,62 @@ VmStatus CPU_RUN(Vm *vm)
             }
             break;
         }
-        case OP_DELLOCAL: reg_put(&R, a, 0); break;
-        case OP_POP: {
+        CASE(DELLOCAL): reg_put(&R, a, 0); break;
+        CASE(POP): {
             Addr v = rget(&R, a);
             rset(&R, a, 0);
             heap_decref(h, v);
             break;
         }
-        case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD:
-        case OP_POW: case OP_LSHIFT: case OP_RSHIFT: case OP_BITAND: case OP_BITOR: case OP_BITXOR:
-        case OP_IADD: case OP_IMUL: {
-            Addr x, y;
-            XVC(b, x);
-            XVC(c, y);
-            if (HOOKED(R.tr)) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
+        /* Ints of at most two digits inline, each operation with its own
+        ** code; anything else (and every error) takes the general path. */
+        CASE(ADD): CASE(IADD): NUM_BINARY(true, p + q, true, fp + fq);
+        CASE(SUB): NUM_BINARY(true, p - q, true, fp - fq);
+        CASE(MUL): CASE(IMUL): {
+            int64_t m;
+            NUM_BINARY(!__builtin_mul_overflow(p, q, &m), m, true, fp * fq);
+        }
+        CASE(MOD): INT_BINARY(q != 0, int_mod(p, q));
+        CASE(FLOORDIV): INT_BINARY(q != 0, int_floordiv(p, q));
+        CASE(BITAND): INT_BINARY(true, p & q);
+        CASE(BITOR): INT_BINARY(true, p | q);
+        CASE(BITXOR): INT_BINARY(true, p ^ q);
+        CASE(DIV): {
+            /* ints below 2**53 convert exactly, so one division rounds once,
+            ** as long_true_divide's fast path does */
+            int64_t p, q;
+            double fp, fq;
+            bool exact_;
+            NUM_OPERANDS();
+            if (int_pair(h, lhs, rhs, &p, &q)) {
+                if (q == 0 || !int_fits_double(p) || !int_fits_double(q)) goto binary;
+                fp = (double)p;
+                fq = (double)q;
+            } else if (!float_pair(h, lhs, rhs, &fp, &fq, &exact_) || fq == 0) {
+                goto binary;
+            }
+            HOOK_OPERANDS();
+            res = float_new_fast(h, fp / fq);
+            CHECK(res);
+            goto binary_done;
+        }
+        CASE(POW): CASE(LSHIFT): CASE(RSHIFT):
+        binary: {
+            XVC(b, lhs);
+            XVC(c, rhs);
+            if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
-            Addr r = small_int_op(h, op, x, y);
-            if (!r) r = float_op(h, op, x, y);
-            if (!r) r = op == OP_IADD ? op_inplace(vm, OP_ADD, x, y)
-                      : op == OP_IMUL ? op_inplace(vm, OP_MUL, x, y) : op_binary(vm, op, x, y);
-            CHECK(r);
-            if (HOOKED(R.tr)) trace_binary(R.tr, op, x, y, r);
+            res = op == OP_IADD ? op_inplace(vm, OP_ADD, lhs, rhs)
+                : op == OP_IMUL ? op_inplace(vm, OP_MUL, lhs, rhs) : op_binary(vm, op, lhs, rhs);
+            CHECK(res);
+        binary_done:
+            if (HOOKED(R.tr)) trace_binary(R.tr, op, lhs, rhs, res);
             drop(&R, c, a);
             drop(&R, b, a);
-            reg_put(&R, a, r);
+            reg_put(&R, a, res);
             break;
         }
-        case OP_NEG: case OP_POS: case OP_INVERT: case OP_NOT: {
+        CASE(NEG): CASE(POS): CASE(INVERT): CASE(NOT): {
             Addr x;
             RV(b, x);
             if (HOOKED(R.tr)) trace_operand(R.tr, b, x);
@@ -457,29 +558,48 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
-        case OP_IS: case OP_ISNOT: case OP_IN: case OP_NOTIN: {
-            Addr x, y;
-            XVC(b, x);
-            XVC(c, y);
-            if (HOOKED(R.tr)) { trace_operand(R.tr, b, x); trace_operand(R.tr, c, y); }
+        CASE(LT): NUM_COMPARE(p < q, fp < fq);
+        CASE(LE): NUM_COMPARE(p <= q, fp <= fq);
+        CASE(GT): NUM_COMPARE(p > q, fp > fq);
+        CASE(GE): NUM_COMPARE(p >= q, fp >= fq);
+        CASE(EQ): NUM_COMPARE(p == q, fp == fq);
+        CASE(NE): NUM_COMPARE(p != q, fp != fq);
+        CASE(IS): CASE(ISNOT): CASE(IN): CASE(NOTIN):
+        compare: {
+            XVC(b, lhs);
+            XVC(c, rhs);
+            if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
-            Addr r = small_int_op(h, op, x, y);
-            if (!r) r = float_op(h, op, x, y);
-            if (!r) r = op_compare(vm, op, x, y);
-            CHECK(r);
-            if (HOOKED(R.tr)) trace_binary(R.tr, op, x, y, r);
-            drop(&R, c, a);
-            drop(&R, b, a);
-            reg_put(&R, a, r);
-            break;
+            res = op_compare(vm, op, lhs, rhs);
+            CHECK(res);
+            goto binary_done;
         }
-        case OP_JMP: pc += (Addr)((int64_t)ins_sbx(ins) * 4); break;
-        case OP_JMPIF: case OP_JMPIFNOT: case OP_ORJMP: case OP_ANDJMP: {
+        compare_num: {
+            /* Without hooks, a compare into a temporary that the next
+            ** instruction branches on takes the branch here: the bool
+            ** would be made and consumed with nothing to observe it. */
+            if (!CPU_HOOKS && a >= R.nlocals && vm->steps < stop_at) {
+                Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
+                unsigned nop = ins_op(nx);
+                if ((nop == OP_JMPIFNOT || nop == OP_JMPIF) && ins_a(nx) == a) {
+                    drop(&R, c, a);
+                    drop(&R, b, a);
+                    reg_put(&R, a, 0);
+                    vm->steps++;
+                    pc += 4;
+                    if (truth == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                    break;
+                }
+            }
+            res = heap_bool(h, truth);
+            goto binary_done;
+        }
+        CASE(JMP): pc += (Addr)((int64_t)ins_sbx(ins) * 4); break;
+        CASE(JMPIF): CASE(JMPIFNOT): CASE(ORJMP): CASE(ANDJMP): {
             Addr x;
             RV(a, x);
             if (HOOKED(R.tr)) trace_operand(R.tr, a, x);
-            int t = op_truth(vm, x);
+            int t = x == h->true_ ? 1 : x == h->false_ ? 0 : op_truth(vm, x);
             CHECK(t >= 0);
             bool jump = (op == OP_JMPIF || op == OP_ORJMP) ? t : !t;
             if (HOOKED(R.tr)) trace_branch(R.tr, x, t, jump);
@@ -487,8 +607,8 @@ VmStatus CPU_RUN(Vm *vm)
             if (jump) pc += (Addr)((int64_t)ins_sbx(ins) * 4);
             break;
         }
-        case OP_KWNAMES: vm->kwnames = K[ins_bx(ins)]; break;
-        case OP_CALL: {
+        CASE(KWNAMES): vm->kwnames = K[ins_bx(ins)]; break;
+        CASE(CALL): {
             Addr f;
             RV(a, f);
             Addr kw = vm->kwnames;
@@ -523,17 +643,26 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_LOADMETHOD: {
+        CASE(LOADMETHOD): {
             Addr self;
             RV(a, self);
+            if (N[c] == vm->name_append && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST)) break;
             SAVE_PC();
             CHECK(builtins_has_method(vm, self, N[c]));
             break;
         }
-        case OP_CALLMETHOD: {
+        CASE(CALLMETHOD): {
             Addr self;
             RV(a, self);
             Addr kw = vm->kwnames;
+            /* list.append(v) without hooks: the same references, without
+            ** the call's argument checks */
+            if (!CPU_HOOKS && N[c] == vm->name_append && b == 1 && !kw
+                && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST) && rget(&R, a + 1)) {
+                if (list_append(h, self, take(&R, a + 1)) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+                reg_put(&R, a, heap_none(h));
+                break;
+            }
             vm->kwnames = 0;
             SAVE_PC();
             Addr args[256];
@@ -545,7 +674,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_RETURN: case OP_RETURNNONE: {
+        CASE(RETURN): CASE(RETURNNONE): {
             Addr v;
             if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
             else v = heap_none(h);
@@ -554,7 +683,7 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr old = rget(&R, r);
                 if (!old) continue;
                 rset(&R, r, 0);
-                heap_decref(h, old);
+                heap_decref_fast(h, old);
             }
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
             vm->nframes--;
@@ -569,7 +698,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, fr.ret, v);
             break;
         }
-        case OP_MAKEFUNC: {
+        CASE(MAKEFUNC): {
             Addr code = K[ins_bx(ins)];
             Addr defaults = rget(&R, a);
             Addr f = heap_new_object(h, TY_FUNCTION, 4, 0);
@@ -588,7 +717,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, f);
             break;
         }
-        case OP_GETATTR: {
+        CASE(GETATTR): {
             Addr o;
             RV(b, o);
             SAVE_PC();
@@ -598,14 +727,14 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_IMPORT: {
+        CASE(IMPORT): {
             SAVE_PC();
             Addr m = builtins_import(vm, N[ins_bx(ins)]);
             CHECK(m);
             reg_put(&R, a, m);
             break;
         }
-        case OP_BUILDLIST: case OP_BUILDTUPLE: {
+        CASE(BUILDLIST): CASE(BUILDTUPLE): {
             Addr r = op == OP_BUILDLIST ? list_new(h, c) : tuple_new(h, c);
             if (!r) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             for (unsigned i = 0; i < c; i++) {
@@ -617,7 +746,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_BUILDDICT: {
+        CASE(BUILDDICT): {
             Addr d = dict_new_presized(h, c);
             if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             SAVE_PC();
@@ -632,7 +761,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, d);
             break;
         }
-        case OP_BUILDSTR: {
+        CASE(BUILDSTR): {
             StrBuf s; sb_init(&s);
             for (unsigned i = 0; i < c; i++) str_to_utf8(h, rget(&R, b + i), &s);
             Addr r = op_str_utf8(vm, s.s ? s.s : "", s.len);
@@ -643,7 +772,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_FORMAT: {
+        CASE(FORMAT): {
             Addr v;
             RV(b, v);
             Addr spec = c ? XV(c) : 0;
@@ -655,7 +784,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_CONVERT: {
+        CASE(CONVERT): {
             Addr v;
             RV(b, v);
             SAVE_PC();
@@ -665,13 +794,13 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_LISTAPPEND: {
+        CASE(LISTAPPEND): {
             Addr l = rget(&R, a);
             Addr v = take(&R, b);
             if (list_append(h, l, v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             break;
         }
-        case OP_LISTEXTEND: {
+        CASE(LISTEXTEND): {
             Addr l = rget(&R, a), src = rget(&R, b);
             SAVE_PC();
             Addr r = op_inplace(vm, OP_ADD, l, src);
@@ -681,7 +810,7 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) trace_built(R.tr, l);
             break;
         }
-        case OP_DICTSET: {
+        CASE(DICTSET): {
             Addr d = rget(&R, a), k = rget(&R, b), v = rget(&R, c);
             SAVE_PC();
             CHECK(op_setitem(vm, d, k, v) == 0);
@@ -689,7 +818,7 @@ VmStatus CPU_RUN(Vm *vm)
             drop(&R, b, a);
             break;
         }
-        case OP_GETITEM: {
+        CASE(GETITEM): {
             Addr o, i;
             RV(b, o);
             XVC(c, i);
@@ -703,7 +832,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, r);
             break;
         }
-        case OP_SETITEM: {
+        CASE(SETITEM): {
             Addr o, i, v;
             RV(a, o);
             XVC(b, i);
@@ -715,7 +844,7 @@ VmStatus CPU_RUN(Vm *vm)
             drop(&R, a, MAX_REGS);
             break;
         }
-        case OP_DELITEM: {
+        CASE(DELITEM): {
             Addr o, i;
             RV(a, o);
             XVC(b, i);
@@ -725,14 +854,14 @@ VmStatus CPU_RUN(Vm *vm)
             drop(&R, a, MAX_REGS);
             break;
         }
-        case OP_BUILDSLICE: {
+        CASE(BUILDSLICE): {
             Addr s = op_new_slice(vm, rget(&R, b), rget(&R, b + 1), rget(&R, b + 2));
             CHECK(s);
             for (unsigned i = 0; i < 3; i++) drop(&R, b + i, MAX_REGS);
             reg_put(&R, a, s);
             break;
         }
-        case OP_ITER: {
+        CASE(ITER): {
             Addr x;
             RV(b, x);
             SAVE_PC();
@@ -742,7 +871,7 @@ VmStatus CPU_RUN(Vm *vm)
             reg_put(&R, a, it);
             break;
         }
-        case OP_FORITER: {
+        CASE(FORITER): {
             Addr it = rget(&R, a), v;
             SAVE_PC();
             int st = op_next(vm, it, &v);
@@ -757,7 +886,7 @@ VmStatus CPU_RUN(Vm *vm)
             }
             break;
         }
-        case OP_UNPACK: {
+        CASE(UNPACK): {
             Addr src;
             RV(b, src);
             SAVE_PC();
@@ -796,21 +925,21 @@ VmStatus CPU_RUN(Vm *vm)
             drop(&R, b, MAX_REGS);
             break;
         }
-        case OP_WITHENTER: {
+        CASE(WITHENTER): {
             Addr ctx;
             RV(b, ctx);
             heap_incref(h, ctx);
             reg_put(&R, a, ctx);
             break;
         }
-        case OP_WITHEXIT: {
+        CASE(WITHEXIT): {
             Addr ctx = rget(&R, a);
             SAVE_PC();
             if (ctx) CHECK(builtins_close(vm, ctx) == 0);
             drop(&R, a, MAX_REGS);
             break;
         }
-        case OP_ASSERTFAIL: {
+        CASE(ASSERTFAIL): {
             SAVE_PC();
             if (b) {
                 StrBuf s; sb_init(&s);
@@ -822,7 +951,7 @@ VmStatus CPU_RUN(Vm *vm)
             }
             goto error;
         }
-        default:
+        CASE_DEFAULT:
             vm_raise(vm, EXC_TYPE, "bad opcode %u at 0x%llx", op, (unsigned long long)at);
             goto error;
         }
@@ -835,5 +964,8 @@ error:
     vm_capture_traceback(vm);
     if (HOOKED(R.tr)) trace_error(R.tr, vm_exc_names[vm->err.kind], vm->err.msg);
     return VM_ERROR;
+#if CPU_GOTO
+#pragma GCC diagnostic pop
+#endif
 }
 

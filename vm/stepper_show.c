@@ -96,13 +96,6 @@ static void ix_add(MemIndex *ix, Addr lo, Addr hi, Addr obj, int kind)
     ix->e[ix->n++] = (Ext){ lo, hi, obj, kind };
 }
 
-/* dict fields, as heap/obj_dict.c lays them out */
-static Addr dict_keys_field(const Heap *h, Addr d)
-{
-    unsigned a = h->L.u64_align;
-    return d + (3 * h->W + a - 1) / a * a + 8;
-}
-
 static uint64_t keys_size(const Heap *h, Addr k)
 {
     unsigned log2 = (unsigned)ram_rd(&h->ram, k + h->W, 1);

@@ -99,6 +99,7 @@ static int load(Vm *vm, char *err, size_t errcap)
         Addr s = str_from_cstr(h, p->names[i]);
         if (!s) goto nomem;
         vm->names[i] = str_intern(h, s);
+        if (strcmp(p->names[i], "append") == 0) vm->name_append = vm->names[i];
     }
     /* constants: items before the tuples that hold them (the compiler adds them first) */
     vm->consts = xcalloc(p->nconsts + 1, sizeof *vm->consts);
@@ -132,6 +133,7 @@ static int load(Vm *vm, char *err, size_t errcap)
     }
     vm->globals = dict_new(h);
     if (!vm->globals) goto nomem;
+    vm->globals_keys_at = dict_keys_field(h, vm->globals);
     vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
     Addr name = str_from_cstr(h, "__name__");
     Addr main = str_from_cstr(h, "__main__");
@@ -270,22 +272,28 @@ VmStatus vm_start(Vm *vm)
     return VM_ERROR;
 }
 
-VmStatus vm_run_w4(Vm *vm);
-VmStatus vm_run_w8(Vm *vm);
+VmStatus vm_run_w4_lv(Vm *vm);
+VmStatus vm_run_w4_ss(Vm *vm);
+VmStatus vm_run_w8_lv(Vm *vm);
+VmStatus vm_run_w8_ss(Vm *vm);
 
 /*
 ** Enters the CPU loop built for this run: while nothing observes the run
-** (no tracer, no heap observer) a little-endian profile runs the loop
-** compiled for its word size, which has no hooks and constant-folded RAM
-** access (vm/cpu_w4.c, vm/cpu_w8.c); everything else runs the generic one.
-** All three are the same source, vm/cpu.h, and behave identically.
+** (no tracer, no heap observer), a little-endian profile with 30-bit
+** digits whose RAM is mapped at its simulated addresses runs the loop
+** compiled for its word size and int encoding (vm/cpu_fast.c), which has
+** no hooks and turns every RAM access into one host load or store.
+** Everything else runs the generic loop. All five are the same source,
+** vm/cpu.h, and behave identically.
 */
 VmStatus vm_run(Vm *vm)
 {
-    const Ram *r = &vm->h->ram;
-    if (!vm->tr && !vm->h->obs && !r->big) {
-        if (r->word == 8) return vm_run_w8(vm);
-        if (r->word == 4) return vm_run_w4(vm);
+    const Heap *h = vm->h;
+    const Ram *r = &h->ram;
+    if (!vm->tr && !h->obs && !r->big && r->bias == 0 && INT_DIGIT30(h)) {
+        bool lv = INT_LV(h);
+        if (r->word == 8) return lv ? vm_run_w8_lv(vm) : vm_run_w8_ss(vm);
+        if (r->word == 4) return lv ? vm_run_w4_lv(vm) : vm_run_w4_ss(vm);
     }
     return vm_run_any(vm);
 }

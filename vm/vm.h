@@ -98,9 +98,11 @@ typedef struct Vm {
     Addr **ktab;                /* chunk -> K[] objects */
     Addr **ntab;                /* chunk -> N[] objects */
     Addr globals;               /* module dict */
+    Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
     GlobalCache *gcache;        /* program name -> cache */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
+    Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     Addr sys_module, sqlite_module;
     Frame *frames; unsigned nframes, capframes;

@@ -1,0 +1,14 @@
+/*
+** vm/cpu_fast.c: the CPU loop (vm/cpu.h) for one machine shape, without
+** tracing hooks: vm_run enters it while nothing observes the run. CMake
+** compiles this file once per shape, defining
+**   TRACEVM_WORD    4 or 8: the word size (little-endian only)
+**   TRACEVM_INT_LV  1: ints carry 3.12's lv_tag, 0: 3.11's signed size
+**   CPU_RUN         the function's name, vm_run_w<WORD>_<lv|ss>
+** Every RAM access is a host load or store at the simulated address itself
+** (TRACEVM_DIRECT): vm_run only comes here when the RAM is mapped there.
+*/
+#define TRACEVM_DIRECT 1
+#define CPU_HOOKS 0
+#define HEAP_HOOKS 0
+#include "vm/cpu.h"
