@@ -280,11 +280,56 @@ static Addr pop_pending(Heap *h)
 static void free_one(Heap *h, Addr o);
 static bool free_leaf(Heap *h, Addr o, TypeId t);
 
+static void free_event(Heap *h, Addr o, TypeId t);
+
+/*
+** A tuple or list whose refcount reached 0 while nothing observes the heap:
+** what the work list does, with less bookkeeping. Items are released last
+** to first and each dying item is freed whole before the next, which is
+** the order free_one's pushes come back off the list (and CPython's
+** order): the same blocks are freed in the same order. Only the refcount
+** events, which nobody observes here, come in another order. Nested
+** tuples and lists recurse to a bounded depth, then use the work list.
+*/
+enum { FREE_SEQ_DEPTH = 64 };
+
+static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
+{
+    free_event(h, o, t);
+    bool tuple = t == TY_TUPLE;
+    size_t n = tuple ? tuple_len(h, o) : list_len(h, o);
+    Addr items = tuple ? o + 3 * (Addr)h->W : list_items(h, o);
+    for (size_t i = n; i-- > 0;) {
+        Addr v = ram_word(&h->ram, items + i * h->W);
+        if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); continue; }
+        ram_set_word(&h->ram, v, 0);
+        TypeId vt = obj_type(h, v);
+        if (free_leaf(h, v, vt)) continue;
+        if ((vt == TY_TUPLE || vt == TY_LIST) && depth < FREE_SEQ_DEPTH) {
+            free_seq(h, v, vt, depth + 1);
+            continue;
+        }
+        push_pending(h, v);
+        while (h->pending) free_one(h, pop_pending(h));
+    }
+    if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
+}
+
 void heap_dealloc(Heap *h, Addr o)
 {
-    /* the common case, an object that owns no references dying alone,
-    ** needs no work list: it is what popping it at once would do */
-    if (!h->deallocating && free_leaf(h, o, obj_type(h, o))) return;
+    /* the common cases need no work list: an object that owns no
+    ** references (it is what popping it at once would do), and a tuple or
+    ** list with nobody observing (free_seq) */
+    if (!h->deallocating) {
+        TypeId t = obj_type(h, o);
+        if (free_leaf(h, o, t)) return;
+        if ((t == TY_TUPLE || t == TY_LIST) && !h->obs) {
+            h->deallocating = true;     /* anything else that dies goes on the work list */
+            free_seq(h, o, t, 0);
+            h->deallocating = false;
+            return;
+        }
+    }
     push_pending(h, o);
     if (h->deallocating) return;
     h->deallocating = true;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# tests/fastpath.sh BINARY: the CPU loops without hooks (vm/cpu_w4.c,
-# vm/cpu_w8.c, entered while nothing observes the run) and the generic loop
-# (vm/vm.c, entered when tracing) must leave the same simulated RAM behind.
-# For every program under programs/ and tests/diff/ and the benchmarks at
-# small sizes, on the four profiles, it compares stdout (ids,
+# tests/fastpath.sh BINARY: the CPU loops without hooks (vm/cpu_fast.c,
+# entered while nothing observes the run) and the generic loop (vm/vm.c,
+# entered when tracing) must leave the same simulated RAM behind.
+# For every program under programs/, tests/diff/ and tests/fastpath/ (those
+# check the fast paths of heap/ whose ids CPython's own frames would hide)
+# and the benchmarks at small sizes, on the four profiles, it compares stdout (ids,
 # refcounts, sizes), the exit status, the end-of-run report and the
 # byte-for-byte dump of every live object (--heap=bytes) of an untraced run
 # with those of a traced run. The traced run writes only step 1 (to
@@ -44,7 +45,7 @@ run() {   # run OUT ARGS...: in a fresh directory, stdin from /dev/null
   cat "$out.err" >>"$out"
 }
 
-for p in "$root"/programs/*.py "$root"/programs/seed/*.py "$root"/tests/diff/*.py "$work"/bench_*.py; do
+for p in "$root"/programs/*.py "$root"/programs/seed/*.py "$root"/tests/diff/*.py "$root"/tests/fastpath/*.py "$work"/bench_*.py; do
   [ -f "$p" ] || continue
   name="${p#"$root"/}"; name="${name#"$work"/}"
   for prof in "${profiles[@]}"; do
