@@ -272,6 +272,24 @@ HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
     else h->objmap[bit / 64] &= ~((uint64_t)1 << (bit % 64));
 }
 
+/* heap_alloc, inline: a pool block for a small request. */
+HEAP_HOT Addr heap_alloc_fast(Heap *h, uint64_t n)
+{
+    uint64_t a = h->L.alignment;
+    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, (n + a - 1) & ~(a - 1));
+    return heap_alloc_slow(h, n);
+}
+
+/* heap_revive without an observer: a recycled object's header and
+** accounting, as a free list hands it out again. */
+HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
+{
+    ram_set_word(&h->ram, o, 1);
+    ram_set_word(&h->ram, o + HEAP_W(h), heap_type_obj(h, t));
+    heap_mark(h, o, true);
+    h->live_objects++;
+}
+
 /* ---- singletons ---- */
 static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none; }
 static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false_; heap_incref(h, o); return o; }
@@ -475,6 +493,17 @@ static inline void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slo
     ram_set_word(&h->ram, t + (3 + i) * HEAP_W(h), v);
 }
 
+/* tuple_new(h, n) for n >= 1 whose items the caller sets at once, all n of
+** them: inline while a tuple of that length waits on its free list. */
+HEAP_HOT Addr tuple_new_filled(Heap *h, size_t n)
+{
+    if (HEAP_OBSERVED(h) || n == 0 || n >= h->L.tuple_freelist_maxlen || !h->ntuple_free[n]) return tuple_new(h, n);
+    Addr o = h->tuple_free[n][--h->ntuple_free[n]];
+    heap_revive_quiet(h, o, TY_TUPLE);
+    ram_set_word(&h->ram, o + 2 * HEAP_W(h), n);
+    return o;
+}
+
 /* ---- list (heap/obj_list.c) ---- */
 Addr list_new(Heap *h, size_t n);               /* n items (NULL), capacity exactly n */
 static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
@@ -483,6 +512,24 @@ static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_w
 static inline Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
 {
     return ram_word(&h->ram, list_items(h, l) + i * HEAP_W(h));
+}
+/* list_new(h, n) whose n items the caller sets at once: inline while a
+** list object waits on the free list (the item array comes first: the two
+** come from different places, so the order changes no address). */
+HEAP_HOT Addr list_new_filled(Heap *h, size_t n)
+{
+    if (HEAP_OBSERVED(h) || !h->nlist_free) return list_new(h, n);
+    unsigned W = HEAP_W(h), slot = h->L.list_slot;
+    Addr items = 0;
+    if (n) {
+        if (n > (h->ram.heap_end - h->ram.heap) / slot || !(items = heap_alloc_fast(h, (uint64_t)n * slot))) return list_new(h, n);
+    }
+    Addr o = h->list_free[--h->nlist_free];
+    heap_revive_quiet(h, o, TY_LIST);
+    ram_set_word(&h->ram, o + 2 * W, n);
+    ram_set_word(&h->ram, o + 3 * W, items);
+    ram_set_word(&h->ram, o + 4 * W, n);
+    return o;
 }
 /* Stores 'v' (stolen) at i and releases the old item. */
 void list_set(Heap *h, Addr l, size_t i, Addr v);

@@ -629,6 +629,17 @@ VmStatus CPU_RUN(Vm *vm)
                 LOAD_FRAME();
                 break;
             }
+            /* len() of a list or tuple without hooks: the size field */
+            if (!CPU_HOOKS && f == vm->builtin_len && b == 1 && !kw) {
+                Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0;
+                if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)) {
+                    Addr r = int_new_fast(h, obj_ob_size(h, o));
+                    CHECK(r);
+                    drop(&R, a + 1, MAX_REGS);
+                    reg_put(&R, a, r);
+                    break;
+                }
+            }
             if (ft != TY_BUILTIN && ft != TY_TYPE) {
                 vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
                 goto error;
@@ -735,7 +746,7 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(BUILDLIST): CASE(BUILDTUPLE): {
-            Addr r = op == OP_BUILDLIST ? list_new(h, c) : tuple_new(h, c);
+            Addr r = op == OP_BUILDLIST ? list_new_filled(h, c) : tuple_new_filled(h, c);
             if (!r) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             for (unsigned i = 0; i < c; i++) {
                 Addr v = take(&R, b + i);

@@ -102,6 +102,7 @@ typedef struct Vm {
     GlobalCache *gcache;        /* program name -> cache */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
+    Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
     Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     Addr sys_module, sqlite_module;
