@@ -182,7 +182,7 @@ void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after);
 void heap_dealloc(Heap *h, Addr o);
 
 /* New reference to 'o' (no-op on immortal objects, as 3.12 does). */
-static inline void heap_incref(Heap *h, Addr o)
+HEAP_HOT void heap_incref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
@@ -192,7 +192,7 @@ static inline void heap_incref(Heap *h, Addr o)
 }
 
 /* Drops a reference; frees 'o' (and what it owns) at zero. */
-static inline void heap_decref(Heap *h, Addr o)
+HEAP_HOT void heap_decref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);

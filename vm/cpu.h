@@ -626,7 +626,11 @@ VmStatus CPU_RUN(Vm *vm)
                 rset(&R, a, 0);
                 if (!push_frame(vm, target, nb, f, a)) { rset(&R, a, f); goto error; }
                 for (unsigned r = cc->nparams; r < cc->nregs; r++) ram_set_word(&h->ram, nb + (Addr)r * HEAP_W(h), 0);
-                LOAD_FRAME();
+                /* LOAD_FRAME, from what push_frame was given */
+                depth = vm->nframes - 1;
+                chunk = target; ch = cc;
+                pc = vm->code_addr[target]; R.base = nb; R.nlocals = cc->nlocals;
+                K = vm->ktab[target]; N = vm->ntab[target];
                 break;
             }
             /* len() of a list or tuple without hooks: the size field */
