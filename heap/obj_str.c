@@ -8,6 +8,7 @@
 ** singletons; the intern table maps text to its one interned object.
 */
 #include "heap/heap_internal.h"
+#include "heap/obj_str.h"
 
 #include <stdlib.h>
 
@@ -49,6 +50,29 @@ uint64_t str_sizeof(const Heap *h, Addr s)
     return size;
 }
 
+static inline void release(Heap *h, Addr s)
+{
+    uint32_t st = state(h, s);
+    uint64_t size = st & ST_ASCII ? h->L.str_ascii_header + str_len(h, s) + 1 : str_sizeof(h, s);
+    if (st & ST_INTERNED_MASK) str_forget_interned(h, s);
+    if (size - 1 < h->L.small_threshold) {
+        uint64_t a = h->L.alignment;
+        heap_release_block(h, s, (size + a - 1) & ~(a - 1));
+    } else {
+        heap_release_slow(h, s, size);
+    }
+}
+
+void str_release(Heap *h, Addr s) { release(h, s); }
+
+void str_free(Heap *h, Addr s)
+{
+    h->freed_objects++;
+    h->live_objects--;
+    heap_mark(h, s, false);
+    release(h, s);
+}
+
 static uint64_t header_for(const Heap *h, uint32_t maxcp)
 {
     return maxcp < 128 ? h->L.str_ascii_header : h->L.str_compact_header;
@@ -69,6 +93,57 @@ static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
         ram_set_word(&h->ram, a, 0);                    /* wstr, utf8_length, utf8 ... */
     ram_wr(&h->ram, o + header_for(h, maxcp) + (Addr)n * kind, kind, 0);  /* NUL */
 }
+
+/*
+** The ASCII strings the VM builds all the time (str(int), a + b, f-strings,
+** join) take the path below: heap_make and init_str for a string of 'n'
+** ASCII chars, with the allocator's common case inline while nothing
+** observes the heap. The bytes written are those of the general path.
+*/
+static inline Addr new_ascii(Heap *h, size_t n)
+{
+    const Layout *L = &h->L;
+    uint64_t hdr = L->str_ascii_header, size = hdr + (uint64_t)n + 1;
+    Addr o;
+    if (h->obs || size - 1 >= L->small_threshold) {
+        o = heap_make(h, TY_STR, size);
+        if (!o) return 0;
+    } else {
+        uint64_t a = L->alignment;
+        o = heap_alloc_block(h, (size + a - 1) & ~(a - 1));
+        if (!o) return 0;
+        heap_mark(h, o, true);
+        h->live_objects++;
+    }
+    /* refcnt 1, type, length, hash -1 (not computed), state; 3.11's wstr 0 */
+    Ram *r = &h->ram;
+    unsigned W = h->W;
+    uint32_t st = 1u << ST_KIND_SHIFT | ST_COMPACT | ST_ASCII;
+    uint8_t *p = ram_ptr(r, o);
+    bool words5 = hdr == 5 * (uint64_t)W, words6 = hdr == 6 * (uint64_t)W;
+    if (!r->big && W == 8 && (words5 || words6)) {
+        uint64_t w[6] = { 1, heap_type_obj(h, TY_STR), n, UINT64_MAX, st, 0 };
+        memcpy(p, w, 5 * 8);
+        if (words6) memcpy(p + 5 * 8, w + 5, 8);
+    } else if (!r->big && W == 4 && (words5 || words6)) {
+        uint32_t w[6] = { 1, (uint32_t)heap_type_obj(h, TY_STR), (uint32_t)n, UINT32_MAX, st, 0 };
+        memcpy(p, w, 5 * 4);
+        if (words6) memcpy(p + 5 * 4, w + 5, 4);
+    } else {
+        ram_set_word(r, o, 1);
+        ram_set_word(r, o + W, heap_type_obj(h, TY_STR));
+        ram_set_word(r, o + 2 * (Addr)W, n);
+        ram_set_word(r, o + 3 * (Addr)W, W == 4 ? 0xFFFFFFFFu : UINT64_MAX);
+        ram_set_word(r, o + 4 * (Addr)W, 0);
+        ram_wr(r, o + 4 * (Addr)W, 4, st);
+        for (Addr f = o + 5 * (Addr)W; f < o + hdr; f += W) ram_set_word(r, f, 0);
+    }
+    p[hdr + n] = 0;
+    return o;
+}
+
+/* Host pointer to the chars of a string from new_ascii. */
+static inline uint8_t *ascii_chars(Heap *h, Addr o) { return ram_ptr(&h->ram, o + h->L.str_ascii_header); }
 
 Addr str_char_singleton(Heap *h, uint32_t cp)
 {
@@ -102,18 +177,25 @@ static Addr make_from_cps(Heap *h, const uint32_t *cp, size_t n, bool singletons
 Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, true); }
 Addr str_from_cps_fresh(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, false); }
 
+/* True when no byte of s[0..n) has its top bit set: 8 bytes at a time. */
+static bool all_ascii(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t acc = 0;
+    for (; i + 8 <= n; i += 8) { uint64_t w; memcpy(&w, s + i, 8); acc |= w; }
+    for (; i < n; i++) acc |= s[i];
+    return !(acc & 0x8080808080808080ull);
+}
+
 Addr str_from_utf8(Heap *h, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++) if (u[i] >= 0x80) { ascii = false; break; }
-    if (ascii) {
+    if (all_ascii(u, n)) {
         if (n == 0) return empty(h);
         if (n == 1) return str_char_singleton(h, u[0]);
-        Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+        Addr o = new_ascii(h, n);
         if (!o) return 0;
-        init_str(h, o, n, 0);
-        memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+        memcpy(ascii_chars(h, o), s, n);
         return o;
     }
     uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
@@ -135,29 +217,52 @@ Addr str_from_cstr(Heap *h, const char *s) { return str_from_utf8(h, s, strlen(s
 Addr str_new_ascii(Heap *h, const char *s, size_t n)
 {
     if (n == 0) return empty(h);
-    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+    Addr o = new_ascii(h, n);
     if (!o) return 0;
-    init_str(h, o, n, 0);
-    memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+    memcpy(ascii_chars(h, o), s, n);
     return o;
+}
+
+/* memcpy for the short pieces strings are mostly made of, without a call. */
+static inline void copy_bytes(uint8_t *d, const uint8_t *s, size_t n)
+{
+    if (n > 16) { memcpy(d, s, n); return; }
+    if (n >= 8) {                       /* two overlapping words */
+        uint64_t x, y;
+        memcpy(&x, s, 8); memcpy(&y, s + n - 8, 8);
+        memcpy(d, &x, 8); memcpy(d + n - 8, &y, 8);
+        return;
+    }
+    if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4); memcpy(&y, s + n - 4, 4);
+        memcpy(d, &x, 4); memcpy(d + n - 4, &y, 4);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
 }
 
 Addr str_concat_ascii(Heap *h, Addr a, Addr b)
 {
     size_t na = str_len(h, a), nb = str_len(h, b);
-    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)(na + nb) + 1);
+    Addr o = new_ascii(h, na + nb);
     if (!o) return 0;
-    init_str(h, o, na + nb, 0);
-    uint8_t *p = ram_ptr(&h->ram, o + h->L.str_ascii_header);
-    memcpy(p, str_data(h, a), na);
-    memcpy(p + na, str_data(h, b), nb);
+    uint8_t *p = ascii_chars(h, o);
+    copy_bytes(p, ascii_chars(h, a), na);
+    copy_bytes(p + na, ascii_chars(h, b), nb);
     return o;
 }
 
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
 {
     size_t n = str_len(h, s);
-    if (str_is_ascii(h, s)) { sb_put(out, (const char *)str_data(h, s), n); return; }
+    if (str_is_ascii(h, s)) {           /* sb_put, with the copy inline */
+        sb_reserve(out, n);
+        copy_bytes((uint8_t *)out->s + out->len, ram_ptr(&h->ram, s + h->L.str_ascii_header), n);
+        out->len += n;
+        out->s[out->len] = '\0';
+        return;
+    }
     for (size_t i = 0; i < n; i++) sb_put_utf8(out, str_char(h, s, i));
 }
 

@@ -1,0 +1,17 @@
+/*
+** heap/obj_str.h: str functions heap/heap.h does not declare: fast paths
+** next to its str section, for heap/heap.c and the VM's string operations.
+*/
+#ifndef TRACEVM_OBJ_STR_H
+#define TRACEVM_OBJ_STR_H
+
+#include "heap/heap.h"
+
+/* Phase 2 of freeing a str: forgets it if interned and returns its block
+** (what heap_release(h, s, str_sizeof(h, s)) does, without the calls). */
+void str_release(Heap *h, Addr s);
+/* The whole death of a str nothing observes: the free's accounting (as
+** free_event in heap/heap.c, minus the event) and str_release. */
+void str_free(Heap *h, Addr s);
+
+#endif
