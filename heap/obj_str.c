@@ -253,6 +253,55 @@ Addr str_concat_ascii(Heap *h, Addr a, Addr b)
     return o;
 }
 
+Addr str_add(Heap *h, Addr a, Addr b)
+{
+    size_t na = str_len(h, a), nb = str_len(h, b);
+    if (na == 0) { heap_incref(h, b); return b; }
+    if (nb == 0) { heap_incref(h, a); return a; }
+    uint32_t sa = state(h, a), sb = state(h, b);
+    if (sa & sb & ST_ASCII) return str_concat_ascii(h, a, b);
+    /* strings are canonical (the kind of their widest char), so the result's
+    ** kind is the wider one, and it is ASCII only if both are */
+    unsigned ka = (sa >> ST_KIND_SHIFT) & 7, kb = (sb >> ST_KIND_SHIFT) & 7, kind = ka > kb ? ka : kb;
+    uint32_t maxcp = kind == 1 ? 255 : kind == 2 ? 0xFFFF : 0x10FFFF;
+    Addr o = heap_make(h, TY_STR, header_for(h, maxcp) + (uint64_t)(na + nb + 1) * kind);
+    if (!o) return 0;
+    init_str(h, o, na + nb, maxcp);
+    Addr d = o + header_for(h, maxcp);
+    if (ka == kind) memcpy(ram_ptr(&h->ram, d), str_data(h, a), na * kind);
+    else for (size_t i = 0; i < na; i++) ram_wr(&h->ram, d + i * kind, kind, str_char(h, a, i));
+    d += (Addr)na * kind;
+    if (kb == kind) memcpy(ram_ptr(&h->ram, d), str_data(h, b), nb * kind);
+    else for (size_t i = 0; i < nb; i++) ram_wr(&h->ram, d + i * kind, kind, str_char(h, b, i));
+    return o;
+}
+
+Addr str_from_i64(Heap *h, int64_t v)
+{
+    static const uint64_t pow10[] = {
+        10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+        1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+        100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+        1000000000000000000ull, 10000000000000000000ull,
+    };
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t n = 1;
+    while (n < 20 && m >= pow10[n - 1]) n++;
+    Addr o = new_ascii(h, n + (v < 0));
+    if (!o) return 0;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    uint8_t *p = ascii_chars(h, o);
+    if (v < 0) *p++ = '-';
+    size_t i = n;
+    for (; m >= 100; m /= 100) { i -= 2; memcpy(p + i, pairs + 2 * (m % 100), 2); }
+    if (m >= 10) memcpy(p + i - 2, pairs + 2 * m, 2);
+    else p[i - 1] = (uint8_t)('0' + m);
+    return o;
+}
+
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
 {
     size_t n = str_len(h, s);

@@ -14,4 +14,11 @@ void str_release(Heap *h, Addr s);
 ** free_event in heap/heap.c, minus the event) and str_release. */
 void str_free(Heap *h, Addr s);
 
+/* a + b of two str: a new reference (a or b itself when the other is
+** empty), or 0 when RAM is full. */
+Addr str_add(Heap *h, Addr a, Addr b);
+/* str(v): a new ASCII string of its decimal digits, never a cached
+** one-char string (str(5) is not str(5)). 0 when RAM is full. */
+Addr str_from_i64(Heap *h, int64_t v);
+
 #endif

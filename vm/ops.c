@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "heap/numfmt.h"
+#include "heap/obj_str.h"
 
 static Heap *H(Vm *vm) { return vm->h; }
 
@@ -296,20 +297,7 @@ static Addr float_binary(Vm *vm, OpCode op, double x, double y)
 
 static Addr seq_repeat(Vm *vm, Addr s, int64_t n);
 
-static Addr str_concat(Vm *vm, Addr a, Addr b)
-{
-    Heap *h = H(vm);
-    size_t na = str_len(h, a), nb = str_len(h, b);
-    if (na == 0) { heap_incref(h, b); return b; }
-    if (nb == 0) { heap_incref(h, a); return a; }
-    if (str_is_ascii(h, a) && str_is_ascii(h, b)) return check(vm, str_concat_ascii(h, a, b));
-    uint32_t *cp = xmalloc((na + nb) * sizeof *cp);
-    for (size_t i = 0; i < na; i++) cp[i] = str_char(h, a, i);
-    for (size_t i = 0; i < nb; i++) cp[na + i] = str_char(h, b, i);
-    Addr r = check(vm, str_from_cps(h, cp, na + nb));
-    free(cp);
-    return r;
-}
+static Addr str_concat(Vm *vm, Addr a, Addr b) { return check(vm, str_add(H(vm), a, b)); }
 
 static Addr list_concat(Vm *vm, Addr a, Addr b)
 {
@@ -379,6 +367,7 @@ Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
 {
     Heap *h = H(vm);
     TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    if (ta == TY_STR && tb == TY_STR && op == OP_ADD) return str_concat(vm, a, b);
     bool ia = ta == TY_INT || ta == TY_BOOL, ib = tb == TY_INT || tb == TY_BOOL;
     if (ia && ib) return int_binary(vm, op, a, b);
     if ((ia || ta == TY_FLOAT) && (ib || tb == TY_FLOAT)) {
@@ -389,7 +378,6 @@ Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
     }
     switch (op) {
     case OP_ADD:
-        if (ta == TY_STR && tb == TY_STR) return str_concat(vm, a, b);
         if (ta == TY_LIST && tb == TY_LIST) return list_concat(vm, a, b);
         if (ta == TY_TUPLE && tb == TY_TUPLE) return tuple_concat(vm, a, b);
         if (ta == TY_STR || ta == TY_LIST || ta == TY_TUPLE)
@@ -992,11 +980,7 @@ Addr op_repr_obj(Vm *vm, Addr a)
     Heap *h = H(vm);
     TypeId t = obj_type(h, a);
     int64_t v;
-    if (t == TY_INT && int_small(h, a, &v)) {      /* the common case, without a StrBuf */
-        char buf[24], *p = fmt_i64(buf, v);
-        Addr r = str_new_ascii(h, p, strlen(p));
-        return r ? r : nomem(vm);
-    }
+    if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* no StrBuf */
     if (!check_int_digits(vm, a)) return 0;
     StrBuf b; sb_init(&b);
     op_repr(vm, a, &b);
@@ -1018,7 +1002,11 @@ Addr op_repr_obj(Vm *vm, Addr a)
 
 Addr op_str_obj(Vm *vm, Addr a)
 {
-    if (obj_type(H(vm), a) == TY_STR) { heap_incref(H(vm), a); return a; }
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    int64_t v;
+    if (t == TY_STR) { heap_incref(h, a); return a; }
+    if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* op_repr_obj's first case */
     return op_repr_obj(vm, a);
 }
 
