@@ -93,7 +93,7 @@ static Addr b_len(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     case TY_RANGE: { Addr l = obj_field(h, o, 3); heap_incref(h, l); return l; }
     default: return vm_raise(vm, EXC_TYPE, "object of type '%s' has no len()", op_type_name(vm, o));
     }
-    return chk(vm, int_from_i64(h, len));
+    return chk(vm, int_new_fast(h, len));      /* int_from_i64, inline for small values */
 }
 
 static Addr b_id(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
@@ -971,6 +971,7 @@ static Addr call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigne
 Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
+    if (f == heap_type_obj(h, TY_STR) && n == 1 && !kw) return op_str_obj(vm, args[0]);   /* call_type's str(x) */
     if (obj_type(h, f) == TY_TYPE) return call_type(vm, (TypeId)((f - h->type_base) >> h->type_shift), args, n, kw);
     BuiltinState *st = state(vm);
     uint64_t i = obj_field(h, f, 1);
