@@ -329,6 +329,27 @@ bool str_eq_cstr(const Heap *h, Addr s, const char *c)
     return str_is_ascii(h, s) && str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
 }
 
+bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n)
+{
+    if (str_len(h, s) != n || !str_is_ascii(h, s)) return false;
+    const uint8_t *p = ram_ptr(&h->ram, s + h->L.str_ascii_header);
+    if (n > 16) return memcmp(p, c, n) == 0;
+    if (n >= 8) {                       /* two overlapping words */
+        uint64_t x, y, u, v;
+        memcpy(&x, p, 8); memcpy(&y, p + n - 8, 8);
+        memcpy(&u, c, 8); memcpy(&v, c + n - 8, 8);
+        return x == u && y == v;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, p, 4); memcpy(&y, p + n - 4, 4);
+        memcpy(&u, c, 4); memcpy(&v, c + n - 4, 4);
+        return x == u && y == v;
+    }
+    for (size_t i = 0; i < n; i++) if (p[i] != (uint8_t)c[i]) return false;
+    return true;
+}
+
 int str_cmp(const Heap *h, Addr a, Addr b)
 {
     size_t na = str_len(h, a), nb = str_len(h, b);

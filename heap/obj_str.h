@@ -14,6 +14,9 @@ void str_release(Heap *h, Addr s);
 ** free_event in heap/heap.c, minus the event) and str_release. */
 void str_free(Heap *h, Addr s);
 
+/* str_eq_cstr for text of known length 'n' (short names: no strlen, no
+** memcmp call). */
+bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n);
 /* a + b of two str: a new reference (a or b itself when the other is
 ** empty), or 0 when RAM is full. */
 Addr str_add(Heap *h, Addr a, Addr b);

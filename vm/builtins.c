@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "heap/numfmt.h"
+#include "heap/obj_str.h"
 #include "vm/ops.h"
 #include "vm/suggest.h"
 #include "vm/trace.h"
@@ -863,7 +864,7 @@ static const TypeId builtin_types[] = { TY_INT, TY_FLOAT, TY_STR, TY_BOOL, TY_LI
 /* Method lookups remembered by (type, name string): a hit costs one
 ** comparison of the name's text instead of a scan of every native. */
 enum { METHOD_CACHE = 64 };
-typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; } MethodEntry;
+typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; size_t len; } MethodEntry;
 
 typedef struct BuiltinState {
     size_t nall;
@@ -984,10 +985,10 @@ static const Native *find_method(Vm *vm, TypeId t, Addr name)
     BuiltinState *st = state(vm);
     MethodEntry *e = &st->mcache[((name >> 4) ^ (name >> 11) ^ (Addr)t) & (METHOD_CACHE - 1)];
     /* the text is compared too: a freed name's address can come back as another string */
-    if (e->name == name && e->t == t && str_eq_cstr(H(vm), name, e->nt->name)) return e->nt;
+    if (e->name == name && e->t == t && str_eq_ascii(H(vm), name, e->nt->name, e->len)) return e->nt;
     for (size_t i = 0; i < st->nall; i++)
         if (st->all[i]->owner == t && str_eq_cstr(H(vm), name, st->all[i]->name)) {
-            *e = (MethodEntry){ name, t, st->all[i] };
+            *e = (MethodEntry){ name, t, st->all[i], strlen(st->all[i]->name) };
             return st->all[i];
         }
     return NULL;
