@@ -276,6 +276,35 @@ Addr str_add(Heap *h, Addr a, Addr b)
     return o;
 }
 
+Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
+{
+    *done = false;
+    if (sep && !str_is_ascii(h, sep)) return 0;
+    size_t ns = sep ? str_len(h, sep) : 0, total = n ? ns * (n - 1) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (obj_type(h, parts[i]) != TY_STR || !str_is_ascii(h, parts[i])) return 0;
+        total += str_len(h, parts[i]);
+    }
+    *done = true;
+    if (total == 0) return empty(h);
+    if (total == 1) {                   /* one char: in one part, or the separator of two empty ones */
+        const uint8_t *c = sep ? ascii_chars(h, sep) : NULL;
+        for (size_t i = 0; i < n; i++) if (str_len(h, parts[i])) c = ascii_chars(h, parts[i]);
+        return str_char_singleton(h, *c);
+    }
+    Addr o = new_ascii(h, total);
+    if (!o) return 0;
+    uint8_t *p = ascii_chars(h, o);
+    const uint8_t *ps = sep ? ascii_chars(h, sep) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (i && ns) { copy_bytes(p, ps, ns); p += ns; }
+        size_t k = str_len(h, parts[i]);
+        copy_bytes(p, ascii_chars(h, parts[i]), k);
+        p += k;
+    }
+    return o;
+}
+
 Addr str_from_i64(Heap *h, int64_t v)
 {
     static const uint64_t pow10[] = {

@@ -43,6 +43,19 @@ static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
 
 static Addr check(Vm *vm, Addr r) { return r ? r : nomem(vm); }
 
+Addr op_build_str(Vm *vm, const Addr *parts, unsigned n)
+{
+    Heap *h = H(vm);
+    bool done;
+    Addr r = str_join_ascii(h, 0, parts, n, &done);
+    if (done) return check(vm, r);
+    StrBuf s; sb_init(&s);
+    for (unsigned i = 0; i < n; i++) str_to_utf8(h, parts[i], &s);
+    r = op_str_utf8(vm, s.s ? s.s : "", s.len);
+    sb_free(&s);
+    return r;
+}
+
 /* True when 'count' items of 'size' bytes could fit the simulated heap:
 ** checked by division, so no product can wrap around. */
 static bool fits_heap(Vm *vm, uint64_t count, uint64_t size)
