@@ -242,9 +242,8 @@ static inline void copy_bytes(uint8_t *d, const uint8_t *s, size_t n)
     for (size_t i = 0; i < n; i++) d[i] = s[i];
 }
 
-Addr str_concat_ascii(Heap *h, Addr a, Addr b)
+static inline Addr concat_ascii(Heap *h, Addr a, size_t na, Addr b, size_t nb)
 {
-    size_t na = str_len(h, a), nb = str_len(h, b);
     Addr o = new_ascii(h, na + nb);
     if (!o) return 0;
     uint8_t *p = ascii_chars(h, o);
@@ -253,13 +252,15 @@ Addr str_concat_ascii(Heap *h, Addr a, Addr b)
     return o;
 }
 
+Addr str_concat_ascii(Heap *h, Addr a, Addr b) { return concat_ascii(h, a, str_len(h, a), b, str_len(h, b)); }
+
 Addr str_add(Heap *h, Addr a, Addr b)
 {
     size_t na = str_len(h, a), nb = str_len(h, b);
     if (na == 0) { heap_incref(h, b); return b; }
     if (nb == 0) { heap_incref(h, a); return a; }
     uint32_t sa = state(h, a), sb = state(h, b);
-    if (sa & sb & ST_ASCII) return str_concat_ascii(h, a, b);
+    if (sa & sb & ST_ASCII) return concat_ascii(h, a, na, b, nb);
     /* strings are canonical (the kind of their widest char), so the result's
     ** kind is the wider one, and it is ASCII only if both are */
     unsigned ka = (sa >> ST_KIND_SHIFT) & 7, kb = (sb >> ST_KIND_SHIFT) & 7, kind = ka > kb ? ka : kb;
