@@ -8,6 +8,7 @@
 ** list nested 100,000 deep costs no host stack (CPython's trashcan).
 */
 #include "heap/heap_internal.h"
+#include "heap/obj_str.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,6 +323,7 @@ void heap_dealloc(Heap *h, Addr o)
     ** list with nobody observing (free_seq) */
     if (!h->deallocating) {
         TypeId t = obj_type(h, o);
+        if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
         if ((t == TY_TUPLE || t == TY_LIST) && !h->obs) {
             h->deallocating = true;     /* anything else that dies goes on the work list */
@@ -363,9 +365,9 @@ static bool free_leaf(Heap *h, Addr o, TypeId t)
         heap_release(h, o, h->L.float_size);
         return true;
     case TY_STR:
+        if (!h->obs) { str_free(h, o); return true; }
         free_event(h, o, t);
-        if (str_is_interned(h, o)) str_forget_interned(h, o);
-        heap_release(h, o, str_sizeof(h, o));
+        str_release(h, o);
         return true;
     default:
         return false;

@@ -8,6 +8,7 @@
 ** singletons; the intern table maps text to its one interned object.
 */
 #include "heap/heap_internal.h"
+#include "heap/obj_str.h"
 
 #include <stdlib.h>
 
@@ -49,6 +50,29 @@ uint64_t str_sizeof(const Heap *h, Addr s)
     return size;
 }
 
+static inline void release(Heap *h, Addr s)
+{
+    uint32_t st = state(h, s);
+    uint64_t size = st & ST_ASCII ? h->L.str_ascii_header + str_len(h, s) + 1 : str_sizeof(h, s);
+    if (st & ST_INTERNED_MASK) str_forget_interned(h, s);
+    if (size - 1 < h->L.small_threshold) {
+        uint64_t a = h->L.alignment;
+        heap_release_block(h, s, (size + a - 1) & ~(a - 1));
+    } else {
+        heap_release_slow(h, s, size);
+    }
+}
+
+void str_release(Heap *h, Addr s) { release(h, s); }
+
+void str_free(Heap *h, Addr s)
+{
+    h->freed_objects++;
+    h->live_objects--;
+    heap_mark(h, s, false);
+    release(h, s);
+}
+
 static uint64_t header_for(const Heap *h, uint32_t maxcp)
 {
     return maxcp < 128 ? h->L.str_ascii_header : h->L.str_compact_header;
@@ -69,6 +93,57 @@ static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
         ram_set_word(&h->ram, a, 0);                    /* wstr, utf8_length, utf8 ... */
     ram_wr(&h->ram, o + header_for(h, maxcp) + (Addr)n * kind, kind, 0);  /* NUL */
 }
+
+/*
+** The ASCII strings the VM builds all the time (str(int), a + b, f-strings,
+** join) take the path below: heap_make and init_str for a string of 'n'
+** ASCII chars, with the allocator's common case inline while nothing
+** observes the heap. The bytes written are those of the general path.
+*/
+static inline Addr new_ascii(Heap *h, size_t n)
+{
+    const Layout *L = &h->L;
+    uint64_t hdr = L->str_ascii_header, size = hdr + (uint64_t)n + 1;
+    Addr o;
+    if (h->obs || size - 1 >= L->small_threshold) {
+        o = heap_make(h, TY_STR, size);
+        if (!o) return 0;
+    } else {
+        uint64_t a = L->alignment;
+        o = heap_alloc_block(h, (size + a - 1) & ~(a - 1));
+        if (!o) return 0;
+        heap_mark(h, o, true);
+        h->live_objects++;
+    }
+    /* refcnt 1, type, length, hash -1 (not computed), state; 3.11's wstr 0 */
+    Ram *r = &h->ram;
+    unsigned W = h->W;
+    uint32_t st = 1u << ST_KIND_SHIFT | ST_COMPACT | ST_ASCII;
+    uint8_t *p = ram_ptr(r, o);
+    bool words5 = hdr == 5 * (uint64_t)W, words6 = hdr == 6 * (uint64_t)W;
+    if (!r->big && W == 8 && (words5 || words6)) {
+        uint64_t w[6] = { 1, heap_type_obj(h, TY_STR), n, UINT64_MAX, st, 0 };
+        memcpy(p, w, 5 * 8);
+        if (words6) memcpy(p + 5 * 8, w + 5, 8);
+    } else if (!r->big && W == 4 && (words5 || words6)) {
+        uint32_t w[6] = { 1, (uint32_t)heap_type_obj(h, TY_STR), (uint32_t)n, UINT32_MAX, st, 0 };
+        memcpy(p, w, 5 * 4);
+        if (words6) memcpy(p + 5 * 4, w + 5, 4);
+    } else {
+        ram_set_word(r, o, 1);
+        ram_set_word(r, o + W, heap_type_obj(h, TY_STR));
+        ram_set_word(r, o + 2 * (Addr)W, n);
+        ram_set_word(r, o + 3 * (Addr)W, W == 4 ? 0xFFFFFFFFu : UINT64_MAX);
+        ram_set_word(r, o + 4 * (Addr)W, 0);
+        ram_wr(r, o + 4 * (Addr)W, 4, st);
+        for (Addr f = o + 5 * (Addr)W; f < o + hdr; f += W) ram_set_word(r, f, 0);
+    }
+    p[hdr + n] = 0;
+    return o;
+}
+
+/* Host pointer to the chars of a string from new_ascii. */
+static inline uint8_t *ascii_chars(Heap *h, Addr o) { return ram_ptr(&h->ram, o + h->L.str_ascii_header); }
 
 Addr str_char_singleton(Heap *h, uint32_t cp)
 {
@@ -102,18 +177,25 @@ static Addr make_from_cps(Heap *h, const uint32_t *cp, size_t n, bool singletons
 Addr str_from_cps(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, true); }
 Addr str_from_cps_fresh(Heap *h, const uint32_t *cp, size_t n) { return make_from_cps(h, cp, n, false); }
 
+/* True when no byte of s[0..n) has its top bit set: 8 bytes at a time. */
+static bool all_ascii(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t acc = 0;
+    for (; i + 8 <= n; i += 8) { uint64_t w; memcpy(&w, s + i, 8); acc |= w; }
+    for (; i < n; i++) acc |= s[i];
+    return !(acc & 0x8080808080808080ull);
+}
+
 Addr str_from_utf8(Heap *h, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++) if (u[i] >= 0x80) { ascii = false; break; }
-    if (ascii) {
+    if (all_ascii(u, n)) {
         if (n == 0) return empty(h);
         if (n == 1) return str_char_singleton(h, u[0]);
-        Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+        Addr o = new_ascii(h, n);
         if (!o) return 0;
-        init_str(h, o, n, 0);
-        memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+        memcpy(ascii_chars(h, o), s, n);
         return o;
     }
     uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
@@ -135,29 +217,131 @@ Addr str_from_cstr(Heap *h, const char *s) { return str_from_utf8(h, s, strlen(s
 Addr str_new_ascii(Heap *h, const char *s, size_t n)
 {
     if (n == 0) return empty(h);
-    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+    Addr o = new_ascii(h, n);
     if (!o) return 0;
-    init_str(h, o, n, 0);
-    memcpy(ram_ptr(&h->ram, o + h->L.str_ascii_header), s, n);
+    memcpy(ascii_chars(h, o), s, n);
     return o;
 }
 
-Addr str_concat_ascii(Heap *h, Addr a, Addr b)
+/* memcpy for the short pieces strings are mostly made of, without a call. */
+static inline void copy_bytes(uint8_t *d, const uint8_t *s, size_t n)
+{
+    if (n > 16) { memcpy(d, s, n); return; }
+    if (n >= 8) {                       /* two overlapping words */
+        uint64_t x, y;
+        memcpy(&x, s, 8); memcpy(&y, s + n - 8, 8);
+        memcpy(d, &x, 8); memcpy(d + n - 8, &y, 8);
+        return;
+    }
+    if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4); memcpy(&y, s + n - 4, 4);
+        memcpy(d, &x, 4); memcpy(d + n - 4, &y, 4);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+}
+
+static inline Addr concat_ascii(Heap *h, Addr a, size_t na, Addr b, size_t nb)
+{
+    Addr o = new_ascii(h, na + nb);
+    if (!o) return 0;
+    uint8_t *p = ascii_chars(h, o);
+    copy_bytes(p, ascii_chars(h, a), na);
+    copy_bytes(p + na, ascii_chars(h, b), nb);
+    return o;
+}
+
+Addr str_concat_ascii(Heap *h, Addr a, Addr b) { return concat_ascii(h, a, str_len(h, a), b, str_len(h, b)); }
+
+Addr str_add(Heap *h, Addr a, Addr b)
 {
     size_t na = str_len(h, a), nb = str_len(h, b);
-    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)(na + nb) + 1);
+    if (na == 0) { heap_incref(h, b); return b; }
+    if (nb == 0) { heap_incref(h, a); return a; }
+    uint32_t sa = state(h, a), sb = state(h, b);
+    if (sa & sb & ST_ASCII) return concat_ascii(h, a, na, b, nb);
+    /* strings are canonical (the kind of their widest char), so the result's
+    ** kind is the wider one, and it is ASCII only if both are */
+    unsigned ka = (sa >> ST_KIND_SHIFT) & 7, kb = (sb >> ST_KIND_SHIFT) & 7, kind = ka > kb ? ka : kb;
+    uint32_t maxcp = kind == 1 ? 255 : kind == 2 ? 0xFFFF : 0x10FFFF;
+    Addr o = heap_make(h, TY_STR, header_for(h, maxcp) + (uint64_t)(na + nb + 1) * kind);
     if (!o) return 0;
-    init_str(h, o, na + nb, 0);
-    uint8_t *p = ram_ptr(&h->ram, o + h->L.str_ascii_header);
-    memcpy(p, str_data(h, a), na);
-    memcpy(p + na, str_data(h, b), nb);
+    init_str(h, o, na + nb, maxcp);
+    Addr d = o + header_for(h, maxcp);
+    if (ka == kind) memcpy(ram_ptr(&h->ram, d), str_data(h, a), na * kind);
+    else for (size_t i = 0; i < na; i++) ram_wr(&h->ram, d + i * kind, kind, str_char(h, a, i));
+    d += (Addr)na * kind;
+    if (kb == kind) memcpy(ram_ptr(&h->ram, d), str_data(h, b), nb * kind);
+    else for (size_t i = 0; i < nb; i++) ram_wr(&h->ram, d + i * kind, kind, str_char(h, b, i));
+    return o;
+}
+
+Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
+{
+    *done = false;
+    if (sep && !str_is_ascii(h, sep)) return 0;
+    size_t ns = sep ? str_len(h, sep) : 0, total = n ? ns * (n - 1) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (obj_type(h, parts[i]) != TY_STR || !str_is_ascii(h, parts[i])) return 0;
+        total += str_len(h, parts[i]);
+    }
+    *done = true;
+    if (total == 0) return empty(h);
+    if (total == 1) {                   /* one char: in one part, or the separator of two empty ones */
+        const uint8_t *c = sep ? ascii_chars(h, sep) : NULL;
+        for (size_t i = 0; i < n; i++) if (str_len(h, parts[i])) c = ascii_chars(h, parts[i]);
+        return str_char_singleton(h, *c);
+    }
+    Addr o = new_ascii(h, total);
+    if (!o) return 0;
+    uint8_t *p = ascii_chars(h, o);
+    const uint8_t *ps = sep ? ascii_chars(h, sep) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (i && ns) { copy_bytes(p, ps, ns); p += ns; }
+        size_t k = str_len(h, parts[i]);
+        copy_bytes(p, ascii_chars(h, parts[i]), k);
+        p += k;
+    }
+    return o;
+}
+
+Addr str_from_i64(Heap *h, int64_t v)
+{
+    static const uint64_t pow10[] = {
+        10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+        1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+        100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+        1000000000000000000ull, 10000000000000000000ull,
+    };
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t n = 1;
+    while (n < 20 && m >= pow10[n - 1]) n++;
+    Addr o = new_ascii(h, n + (v < 0));
+    if (!o) return 0;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    uint8_t *p = ascii_chars(h, o);
+    if (v < 0) *p++ = '-';
+    size_t i = n;
+    for (; m >= 100; m /= 100) { i -= 2; memcpy(p + i, pairs + 2 * (m % 100), 2); }
+    if (m >= 10) memcpy(p + i - 2, pairs + 2 * m, 2);
+    else p[i - 1] = (uint8_t)('0' + m);
     return o;
 }
 
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
 {
     size_t n = str_len(h, s);
-    if (str_is_ascii(h, s)) { sb_put(out, (const char *)str_data(h, s), n); return; }
+    if (str_is_ascii(h, s)) {           /* sb_put, with the copy inline */
+        sb_reserve(out, n);
+        copy_bytes((uint8_t *)out->s + out->len, ram_ptr(&h->ram, s + h->L.str_ascii_header), n);
+        out->len += n;
+        out->s[out->len] = '\0';
+        return;
+    }
     for (size_t i = 0; i < n; i++) sb_put_utf8(out, str_char(h, s, i));
 }
 
@@ -173,6 +357,27 @@ bool str_eq_cstr(const Heap *h, Addr s, const char *c)
 {
     size_t n = strlen(c);
     return str_is_ascii(h, s) && str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
+}
+
+bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n)
+{
+    if (str_len(h, s) != n || !str_is_ascii(h, s)) return false;
+    const uint8_t *p = ram_ptr(&h->ram, s + h->L.str_ascii_header);
+    if (n > 16) return memcmp(p, c, n) == 0;
+    if (n >= 8) {                       /* two overlapping words */
+        uint64_t x, y, u, v;
+        memcpy(&x, p, 8); memcpy(&y, p + n - 8, 8);
+        memcpy(&u, c, 8); memcpy(&v, c + n - 8, 8);
+        return x == u && y == v;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, p, 4); memcpy(&y, p + n - 4, 4);
+        memcpy(&u, c, 4); memcpy(&v, c + n - 4, 4);
+        return x == u && y == v;
+    }
+    for (size_t i = 0; i < n; i++) if (p[i] != (uint8_t)c[i]) return false;
+    return true;
 }
 
 int str_cmp(const Heap *h, Addr a, Addr b)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "heap/numfmt.h"
+#include "heap/obj_str.h"
 #include "vm/ops.h"
 #include "vm/suggest.h"
 #include "vm/trace.h"
@@ -93,7 +94,7 @@ static Addr b_len(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     case TY_RANGE: { Addr l = obj_field(h, o, 3); heap_incref(h, l); return l; }
     default: return vm_raise(vm, EXC_TYPE, "object of type '%s' has no len()", op_type_name(vm, o));
     }
-    return chk(vm, int_from_i64(h, len));
+    return chk(vm, int_new_fast(h, len));      /* int_from_i64, inline for small values */
 }
 
 static Addr b_id(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
@@ -863,7 +864,7 @@ static const TypeId builtin_types[] = { TY_INT, TY_FLOAT, TY_STR, TY_BOOL, TY_LI
 /* Method lookups remembered by (type, name string): a hit costs one
 ** comparison of the name's text instead of a scan of every native. */
 enum { METHOD_CACHE = 64 };
-typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; } MethodEntry;
+typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; size_t len; } MethodEntry;
 
 typedef struct BuiltinState {
     size_t nall;
@@ -971,6 +972,7 @@ static Addr call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigne
 Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
+    if (f == heap_type_obj(h, TY_STR) && n == 1 && !kw) return op_str_obj(vm, args[0]);   /* call_type's str(x) */
     if (obj_type(h, f) == TY_TYPE) return call_type(vm, (TypeId)((f - h->type_base) >> h->type_shift), args, n, kw);
     BuiltinState *st = state(vm);
     uint64_t i = obj_field(h, f, 1);
@@ -983,10 +985,10 @@ static const Native *find_method(Vm *vm, TypeId t, Addr name)
     BuiltinState *st = state(vm);
     MethodEntry *e = &st->mcache[((name >> 4) ^ (name >> 11) ^ (Addr)t) & (METHOD_CACHE - 1)];
     /* the text is compared too: a freed name's address can come back as another string */
-    if (e->name == name && e->t == t && str_eq_cstr(H(vm), name, e->nt->name)) return e->nt;
+    if (e->name == name && e->t == t && str_eq_ascii(H(vm), name, e->nt->name, e->len)) return e->nt;
     for (size_t i = 0; i < st->nall; i++)
         if (st->all[i]->owner == t && str_eq_cstr(H(vm), name, st->all[i]->name)) {
-            *e = (MethodEntry){ name, t, st->all[i] };
+            *e = (MethodEntry){ name, t, st->all[i], strlen(st->all[i]->name) };
             return st->all[i];
         }
     return NULL;

@@ -43,13 +43,10 @@ static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf
 Addr op_format(Vm *vm, Addr v, Addr spec)
 {
     Heap *h = vm->h;
+    if (!spec || str_len(h, spec) == 0) return op_str_obj(vm, v);     /* f"{x}" */
     TypeId t = obj_type(h, v);
     StrBuf sp; sb_init(&sp);
-    if (spec) str_to_utf8(h, spec, &sp);
-    if (sp.len == 0) {
-        sb_free(&sp);
-        return op_str_obj(vm, v);
-    }
+    str_to_utf8(h, spec, &sp);
     StrBuf out, err;
     sb_init(&out); sb_init(&err);
     FormatSpec fs;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "heap/numfmt.h"
+#include "heap/obj_str.h"
 
 static Heap *H(Vm *vm) { return vm->h; }
 
@@ -41,6 +42,19 @@ Addr op_str_utf8(Vm *vm, const char *s, size_t n)
 static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
 
 static Addr check(Vm *vm, Addr r) { return r ? r : nomem(vm); }
+
+Addr op_build_str(Vm *vm, const Addr *parts, unsigned n)
+{
+    Heap *h = H(vm);
+    bool done;
+    Addr r = str_join_ascii(h, 0, parts, n, &done);
+    if (done) return check(vm, r);
+    StrBuf s; sb_init(&s);
+    for (unsigned i = 0; i < n; i++) str_to_utf8(h, parts[i], &s);
+    r = op_str_utf8(vm, s.s ? s.s : "", s.len);
+    sb_free(&s);
+    return r;
+}
 
 /* True when 'count' items of 'size' bytes could fit the simulated heap:
 ** checked by division, so no product can wrap around. */
@@ -296,20 +310,7 @@ static Addr float_binary(Vm *vm, OpCode op, double x, double y)
 
 static Addr seq_repeat(Vm *vm, Addr s, int64_t n);
 
-static Addr str_concat(Vm *vm, Addr a, Addr b)
-{
-    Heap *h = H(vm);
-    size_t na = str_len(h, a), nb = str_len(h, b);
-    if (na == 0) { heap_incref(h, b); return b; }
-    if (nb == 0) { heap_incref(h, a); return a; }
-    if (str_is_ascii(h, a) && str_is_ascii(h, b)) return check(vm, str_concat_ascii(h, a, b));
-    uint32_t *cp = xmalloc((na + nb) * sizeof *cp);
-    for (size_t i = 0; i < na; i++) cp[i] = str_char(h, a, i);
-    for (size_t i = 0; i < nb; i++) cp[na + i] = str_char(h, b, i);
-    Addr r = check(vm, str_from_cps(h, cp, na + nb));
-    free(cp);
-    return r;
-}
+static Addr str_concat(Vm *vm, Addr a, Addr b) { return check(vm, str_add(H(vm), a, b)); }
 
 static Addr list_concat(Vm *vm, Addr a, Addr b)
 {
@@ -379,6 +380,7 @@ Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
 {
     Heap *h = H(vm);
     TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    if (ta == TY_STR && tb == TY_STR && op == OP_ADD) return str_concat(vm, a, b);
     bool ia = ta == TY_INT || ta == TY_BOOL, ib = tb == TY_INT || tb == TY_BOOL;
     if (ia && ib) return int_binary(vm, op, a, b);
     if ((ia || ta == TY_FLOAT) && (ib || tb == TY_FLOAT)) {
@@ -389,7 +391,6 @@ Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b)
     }
     switch (op) {
     case OP_ADD:
-        if (ta == TY_STR && tb == TY_STR) return str_concat(vm, a, b);
         if (ta == TY_LIST && tb == TY_LIST) return list_concat(vm, a, b);
         if (ta == TY_TUPLE && tb == TY_TUPLE) return tuple_concat(vm, a, b);
         if (ta == TY_STR || ta == TY_LIST || ta == TY_TUPLE)
@@ -992,11 +993,7 @@ Addr op_repr_obj(Vm *vm, Addr a)
     Heap *h = H(vm);
     TypeId t = obj_type(h, a);
     int64_t v;
-    if (t == TY_INT && int_small(h, a, &v)) {      /* the common case, without a StrBuf */
-        char buf[24], *p = fmt_i64(buf, v);
-        Addr r = str_new_ascii(h, p, strlen(p));
-        return r ? r : nomem(vm);
-    }
+    if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* no StrBuf */
     if (!check_int_digits(vm, a)) return 0;
     StrBuf b; sb_init(&b);
     op_repr(vm, a, &b);
@@ -1018,7 +1015,11 @@ Addr op_repr_obj(Vm *vm, Addr a)
 
 Addr op_str_obj(Vm *vm, Addr a)
 {
-    if (obj_type(H(vm), a) == TY_STR) { heap_incref(H(vm), a); return a; }
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    int64_t v;
+    if (t == TY_STR) { heap_incref(h, a); return a; }
+    if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* op_repr_obj's first case */
     return op_repr_obj(vm, a);
 }
 

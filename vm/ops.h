@@ -49,6 +49,10 @@ static inline bool op_type_is_num(TypeId t) { return t == TY_INT || t == TY_BOOL
 bool op_index(Vm *vm, Addr a, int64_t *out); /* int -> int64 (TypeError/IndexError set) */
 Addr op_int_from_double(Vm *vm, double d);
 bool op_to_double(Vm *vm, Addr a, double *out);
+/* The f-string result of parts[0..n) (all str): a new string, or the
+** empty / one-char singleton for 0 or 1 chars. What OP_BUILDSTR computes,
+** without the UTF-8 round trip for ASCII parts. */
+Addr op_build_str(Vm *vm, const Addr *parts, unsigned n);
 /* Builds a str from UTF-8 (new ref). */
 Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 /* Hashable check for dict keys / set items: TypeError if not. */

@@ -1,0 +1,33 @@
+/*
+** heap/obj_str.h: str functions heap/heap.h does not declare: fast paths
+** next to its str section, for heap/heap.c and the VM's string operations.
+*/
+#ifndef TRACEVM_OBJ_STR_H
+#define TRACEVM_OBJ_STR_H
+
+#include "heap/heap.h"
+
+/* Phase 2 of freeing a str: forgets it if interned and returns its block
+** (what heap_release(h, s, str_sizeof(h, s)) does, without the calls). */
+void str_release(Heap *h, Addr s);
+/* The whole death of a str nothing observes: the free's accounting (as
+** free_event in heap/heap.c, minus the event) and str_release. */
+void str_free(Heap *h, Addr s);
+
+/* str_eq_cstr for text of known length 'n' (short names: no strlen, no
+** memcmp call). */
+bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n);
+/* a + b of two str: a new reference (a or b itself when the other is
+** empty), or 0 when RAM is full. */
+Addr str_add(Heap *h, Addr a, Addr b);
+/* parts[0..n) joined with 'sep' between them (sep 0: none), when 'sep' and
+** every part are ASCII str: a new reference, which for a result of 0 or 1
+** chars is the empty or one-char singleton (as str_from_utf8 would give),
+** else a new string; 0 when RAM is full. Sets *done false and does nothing
+** when some part is not an ASCII str (the caller takes its general path). */
+Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done);
+/* str(v): a new ASCII string of its decimal digits, never a cached
+** one-char string (str(5) is not str(5)). 0 when RAM is full. */
+Addr str_from_i64(Heap *h, int64_t v);
+
+#endif
