@@ -777,10 +777,9 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(BUILDSTR): {
-            StrBuf s; sb_init(&s);
-            for (unsigned i = 0; i < c; i++) str_to_utf8(h, rget(&R, b + i), &s);
-            Addr r = op_str_utf8(vm, s.s ? s.s : "", s.len);
-            sb_free(&s);
+            Addr parts[256];
+            for (unsigned i = 0; i < c; i++) parts[i] = rget(&R, b + i);
+            Addr r = op_build_str(vm, parts, c);
             CHECK(r);
             for (unsigned i = 0; i < c; i++) drop(&R, b + i, MAX_REGS);
             if (HOOKED(R.tr)) trace_built(R.tr, r);

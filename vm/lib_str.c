@@ -4,6 +4,7 @@
 ** they show in getsizeof (split's PREALLOC_SIZE).
 */
 #include "vm/native.h"
+#include "heap/obj_str.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -152,12 +153,28 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             sb_free(&out); heap_decref(h, l);
             return 0;
         }
-        if (i) str_to_utf8(h, self, &out);
-        str_to_utf8(h, x, &out);
     }
     Addr r;
-    if (len == 1) { r = list_get(h, l, 0); heap_incref(h, r); }
-    else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
+    if (len == 1) {
+        r = list_get(h, l, 0);
+        heap_incref(h, r);
+    } else {
+        /* ASCII parts are copied in RAM; anything else goes through UTF-8 */
+        bool done;
+        Addr *parts = xmalloc(len * sizeof *parts);
+        for (size_t i = 0; i < len; i++) parts[i] = list_get(h, l, i);
+        r = str_join_ascii(h, self, parts, len, &done);
+        free(parts);
+        if (done) {
+            if (!r) r = nomem(vm);
+        } else {
+            for (size_t i = 0; i < len; i++) {
+                if (i) str_to_utf8(h, self, &out);
+                str_to_utf8(h, list_get(h, l, i), &out);
+            }
+            r = op_str_utf8(vm, out.s ? out.s : "", out.len);
+        }
+    }
     sb_free(&out);
     heap_decref(h, l);
     return r;
