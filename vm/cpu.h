@@ -404,18 +404,23 @@ VmStatus CPU_RUN(Vm *vm)
         goto compare_num;                                                             \
     } while (0)
 
+    /* The operands are read from the word where a case uses them: decoded
+    ** all up front, they were spilled to the stack before every dispatch. */
+#define a ins_a(ins)
+#define b ins_b(ins)
+#define c ins_c(ins)
+    Instr ins = 0;
     LOAD_FRAME();
     for (;;) {
         if (vm->steps >= stop_at) {
             SAVE_PC();
             return vm->max_steps && vm->steps >= vm->max_steps ? VM_STEP_LIMIT : VM_PAUSED;
         }
-        Instr ins = (Instr)ram_rd(&h->ram, pc, 4);
+        ins = (Instr)ram_rd(&h->ram, pc, 4);
         Addr at = pc;
         pc += 4;
         vm->steps++;
         if (HOOKED(R.tr)) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
-        unsigned a = ins_a(ins), b = ins_b(ins), c = ins_c(ins);
         OpCode op = (OpCode)ins_op(ins);
         DISPATCH(op);
         switch (op) {
@@ -971,6 +976,9 @@ VmStatus CPU_RUN(Vm *vm)
         }
         if (HOOKED(R.tr)) trace_end(R.tr);
     }
+#undef a
+#undef b
+#undef c
 error:
     if (vm->nframes) SAVE_PC();
     if (vm->nested_step_limit) return VM_STEP_LIMIT;   /* hit inside a vm_call_function */
