@@ -23,6 +23,15 @@
 enum { FLOAT_CACHE_BITS = 6 };
 typedef struct { uint64_t bits; unsigned char len; char text[31]; } FloatText;
 
+/* What the table shows of an instruction word: its disassembly and the
+** fetch cell's first item ("[0x7f0000000024] = 00000102"). */
+typedef struct {
+    char *dis;                  /* NULL until the word first runs */
+    size_t dis_len;
+    unsigned char fetch_len;
+    char fetch[43];
+} InstrText;
+
 struct Tracer {
     Vm *vm;
     FILE *out;
@@ -43,7 +52,7 @@ struct Tracer {
     TevStep *ev;                /* json / yaml: the events of the step */
     TevWriter *w;
     bool finished, failed;      /* the module returned / an error was raised */
-    char ***dis;                /* chunk -> instruction -> its disassembly, made once */
+    InstrText **code;           /* chunk -> instruction -> its texts, made once */
     FloatText floats[1 << FLOAT_CACHE_BITS];  /* put_float's cache */
 };
 
@@ -106,11 +115,28 @@ static inline void put_char(StrBuf *b, char c)
 
 static inline void put_str(StrBuf *b, const char *s) { put(b, s, strlen(s)); }
 
+static inline void clear(StrBuf *b) { b->len = 0; if (b->s) b->s[0] = '\0'; }
+
+/* "00" "01" ... "99": decimal digits two at a time */
+#define DEC_ROW(hi) hi "0" hi "1" hi "2" hi "3" hi "4" hi "5" hi "6" hi "7" hi "8" hi "9"
+static const char dec_pairs[] = DEC_ROW("0") DEC_ROW("1") DEC_ROW("2") DEC_ROW("3") DEC_ROW("4")
+    DEC_ROW("5") DEC_ROW("6") DEC_ROW("7") DEC_ROW("8") DEC_ROW("9");
+#undef DEC_ROW
+
+/* "%llu" at the end of buf[24]; returns where the text starts */
+static inline char *dec_text(char buf[24], uint64_t v)
+{
+    char *p = buf + 24;
+    for (; v >= 100; v /= 100) { p -= 2; memcpy(p, dec_pairs + 2 * (v % 100), 2); }
+    if (v >= 10) { p -= 2; memcpy(p, dec_pairs + 2 * v, 2); }
+    else *--p = (char)('0' + v);
+    return p;
+}
+
 /* "%llu" */
 static inline void put_dec(StrBuf *b, uint64_t v)
 {
-    char buf[20], *p = buf + sizeof buf;
-    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    char buf[24], *p = dec_text(buf, v);
     put(b, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -173,14 +199,14 @@ void trace_free(Tracer *t)
         tev_step_free(t->ev);
     }
     sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->row); sb_free(&t->scratch);
-    if (t->dis) {
+    if (t->code) {
         const Program *p = t->vm->prog;
         for (uint32_t c = 0; c < p->nchunks; c++) {
-            if (!t->dis[c]) continue;
-            for (size_t i = 0; i < p->chunks[c]->ncode; i++) free(t->dis[c][i]);
-            free(t->dis[c]);
+            if (!t->code[c]) continue;
+            for (size_t i = 0; i < p->chunks[c]->ncode; i++) free(t->code[c][i].dis);
+            free(t->code[c]);
         }
-        free(t->dis);
+        free(t->code);
     }
     fflush(t->out);
     free(t);
@@ -248,6 +274,35 @@ static void put_float(Tracer *t, double x, StrBuf *out)
     }
 }
 
+/* op_repr_str_cut for a str of printable ASCII (most strs), straight from
+** its bytes; false, with nothing written, for any other str. */
+static bool quick_str(const Heap *h, Addr v, size_t limit, StrBuf *out)
+{
+    if (!str_is_ascii(h, v)) return false;
+    size_t n = str_len(h, v);
+    const char *s = (const char *)str_data(h, v);
+    bool sq = false, dq = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) return false;       /* escaped as \n, \x01, ... */
+        sq |= c == '\'';
+        dq |= c == '"';
+    }
+    char q = sq && !dq ? '"' : '\'';
+    size_t m = limit < n ? limit : n, from = 0;
+    put_char(out, q);
+    for (size_t i = 0; i < m; i++)
+        if (s[i] == q || s[i] == '\\') {
+            put(out, s + from, i - from);
+            put_char(out, '\\');
+            from = i;
+        }
+    put(out, s + from, m - from);
+    if (m < n) PUT_LIT(out, "...");
+    put_char(out, q);
+    return true;
+}
+
 /* value_repr's result for the types most rows show, without op_repr; false
 ** (and nothing written) for any other value, such as an int of three or
 ** more digits. */
@@ -266,6 +321,7 @@ static bool quick_repr(Tracer *t, TypeId ty, Addr v, StrBuf *out)
         else PUT_LIT(out, "False");
         return true;
     case TY_NONE: PUT_LIT(out, "None"); return true;
+    case TY_STR: return quick_str(h, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, out);
     default: return false;
     }
 }
@@ -346,6 +402,15 @@ static void reg_item(Tracer *t, StrBuf *cell, unsigned r, Addr v)
     describe(t, v, o);
 }
 
+/* "[0x7f0000000024] = 00000102": the word at 'pc' (at most 3 + 16 + 4 + 8 characters) */
+static void fetch_item(StrBuf *cell, Addr pc, Instr ins)
+{
+    PUT_LIT(cell, "[0x");
+    put_hex(cell, pc, 1);
+    PUT_LIT(cell, "] = ");
+    put_hex(cell, ins, 8);
+}
+
 void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
 {
     if (t->in_step) trace_end(t);
@@ -360,31 +425,27 @@ void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
     t->offset = pc - t->vm->code_addr[chunk];
     t->ins = ins;
     t->line = line;
-    sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store);
+    clear(&t->instr); clear(&t->fetch); clear(&t->compute); clear(&t->store);
     /* an instruction's words never change: disassemble each one once */
     const Program *p = t->vm->prog;
     size_t k = (size_t)(t->offset / 4);
-    if (!t->dis) t->dis = xcalloc(p->nchunks, sizeof *t->dis);
-    if (!t->dis[chunk]) t->dis[chunk] = xcalloc(p->chunks[chunk]->ncode + 1, sizeof **t->dis);
-    if (k < p->chunks[chunk]->ncode) {
-        if (!t->dis[chunk][k]) {
-            dis_instruction(p, chunk, ins, t->vm, &t->instr);
-            t->dis[chunk][k] = xstrdup(t->instr.s ? t->instr.s : "");
-        } else {
-            put_str(&t->instr, t->dis[chunk][k]);
-        }
+    if (!t->code) t->code = xcalloc(p->nchunks, sizeof *t->code);
+    if (!t->code[chunk]) t->code[chunk] = xcalloc(p->chunks[chunk]->ncode + 1, sizeof **t->code);
+    InstrText *it = k < p->chunks[chunk]->ncode ? &t->code[chunk][k] : NULL;
+    if (it && it->dis) {
+        put(&t->instr, it->dis, it->dis_len);
+        if (!events(t)) put(&t->fetch, it->fetch, it->fetch_len);
     } else {
         dis_instruction(p, chunk, ins, t->vm, &t->instr);
+        if (!events(t)) fetch_item(&t->fetch, pc, ins);
+        if (it) {
+            it->dis = xstrndup(t->instr.s ? t->instr.s : "", t->instr.len);
+            it->dis_len = t->instr.len;
+            it->fetch_len = (unsigned char)t->fetch.len;
+            memcpy(it->fetch, t->fetch.s ? t->fetch.s : "", t->fetch.len);
+        }
     }
-    if (events(t)) {
-        tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
-        return;
-    }
-    StrBuf *o = item_new(&t->fetch);
-    PUT_LIT(o, "[0x");
-    put_hex(o, pc, 1);
-    PUT_LIT(o, "] = ");
-    put_hex(o, ins, 8);
+    if (events(t)) tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
 }
 
 void trace_reg_read(Tracer *t, unsigned r, Addr v)
@@ -433,7 +494,8 @@ static void short_value(Tracer *t, Addr v, StrBuf *out)
 {
     Heap *h = t->vm->h;
     TypeId ty = obj_type(h, v);
-    if (quick_repr(t, ty, v, out)) return;
+    bool long_str = ty == TY_STR && str_len(h, v) > 12;    /* shown as <str> */
+    if (!long_str && quick_repr(t, ty, v, out)) return;
     if ((ty == TY_INT && int_ndigits(h, v) <= 4) || (ty == TY_STR && str_len(h, v) <= 12)) op_repr(t->vm, v, out);
     else { put_char(out, '<'); put_str(out, op_type_name(t->vm, v)); put_char(out, '>'); }
 }
@@ -722,8 +784,8 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     size_t cut = s[bytes] == ' ' ? bytes : space ? space : bytes;
     if (cut != bytes || s[cut] == ' ') {
         /* a word too long for a line of its own is cut where the line ends */
-        size_t e = cut + 1;
-        while (e < n && s[e] != ' ') e++;
+        const char *sp = cut + 1 < n ? memchr(s + cut + 1, ' ', n - cut - 1) : NULL;
+        size_t e = sp ? (size_t)(sp - s) : n;
         size_t word = w->ascii ? e - cut - 1 : utf8_chars(s + cut + 1, e - cut - 1);
         if (word > width - 2) cut = bytes;
     }
@@ -772,14 +834,7 @@ static void line_put(Line *ln, size_t at, bool indent, const char *s, size_t n, 
     ln->col = want + (indent ? 2 : 0) + chars;
 }
 
-/* "%llu" and "0x%04llx" into buf[24]; return where the text starts */
-static char *dec_text(char buf[24], uint64_t v)
-{
-    char *p = buf + 24;
-    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
-    return p;
-}
-
+/* "0x%04llx" at the end of buf[24]; returns where the text starts */
 static char *hex_offset(char buf[24], uint64_t v)
 {
     char *p = buf + 24;
