@@ -32,6 +32,10 @@ typedef struct {
     char fetch[43];
 } InstrText;
 
+/* A value's description (describe); len 0 = an empty slot. */
+enum { VALUE_CACHE_BITS = 6 };
+typedef struct { Addr addr; uint64_t key; unsigned char ty, len; char text[62]; } ValueText;
+
 struct Tracer {
     Vm *vm;
     FILE *out;
@@ -54,6 +58,7 @@ struct Tracer {
     bool finished, failed;      /* the module returned / an error was raised */
     InstrText **code;           /* chunk -> instruction -> its texts, made once */
     FloatText floats[1 << FLOAT_CACHE_BITS];  /* put_float's cache */
+    ValueText values[1 << VALUE_CACHE_BITS];  /* describe's cache */
 };
 
 /*
@@ -326,22 +331,57 @@ static bool quick_repr(Tracer *t, TypeId ty, Addr v, StrBuf *out)
     }
 }
 
-/* trace_describe, with quick_repr's shortcut */
+/* What makes the description of the int, float, bool or None at 'v' what
+** it is, besides its address and type: its value (false for other values). */
+static bool value_key(const Heap *h, TypeId ty, Addr v, uint64_t *key)
+{
+    int64_t i;
+    double d;
+    switch (ty) {
+    case TY_INT:
+        if (!int_small(h, v, &i)) return false;
+        *key = (uint64_t)i;
+        return true;
+    case TY_FLOAT:
+        d = float_value(h, v);
+        memcpy(key, &d, sizeof *key);
+        return true;
+    case TY_BOOL: case TY_NONE: *key = 0; return true;
+    default: return false;
+    }
+}
+
+/*
+** trace_describe, with quick_repr's shortcut, and for values that
+** value_key knows, a cache by address: a value written to a register is
+** usually read back a step or two later and described again.
+*/
 static void describe(Tracer *t, Addr v, StrBuf *out)
 {
-    if (v) {
-        TypeId ty = obj_type(t->vm->h, v);
-        size_t mark = out->len;
-        put_str(out, heap_type_names[ty]);      /* what op_type_name says for these types */
-        put_char(out, ' ');
-        if (quick_repr(t, ty, v, out)) {
-            PUT_LIT(out, " @0x");
-            put_hex(out, v, 1);
-            return;
-        }
-        out->s[out->len = mark] = '\0';
+    if (!v) { trace_describe(t->vm, v, out); return; }
+    Heap *h = t->vm->h;
+    TypeId ty = obj_type(h, v);
+    uint64_t key = 0;
+    ValueText *e = NULL;
+    if (value_key(h, ty, v, &key)) {
+        e = &t->values[(v * 0x9E3779B97F4A7C15u) >> (64 - VALUE_CACHE_BITS)];
+        if (e->len && e->addr == v && e->ty == ty && e->key == key) { put(out, e->text, e->len); return; }
     }
-    trace_describe(t->vm, v, out);
+    size_t mark = out->len;
+    put_str(out, heap_type_names[ty]);      /* what op_type_name says for these types */
+    put_char(out, ' ');
+    if (!quick_repr(t, ty, v, out)) {
+        out->s[out->len = mark] = '\0';
+        trace_describe(t->vm, v, out);
+        return;
+    }
+    PUT_LIT(out, " @0x");
+    put_hex(out, v, 1);
+    size_t n = out->len - mark;
+    if (e && n < sizeof e->text) {
+        *e = (ValueText){ .addr = v, .key = key, .ty = (unsigned char)ty, .len = (unsigned char)n };
+        memcpy(e->text, out->s + mark, n);
+    }
 }
 
 /* json / yaml record events instead of building the table's cells */
@@ -569,13 +609,20 @@ void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
 {
     if (idle(t)) return;
     if (events(t)) { tev_method(t->ev, self, name, nargs); return; }
-    StrBuf n; sb_init(&n);
-    str_to_utf8(t->vm->h, name, &n);
-    StrBuf d; sb_init(&d);
-    describe(t, self, &d);
-    item(&t->fetch, "self %s", d.s);
-    item(&t->compute, ".%s(%u arg%s)", n.s, nargs, nargs == 1 ? "" : "s");
-    sb_free(&n); sb_free(&d);
+    StrBuf *o = item_new(&t->fetch);
+    PUT_LIT(o, "self ");
+    size_t mark = o->len;
+    describe(t, self, o);
+    cut_at_nul(o, mark);
+    o = item_new(&t->compute);
+    put_char(o, '.');
+    mark = o->len;
+    str_to_utf8(t->vm->h, name, o);
+    cut_at_nul(o, mark);
+    put_char(o, '(');
+    put_dec(o, nargs);
+    if (nargs == 1) PUT_LIT(o, " arg)");
+    else PUT_LIT(o, " args)");
 }
 
 void trace_return(Tracer *t, Addr v, bool to_caller)
