@@ -885,7 +885,8 @@ static void line_put(Line *ln, size_t at, bool indent, const char *s, size_t n, 
 static char *hex_offset(char buf[24], uint64_t v)
 {
     char *p = buf + 24;
-    for (int digits = 0; digits < 4 || v; digits++, v >>= 4) *--p = "0123456789abcdef"[v & 15];
+    for (int digits = 0; digits < 4 || v; digits += 2, v >>= 8) { p -= 2; memcpy(p, hex_pairs + 2 * (v & 0xFF), 2); }
+    if (*p == '0' && p < buf + 20) p++;         /* an odd number of digits, more than 4 */
     *--p = 'x';
     *--p = '0';
     return p;
@@ -937,6 +938,7 @@ static void table_row(Tracer *t)
             }
         }
         for (int i = 0; i < NWRAP; i++) {
+            if (!wrap_more(&cells[i])) continue;        /* nothing to put on this line */
             size_t at = col_start[NFIXED + i];
             size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (ln.col < at ? at : ln.col + 1);
             const char *s;
