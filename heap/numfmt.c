@@ -171,8 +171,32 @@ static double digits_value(const Digits *dg)
     char buf[64];
     int k = 0;
     for (int i = 0; i < dg->n; i++) buf[k++] = dg->d[i];
-    snprintf(buf + k, sizeof buf - (size_t)k, "e%d", dg->decpt - dg->n);
+    int e = dg->decpt - dg->n;          /* "e%d", without a second printf */
+    buf[k++] = 'e';
+    if (e < 0) { buf[k++] = '-'; e = -e; }
+    char rev[8];
+    int m = 0;
+    do { rev[m++] = (char)('0' + e % 10); e /= 10; } while (e);
+    while (m) buf[k++] = rev[--m];
+    buf[k] = '\0';
     return strtod(buf, NULL);
+}
+
+/*
+** Rounds the digits of 'dg', printf's for 'ax', to the nearest 'p' digits:
+** what printf gives for 'ax' itself with 'p' digits, except when the
+** digits dropped are a 5 and zeros: they may have been rounded up to that
+** tie, so false then, with 'dg' as it was (the caller asks printf).
+*/
+static bool round_digits(Digits *dg, int p)
+{
+    bool tie = dg->d[p] == '5';
+    for (int i = p + 1; i < dg->n; i++) tie = tie && dg->d[i] == '0';
+    if (tie) return false;
+    bool up = dg->d[p] >= '5';         /* a 5 here has a nonzero digit after it */
+    dg->n = p;
+    if (up) step_ulp(dg, true);
+    return true;
 }
 
 /*
@@ -195,6 +219,20 @@ static void shortest_digits(double ax, Digits *dg)
         snprintf(buf, sizeof buf, "%.*e", DBL_DIG - 1, ax);
         if (strtod(buf, NULL) == ax) {
             read_e(buf, dg);
+            strip_zeros(dg);
+            return;
+        }
+        /* 16 digits or 17. The 17 always read back (DBL_DECIMAL_DIG), and
+        ** the 16 are theirs rounded, so one printf serves both. */
+        snprintf(buf, sizeof buf, "%.*e", DBL_DECIMAL_DIG - 1, ax);
+        read_e(buf, dg);
+        if (round_digits(dg, DBL_DECIMAL_DIG - 1)) {
+            double y = digits_value(dg);
+            if (y != ax) {
+                step_ulp(dg, y < ax);
+                y = digits_value(dg);
+            }
+            if (y != ax) read_e(buf, dg);           /* the 17 */
             strip_zeros(dg);
             return;
         }

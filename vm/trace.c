@@ -12,10 +12,29 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "heap/numfmt.h"
 #include "vm/disasm.h"
 #include "vm/ops.h"
 #include "vm/trace_events.h"
+
+/* A float's repr(), remembered (put_float); len 0 = an empty slot. */
+enum { FLOAT_CACHE_BITS = 6 };
+typedef struct { uint64_t bits; unsigned char len; char text[31]; } FloatText;
+
+/* What the table shows of an instruction word: its disassembly and the
+** fetch cell's first item ("[0x7f0000000024] = 00000102"). */
+typedef struct {
+    char *dis;                  /* NULL until the word first runs */
+    size_t dis_len;
+    unsigned char fetch_len;
+    char fetch[43];
+} InstrText;
+
+/* A value's description (describe); len 0 = an empty slot. */
+enum { VALUE_CACHE_BITS = 6 };
+typedef struct { Addr addr; uint64_t key; unsigned char ty, len; char text[62]; } ValueText;
 
 struct Tracer {
     Vm *vm;
@@ -30,12 +49,16 @@ struct Tracer {
     Instr ins;
     uint32_t chunk;
     StrBuf instr, fetch, compute, store, row;
+    StrBuf scratch;             /* json / yaml: a compute item being made */
     bool header_done;
+    bool batch;                 /* rows may wait in 'row' (own_file) */
     TraceFilter filter;
     TevStep *ev;                /* json / yaml: the events of the step */
     TevWriter *w;
     bool finished, failed;      /* the module returned / an error was raised */
-    char ***dis;                /* chunk -> instruction -> its disassembly, made once */
+    InstrText **code;           /* chunk -> instruction -> its texts, made once */
+    FloatText floats[1 << FLOAT_CACHE_BITS];  /* put_float's cache */
+    ValueText values[1 << VALUE_CACHE_BITS];  /* describe's cache */
 };
 
 /*
@@ -48,6 +71,107 @@ enum { TABLE_WIDTH = 120, W_STEP = 6, W_LINE = 4, W_PC = 6, W_INSTR = 20, W_FETC
 enum { W_STORE = TABLE_WIDTH - (W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6) };
 
 static void heap_event(void *ud, const HeapEvent *e);
+static void flush_rows(Tracer *t);
+
+/* Table rows are written ROW_BATCH bytes at a time (one fwrite per row costs
+** more than building a short row). */
+enum { ROW_BATCH = 1 << 16 };
+
+/* True when 'f' is a file of its own: a regular file that is neither stdout
+** nor stderr, so nothing else writes to it between the trace's rows. */
+static bool own_file(FILE *f)
+{
+    struct stat st, other;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    for (int fd = 1; fd <= 2; fd++)
+        if (fstat(fd, &other) == 0 && other.st_dev == st.st_dev && other.st_ino == st.st_ino) return false;
+    return true;
+}
+
+/*
+** Appending to a cell. A row takes some twenty appends, so these are inline
+** and skip what sb_put does per call (a function call, strlen): the row's
+** cost is what limits how fast a trace is written.
+*/
+static inline char *room(StrBuf *b, size_t n)  /* space for 'n' more bytes and the NUL */
+{
+    if (b->len + n >= b->cap) sb_reserve(b, n);
+    return b->s + b->len;
+}
+
+static inline void put(StrBuf *b, const char *s, size_t n)
+{
+    char *p = room(b, n);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    b->len += n;
+}
+
+/* a string literal: its length is known at compile time */
+#define PUT_LIT(b, lit) put((b), "" lit, sizeof lit - 1)
+
+static inline void put_char(StrBuf *b, char c)
+{
+    char *p = room(b, 1);
+    p[0] = c;
+    p[1] = '\0';
+    b->len++;
+}
+
+static inline void put_str(StrBuf *b, const char *s) { put(b, s, strlen(s)); }
+
+static inline void clear(StrBuf *b) { b->len = 0; if (b->s) b->s[0] = '\0'; }
+
+/* "00" "01" ... "99": decimal digits two at a time */
+#define DEC_ROW(hi) hi "0" hi "1" hi "2" hi "3" hi "4" hi "5" hi "6" hi "7" hi "8" hi "9"
+static const char dec_pairs[] = DEC_ROW("0") DEC_ROW("1") DEC_ROW("2") DEC_ROW("3") DEC_ROW("4")
+    DEC_ROW("5") DEC_ROW("6") DEC_ROW("7") DEC_ROW("8") DEC_ROW("9");
+#undef DEC_ROW
+
+/* "%llu" at the end of buf[24]; returns where the text starts */
+static inline char *dec_text(char buf[24], uint64_t v)
+{
+    char *p = buf + 24;
+    for (; v >= 100; v /= 100) { p -= 2; memcpy(p, dec_pairs + 2 * (v % 100), 2); }
+    if (v >= 10) { p -= 2; memcpy(p, dec_pairs + 2 * v, 2); }
+    else *--p = (char)('0' + v);
+    return p;
+}
+
+/* "%llu" */
+static inline void put_dec(StrBuf *b, uint64_t v)
+{
+    char buf[24], *p = dec_text(buf, v);
+    put(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* "%lld" */
+static inline void put_sdec(StrBuf *b, int64_t v)
+{
+    if (v < 0) put_char(b, '-');
+    put_dec(b, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+}
+
+/* "00" "01" ... "ff": hex digits two at a time */
+#define HEX_ROW(hi) hi "0" hi "1" hi "2" hi "3" hi "4" hi "5" hi "6" hi "7" \
+                    hi "8" hi "9" hi "a" hi "b" hi "c" hi "d" hi "e" hi "f"
+static const char hex_pairs[] = HEX_ROW("0") HEX_ROW("1") HEX_ROW("2") HEX_ROW("3") HEX_ROW("4")
+    HEX_ROW("5") HEX_ROW("6") HEX_ROW("7") HEX_ROW("8") HEX_ROW("9") HEX_ROW("a") HEX_ROW("b")
+    HEX_ROW("c") HEX_ROW("d") HEX_ROW("e") HEX_ROW("f");
+#undef HEX_ROW
+
+/* "%0*llx": at least 'digits' hex digits */
+static inline void put_hex(StrBuf *b, uint64_t v, int digits)
+{
+    int n = v ? (67 - __builtin_clzll(v)) / 4 : 1;
+    if (n < digits) n = digits;
+    char *p = room(b, (size_t)n);
+    p[n] = '\0';
+    b->len += (size_t)n;
+    int i = n;
+    for (; i >= 2; i -= 2, v >>= 8) memcpy(p + i - 2, hex_pairs + 2 * (v & 0xFF), 2);
+    if (i) p[0] = hex_pairs[2 * (v & 0xF) + 1];
+}
 
 Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
 {
@@ -55,7 +179,8 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->vm = vm;
     t->out = out;
     t->fmt = fmt;
-    sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row);
+    t->batch = fmt == TRACE_TABLE && own_file(out);
+    sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row); sb_init(&t->scratch);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
         t->w = tev_writer_new(vm, out, fmt == TRACE_YAML);
@@ -71,21 +196,22 @@ void trace_free(Tracer *t)
 {
     if (!t) return;
     if (t->in_step) trace_end(t);
+    flush_rows(t);
     heap_set_observer(t->vm->h, NULL, NULL);
     t->vm->tr = NULL;
     if (t->w) {
         tev_writer_finish(t->w);
         tev_step_free(t->ev);
     }
-    sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->row);
-    if (t->dis) {
+    sb_free(&t->instr); sb_free(&t->fetch); sb_free(&t->compute); sb_free(&t->store); sb_free(&t->row); sb_free(&t->scratch);
+    if (t->code) {
         const Program *p = t->vm->prog;
         for (uint32_t c = 0; c < p->nchunks; c++) {
-            if (!t->dis[c]) continue;
-            for (size_t i = 0; i < p->chunks[c]->ncode; i++) free(t->dis[c][i]);
-            free(t->dis[c]);
+            if (!t->code[c]) continue;
+            for (size_t i = 0; i < p->chunks[c]->ncode; i++) free(t->code[c][i].dis);
+            free(t->code[c]);
         }
-        free(t->dis);
+        free(t->code);
     }
     fflush(t->out);
     free(t);
@@ -97,15 +223,15 @@ static void value_repr(Vm *vm, Addr v, StrBuf *r)
     Heap *h = vm->h;
     switch (obj_type(h, v)) {
     case TY_INT:
-        if (int_ndigits(h, v) > 4) { sb_putc(r, '<'); sb_put_u64(r, int_ndigits(h, v)); sb_puts(r, " digits>"); }
+        if (int_ndigits(h, v) > 4) { put_char(r, '<'); put_dec(r, int_ndigits(h, v)); PUT_LIT(r, " digits>"); }
         else op_repr(vm, v, r);
         break;
     case TY_BOOL: case TY_FLOAT: case TY_NONE: op_repr(vm, v, r); break;
     case TY_STR: op_repr_str_cut(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, r); break;
-    case TY_LIST: sb_puts(r, "len "); sb_put_u64(r, list_len(h, v)); break;
-    case TY_TUPLE: sb_puts(r, "len "); sb_put_u64(r, tuple_len(h, v)); break;
-    case TY_DICT: sb_puts(r, "len "); sb_put_u64(r, dict_len(h, v)); break;
-    case TY_BUILTIN: { extern const char *vm_builtin_name(Vm *, Addr); sb_puts(r, vm_builtin_name(vm, v)); break; }
+    case TY_LIST: PUT_LIT(r, "len "); put_dec(r, list_len(h, v)); break;
+    case TY_TUPLE: PUT_LIT(r, "len "); put_dec(r, tuple_len(h, v)); break;
+    case TY_DICT: PUT_LIT(r, "len "); put_dec(r, dict_len(h, v)); break;
+    case TY_BUILTIN: { extern const char *vm_builtin_name(Vm *, Addr); put_str(r, vm_builtin_name(vm, v)); break; }
     case TY_FUNCTION: str_to_utf8(h, obj_field(h, v, 1), r); break;
     default: break;
     }
@@ -114,23 +240,149 @@ static void value_repr(Vm *vm, Addr v, StrBuf *r)
 /* "int 5 @0x7f0000100a60" — short, exact, and deterministic */
 void trace_describe(Vm *vm, Addr v, StrBuf *out)
 {
-    if (!v) { sb_puts(out, "(empty)"); return; }
-    sb_puts(out, op_type_name(vm, v));
+    if (!v) { PUT_LIT(out, "(empty)"); return; }
+    put_str(out, op_type_name(vm, v));
     size_t mark = out->len;
-    sb_putc(out, ' ');
+    put_char(out, ' ');
     value_repr(vm, v, out);
     if (out->len == mark + 1) out->s[out->len = mark] = '\0';     /* nothing short to say */
-    sb_puts(out, " @0x");
-    sb_put_hex(out, v, 1);
+    PUT_LIT(out, " @0x");
+    put_hex(out, v, 1);
 }
 
 void trace_value_parts(Vm *vm, Addr v, StrBuf *type, StrBuf *out)
 {
-    sb_puts(type, op_type_name(vm, v));
+    put_str(type, op_type_name(vm, v));
     value_repr(vm, v, out);
 }
 
-static void describe(Tracer *t, Addr v, StrBuf *out) { trace_describe(t->vm, v, out); }
+/*
+** repr() of a float, through a small cache keyed by the double's bits (the
+** text depends on nothing else). The shortest digits that read back take
+** glibc a few thousand host instructions to find, and a value a step
+** computes shows up again: in the compute cell, as the register stored, as
+** an operand of the next steps.
+*/
+static void put_float(Tracer *t, double x, StrBuf *out)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    FloatText *e = &t->floats[(bits * 0x9E3779B97F4A7C15u) >> (64 - FLOAT_CACHE_BITS)];
+    if (e->len && e->bits == bits) { put(out, e->text, e->len); return; }
+    size_t mark = out->len;
+    fmt_float_repr(x, out);
+    size_t n = out->len - mark;
+    if (n < sizeof e->text) {
+        e->bits = bits;
+        e->len = (unsigned char)n;
+        memcpy(e->text, out->s + mark, n);
+    }
+}
+
+/* op_repr_str_cut for a str of printable ASCII (most strs), straight from
+** its bytes; false, with nothing written, for any other str. */
+static bool quick_str(const Heap *h, Addr v, size_t limit, StrBuf *out)
+{
+    if (!str_is_ascii(h, v)) return false;
+    size_t n = str_len(h, v);
+    const char *s = (const char *)str_data(h, v);
+    bool sq = false, dq = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) return false;       /* escaped as \n, \x01, ... */
+        sq |= c == '\'';
+        dq |= c == '"';
+    }
+    char q = sq && !dq ? '"' : '\'';
+    size_t m = limit < n ? limit : n, from = 0;
+    put_char(out, q);
+    for (size_t i = 0; i < m; i++)
+        if (s[i] == q || s[i] == '\\') {
+            put(out, s + from, i - from);
+            put_char(out, '\\');
+            from = i;
+        }
+    put(out, s + from, m - from);
+    if (m < n) PUT_LIT(out, "...");
+    put_char(out, q);
+    return true;
+}
+
+/* value_repr's result for the types most rows show, without op_repr; false
+** (and nothing written) for any other value, such as an int of three or
+** more digits. */
+static bool quick_repr(Tracer *t, TypeId ty, Addr v, StrBuf *out)
+{
+    Heap *h = t->vm->h;
+    int64_t i;
+    switch (ty) {
+    case TY_INT:
+        if (!int_small(h, v, &i)) return false;
+        put_sdec(out, i);
+        return true;
+    case TY_FLOAT: put_float(t, float_value(h, v), out); return true;
+    case TY_BOOL:
+        if (v == h->true_) PUT_LIT(out, "True");
+        else PUT_LIT(out, "False");
+        return true;
+    case TY_NONE: PUT_LIT(out, "None"); return true;
+    case TY_STR: return quick_str(h, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, out);
+    default: return false;
+    }
+}
+
+/* What makes the description of the int, float, bool or None at 'v' what
+** it is, besides its address and type: its value (false for other values). */
+static bool value_key(const Heap *h, TypeId ty, Addr v, uint64_t *key)
+{
+    int64_t i;
+    double d;
+    switch (ty) {
+    case TY_INT:
+        if (!int_small(h, v, &i)) return false;
+        *key = (uint64_t)i;
+        return true;
+    case TY_FLOAT:
+        d = float_value(h, v);
+        memcpy(key, &d, sizeof *key);
+        return true;
+    case TY_BOOL: case TY_NONE: *key = 0; return true;
+    default: return false;
+    }
+}
+
+/*
+** trace_describe, with quick_repr's shortcut, and for values that
+** value_key knows, a cache by address: a value written to a register is
+** usually read back a step or two later and described again.
+*/
+static void describe(Tracer *t, Addr v, StrBuf *out)
+{
+    if (!v) { trace_describe(t->vm, v, out); return; }
+    Heap *h = t->vm->h;
+    TypeId ty = obj_type(h, v);
+    uint64_t key = 0;
+    ValueText *e = NULL;
+    if (value_key(h, ty, v, &key)) {
+        e = &t->values[(v * 0x9E3779B97F4A7C15u) >> (64 - VALUE_CACHE_BITS)];
+        if (e->len && e->addr == v && e->ty == ty && e->key == key) { put(out, e->text, e->len); return; }
+    }
+    size_t mark = out->len;
+    put_str(out, heap_type_names[ty]);      /* what op_type_name says for these types */
+    put_char(out, ' ');
+    if (!quick_repr(t, ty, v, out)) {
+        out->s[out->len = mark] = '\0';
+        trace_describe(t->vm, v, out);
+        return;
+    }
+    PUT_LIT(out, " @0x");
+    put_hex(out, v, 1);
+    size_t n = out->len - mark;
+    if (e && n < sizeof e->text) {
+        *e = (ValueText){ .addr = v, .key = key, .ty = (unsigned char)ty, .len = (unsigned char)n };
+        memcpy(e->text, out->s + mark, n);
+    }
+}
 
 /* json / yaml record events instead of building the table's cells */
 static bool events(const Tracer *t) { return t->ev != NULL; }
@@ -143,20 +395,35 @@ static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(print
 ** for the hot paths that append the pieces themselves. */
 static StrBuf *item_new(StrBuf *cell)
 {
-    if (cell->len) sb_putc(cell, '\n');
+    if (cell->len) put_char(cell, '\n');
     return cell;
 }
 
-static void compute(Tracer *t, const char *text, Addr result)
+/* Where a compute item is written: straight into the cell, or for json and
+** yaml into a scratch buffer that compute_done hands to the events. */
+static StrBuf *compute_begin(Tracer *t)
 {
-    if (events(t)) tev_compute(t->ev, text, result);
-    else sb_puts(item_new(&t->compute), text);
+    if (!events(t)) return item_new(&t->compute);
+    sb_clear(&t->scratch);
+    return &t->scratch;
+}
+
+static void compute_done(Tracer *t, Addr result)
+{
+    if (events(t)) tev_compute(t->ev, t->scratch.s ? t->scratch.s : "", result);
+}
+
+/* A cell item made with "%s" ends at the first NUL of the string it copied:
+** cut what was appended since 'mark' there as well. */
+static void cut_at_nul(StrBuf *b, size_t mark)
+{
+    if (b->s) b->len = mark + strlen(b->s + mark);
 }
 
 static void item(StrBuf *cell, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void item(StrBuf *cell, const char *fmt, ...)
 {
-    if (cell->len) sb_putc(cell, '\n');
+    if (cell->len) put_char(cell, '\n');
     va_list ap;
     va_start(ap, fmt);
     sb_vprintf(cell, fmt, ap);
@@ -168,11 +435,20 @@ static void reg_item(Tracer *t, StrBuf *cell, unsigned r, Addr v)
 {
     const Chunk *ch = t->vm->prog->chunks[t->chunk];
     StrBuf *o = item_new(cell);
-    sb_putc(o, 'r');
-    sb_put_u64(o, r);
-    if (r < ch->nlocals && ch->locals[r][0] != '.') { sb_putc(o, '('); sb_puts(o, ch->locals[r]); sb_putc(o, ')'); }
-    sb_puts(o, " = ");
-    trace_describe(t->vm, v, o);
+    put_char(o, 'r');
+    put_dec(o, r);
+    if (r < ch->nlocals && ch->locals[r][0] != '.') { put_char(o, '('); put_str(o, ch->locals[r]); put_char(o, ')'); }
+    PUT_LIT(o, " = ");
+    describe(t, v, o);
+}
+
+/* "[0x7f0000000024] = 00000102": the word at 'pc' (at most 3 + 16 + 4 + 8 characters) */
+static void fetch_item(StrBuf *cell, Addr pc, Instr ins)
+{
+    PUT_LIT(cell, "[0x");
+    put_hex(cell, pc, 1);
+    PUT_LIT(cell, "] = ");
+    put_hex(cell, ins, 8);
 }
 
 void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
@@ -189,31 +465,27 @@ void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line)
     t->offset = pc - t->vm->code_addr[chunk];
     t->ins = ins;
     t->line = line;
-    sb_clear(&t->instr); sb_clear(&t->fetch); sb_clear(&t->compute); sb_clear(&t->store);
+    clear(&t->instr); clear(&t->fetch); clear(&t->compute); clear(&t->store);
     /* an instruction's words never change: disassemble each one once */
     const Program *p = t->vm->prog;
     size_t k = (size_t)(t->offset / 4);
-    if (!t->dis) t->dis = xcalloc(p->nchunks, sizeof *t->dis);
-    if (!t->dis[chunk]) t->dis[chunk] = xcalloc(p->chunks[chunk]->ncode + 1, sizeof **t->dis);
-    if (k < p->chunks[chunk]->ncode) {
-        if (!t->dis[chunk][k]) {
-            dis_instruction(p, chunk, ins, t->vm, &t->instr);
-            t->dis[chunk][k] = xstrdup(t->instr.s ? t->instr.s : "");
-        } else {
-            sb_puts(&t->instr, t->dis[chunk][k]);
-        }
+    if (!t->code) t->code = xcalloc(p->nchunks, sizeof *t->code);
+    if (!t->code[chunk]) t->code[chunk] = xcalloc(p->chunks[chunk]->ncode + 1, sizeof **t->code);
+    InstrText *it = k < p->chunks[chunk]->ncode ? &t->code[chunk][k] : NULL;
+    if (it && it->dis) {
+        put(&t->instr, it->dis, it->dis_len);
+        if (!events(t)) put(&t->fetch, it->fetch, it->fetch_len);
     } else {
         dis_instruction(p, chunk, ins, t->vm, &t->instr);
+        if (!events(t)) fetch_item(&t->fetch, pc, ins);
+        if (it) {
+            it->dis = xstrndup(t->instr.s ? t->instr.s : "", t->instr.len);
+            it->dis_len = t->instr.len;
+            it->fetch_len = (unsigned char)t->fetch.len;
+            memcpy(it->fetch, t->fetch.s ? t->fetch.s : "", t->fetch.len);
+        }
     }
-    if (events(t)) {
-        tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
-        return;
-    }
-    StrBuf *o = item_new(&t->fetch);
-    sb_puts(o, "[0x");
-    sb_put_hex(o, pc, 1);
-    sb_puts(o, "] = ");
-    sb_put_hex(o, ins, 8);
+    if (events(t)) tev_begin(t->ev, t->vm, t->step, line, chunk, pc, ins, t->instr.s ? t->instr.s : "");
 }
 
 void trace_reg_read(Tracer *t, unsigned r, Addr v)
@@ -234,9 +506,9 @@ void trace_const_read(Tracer *t, unsigned k, Addr v)
     if (idle(t)) return;
     if (events(t)) { tev_const(t->ev, k, v); return; }
     StrBuf *o = item_new(&t->fetch);
-    sb_putc(o, 'k');
-    sb_put_u64(o, k);
-    sb_puts(o, " = ");
+    put_char(o, 'k');
+    put_dec(o, k);
+    PUT_LIT(o, " = ");
     describe(t, v, o);
 }
 
@@ -252,9 +524,9 @@ void trace_global(Tracer *t, bool store, Addr name, Addr v)
     if (idle(t)) return;
     if (events(t)) { tev_global(t->ev, store, name, v); return; }
     StrBuf *o = item_new(store ? &t->store : &t->fetch);
-    sb_puts(o, "RAM[");
+    PUT_LIT(o, "RAM[");
     str_to_utf8(t->vm->h, name, o);
-    sb_puts(o, store ? "] = " : "] -> ");
+    put_str(o, store ? "] = " : "] -> ");
     describe(t, v, o);
 }
 
@@ -262,9 +534,10 @@ static void short_value(Tracer *t, Addr v, StrBuf *out)
 {
     Heap *h = t->vm->h;
     TypeId ty = obj_type(h, v);
-    if ((ty == TY_INT && int_ndigits(h, v) <= 4) || ty == TY_FLOAT || ty == TY_BOOL || ty == TY_NONE ||
-        (ty == TY_STR && str_len(h, v) <= 12)) op_repr(t->vm, v, out);
-    else { sb_putc(out, '<'); sb_puts(out, op_type_name(t->vm, v)); sb_putc(out, '>'); }
+    bool long_str = ty == TY_STR && str_len(h, v) > 12;    /* shown as <str> */
+    if (!long_str && quick_repr(t, ty, v, out)) return;
+    if ((ty == TY_INT && int_ndigits(h, v) <= 4) || (ty == TY_STR && str_len(h, v) <= 12)) op_repr(t->vm, v, out);
+    else { put_char(out, '<'); put_str(out, op_type_name(t->vm, v)); put_char(out, '>'); }
 }
 
 static const char *op_symbol(OpCode op)
@@ -285,25 +558,23 @@ static const char *op_symbol(OpCode op)
 void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
 {
     if (idle(t)) return;
-    StrBuf s; sb_init(&s);
-    short_value(t, x, &s);
-    if (op == OP_GETITEM) { sb_putc(&s, '['); short_value(t, y, &s); sb_puts(&s, "] = "); }
-    else { sb_putc(&s, ' '); sb_puts(&s, op_symbol(op)); sb_putc(&s, ' '); short_value(t, y, &s); sb_puts(&s, " = "); }
-    short_value(t, r, &s);
-    compute(t, s.s, r);
-    sb_free(&s);
+    StrBuf *o = compute_begin(t);
+    short_value(t, x, o);
+    if (op == OP_GETITEM) { put_char(o, '['); short_value(t, y, o); PUT_LIT(o, "] = "); }
+    else { put_char(o, ' '); put_str(o, op_symbol(op)); put_char(o, ' '); short_value(t, y, o); PUT_LIT(o, " = "); }
+    short_value(t, r, o);
+    compute_done(t, r);
 }
 
 void trace_unary(Tracer *t, OpCode op, Addr x, Addr r)
 {
     if (idle(t)) return;
-    StrBuf s; sb_init(&s);
-    sb_puts(&s, op_symbol(op));
-    short_value(t, x, &s);
-    sb_puts(&s, " = ");
-    short_value(t, r, &s);
-    compute(t, s.s, r);
-    sb_free(&s);
+    StrBuf *o = compute_begin(t);
+    put_str(o, op_symbol(op));
+    short_value(t, x, o);
+    PUT_LIT(o, " = ");
+    short_value(t, r, o);
+    compute_done(t, r);
 }
 
 void trace_branch(Tracer *t, Addr x, int truth, bool jump)
@@ -311,31 +582,47 @@ void trace_branch(Tracer *t, Addr x, int truth, bool jump)
     (void)x;
     if (idle(t)) return;
     if (events(t)) { tev_branch(t->ev, truth, jump); return; }
-    item(&t->compute, "%s: %s", truth ? "true" : "false", jump ? "jump" : "no jump");
+    StrBuf *o = item_new(&t->compute);
+    if (truth) PUT_LIT(o, "true: ");
+    else PUT_LIT(o, "false: ");
+    if (jump) PUT_LIT(o, "jump");
+    else PUT_LIT(o, "no jump");
 }
 
 void trace_call(Tracer *t, Addr f, unsigned nargs)
 {
     if (idle(t)) return;
     if (events(t)) { tev_call(t->ev, f, nargs); return; }
-    StrBuf d; sb_init(&d);
-    describe(t, f, &d);
-    item(&t->compute, "call with %u arg%s", nargs, nargs == 1 ? "" : "s");
-    item(&t->fetch, "callee %s", d.s);
-    sb_free(&d);
+    StrBuf *o = item_new(&t->compute);
+    PUT_LIT(o, "call with ");
+    put_dec(o, nargs);
+    if (nargs == 1) PUT_LIT(o, " arg");
+    else PUT_LIT(o, " args");
+    o = item_new(&t->fetch);
+    PUT_LIT(o, "callee ");
+    size_t mark = o->len;
+    describe(t, f, o);
+    cut_at_nul(o, mark);
 }
 
 void trace_method(Tracer *t, Addr self, Addr name, unsigned nargs)
 {
     if (idle(t)) return;
     if (events(t)) { tev_method(t->ev, self, name, nargs); return; }
-    StrBuf n; sb_init(&n);
-    str_to_utf8(t->vm->h, name, &n);
-    StrBuf d; sb_init(&d);
-    describe(t, self, &d);
-    item(&t->fetch, "self %s", d.s);
-    item(&t->compute, ".%s(%u arg%s)", n.s, nargs, nargs == 1 ? "" : "s");
-    sb_free(&n); sb_free(&d);
+    StrBuf *o = item_new(&t->fetch);
+    PUT_LIT(o, "self ");
+    size_t mark = o->len;
+    describe(t, self, o);
+    cut_at_nul(o, mark);
+    o = item_new(&t->compute);
+    put_char(o, '.');
+    mark = o->len;
+    str_to_utf8(t->vm->h, name, o);
+    cut_at_nul(o, mark);
+    put_char(o, '(');
+    put_dec(o, nargs);
+    if (nargs == 1) PUT_LIT(o, " arg)");
+    else PUT_LIT(o, " args)");
 }
 
 void trace_return(Tracer *t, Addr v, bool to_caller)
@@ -345,20 +632,23 @@ void trace_return(Tracer *t, Addr v, bool to_caller)
     else if (t->vm->nframes > 1) t->chunk = t->vm->frames[t->vm->nframes - 2].chunk;
     if (idle(t)) return;
     if (events(t)) { tev_return(t->ev, v, to_caller); return; }
-    StrBuf d; sb_init(&d);
-    describe(t, v, &d);
-    item(&t->compute, "%s %s", to_caller ? "return" : "end of program:", d.s);
-    sb_free(&d);
+    StrBuf *o = item_new(&t->compute);
+    if (to_caller) PUT_LIT(o, "return ");
+    else PUT_LIT(o, "end of program: ");
+    size_t mark = o->len;
+    describe(t, v, o);
+    cut_at_nul(o, mark);
 }
 
 void trace_built(Tracer *t, Addr o)
 {
     if (idle(t)) return;
     if (events(t)) { tev_value(t->ev, TEV_BUILD, o); return; }
-    StrBuf d; sb_init(&d);
-    describe(t, o, &d);
-    item(&t->compute, "built %s", d.s);
-    sb_free(&d);
+    StrBuf *c = item_new(&t->compute);
+    PUT_LIT(c, "built ");
+    size_t mark = c->len;
+    describe(t, o, c);
+    cut_at_nul(c, mark);
 }
 
 void trace_next(Tracer *t, Addr v)
@@ -366,17 +656,16 @@ void trace_next(Tracer *t, Addr v)
     if (idle(t)) return;
     if (events(t)) {
         StrBuf s; sb_init(&s);
-        if (v) { sb_puts(&s, "next item "); short_value(t, v, &s); }
-        else sb_puts(&s, "iterator exhausted: jump");
+        if (v) { PUT_LIT(&s, "next item "); short_value(t, v, &s); }
+        else PUT_LIT(&s, "iterator exhausted: jump");
         tev_next(t->ev, v, s.s);
         sb_free(&s);
         return;
     }
-    if (!v) { item(&t->compute, "iterator exhausted: jump"); return; }
-    StrBuf s; sb_init(&s);
-    short_value(t, v, &s);
-    item(&t->compute, "next item %s", s.s);
-    sb_free(&s);
+    StrBuf *o = item_new(&t->compute);
+    if (!v) { PUT_LIT(o, "iterator exhausted: jump"); return; }
+    PUT_LIT(o, "next item ");
+    short_value(t, v, o);
 }
 
 void trace_output(Tracer *t, const char *s, size_t n)
@@ -385,8 +674,8 @@ void trace_output(Tracer *t, const char *s, size_t n)
     if (events(t)) { tev_output(t->ev, s, n); return; }
     StrBuf o; sb_init(&o);
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') sb_puts(&o, "\\n");
-        else sb_putc(&o, s[i]);
+        if (s[i] == '\n') PUT_LIT(&o, "\\n");
+        else put_char(&o, s[i]);
     }
     item(&t->store, "output \"%s\"", o.s ? o.s : "");
     sb_free(&o);
@@ -419,6 +708,7 @@ void trace_note(Tracer *t, const char *fmt, ...)
     } else if (t->in_step) {
         if (!t->skip) item(&t->store, "%s", s.s);
     } else {
+        flush_rows(t);
         fprintf(t->out, "%s\n", s.s);
     }
     sb_free(&s);
@@ -432,24 +722,24 @@ static void heap_event(void *ud, const HeapEvent *e)
     StrBuf *o = item_new(&t->store);
     switch (e->kind) {
     case HEV_ALLOC: case HEV_FREE:      /* new T (N B) @id */
-        sb_puts(o, e->kind == HEV_ALLOC ? "new " : "free ");
-        sb_puts(o, heap_type_names[e->type]);
-        sb_puts(o, " (");
-        sb_put_u64(o, e->size);
-        sb_puts(o, " B) @0x");
-        sb_put_hex(o, e->addr, 1);
+        put_str(o, e->kind == HEV_ALLOC ? "new " : "free ");
+        put_str(o, heap_type_names[e->type]);
+        PUT_LIT(o, " (");
+        put_dec(o, e->size);
+        PUT_LIT(o, " B) @0x");
+        put_hex(o, e->addr, 1);
         break;
     case HEV_REFCNT:                    /* rc @id before->after */
-        sb_puts(o, "rc @0x");
-        sb_put_hex(o, e->addr, 1);
-        sb_putc(o, ' ');
-        sb_put_u64(o, e->before);
-        sb_puts(o, "->");
-        sb_put_u64(o, e->after);
+        PUT_LIT(o, "rc @0x");
+        put_hex(o, e->addr, 1);
+        put_char(o, ' ');
+        put_dec(o, e->before);
+        PUT_LIT(o, "->");
+        put_dec(o, e->after);
         break;
     case HEV_CACHED:
-        sb_puts(o, "cached small int @0x");
-        sb_put_hex(o, e->addr, 1);
+        PUT_LIT(o, "cached small int @0x");
+        put_hex(o, e->addr, 1);
         break;
     }
 }
@@ -471,14 +761,30 @@ static size_t utf8_chars(const char *s, size_t n)
     return c;
 }
 
+/* True when s[0..n) is all ASCII: then a byte is a character. */
+static bool is_ascii(const char *s, size_t n)
+{
+    uint64_t w, any = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) { memcpy(&w, s + i, 8); any |= w; }
+    if (n >= 8) { memcpy(&w, s + n - 8, 8); any |= w; }      /* the tail, overlapping */
+    else for (; i < n; i++) any |= (unsigned char)s[i];
+    return !(any & 0x8080808080808080u);
+}
+
 /* A cell being cut into lines: its items are separated by '\n'. */
 typedef struct {
     const char *s;
     size_t len, pos;
     bool cont;                  /* the item at 'pos' wrapped: indent it */
+    bool ascii;                 /* no character takes more than a byte */
 } Wrap;
 
-static Wrap wrap_of(const StrBuf *cell) { return (Wrap){ cell->s ? cell->s : "", cell->len, 0, false }; }
+static Wrap wrap_of(const StrBuf *cell)
+{
+    const char *s = cell->s ? cell->s : "";
+    return (Wrap){ s, cell->len, 0, false, is_ascii(s, cell->len) };
+}
 static bool wrap_more(const Wrap *w) { return w->pos < w->len; }
 
 /*
@@ -505,7 +811,7 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
         return n;
     }
     size_t bytes = 0, chars = 0, space = 0;
-    if (utf8_chars(s, avail) == avail) {        /* ASCII: a byte is a character */
+    if (w->ascii || utf8_chars(s, avail) == avail) {   /* ASCII: a byte is a character */
         bytes = avail;
         for (size_t i = avail; i-- > 1;) if (s[i] == ' ') { space = i; break; }
     } else {
@@ -525,42 +831,65 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     size_t cut = s[bytes] == ' ' ? bytes : space ? space : bytes;
     if (cut != bytes || s[cut] == ' ') {
         /* a word too long for a line of its own is cut where the line ends */
-        size_t e = cut + 1;
-        while (e < n && s[e] != ' ') e++;
-        if (utf8_chars(s + cut + 1, e - cut - 1) > width - 2) cut = bytes;
+        const char *sp = cut + 1 < n ? memchr(s + cut + 1, ' ', n - cut - 1) : NULL;
+        size_t e = sp ? (size_t)(sp - s) : n;
+        size_t word = w->ascii ? e - cut - 1 : utf8_chars(s + cut + 1, e - cut - 1);
+        if (word > width - 2) cut = bytes;
     }
     w->pos += cut + (s[cut] == ' ');
     w->cont = true;
     return cut;
 }
 
-/* Adds a cell that starts at column 'at' (or one space after a cell that ran long). */
-static void put_at(StrBuf *row, size_t *col, size_t at, bool indent, const char *s, size_t n)
+/*
+** A line of the table being written straight into the row buffer: 'p' is
+** where its next byte goes, 'col' its width so far in characters. Its first
+** LINE_BLANK bytes are spaces from the start, so padding there only moves
+** 'p'. No line takes LINE_ROOM bytes: a cell's line is at most its width
+** in characters (wrap_next), at most 4 bytes each, and the widths add up
+** to 120 (fixed columns that run long add the digits of a 64-bit number).
+*/
+typedef struct { char *start, *p; size_t col; } Line;
+
+enum { LINE_BLANK = 128, LINE_ROOM = 2048 };
+
+static Line line_begin(StrBuf *row)
+{
+    char *p = room(row, LINE_ROOM);
+    memset(p, ' ', LINE_BLANK);
+    return (Line){ p, p, 0 };
+}
+
+static void line_end(StrBuf *row, Line *ln)
+{
+    *ln->p++ = '\n';
+    *ln->p = '\0';
+    row->len = (size_t)(ln->p - row->s);
+}
+
+/* Adds a cell of 'chars' characters that starts at column 'at' (or one space
+** after a cell that ran long). */
+static void line_put(Line *ln, size_t at, bool indent, const char *s, size_t n, size_t chars)
 {
     if (!n && !indent) return;
-    size_t want = *col < at ? at : *col + (*col > 0);
-    if (want > *col) { sb_pad(row, ' ', want - *col); *col = want; }
-    if (indent) { sb_put(row, "  ", 2); *col += 2; }
-    sb_put(row, s, n);
-    *col += utf8_chars(s, n);
+    size_t want = ln->col < at ? at : ln->col + (ln->col > 0);
+    size_t pad = want - ln->col + (indent ? 2 : 0);
+    if (ln->p + pad > ln->start + LINE_BLANK) memset(ln->p, ' ', pad);
+    ln->p += pad;
+    memcpy(ln->p, s, n);
+    ln->p += n;
+    ln->col = want + (indent ? 2 : 0) + chars;
 }
 
-/* "%llu" and "0x%04llx" into buf[24]; returns the length */
-static size_t dec_u64(char *buf, uint64_t v)
+/* "0x%04llx" at the end of buf[24]; returns where the text starts */
+static char *hex_offset(char buf[24], uint64_t v)
 {
-    char tmp[24], *p = fmt_u64(tmp, v);
-    size_t n = (size_t)(tmp + 23 - p);
-    memcpy(buf, p, n);
-    return n;
-}
-
-static size_t hex_offset(char *buf, uint64_t v)
-{
-    int digits = 4;
-    for (uint64_t x = v >> 16; x; x >>= 4) digits++;
-    buf[0] = '0'; buf[1] = 'x';
-    for (int i = digits; i-- > 0; v >>= 4) buf[2 + i] = "0123456789abcdef"[v & 15];
-    return (size_t)digits + 2;
+    char *p = buf + 24;
+    for (int digits = 0; digits < 4 || v; digits += 2, v >>= 8) { p -= 2; memcpy(p, hex_pairs + 2 * (v & 0xFF), 2); }
+    if (*p == '0' && p < buf + 20) p++;         /* an odd number of digits, more than 4 */
+    *--p = 'x';
+    *--p = '0';
+    return p;
 }
 
 enum { NFIXED = 3, NWRAP = 4 };
@@ -570,42 +899,56 @@ static const size_t col_start[NFIXED + NWRAP] = {
     W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6,
 };
 
-/* The row's lines are built in t->row and written with one fwrite. */
+/* Writes out the rows gathered in t->row. */
+static void flush_rows(Tracer *t)
+{
+    if (t->row.len) fwrite(t->row.s, 1, t->row.len, t->out);
+    sb_clear(&t->row);
+}
+
+/* The row's lines are added to t->row; they are written when it holds
+** ROW_BATCH bytes, or at once when nothing else may write between rows. */
 static void table_row(Tracer *t)
 {
     StrBuf *row = &t->row;
-    sb_clear(row);
     if (!t->header_done) {
         static const char *const names[] = { "step", "line", "pc", "instruction", "fetch", "compute", "store" };
-        size_t col = 0;
-        for (int i = 0; i < NFIXED + NWRAP; i++) put_at(row, &col, col_start[i], false, names[i], strlen(names[i]));
-        sb_putc(row, '\n');
+        Line ln = line_begin(row);
+        for (int i = 0; i < NFIXED + NWRAP; i++) {
+            size_t n = strlen(names[i]);
+            line_put(&ln, col_start[i], false, names[i], n, n);
+        }
+        line_end(row, &ln);
         t->header_done = true;
     }
-    char fixed[NFIXED][24];
-    size_t flen[NFIXED] = {
-        dec_u64(fixed[0], t->step), dec_u64(fixed[1], t->line), hex_offset(fixed[2], t->offset),
-    };
     Wrap cells[NWRAP] = { wrap_of(&t->instr), wrap_of(&t->fetch), wrap_of(&t->compute), wrap_of(&t->store) };
     static const size_t widths[NWRAP - 1] = { W_INSTR, W_FETCH, W_COMPUTE };
     for (bool first = true;; first = false) {
         bool any = first;
         for (int i = 0; i < NWRAP; i++) any |= wrap_more(&cells[i]);
         if (!any) break;
-        size_t col = 0;
-        for (int i = 0; i < NFIXED; i++)
-            if (first) put_at(row, &col, col_start[i], false, fixed[i], flen[i]);
+        Line ln = line_begin(row);
+        if (first) {
+            char buf[24], *s;
+            uint64_t fixed[NFIXED] = { t->step, t->line, t->offset };
+            for (int i = 0; i < NFIXED; i++) {
+                s = i < 2 ? dec_text(buf, fixed[i]) : hex_offset(buf, fixed[i]);
+                size_t n = (size_t)(buf + sizeof buf - s);
+                line_put(&ln, col_start[i], false, s, n, n);
+            }
+        }
         for (int i = 0; i < NWRAP; i++) {
+            if (!wrap_more(&cells[i])) continue;        /* nothing to put on this line */
             size_t at = col_start[NFIXED + i];
-            size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (col < at ? at : col + 1);
+            size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (ln.col < at ? at : ln.col + 1);
             const char *s;
             bool indent;
             size_t n = wrap_next(&cells[i], width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
-            put_at(row, &col, at, indent, s, n);
+            line_put(&ln, at, indent, s, n, cells[i].ascii ? n : utf8_chars(s, n));
         }
-        sb_putc(row, '\n');
+        line_end(row, &ln);
     }
-    fwrite(row->s, 1, row->len, t->out);
+    if (!t->batch || row->len >= ROW_BATCH) flush_rows(t);
 }
 
 /* --explain: the notes' table in words */
