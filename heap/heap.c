@@ -304,6 +304,7 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
         Addr v = ram_word(&h->ram, items + i * h->W);
         if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); continue; }
         ram_set_word(&h->ram, v, 0);
+        if (heap_free_number(h, v)) continue;
         TypeId vt = obj_type(h, v);
         if (free_leaf(h, v, vt)) continue;
         if ((vt == TY_TUPLE || vt == TY_LIST) && depth < FREE_SEQ_DEPTH) {

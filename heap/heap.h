@@ -383,15 +383,13 @@ HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
 }
 
 /*
-** heap_decref, with the death of a float or of an int of at most two
-** digits inline: what heap_dealloc does for them, minus the work list.
+** The death of a float or of an int of at most two digits, inline: what
+** heap_dealloc does for them (nothing observes the heap). 'o' is dead (its
+** refcount reached 0); returns false, having done nothing, for any other
+** object.
 */
-HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
+HEAP_HOT bool heap_free_number(Heap *h, Addr o)
 {
-    if (!o) return;
-    uint64_t rc = obj_refcnt(h, o);
-    if (rc == h->immortal_rc) return;
-    if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o)) { heap_decref(h, o); return; }
     const Layout *L = &h->L;
     unsigned W = HEAP_W(h);
     Addr t = obj_type_addr(h, o);
@@ -401,11 +399,10 @@ HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
         size = L->float_size;
     } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
-        if (n > 2) { heap_decref(h, o); return; }
+        if (n > 2) return false;
         size = 3 * W + 4 * (n ? n : 1);
     } else {
-        heap_decref(h, o);
-        return;
+        return false;
     }
     ram_set_word(&h->ram, o, 0);
     h->freed_objects++;
@@ -413,9 +410,20 @@ HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
     heap_mark(h, o, false);
     if (fl && h->nfloat_free < L->float_freelist) {
         h->float_free[h->nfloat_free++] = o;
-        return;
+        return true;
     }
     heap_release_block(h, o, (size + L->alignment - 1) & ~((uint64_t)L->alignment - 1));
+    return true;
+}
+
+/* heap_decref, with the death of a number inline (heap_free_number). */
+HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
+{
+    if (!o) return;
+    uint64_t rc = obj_refcnt(h, o);
+    if (rc == h->immortal_rc) return;
+    if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o) || !heap_free_number(h, o))
+        heap_decref(h, o);
 }
 
 /* ---- float (heap/obj_float.c) ---- */
