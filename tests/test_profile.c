@@ -202,7 +202,7 @@ Test(profile, cpython_3_12_64bit_has_the_fact_sheet_numbers)
     cr_assert(eq(u32, L->tuple_freelist, 2000));
     cr_assert(eq(u32, L->tuple_freelist_maxlen, 20));
     cr_assert(eq(u64, L->ram_base, 0x7f0000000000u));
-    cr_assert(eq(u64, L->ram_size, 64u << 20));
+    cr_assert(eq(u64, L->ram_size, 1u << 30));
     cr_assert(eq(u64, L->code_size, 1u << 20));
     cr_assert(eq(u64, L->static_size, 1u << 20));
     cr_assert(eq(u64, L->stack_size, 1u << 20));
@@ -245,7 +245,7 @@ Test(profile, cpython_3_12_32bit_follows_i386)
     cr_assert(eq(u32, L->pool_size, 4096));
     cr_assert(eq(u32, L->arena_size, 262144));
     cr_assert(eq(u32, L->pool_header, 32));
-    cr_assert(eq(u64, L->ram_size, 32u << 20));
+    cr_assert(eq(u64, L->ram_size, 128u << 20));
     cr_assert(eq(u32, p.recursion_limit, 1000));
 }
 
@@ -452,7 +452,7 @@ Test(profile, checks_between_keys_name_the_key)
                       "  pool_size:",
                       "'allocator.pool_size' must be at most 'allocator.arena_size' (8192), "
                       "got 16384");
-    expect_edit_error("cpython-3.12-64bit", "  size: 0x4000000 ", "  size: 0x300000 ",
+    expect_edit_error("cpython-3.12-64bit", "  size: 0x40000000 ", "  size: 0x300000 ",
                       "  size:",
                       "'ram.size' must be at least 0x400000 (code + static + stack rounded up "
                       "to an arena, plus one arena), got 0x300000");
@@ -462,7 +462,7 @@ Test(profile, checks_between_keys_name_the_key)
                       "got 0x7f0000001000");
     expect_edit_error("cpython-3.12-32bit", "  base: 0xf7000000 ", "  base: 0xff000000 ",
                       "  size:",
-                      "'ram.size' puts the end of RAM (0xff000000 + 0x2000000) beyond the "
+                      "'ram.size' puts the end of RAM (0xff000000 + 0x8000000) beyond the "
                       "32-bit address space");
     expect_edit_error("cpython-3.12-32bit", "  static_refcnt: 1073741823 ",
                       "  static_refcnt: 4294967295 ", "  static_refcnt:",
