@@ -228,7 +228,7 @@ mode_trace() {
 # 'if (R.tr)', 'if (R->tr)', 'if (vm->tr)' and 'if (h->obs)', becomes
 # 'if (0)', and CPU_HOOKS / HEAP_HOOKS (vm/cpu.h, heap/heap.h) default to 0,
 # so the compiler drops the hooks and their tests. (Untraced runs already
-# use the CPU loops built without hooks, vm/cpu_w4.c and vm/cpu_w8.c; what
+# use the CPU loops built without hooks, vm/cpu_fast.c; what
 # remains is the heap's observer tests outside them.) If CMakeLists.txt
 # has an option TRACEVM_TRACING, the copy is built with -DTRACEVM_TRACING=OFF
 # instead. Both builds are Release builds of the same sources made here.

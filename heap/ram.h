@@ -32,8 +32,8 @@ typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
 ** A translation unit may be compiled for one machine shape: defining
 ** TRACEVM_WORD (4 or 8) before including this header folds the word size
 ** and little-endian order into every inline access below, so a word read is
-** one host load. vm/cpu_w4.c and vm/cpu_w8.c build the CPU loop that way;
-** vm_run only enters them for a profile of that shape.
+** one host load. vm/cpu_fast.c builds the CPU loop that way (with
+** TRACEVM_DIRECT, below); vm_run only enters it for a profile of that shape.
 */
 #ifdef TRACEVM_WORD
 #define RAM_WORD(r) ((unsigned)TRACEVM_WORD)
