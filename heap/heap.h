@@ -105,6 +105,7 @@ typedef struct Heap {
     unsigned W;                 /* word size, copied for speed */
     uint64_t immortal_rc;       /* 3.12: the refcount of immortal objects; else never matches */
     Addr type_base;             /* type objects: TY__COUNT blocks of 'type_stride' */
+    Addr type_addr[TY__COUNT];  /* each one's id: type checks read it, no arithmetic */
     unsigned type_stride;
     unsigned type_shift;        /* log2(type_stride) */
     unsigned align_shift;       /* log2(L.alignment) */
@@ -174,7 +175,7 @@ static inline TypeId obj_type(const Heap *h, Addr o)
 {
     return (TypeId)((obj_type_addr(h, o) - h->type_base) >> h->type_shift);
 }
-static inline Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_base + (Addr)t * h->type_stride; }
+static inline Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_addr[t]; }
 static inline int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * HEAP_W(h)); }
 static inline bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.heap; }
 
@@ -222,41 +223,56 @@ uint64_t heap_block_size(const Heap *h, uint64_t n);
 
 /*
 ** The allocator's common cases, inline: a block of 'bsize' bytes (already
-** rounded to the alignment, at most the small threshold) from a pool that
-** has a free block and stays usable, and its return to a pool that neither
-** was full nor becomes empty. Anything else goes through heap_alloc_slow
-** and heap_release_slow (heap/alloc.c), which do the same and also move
-** pools between lists; the addresses handed out are the same either way.
+** rounded to the alignment, at most the small threshold) from the first
+** usable pool of its class, and its return to a pool that does not become
+** empty. A pool that fills up leaves the usable list, and one that was full
+** goes back to its front, as pool_alloc and pool_free (heap/alloc.c) do.
+** Anything else goes through heap_alloc_slow and heap_release_slow, which
+** also make and retire pools; the addresses handed out are the same.
 */
 HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 {
-    uint32_t pi = h->usedpools ? h->usedpools[(bsize >> h->align_shift) - 1] : 0;
-    if (pi) {
-        Pool *p = &h->pools[pi - 1];
-        Addr b = p->freeblock;
-        if (b) {
-            Addr next = ram_word(&h->ram, b);
-            if (next || p->nextoffset + bsize <= h->L.pool_size) {
-                p->freeblock = next;
-                p->nalloc++;
-                h->live_bytes += bsize;
-                if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
-                return b;
-            }
-        }
+    unsigned szidx = (unsigned)(bsize >> h->align_shift) - 1;
+    uint32_t pi = h->usedpools ? h->usedpools[szidx] : 0;
+    if (!pi) return heap_alloc_slow(h, bsize);
+    Pool *p = &h->pools[pi - 1];
+    Addr b = p->freeblock;
+    if (b) {
+        p->freeblock = ram_word(&h->ram, b);
+    } else {
+        b = p->base + p->nextoffset;
+        p->nextoffset += bsize;
     }
-    return heap_alloc_slow(h, bsize);
+    p->nalloc++;
+    if (!p->freeblock && p->nextoffset + bsize > h->L.pool_size) {
+        /* full: it was the head of its class's list */
+        h->usedpools[szidx] = p->next;
+        if (p->next) h->pools[p->next - 1].prev = 0;
+        p->next = p->prev = 0;
+    }
+    h->live_bytes += bsize;
+    if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
+    return b;
 }
 
 HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 {
 #ifndef HEAP_DEBUG_POISON
-    Pool *p = &h->pools[(b - h->ram.heap) >> h->pool_shift];
-    if (p->nalloc > 1 && (p->freeblock || p->nextoffset + bsize <= h->L.pool_size)) {
+    size_t idx = (size_t)((b - h->ram.heap) >> h->pool_shift);
+    Pool *p = &h->pools[idx];
+    if (p->nalloc > 1) {
+        bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
         ram_set_word(&h->ram, b, p->freeblock);
         p->freeblock = b;
         p->nalloc--;
         h->live_bytes -= bsize;
+        if (was_full) {                 /* usable again: to the front of its class */
+            uint32_t head = h->usedpools[p->szidx];
+            p->prev = 0;
+            p->next = head;
+            if (head) h->pools[head - 1].prev = (uint32_t)idx + 1;
+            h->usedpools[p->szidx] = (uint32_t)idx + 1;
+        }
         return;
     }
 #endif

@@ -273,7 +273,7 @@ static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
 ** 1 with *out set, or -1 for op_next to do it (other iterators, the end,
 ** a value that might overflow, RAM full), having changed nothing.
 */
-static inline int next_fast(Heap *h, Addr it, Addr *out)
+CPU_HOT int next_fast(Heap *h, Addr it, Addr *out)
 {
     Addr t = obj_type_addr(h, it);
     uint64_t i = obj_field(h, it, 1);
