@@ -81,39 +81,15 @@ static Pool *new_pool(Heap *h, unsigned szidx)
 static Addr pool_alloc(Heap *h, uint64_t bsize)
 {
     unsigned szidx = (unsigned)(bsize >> h->align_shift) - 1;
-    Pool *p;
-    size_t idx;
-    if (h->usedpools[szidx]) {
-        idx = h->usedpools[szidx] - 1;
-        p = &h->pools[idx];
-    } else {
-        p = new_pool(h, szidx);
-        if (!p) return 0;
-        idx = (size_t)(p - h->pools);
-    }
-    Addr b;
-    if (p->freeblock) {
-        b = p->freeblock;
-        p->freeblock = ram_word(&h->ram, b);
-    } else {
-        b = p->base + p->nextoffset;
-        p->nextoffset += bsize;
-    }
-    p->nalloc++;
-    if (!p->freeblock && p->nextoffset + bsize > h->L.pool_size)
-        unlink_pool(h, p, idx);         /* full */
-    return b;
+    Pool *p = h->usedpools[szidx] ? &h->pools[h->usedpools[szidx] - 1] : new_pool(h, szidx);
+    return p ? pool_take(h, p, bsize) : 0;
 }
 
 static void pool_free(Heap *h, Addr b, uint64_t bsize)
 {
     size_t idx = pool_index(h, b);
     Pool *p = &h->pools[idx];
-    bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
-    ram_set_word(&h->ram, b, p->freeblock);
-    p->freeblock = b;
-    p->nalloc--;
-    if (was_full) link_pool_front(h, p, idx);
+    pool_put(h, p, b, bsize);
     if (p->nalloc == 0) {
         unlink_pool(h, p, idx);
         p->base = 0;
@@ -178,12 +154,6 @@ static void large_free(Heap *h, Addr b, uint64_t n)
         memmove(&h->large_free[0], &h->large_free[1], (h->nlarge_free - 1) * sizeof *h->large_free);
         h->nlarge_free--;
     }
-}
-
-Addr heap_alloc(Heap *h, uint64_t n)
-{
-    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, heap_block_size(h, n));
-    return heap_alloc_slow(h, n);
 }
 
 Addr heap_alloc_slow(Heap *h, uint64_t n)

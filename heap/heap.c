@@ -150,10 +150,7 @@ Addr heap_make(Heap *h, TypeId t, uint64_t size)
 
 void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size)
 {
-    ram_set_word(&h->ram, o, 1);
-    ram_set_word(&h->ram, o + h->W, heap_type_obj(h, t));
-    heap_mark(h, o, true);
-    h->live_objects++;
+    heap_revive_quiet(h, o, t);
     if (h->obs) {
         HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
         h->obs(h->obs_ud, &e);

@@ -213,29 +213,24 @@ uint64_t heap_live_count(const Heap *h);
 void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
 
 /* ---- raw blocks (pymalloc + large) ---- */
-Addr heap_alloc(Heap *h, uint64_t n);               /* 0 when RAM is full */
 void heap_release(Heap *h, Addr block, uint64_t n);
-/* The same without the inline fast paths below (they fall back to these). */
+/* heap_alloc and heap_release without the inline paths below, which fall
+** back to these. */
 Addr heap_alloc_slow(Heap *h, uint64_t n);
 void heap_release_slow(Heap *h, Addr block, uint64_t n);
 /* Bytes the allocator hands out for an n-byte request. */
 uint64_t heap_block_size(const Heap *h, uint64_t n);
 
 /*
-** The allocator's common cases, inline: a block of 'bsize' bytes (already
-** rounded to the alignment, at most the small threshold) from the first
-** usable pool of its class, and its return to a pool that does not become
-** empty. A pool that fills up leaves the usable list, and one that was full
-** goes back to its front, as pool_alloc and pool_free (heap/alloc.c) do.
-** Anything else goes through heap_alloc_slow and heap_release_slow, which
-** also make and retire pools; the addresses handed out are the same.
+** A pool's two hot operations, as pymalloc does them; heap/alloc.c builds
+** its slow paths on them too. pool_take: a block from 'p', the head of its
+** class's usable list (free list first, then the bump pointer); a pool that
+** fills up leaves the list. pool_put: a block back onto p's free list; a
+** pool that was full goes back to the front of the list. Neither keeps the
+** byte count nor retires an empty pool: their callers do.
 */
-HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
+HEAP_HOT Addr pool_take(Heap *h, Pool *p, uint64_t bsize)
 {
-    unsigned szidx = (unsigned)(bsize >> h->align_shift) - 1;
-    uint32_t pi = h->usedpools ? h->usedpools[szidx] : 0;
-    if (!pi) return heap_alloc_slow(h, bsize);
-    Pool *p = &h->pools[pi - 1];
     Addr b = p->freeblock;
     if (b) {
         p->freeblock = ram_word(&h->ram, b);
@@ -245,11 +240,40 @@ HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
     }
     p->nalloc++;
     if (!p->freeblock && p->nextoffset + bsize > h->L.pool_size) {
-        /* full: it was the head of its class's list */
-        h->usedpools[szidx] = p->next;
+        h->usedpools[p->szidx] = p->next;      /* full */
         if (p->next) h->pools[p->next - 1].prev = 0;
         p->next = p->prev = 0;
     }
+    return b;
+}
+
+HEAP_HOT void pool_put(Heap *h, Pool *p, Addr b, uint64_t bsize)
+{
+    bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
+    ram_set_word(&h->ram, b, p->freeblock);
+    p->freeblock = b;
+    p->nalloc--;
+    if (was_full) {
+        uint32_t self = (uint32_t)(p - h->pools) + 1, head = h->usedpools[p->szidx];
+        p->prev = 0;
+        p->next = head;
+        if (head) h->pools[head - 1].prev = self;
+        h->usedpools[p->szidx] = self;
+    }
+}
+
+/*
+** The allocator's common cases, inline: a block of 'bsize' bytes (already
+** rounded to the alignment, at most the small threshold) from a class that
+** has a usable pool, and its return to a pool that does not become empty.
+** Anything else goes through heap_alloc_slow and heap_release_slow, which
+** also make and retire pools; the addresses handed out are the same.
+*/
+HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
+{
+    uint32_t pi = h->usedpools ? h->usedpools[(bsize >> h->align_shift) - 1] : 0;
+    if (!pi) return heap_alloc_slow(h, bsize);
+    Addr b = pool_take(h, &h->pools[pi - 1], bsize);
     h->live_bytes += bsize;
     if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
     return b;
@@ -258,25 +282,22 @@ HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 {
 #ifndef HEAP_DEBUG_POISON
-    size_t idx = (size_t)((b - h->ram.heap) >> h->pool_shift);
-    Pool *p = &h->pools[idx];
+    Pool *p = &h->pools[(b - h->ram.heap) >> h->pool_shift];
     if (p->nalloc > 1) {
-        bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
-        ram_set_word(&h->ram, b, p->freeblock);
-        p->freeblock = b;
-        p->nalloc--;
+        pool_put(h, p, b, bsize);
         h->live_bytes -= bsize;
-        if (was_full) {                 /* usable again: to the front of its class */
-            uint32_t head = h->usedpools[p->szidx];
-            p->prev = 0;
-            p->next = head;
-            if (head) h->pools[head - 1].prev = (uint32_t)idx + 1;
-            h->usedpools[p->szidx] = (uint32_t)idx + 1;
-        }
         return;
     }
 #endif
     heap_release_slow(h, b, bsize);
+}
+
+/* A block of n bytes: 0 when RAM is full. */
+HEAP_HOT Addr heap_alloc(Heap *h, uint64_t n)
+{
+    uint64_t a = h->L.alignment;
+    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, (n + a - 1) & ~(a - 1));
+    return heap_alloc_slow(h, n);
 }
 
 /* Object ids are marked in a bitmap (one bit per 'alignment' bytes of the
@@ -286,14 +307,6 @@ HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
     size_t bit = (size_t)((o - h->ram.heap) >> h->align_shift);
     if (live) h->objmap[bit / 64] |= (uint64_t)1 << (bit % 64);
     else h->objmap[bit / 64] &= ~((uint64_t)1 << (bit % 64));
-}
-
-/* heap_alloc, inline: a pool block for a small request. */
-HEAP_HOT Addr heap_alloc_fast(Heap *h, uint64_t n)
-{
-    uint64_t a = h->L.alignment;
-    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, (n + a - 1) & ~(a - 1));
-    return heap_alloc_slow(h, n);
 }
 
 /* heap_revive without an observer: a recycled object's header and
@@ -546,7 +559,7 @@ HEAP_HOT Addr list_new_filled(Heap *h, size_t n)
     unsigned W = HEAP_W(h), slot = h->L.list_slot;
     Addr items = 0;
     if (n) {
-        if (n > (h->ram.heap_end - h->ram.heap) / slot || !(items = heap_alloc_fast(h, (uint64_t)n * slot))) return list_new(h, n);
+        if (n > (h->ram.heap_end - h->ram.heap) / slot || !(items = heap_alloc(h, (uint64_t)n * slot))) return list_new(h, n);
     }
     Addr o = h->list_free[--h->nlist_free];
     heap_revive_quiet(h, o, TY_LIST);

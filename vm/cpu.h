@@ -28,12 +28,9 @@
 #endif
 /* A tracing hook runs only in a loop built with hooks, and only when traced. */
 #define HOOKED(tr) (CPU_HOOKS && (tr))
-/* Register access is inlined whole into the loops without hooks. */
-#if CPU_HOOKS || TRACEVM_SANITIZED
-#define CPU_HOT static inline
-#else
-#define CPU_HOT static inline __attribute__((always_inline))
-#endif
+/* Register access and the loop's helpers are inlined whole into the loops
+** without hooks, by heap.h's rule (those loops set HEAP_HOOKS 0 too). */
+#define CPU_HOT HEAP_HOT
 
 void vm_capture_traceback(Vm *vm);
 
