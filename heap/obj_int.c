@@ -132,6 +132,42 @@ Addr int_from_big(Heap *h, const BigInt *b)
     return o;
 }
 
+/*
+** big * m for an int 'big' of two or more digits and 0 < |m| < 2**30, with
+** RAM digits that are the host's (same_digits): the product is written
+** straight from big's digits into the new object, as x_mul does it, instead
+** of copying both into BigInts and the result back. The new object has as
+** many digits as int_from_big would give it, so it is known before the
+** multiplication: the top digit is (big's top * |m| + carry) >> 30 with
+** carry < |m|. When those bounds disagree on whether it is zero (a chance of
+** about |m| / 2**30), returns false and the caller takes the general path;
+** otherwise true with *out the product (0 when RAM is full).
+*/
+bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
+{
+    size_t n = int_ndigits(h, big);
+    uint64_t mm = m < 0 ? (uint64_t)-m : (uint64_t)m;
+    if (!same_digits(h) || n < 2 || mm == 0 || mm >> BIG_SHIFT) return false;
+    const uint32_t *d = (const uint32_t *)ram_ptr(&h->ram, big + 3 * h->W);
+    uint64_t lo = (uint64_t)d[n - 1] * mm, hi = lo + mm - 1;
+    if (lo >> BIG_SHIFT != hi >> BIG_SHIFT && !(lo >> BIG_SHIFT)) return false;
+    size_t nr = lo >> BIG_SHIFT ? n + 1 : n;
+    int sign = int_sign(h, big) * (m < 0 ? -1 : 1);
+    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nr);
+    *out = o;
+    if (!o) return true;
+    int_set_size(h, o, nr, sign);
+    uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
+    uint64_t carry = 0;
+    for (size_t i = 0; i < n; i++) {
+        carry += d[i] * mm;
+        r[i] = (uint32_t)(carry & BIG_MASK);
+        carry >>= BIG_SHIFT;
+    }
+    if (nr > n) r[n] = (uint32_t)carry;
+    return true;
+}
+
 Addr int_from_i64(Heap *h, int64_t v)
 {
     if (v >= h->L.small_int_min && v <= h->L.small_int_max) return small_int(h, v);
