@@ -604,6 +604,9 @@ Addr dict_keys_field(const Heap *h, Addr d);
 ** is only trusted while the keys object keeps its address AND its shape
 ** (a freed keys block can come back at the same address). */
 static inline uint32_t dict_keys_shape(const Heap *h, Addr keys) { return (uint32_t)ram_rd(&h->ram, keys + HEAP_W(h), 4); }
+/* Where a keys object counts its entries (dk_nentries): entries are only
+** ever appended, so an unchanged count means no key was added. */
+static inline Addr dict_keys_nentries_at(const Heap *h, Addr keys) { (void)h; return keys + 3 * HEAP_W(h); }
 size_t dict_nentries(const Heap *h, Addr d);
 Addr dict_value_slot(Heap *h, Addr d, Addr key);
 int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */

@@ -34,7 +34,7 @@ static unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram,
 static unsigned k_log2_ib(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 1, 1); }
 static unsigned k_kind(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 2, 1); }
 static Addr k_usable(const Heap *h, Addr k) { return k + 2 * h->W; }
-static Addr k_nentries(const Heap *h, Addr k) { return k + 3 * h->W; }
+static Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
 static Addr k_indices(const Heap *h, Addr k) { return k + 4 * h->W; }
 static unsigned ix_width(const Heap *h, Addr k) { return 1u << (k_log2_ib(h, k) - k_log2(h, k)); }
 static Addr k_entries(const Heap *h, Addr k) { return k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)); }

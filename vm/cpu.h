@@ -193,7 +193,7 @@ CPU_HOT Addr global_cached(Vm *vm, uint32_t pn, Addr name)
         if (gc->slot) {
             Addr v = ram_word(&h->ram, gc->slot);
             if (v && ram_word(&h->ram, gc->slot - HEAP_W(h)) == name) return v;
-        } else if (gc->nentries == dict_nentries(h, vm->globals)) {
+        } else if (gc->nentries == ram_word(&h->ram, dict_keys_nentries_at(h, keys))) {
             return gc->builtin;         /* no key was added: still not a global */
         }
     }
