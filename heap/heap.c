@@ -340,7 +340,6 @@ void heap_dealloc(Heap *h, Addr o)
 
 static void free_event(Heap *h, Addr o, TypeId t)
 {
-    h->freed_objects++;
     h->live_objects--;
     heap_mark(h, o, false);
     if (h->obs) {                       /* the size only matters to an observer */

@@ -134,7 +134,6 @@ typedef struct Heap {
     /* accounting */
     uint64_t *objmap; size_t objmap_words; /* live object ids, see heap_mark */
     uint64_t live_objects, live_bytes, peak_bytes;
-    uint64_t freed_objects;
     InternTable interned;
     /* dealloc work list (no recursion on deep structures): a stack threaded
     ** through the dead objects' own refcount words, see heap/heap.c */
@@ -436,7 +435,6 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         return false;
     }
     ram_set_word(&h->ram, o, 0);
-    h->freed_objects++;
     h->live_objects--;
     heap_mark(h, o, false);
     if (fl && h->nfloat_free < L->float_freelist) {

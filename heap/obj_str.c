@@ -67,7 +67,6 @@ void str_release(Heap *h, Addr s) { release(h, s); }
 
 void str_free(Heap *h, Addr s)
 {
-    h->freed_objects++;
     h->live_objects--;
     heap_mark(h, s, false);
     release(h, s);
