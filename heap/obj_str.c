@@ -159,6 +159,13 @@ static Addr make_from_cps(Heap *h, const uint32_t *cp, size_t n, bool singletons
     for (size_t i = 0; i < n; i++) if (cp[i] > maxcp) maxcp = cp[i];
     if (n == 0) return empty(h);
     if (n == 1 && maxcp < 256 && singletons) return str_char_singleton(h, maxcp);
+    if (maxcp < 128) {                  /* ASCII: new_ascii writes the same bytes */
+        Addr o = new_ascii(h, n);
+        if (!o) return 0;
+        uint8_t *p = ascii_chars(h, o);
+        for (size_t i = 0; i < n; i++) p[i] = (uint8_t)cp[i];
+        return o;
+    }
     unsigned kind = kind_for(maxcp);
     Addr o = heap_make(h, TY_STR, header_for(h, maxcp) + (uint64_t)(n + 1) * kind);
     if (!o) return 0;
@@ -219,6 +226,13 @@ Addr str_new_ascii(Heap *h, const char *s, size_t n)
     Addr o = new_ascii(h, n);
     if (!o) return 0;
     memcpy(ascii_chars(h, o), s, n);
+    return o;
+}
+
+Addr str_new_ascii_buf(Heap *h, size_t n, uint8_t **chars)
+{
+    Addr o = new_ascii(h, n);
+    if (o) *chars = ascii_chars(h, o);
     return o;
 }
 

@@ -26,6 +26,10 @@ Addr str_add(Heap *h, Addr a, Addr b);
 ** else a new string; 0 when RAM is full. Sets *done false and does nothing
 ** when some part is not an ASCII str (the caller takes its general path). */
 Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done);
+/* A new ASCII string of n >= 1 chars, as str_new_ascii makes it, whose
+** chars the caller writes at *chars before the heap is used again (no
+** copy through a host buffer). 0 when RAM is full. */
+Addr str_new_ascii_buf(Heap *h, size_t n, uint8_t **chars);
 /* str(v): a new ASCII string of its decimal digits, never a cached
 ** one-char string (str(5) is not str(5)). 0 when RAM is full. */
 Addr str_from_i64(Heap *h, int64_t v);

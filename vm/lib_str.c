@@ -14,11 +14,21 @@
 
 /* ---------------- str methods ---------------- */
 
+/* The code points of s, in a new host array (the methods' working copy):
+** read straight from the string's data, by its kind. */
 static void to_cps(Heap *h, Addr s, uint32_t **out, size_t *n)
 {
-    *n = str_len(h, s);
-    *out = xmalloc((*n + 1) * sizeof **out);
-    for (size_t i = 0; i < *n; i++) (*out)[i] = str_char(h, s, i);
+    size_t len = str_len(h, s);
+    uint32_t *cp = xmalloc((len + 1) * sizeof *cp);
+    const uint8_t *d = str_data(h, s);
+    switch (h->ram.big ? 0 : str_kind(h, s)) {
+    case 1: for (size_t i = 0; i < len; i++) cp[i] = d[i]; break;
+    case 2: for (size_t i = 0; i < len; i++) { uint16_t c; memcpy(&c, d + 2 * i, 2); cp[i] = c; } break;
+    case 4: memcpy(cp, d, len * sizeof *cp); break;
+    default: for (size_t i = 0; i < len; i++) cp[i] = str_char(h, s, i); break;
+    }
+    *out = cp;
+    *n = len;
 }
 
 static bool need_str(Vm *vm, Addr a, const char *what)
@@ -32,7 +42,7 @@ static int64_t find_sub(const uint32_t *s, size_t n, const uint32_t *t, size_t m
 {
     if (m == 0) return from <= n ? (int64_t)from : -1;
     for (size_t i = from; i + m <= n; i++)
-        if (memcmp(s + i, t, m * sizeof *t) == 0) return (int64_t)i;
+        if (s[i] == t[0] && memcmp(s + i, t, m * sizeof *t) == 0) return (int64_t)i;
     return -1;
 }
 
@@ -46,6 +56,56 @@ static void split_add(Heap *h, Addr l, size_t pre, size_t *count, Addr piece)
     (*count)++;
 }
 
+/*
+** A method's view of a str's text: an ASCII string's bytes, read in place
+** (RAM does not move while pieces are made), else a host copy of its code
+** points. Pieces of either are made as str_from_cps makes them.
+*/
+typedef struct Text { const uint8_t *b; uint32_t *w; size_t n; } Text;
+
+static void text_of(Heap *h, Addr s, Text *t)
+{
+    t->n = str_len(h, s);
+    t->b = NULL;
+    t->w = NULL;
+    if (str_is_ascii(h, s)) t->b = str_data(h, s);
+    else to_cps(h, s, &t->w, &t->n);
+}
+static void text_free(Text *t) { free(t->w); t->w = NULL; }
+static inline uint32_t text_at(const Text *t, size_t i) { return t->b ? t->b[i] : t->w[i]; }
+static Addr text_piece(Heap *h, const Text *t, size_t i, size_t n)
+{
+    return t->b ? str_from_utf8(h, (const char *)t->b + i, n) : str_from_cps(h, t->w + i, n);
+}
+/* First index >= from where 't' occurs in 's' (t not empty), or -1. */
+static int64_t text_find(const Text *s, const Text *t, size_t from)
+{
+    size_t n = s->n, m = t->n;
+    uint32_t t0 = text_at(t, 0);
+    for (size_t i = from; i + m <= n; i++) {
+        if (s->b && t->b) {         /* both ASCII: memchr to the next first char */
+            const uint8_t *p = memchr(s->b + i, (int)t0, n - m + 1 - i);
+            if (!p) return -1;
+            i = (size_t)(p - s->b);
+            if (memcmp(p, t->b, m) == 0) return (int64_t)i;
+            continue;
+        }
+        if (text_at(s, i) != t0) continue;
+        size_t k = 1;
+        while (k < m && text_at(s, i + k) == text_at(t, k)) k++;
+        if (k == m) return (int64_t)i;
+    }
+    return -1;
+}
+
+/* A split's piece [i, j) of 'self': the string itself when that is all of
+** it, as CPython's split puts str_obj in the list (s.split()[0] is s). */
+static Addr whole_or_piece(Heap *h, Addr self, const Text *s, size_t i, size_t j)
+{
+    if (i == 0 && j == s->n) { heap_incref(h, self); return self; }
+    return text_piece(h, s, i, j - i);
+}
+
 static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
@@ -54,8 +114,7 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr ms = np > 1 ? args[1] : nat_kwarg(vm, args, n, kw, "maxsplit");
     int64_t maxsplit = -1;
     if (ms && !op_index(vm, ms, &maxsplit)) return 0;
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
+    size_t len = str_len(h, self);
     /* CPython preallocates PREALLOC_SIZE(maxcount) = min(maxcount + 1, 12)
     ** slots and sets the size at the end; 3.12 bounds an unlimited split by
     ** the most pieces the text can hold (len/2 + 1 on whitespace, len/len(sep) + 1) */
@@ -67,41 +126,42 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     size_t pre = maxcount >= 12 ? 12 : (size_t)maxcount + 1, count = 0;
     Addr l = list_new(h, pre);
-    if (!l) { free(s); return nomem(vm); }
+    if (!l) return nomem(vm);
+    Text s;
+    text_of(h, self, &s);
     if (!sep || sep == h->none) {
         size_t i = 0;
         int64_t splits = 0;
         while (i < len) {
-            while (i < len && is_space(s[i])) i++;
+            while (i < len && is_space(text_at(&s, i))) i++;
             if (i >= len) break;
-            size_t j = i;
-            if (maxsplit >= 0 && splits >= maxsplit) {
-                j = len;
-                while (j > i && is_space(s[j - 1])) j--;
-            } else {
-                while (j < len && !is_space(s[j])) j++;
+            if (maxsplit >= 0 && splits >= maxsplit) {  /* the rest, trailing space and all */
+                split_add(h, l, pre, &count, text_piece(h, &s, i, len - i));
+                break;
             }
-            split_add(h, l, pre, &count, str_from_cps(h, s + i, j - i));
+            size_t j = i;
+            while (j < len && !is_space(text_at(&s, j))) j++;
+            split_add(h, l, pre, &count, whole_or_piece(h, self, &s, i, j));
             splits++;
             i = j;
         }
     } else {
-        if (!need_str(vm, sep, "must be str or None")) { free(s); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return 0; }
-        uint32_t *t; size_t m;
-        to_cps(h, sep, &t, &m);
-        if (m == 0) { free(s); free(t); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return vm_raise(vm, EXC_VALUE, "empty separator"); }
+        if (!need_str(vm, sep, "must be str or None")) { text_free(&s); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return 0; }
+        Text t;
+        text_of(h, sep, &t);
+        if (t.n == 0) { text_free(&s); text_free(&t); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return vm_raise(vm, EXC_VALUE, "empty separator"); }
         size_t i = 0;
         int64_t splits = 0;
         for (;;) {
-            int64_t k = (maxsplit >= 0 && splits >= maxsplit) ? -1 : find_sub(s, len, t, m, i);
-            if (k < 0) { split_add(h, l, pre, &count, str_from_cps(h, s + i, len - i)); break; }
-            split_add(h, l, pre, &count, str_from_cps(h, s + i, (size_t)k - i));
-            i = (size_t)k + m;
+            int64_t k = (maxsplit >= 0 && splits >= maxsplit) ? -1 : text_find(&s, &t, i);
+            if (k < 0) { split_add(h, l, pre, &count, whole_or_piece(h, self, &s, i, len)); break; }
+            split_add(h, l, pre, &count, text_piece(h, &s, i, (size_t)k - i));
+            i = (size_t)k + t.n;
             splits++;
         }
-        free(t);
+        text_free(&t);
     }
-    free(s);
+    text_free(&s);
     if (count < pre) ram_set_word(&h->ram, l + 2 * h->W, count);
     return l;
 }
@@ -212,7 +272,17 @@ static Addr m_str_rstrip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (
 static Addr case_impl(Vm *vm, Addr self, bool upper)
 {
     Heap *h = H(vm);
-    uint32_t *s; size_t len;
+    size_t len = str_len(h, self);
+    if (len && str_is_ascii(h, self)) {     /* ASCII: byte to byte, into the new string */
+        uint8_t *d;
+        Addr r = str_new_ascii_buf(h, len, &d);
+        if (!r) return nomem(vm);
+        const uint8_t *c = str_data(h, self);
+        uint8_t lo = upper ? 'a' : 'A';
+        for (size_t i = 0; i < len; i++) d[i] = (uint8_t)((unsigned)(c[i] - lo) < 26u ? c[i] ^ 0x20 : c[i]);
+        return r;
+    }
+    uint32_t *s;
     to_cps(h, self, &s, &len);
     bool changed = false;
     for (size_t i = 0; i < len; i++) {
@@ -230,6 +300,23 @@ static Addr case_impl(Vm *vm, Addr self, bool upper)
 static Addr m_str_upper(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, true); }
 static Addr m_str_lower(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return case_impl(vm, self, false); }
 
+/* A growing output text: bytes while everything appended is ASCII text,
+** else code points. */
+typedef struct Out { bool bytes; uint8_t *b; uint32_t *w; size_t n, cap; } Out;
+
+static void out_add(Out *o, const Text *t, size_t i, size_t n)
+{
+    if (n == 0) return;
+    if (o->n + n > o->cap) {
+        o->cap = (o->n + n) * 2 + 16;
+        if (o->bytes) o->b = xrealloc(o->b, o->cap);
+        else o->w = xrealloc(o->w, o->cap * sizeof *o->w);
+    }
+    if (o->bytes) memcpy(o->b + o->n, t->b + i, n);
+    else for (size_t k = 0; k < n; k++) o->w[o->n + k] = text_at(t, i + k);
+    o->n += n;
+}
+
 static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)kw;
@@ -237,35 +324,30 @@ static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (!need_str(vm, args[0], "replace() argument 1 must be str") || !need_str(vm, args[1], "replace() argument 2 must be str")) return 0;
     int64_t count = -1;
     if (n > 2 && !op_index(vm, args[2], &count)) return 0;
-    uint32_t *s, *a, *b; size_t ls, la, lb;
-    to_cps(h, self, &s, &ls); to_cps(h, args[0], &a, &la); to_cps(h, args[1], &b, &lb);
-    size_t cap = ls + 16, k = 0;
-    uint32_t *out = xmalloc(cap * sizeof *out);
+    Text s, a, b;
+    text_of(h, self, &s); text_of(h, args[0], &a); text_of(h, args[1], &b);
+    Out o = { s.b && b.b, NULL, NULL, 0, 0 };
     size_t i = 0;
     int64_t done = 0;
-    while (i <= ls) {
-        int64_t f = (count >= 0 && done >= count) ? -1 : find_sub(s, ls, a, la, i);
+    while (i <= s.n) {
+        int64_t f = (count >= 0 && done >= count) ? -1
+                  : a.n ? text_find(&s, &a, i) : (int64_t)i;
         if (f < 0) break;
-        size_t need = k + ((size_t)f - i) + lb + 1 + (ls - (size_t)f);
-        if (need > cap) { cap = need * 2; out = xrealloc(out, cap * sizeof *out); }
-        memcpy(out + k, s + i, ((size_t)f - i) * sizeof *s); k += (size_t)f - i;
-        memcpy(out + k, b, lb * sizeof *b); k += lb;
+        out_add(&o, &s, i, (size_t)f - i);
+        out_add(&o, &b, 0, b.n);
         done++;
-        if (la == 0) {
-            if ((size_t)f < ls) out[k++] = s[f];
+        if (a.n == 0) {
+            if ((size_t)f < s.n) out_add(&o, &s, (size_t)f, 1);
             i = (size_t)f + 1;
         } else {
-            i = (size_t)f + la;
+            i = (size_t)f + a.n;
         }
     }
-    if (i < ls) {
-        if (k + ls - i > cap) { cap = k + ls - i + 1; out = xrealloc(out, cap * sizeof *out); }
-        memcpy(out + k, s + i, (ls - i) * sizeof *s); k += ls - i;
-    }
+    if (i < s.n) out_add(&o, &s, i, s.n - i);
     Addr r;
     if (done == 0) { heap_incref(h, self); r = self; }
-    else r = chk(vm, str_from_cps(h, out, k));
-    free(s); free(a); free(b); free(out);
+    else r = chk(vm, o.bytes ? str_from_utf8(h, (const char *)o.b, o.n) : str_from_cps(h, o.w, o.n));
+    text_free(&s); text_free(&a); text_free(&b); free(o.b); free(o.w);
     return r;
 }
 
@@ -299,7 +381,7 @@ static Addr find_impl(Vm *vm, Addr self, Addr *args, unsigned n, int mode)
                 if (memcmp(s + i, t, lt * sizeof *t) == 0) { res = (int64_t)i; break; }
         } else {
             for (size_t i = lo; i + lt <= hi;) {
-                if (memcmp(s + i, t, lt * sizeof *t) == 0) {
+                if ((lt == 0 || s[i] == t[0]) && memcmp(s + i, t, lt * sizeof *t) == 0) {
                     if (mode != COUNT) { res = (int64_t)i; break; }
                     cnt++;
                     i += lt ? lt : 1;
