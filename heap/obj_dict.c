@@ -176,6 +176,11 @@ static uint64_t hash_int(Heap *h, Addr o)
 {
     uint64_t P = hash_modulus(h);
     unsigned bits = hash_bits(h);
+    int64_t small;
+    if (int_small(h, o, &small)) {      /* |v| mod P, what the digit loop below computes */
+        uint64_t m = (small < 0 ? (uint64_t)0 - (uint64_t)small : (uint64_t)small) % P;
+        return fix_hash(h, small < 0 ? -(int64_t)m : (int64_t)m);
+    }
     int_to_big(h, o, &h->t1);
     uint64_t x = 0;
     for (size_t i = h->t1.n; i-- > 0;) {
@@ -258,6 +263,8 @@ bool heap_key_eq(Heap *h, Addr a, Addr b)
     if (ta == TY_STR && tb == TY_STR) return str_eq(h, a, b);
     if (is_number(ta) && is_number(tb)) {
         if (ta != TY_FLOAT && tb != TY_FLOAT) {
+            int64_t x, y;
+            if (int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
             int_to_big(h, a, &h->t1);
             int_to_big(h, b, &h->t2);
             return big_cmp(&h->t1, &h->t2) == 0;
@@ -291,8 +298,14 @@ static uint64_t entry_hash(Heap *h, Addr k, Addr e)
 
 /* Finds 'key': returns the entry index, or -1; *slot gets the index slot
 ** where it is or would go. */
+/* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
+** unsigned (size_t), and entries hold those 32 bits, so a negative hash
+** (sign-extended by heap_hash) is compared and probed by its word. */
+static uint64_t hash_word(const Heap *h, uint64_t hash) { return h->W == 4 ? (uint32_t)hash : hash; }
+
 static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
 {
+    hash = hash_word(h, hash);
     size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = hash;
@@ -303,7 +316,7 @@ static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
         if (ix >= 0) {
             Addr e = entry(h, k, (size_t)ix);
             Addr ek = ram_word(&h->ram, e_key(h, k, e));
-            if (ek == key || (entry_hash(h, k, e) == hash && heap_key_eq(h, ek, key))) { *slot = i; return ix; }
+            if (ek == key || (hash_word(h, entry_hash(h, k, e)) == hash && heap_key_eq(h, ek, key))) { *slot = i; return ix; }
         } else if (first_free == SIZE_MAX) {
             first_free = i;
         }
@@ -314,6 +327,7 @@ static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
 
 static size_t free_slot(Heap *h, Addr k, uint64_t hash)
 {
+    hash = hash_word(h, hash);
     size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = hash;
