@@ -691,6 +691,8 @@ int op_order(Vm *vm, Addr a, Addr b, const char *opname)
 {
     Heap *h = H(vm);
     TypeId ta = obj_type(h, a), tb = obj_type(h, b);
+    int64_t va, vb;
+    if (ta == TY_INT && tb == TY_INT && int_small(h, a, &va) && int_small(h, b, &vb)) return (va > vb) - (va < vb);
     if (op_type_is_num(ta) && op_type_is_num(tb)) return num_cmp(vm, a, b);
     if (ta == tb) {
         switch (ta) {
