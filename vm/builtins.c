@@ -163,39 +163,53 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     Addr dflt = nat_kwarg(vm, args, n, kw, "default");
     if (key == h->none) key = 0;
     if (np == 0) return vm_raise(vm, EXC_TYPE, "%s expected at least 1 argument, got 0", name);
-    Addr seq;
-    if (np == 1) { seq = nat_list_from(vm, args[0]); if (!seq) return 0; }
-    else {
-        seq = list_new(h, np);
-        if (!seq) return nomem(vm);
-        for (unsigned i = 0; i < np; i++) { heap_incref(h, args[i]); ram_set_word(&h->ram, list_items(h, seq) + i * h->W, args[i]); }
+    /* one argument: iterated as CPython iterates it (an iterator object,
+    ** not a copy); several: the arguments themselves */
+    Addr it = 0;
+    if (np == 1 && !(it = op_iter(vm, args[0]))) return 0;
+    Addr best = 0, bestkey = 0;
+    for (unsigned i = 0;; i++) {
+        Addr x;
+        if (it) {
+            int st = op_next(vm, it, &x);
+            if (st < 0) { heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it); return 0; }
+            if (st == 0) break;
+        } else {
+            if (i == np) break;
+            x = args[i];
+            heap_incref(h, x);
+        }
+        /* as CPython's min_max: 'val' is a reference of its own (the key's
+        ** result, or the item again) */
+        Addr val = x;
+        if (!key) heap_incref(h, val);
+        else if (!(val = nat_call(vm, key, &x, 1))) {
+            heap_decref(h, x); heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it);
+            return 0;
+        }
+        int c = best ? op_order(vm, val, bestkey, is_max ? ">" : "<") : 1;
+        if (c == -2) {
+            heap_decref(h, x); heap_decref(h, val); heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it);
+            return 0;
+        }
+        if (!best || (c != 2 && (is_max ? c > 0 : c < 0))) {
+            heap_decref(h, bestkey);
+            heap_decref(h, best);
+            best = x;
+            bestkey = val;
+        } else {
+            heap_decref(h, x);
+            heap_decref(h, val);
+        }
     }
-    size_t len = list_len(h, seq);
-    if (len == 0) {
-        heap_decref(h, seq);
+    heap_decref(h, it);
+    if (!best) {
         if (dflt) { heap_incref(h, dflt); return dflt; }
         if (strcmp(vm->prof.python_version, "3.12") >= 0)
             return vm_raise(vm, EXC_VALUE, "%s() iterable argument is empty", name);
         return vm_raise(vm, EXC_VALUE, "%s() arg is an empty sequence", name);
     }
-    Addr best = 0, bestkey = 0;
-    for (size_t i = 0; i < len; i++) {
-        Addr x = list_get(h, seq, i), xk = x;
-        if (key && !(xk = nat_call(vm, key, &x, 1))) { heap_decref(h, bestkey); heap_decref(h, seq); return 0; }
-        if (!key) heap_incref(h, xk);
-        int c = best ? op_order(vm, xk, bestkey, is_max ? ">" : "<") : 1;
-        if (c == -2) { heap_decref(h, xk); heap_decref(h, bestkey); heap_decref(h, seq); return 0; }
-        if (!best || (c != 2 && (is_max ? c > 0 : c < 0))) {
-            best = x;
-            heap_decref(h, bestkey);
-            bestkey = xk;
-        } else {
-            heap_decref(h, xk);
-        }
-    }
-    heap_incref(h, best);
     heap_decref(h, bestkey);
-    heap_decref(h, seq);
     return best;
 }
 
