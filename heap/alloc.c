@@ -170,11 +170,6 @@ Addr heap_alloc_slow(Heap *h, uint64_t n)
     return b;
 }
 
-void heap_release(Heap *h, Addr b, uint64_t n)
-{
-    if (b && n - 1 < h->L.small_threshold) heap_release_block(h, b, heap_block_size(h, n));
-    else heap_release_slow(h, b, n);
-}
 
 void heap_release_slow(Heap *h, Addr b, uint64_t n)
 {

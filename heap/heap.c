@@ -7,8 +7,7 @@
 ** on a work list and its children are released from there, so freeing a
 ** list nested 100,000 deep costs no host stack (CPython's trashcan).
 */
-#include "heap/heap_internal.h"
-#include "heap/obj_str.h"
+#include "heap/dealloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,20 +253,6 @@ uint64_t heap_sizeof(Heap *h, Addr o)
     }
 }
 
-/*
-** The work list costs no host memory: an object on it is dead, so its
-** refcount word (0, and read by nobody) holds the entry below it, as
-** CPython's trashcan reuses a dying object's own fields. An entry is an id,
-** with bit 0 set for phase 2; popping writes the refcount word back to 0,
-** so RAM ends as it would without the list. An object is on it at most
-** once at a time (phase 2 is pushed after phase 1 is popped).
-*/
-static void push_pending(Heap *h, Addr entry)
-{
-    ram_set_word(&h->ram, entry & ~(Addr)1, h->pending);
-    h->pending = entry;
-}
-
 static Addr pop_pending(Heap *h)
 {
     Addr entry = h->pending, o = entry & ~(Addr)1;
@@ -276,43 +261,17 @@ static Addr pop_pending(Heap *h)
     return entry;
 }
 
-static void free_one(Heap *h, Addr o);
-static bool free_leaf(Heap *h, Addr o, TypeId t);
+static void free_one(Heap *h, Addr entry);
 
-static void free_event(Heap *h, Addr o, TypeId t);
-
-/*
-** A tuple or list whose refcount reached 0 while nothing observes the heap:
-** what the work list does, with less bookkeeping. Items are released last
-** to first and each dying item is freed whole before the next, which is
-** the order free_one's pushes come back off the list (and CPython's
-** order): the same blocks are freed in the same order. Only the refcount
-** events, which nobody observes here, come in another order. Nested
-** tuples and lists recurse to a bounded depth, then use the work list.
-*/
-enum { FREE_SEQ_DEPTH = 64 };
-
-static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
+void heap_free_pending(Heap *h)
 {
-    free_event(h, o, t);
-    bool tuple = t == TY_TUPLE;
-    size_t n = tuple ? tuple_len(h, o) : list_len(h, o);
-    Addr items = tuple ? o + 3 * (Addr)h->W : list_items(h, o);
-    for (size_t i = n; i-- > 0;) {
-        Addr v = ram_word(&h->ram, items + i * h->W);
-        if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); continue; }
-        ram_set_word(&h->ram, v, 0);
-        if (heap_free_number(h, v)) continue;
-        TypeId vt = obj_type(h, v);
-        if (free_leaf(h, v, vt)) continue;
-        if ((vt == TY_TUPLE || vt == TY_LIST) && depth < FREE_SEQ_DEPTH) {
-            free_seq(h, v, vt, depth + 1);
-            continue;
-        }
-        push_pending(h, v);
-        while (h->pending) free_one(h, pop_pending(h));
-    }
-    if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
+    while (h->pending) free_one(h, pop_pending(h));
+}
+
+void heap_report_free(Heap *h, Addr o, TypeId t)
+{
+    HeapEvent e = { HEV_FREE, t, o, heap_sizeof(h, o), 0, 0 };
+    h->obs(h->obs_ud, &e);
 }
 
 void heap_dealloc(Heap *h, Addr o)
@@ -334,42 +293,8 @@ void heap_dealloc(Heap *h, Addr o)
     push_pending(h, o);
     if (h->deallocating) return;
     h->deallocating = true;
-    while (h->pending) free_one(h, pop_pending(h));
+    heap_free_pending(h);
     h->deallocating = false;
-}
-
-static void free_event(Heap *h, Addr o, TypeId t)
-{
-    h->live_objects--;
-    heap_mark(h, o, false);
-    if (h->obs) {                       /* the size only matters to an observer */
-        HeapEvent e = { HEV_FREE, t, o, heap_sizeof(h, o), 0, 0 };
-        h->obs(h->obs_ud, &e);
-    }
-}
-
-/* Frees an object that owns no references (int, float, str): true, or
-** false for any other type. Objects without a GC header. */
-static bool free_leaf(Heap *h, Addr o, TypeId t)
-{
-    switch (t) {
-    case TY_INT: case TY_BOOL:
-        free_event(h, o, t);
-        heap_release(h, o, int_sizeof(h, o));
-        return true;
-    case TY_FLOAT:
-        free_event(h, o, t);
-        if (h->nfloat_free < h->L.float_freelist) { h->float_free[h->nfloat_free++] = o; return true; }
-        heap_release(h, o, h->L.float_size);
-        return true;
-    case TY_STR:
-        if (!h->obs) { str_free(h, o); return true; }
-        free_event(h, o, t);
-        str_release(h, o);
-        return true;
-    default:
-        return false;
-    }
 }
 
 /*

@@ -180,6 +180,14 @@ static inline bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.hea
 
 void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after);
 void heap_dealloc(Heap *h, Addr o);
+/* What a refcount reaching 0 calls: heap_dealloc, or in a unit that
+** defines HEAP_DEALLOC (the untraced CPU loops) that function, which
+** heap/dealloc.h provides. */
+#ifdef HEAP_DEALLOC
+static inline void HEAP_DEALLOC(Heap *h, Addr o);
+#else
+#define HEAP_DEALLOC heap_dealloc
+#endif
 
 /* New reference to 'o' (no-op on immortal objects, as 3.12 does). */
 HEAP_HOT void heap_incref(Heap *h, Addr o)
@@ -199,7 +207,7 @@ HEAP_HOT void heap_decref(Heap *h, Addr o)
     if (rc == h->immortal_rc) return;
     ram_set_word(&h->ram, o, rc - 1);
     if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc - 1);
-    if (rc == 1 && !heap_is_static(h, o)) heap_dealloc(h, o);
+    if (rc == 1 && !heap_is_static(h, o)) HEAP_DEALLOC(h, o);
 }
 
 /* getsizeof(o): what CPython's sys.getsizeof reports. */
@@ -212,7 +220,6 @@ uint64_t heap_live_count(const Heap *h);
 void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
 
 /* ---- raw blocks (pymalloc + large) ---- */
-void heap_release(Heap *h, Addr block, uint64_t n);
 /* heap_alloc and heap_release without the inline paths below, which fall
 ** back to these. */
 Addr heap_alloc_slow(Heap *h, uint64_t n);
@@ -289,6 +296,14 @@ HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
     }
 #endif
     heap_release_slow(h, b, bsize);
+}
+
+/* Returns a block of n bytes (0: no block). */
+HEAP_HOT void heap_release(Heap *h, Addr b, uint64_t n)
+{
+    uint64_t a = h->L.alignment;
+    if (b && n - 1 < h->L.small_threshold) heap_release_block(h, b, (n + a - 1) & ~(a - 1));
+    else heap_release_slow(h, b, n);
 }
 
 /* A block of n bytes: 0 when RAM is full. */

@@ -24,10 +24,9 @@ void heap_str_init(Heap *h);     /* "" and the 256 one-char strings */
 void heap_int_init(Heap *h);     /* small ints, True, False */
 void heap_intern_free(Heap *h);
 void str_forget_interned(Heap *h, Addr s);
-/* Phase 2 of freeing containers (their items are already released). */
-void list_dealloc(Heap *h, Addr o);
+/* Phase 2 of freeing a dict (its keys and values are already released);
+** tuples and lists: heap/dealloc.h. */
 void dict_dealloc(Heap *h, Addr o);
-void tuple_dealloc(Heap *h, Addr o);
 uint64_t dict_sizeof(Heap *h, Addr o);
 void dict_clear_refs(Heap *h, Addr o);   /* phase 1: drop keys and values */
 uint64_t str_sizeof(const Heap *h, Addr o);
@@ -36,5 +35,19 @@ void heap_dict_init(Heap *h);
 
 
 static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
+
+/* Bytes of a tuple of n items, and of a list's item array of n slots;
+** UINT64_MAX when that cannot fit the heap (so heap_alloc refuses it
+** instead of a product wrapping around). */
+static inline uint64_t tuple_bytes(const Heap *h, size_t n)
+{
+    if (n > (h->ram.heap_end - h->ram.heap) / h->L.tuple_item) return UINT64_MAX;
+    return h->L.tuple_base + (uint64_t)n * h->L.tuple_item;
+}
+static inline uint64_t items_bytes(const Heap *h, size_t n)
+{
+    if (n > (h->ram.heap_end - h->ram.heap) / h->L.list_slot) return UINT64_MAX;
+    return (uint64_t)n * h->L.list_slot;
+}
 
 #endif

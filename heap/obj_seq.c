@@ -12,12 +12,6 @@
 
 /* ---- tuple ---- */
 
-static uint64_t tuple_bytes(const Heap *h, size_t n)
-{
-    if (n > (h->ram.heap_end - h->ram.heap) / h->L.tuple_item) return UINT64_MAX;
-    return h->L.tuple_base + (uint64_t)n * h->L.tuple_item;
-}
-
 Addr tuple_new(Heap *h, size_t n)
 {
     if (n == 0) { heap_incref(h, h->empty_tuple); return h->empty_tuple; }
@@ -34,28 +28,11 @@ Addr tuple_new(Heap *h, size_t n)
     return o;
 }
 
-void tuple_dealloc(Heap *h, Addr o)
-{
-    size_t n = tuple_len(h, o);
-    if (n < h->L.tuple_freelist_maxlen && h->ntuple_free[n] < h->L.tuple_freelist) {
-        h->tuple_free[n][h->ntuple_free[n]++] = o;
-        return;
-    }
-    heap_unmake(h, o, tuple_bytes(h, n));
-}
-
 /* ---- list ---- */
 
 static Addr f_items(const Heap *h, Addr l) { return l + 3 * h->W; }
 static Addr f_alloc(const Heap *h, Addr l) { return l + 4 * h->W; }
 static void set_size(Heap *h, Addr l, size_t n) { ram_set_word(&h->ram, l + 2 * h->W, n); }
-/* Bytes of an item array of n slots; UINT64_MAX when that cannot fit the heap
-** (so heap_alloc refuses it instead of a product wrapping around). */
-static uint64_t items_bytes(const Heap *h, size_t n)
-{
-    if (n > (h->ram.heap_end - h->ram.heap) / h->L.list_slot) return UINT64_MAX;
-    return (uint64_t)n * h->L.list_slot;
-}
 
 Addr list_new(Heap *h, size_t n)
 {
@@ -214,10 +191,3 @@ void list_reverse(Heap *h, Addr l)
     }
 }
 
-void list_dealloc(Heap *h, Addr o)
-{
-    Addr items = list_items(h, o);
-    if (items) heap_release(h, items, items_bytes(h, list_capacity(h, o)));
-    if (h->nlist_free < h->L.list_freelist) { h->list_free[h->nlist_free++] = o; return; }
-    heap_unmake(h, o, h->L.list_base);
-}

@@ -1,0 +1,135 @@
+/*
+** heap/dealloc.h: the death of objects while nothing observes the heap,
+** as static functions compiled into each unit that includes this file:
+** heap/heap.c (heap_dealloc) and vm/cpu_fast.c, the untraced CPU loops,
+** where the word size is a constant and RAM is read directly (as vm/cpu.h
+** is compiled more than once). The loops' heap_decref comes here through
+** HEAP_DEALLOC (heap/heap.h) for tuples and lists; everything else, and
+** any death during another, goes to heap_dealloc and its work list.
+*/
+#ifndef TRACEVM_DEALLOC_H
+#define TRACEVM_DEALLOC_H
+
+#include "heap/heap_internal.h"
+#include "heap/obj_str.h"
+
+/*
+** The work list costs no host memory: an object on it is dead, so its
+** refcount word (0, and read by nobody) holds the entry below it, as
+** CPython's trashcan reuses a dying object's own fields. An entry is an id,
+** with bit 0 set for phase 2; popping writes the refcount word back to 0,
+** so RAM ends as it would without the list. An object is on it at most
+** once at a time (phase 2 is pushed after phase 1 is popped).
+*/
+static inline void push_pending(Heap *h, Addr entry)
+{
+    ram_set_word(&h->ram, entry & ~(Addr)1, h->pending);
+    h->pending = entry;
+}
+
+/* Runs the work list until it is empty (heap/heap.c). */
+void heap_free_pending(Heap *h);
+/* Reports the free of 'o' to the observer (heap/heap.c). */
+void heap_report_free(Heap *h, Addr o, TypeId t);
+
+static inline void free_event(Heap *h, Addr o, TypeId t)
+{
+    h->live_objects--;
+    heap_mark(h, o, false);
+    if (HEAP_OBSERVED(h)) heap_report_free(h, o, t);  /* the size only matters to an observer */
+}
+
+/* Frees an object that owns no references (int, float, str): true, or
+** false for any other type. Objects without a GC header. */
+static inline bool free_leaf(Heap *h, Addr o, TypeId t)
+{
+    switch (t) {
+    case TY_INT: case TY_BOOL:
+        free_event(h, o, t);
+        heap_release(h, o, int_sizeof(h, o));
+        return true;
+    case TY_FLOAT:
+        free_event(h, o, t);
+        if (h->nfloat_free < h->L.float_freelist) { h->float_free[h->nfloat_free++] = o; return true; }
+        heap_release(h, o, h->L.float_size);
+        return true;
+    case TY_STR:
+        if (!HEAP_OBSERVED(h)) { str_free(h, o); return true; }
+        free_event(h, o, t);
+        str_release(h, o);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Phase 2 of freeing a tuple or list (its items are already released):
+** onto its free list, or back to the allocator. A live list's capacity
+** always fits the heap, so its item array's size needs no check. */
+static inline void tuple_dealloc(Heap *h, Addr o)
+{
+    size_t n = tuple_len(h, o);
+    if (n < h->L.tuple_freelist_maxlen && h->ntuple_free[n] < h->L.tuple_freelist) {
+        h->tuple_free[n][h->ntuple_free[n]++] = o;
+        return;
+    }
+    heap_unmake(h, o, tuple_bytes(h, n));
+}
+
+static inline void list_dealloc(Heap *h, Addr o)
+{
+    Addr items = list_items(h, o);
+    if (items) heap_release(h, items, (uint64_t)list_capacity(h, o) * h->L.list_slot);
+    if (h->nlist_free < h->L.list_freelist) { h->list_free[h->nlist_free++] = o; return; }
+    heap_unmake(h, o, h->L.list_base);
+}
+
+/*
+** A tuple or list whose refcount reached 0 while nothing observes the heap:
+** what the work list does, with less bookkeeping. Items are released last
+** to first and each dying item is freed whole before the next, which is
+** the order free_one's pushes come back off the list (and CPython's
+** order): the same blocks are freed in the same order. Only the refcount
+** events, which nobody observes here, come in another order. Nested
+** tuples and lists recurse to a bounded depth, then use the work list.
+*/
+enum { FREE_SEQ_DEPTH = 64 };
+
+static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
+{
+    free_event(h, o, t);
+    bool tuple = t == TY_TUPLE;
+    size_t n = tuple ? tuple_len(h, o) : list_len(h, o);
+    Addr items = tuple ? o + 3 * (Addr)HEAP_W(h) : list_items(h, o);
+    for (size_t i = n; i-- > 0;) {
+        Addr v = ram_word(&h->ram, items + i * HEAP_W(h));
+        if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); continue; }
+        ram_set_word(&h->ram, v, 0);
+        if (heap_free_number(h, v)) continue;
+        TypeId vt = obj_type(h, v);
+        if (free_leaf(h, v, vt)) continue;
+        if ((vt == TY_TUPLE || vt == TY_LIST) && depth < FREE_SEQ_DEPTH) {
+            free_seq(h, v, vt, depth + 1);
+            continue;
+        }
+        push_pending(h, v);
+        heap_free_pending(h);
+    }
+    if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
+}
+
+/* heap_dealloc's common case without a call: a tuple or list, nothing
+** observing, no death in progress. */
+static inline void heap_dealloc_unobserved(Heap *h, Addr o)
+{
+    TypeId t = obj_type(h, o);
+    if (!h->deallocating && !HEAP_OBSERVED(h) && (t == TY_TUPLE || t == TY_LIST)) {
+        h->deallocating = true;         /* anything else that dies goes on the work list */
+        free_seq(h, o, t, 0);
+        h->deallocating = false;
+        return;
+    }
+    heap_dealloc(h, o);
+}
+
+#endif
