@@ -878,7 +878,9 @@ static const TypeId builtin_types[] = { TY_INT, TY_FLOAT, TY_STR, TY_BOOL, TY_LI
 /* Method lookups remembered by (type, name string): a hit costs one
 ** comparison of the name's text instead of a scan of every native. */
 enum { METHOD_CACHE = 64 };
-typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; size_t len; } MethodEntry;
+/* 'fixed': the entry was made for a name of the program's own (it lives as
+** long as the program, so its address is never another string's). */
+typedef struct MethodEntry { Addr name; TypeId t; const Native *nt; size_t len; bool fixed; } MethodEntry;
 
 typedef struct BuiltinState {
     size_t nall;
@@ -994,15 +996,18 @@ Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kw)
     return call_native(vm, st->all[i], obj_field(h, f, 0), args, n, kw);
 }
 
-static const Native *find_method(Vm *vm, TypeId t, Addr name)
+/* The method 'name' of type t, or NULL. 'fixed': name is one of the
+** program's names (an instruction's operand), which lives as long as the
+** program; other names are checked by text on a cache hit, since a freed
+** name's address can come back as another string. */
+static const Native *find_method(Vm *vm, TypeId t, Addr name, bool fixed)
 {
     BuiltinState *st = state(vm);
     MethodEntry *e = &st->mcache[((name >> 4) ^ (name >> 11) ^ (Addr)t) & (METHOD_CACHE - 1)];
-    /* the text is compared too: a freed name's address can come back as another string */
-    if (e->name == name && e->t == t && str_eq_ascii(H(vm), name, e->nt->name, e->len)) return e->nt;
+    if (e->name == name && e->t == t && ((fixed && e->fixed) || str_eq_ascii(H(vm), name, e->nt->name, e->len))) return e->nt;
     for (size_t i = 0; i < st->nall; i++)
         if (st->all[i]->owner == t && str_eq_cstr(H(vm), name, st->all[i]->name)) {
-            *e = (MethodEntry){ name, t, st->all[i], strlen(st->all[i]->name) };
+            *e = (MethodEntry){ name, t, st->all[i], strlen(st->all[i]->name), fixed };
             return st->all[i];
         }
     return NULL;
@@ -1038,7 +1043,7 @@ Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, 
             return vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
         return builtins_call(vm, f, args, n, kw);
     }
-    const Native *nt = find_method(vm, t, name);
+    const Native *nt = find_method(vm, t, name, true);
     if (!nt) return no_attr(vm, self, name);
     return call_native(vm, nt, self, args, n, kw);
 }
@@ -1047,7 +1052,7 @@ bool builtins_has_method(Vm *vm, Addr self, Addr name)
 {
     Heap *h = H(vm);
     TypeId t = obj_type(h, self);
-    if (t == TY_MODULE ? dict_get(h, obj_field(h, self, 0), name) != 0 : find_method(vm, t, name) != NULL) return true;
+    if (t == TY_MODULE ? dict_get(h, obj_field(h, self, 0), name) != 0 : find_method(vm, t, name, true) != NULL) return true;
     no_attr(vm, self, name);
     return false;
 }
@@ -1062,7 +1067,7 @@ Addr builtins_getattr(Vm *vm, Addr o, Addr name)
         heap_incref(h, v);
         return v;
     }
-    const Native *nt = find_method(vm, t, name);
+    const Native *nt = find_method(vm, t, name, false);
     if (!nt) return no_attr(vm, o, name);
     /* a bound method: a builtin object holding its self */
     Addr m = heap_new_object(h, TY_BUILTIN, 2, 0);

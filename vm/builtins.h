@@ -39,9 +39,12 @@ Addr builtins_find(Vm *vm, const char *name);
 Addr builtins_lookup(Vm *vm, Addr name);
 /* Calls builtin object 'f'; args borrowed; new reference or 0. */
 Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kwnames);
+/* self.name(args): 'name' is one of the program's names (an instruction's
+** operand), as for builtins_has_method. */
 Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_getattr(Vm *vm, Addr o, Addr name);
-/* True if 'self' has method 'name'; else AttributeError (with a suggestion). */
+/* True if 'self' has method 'name' (one of the program's names); else
+** AttributeError (with a suggestion). */
 bool builtins_has_method(Vm *vm, Addr self, Addr name);
 Addr builtins_import(Vm *vm, Addr name);
 int builtins_close(Vm *vm, Addr ctx);
