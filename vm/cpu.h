@@ -96,6 +96,10 @@ static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned re
     }
     Frame *f = &vm->frames[vm->nframes++];
     f->chunk = chunk;
+    f->ch = ch;
+    f->nlocals = ch->nlocals;
+    f->K = vm->ktab[chunk];
+    f->N = vm->ntab[chunk];
     f->pc = vm->code_addr[chunk];
     f->base = base;
     f->func = func;
@@ -374,9 +378,9 @@ VmStatus CPU_RUN(Vm *vm)
 #define LOAD_FRAME() do {                                      \
         depth = vm->nframes - 1;                               \
         Frame *f_ = &vm->frames[depth];                        \
-        chunk = f_->chunk; ch = prog->chunks[chunk];           \
-        pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
-        K = vm->ktab[chunk]; N = vm->ntab[chunk];              \
+        chunk = f_->chunk; ch = f_->ch;                        \
+        pc = f_->pc; R.base = f_->base; R.nlocals = f_->nlocals; \
+        K = f_->K; N = f_->N;                                  \
     } while (0)
 #define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
