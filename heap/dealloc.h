@@ -118,9 +118,10 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
     if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
 }
 
-/* heap_dealloc's common case without a call: a tuple or list, nothing
-** observing, no death in progress. */
-static inline void heap_dealloc_unobserved(Heap *h, Addr o)
+/* heap_dealloc's common case in the unit: a tuple or list, nothing
+** observing, no death in progress. Not inlined: a death is rare next to
+** the decrefs that test for it, which stay small. */
+static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, Addr o)
 {
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h) && (t == TY_TUPLE || t == TY_LIST)) {

@@ -184,7 +184,7 @@ void heap_dealloc(Heap *h, Addr o);
 ** defines HEAP_DEALLOC (the untraced CPU loops) that function, which
 ** heap/dealloc.h provides. */
 #ifdef HEAP_DEALLOC
-static inline void HEAP_DEALLOC(Heap *h, Addr o);
+static void HEAP_DEALLOC(Heap *h, Addr o);
 #else
 #define HEAP_DEALLOC heap_dealloc
 #endif
