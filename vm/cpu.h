@@ -732,7 +732,9 @@ VmStatus CPU_RUN(Vm *vm)
             Addr v;
             if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
             else v = heap_none(h);
-            Frame fr = vm->frames[vm->nframes - 1];
+            const Frame *cf = &vm->frames[vm->nframes - 1];
+            Addr ret_func = cf->func;
+            unsigned ret_reg = cf->ret;
             for (unsigned r = 0; r < ch->nregs; r++) {
                 Addr old = rget(&R, r);
                 if (!old) continue;
@@ -742,14 +744,14 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
             vm->nframes--;
             if (vm->nframes == vm->stop_depth) {        /* the module, or a vm_call_function */
-                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, fr.func); }
+                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, ret_func); }
                 else heap_decref(h, v);
                 if (HOOKED(R.tr)) trace_end(R.tr);
                 return VM_OK;
             }
-            if (fr.func) heap_decref(h, fr.func);
+            if (ret_func) heap_decref(h, ret_func);
             LOAD_FRAME();
-            reg_put(&R, fr.ret, v);
+            reg_put(&R, ret_reg, v);
             break;
         }
         CASE(MAKEFUNC): {
