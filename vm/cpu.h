@@ -96,10 +96,6 @@ static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned re
     }
     Frame *f = &vm->frames[vm->nframes++];
     f->chunk = chunk;
-    f->ch = ch;
-    f->nlocals = ch->nlocals;
-    f->K = vm->ktab[chunk];
-    f->N = vm->ntab[chunk];
     f->pc = vm->code_addr[chunk];
     f->base = base;
     f->func = func;
@@ -378,9 +374,9 @@ VmStatus CPU_RUN(Vm *vm)
 #define LOAD_FRAME() do {                                      \
         depth = vm->nframes - 1;                               \
         Frame *f_ = &vm->frames[depth];                        \
-        chunk = f_->chunk; ch = f_->ch;                        \
-        pc = f_->pc; R.base = f_->base; R.nlocals = f_->nlocals; \
-        K = f_->K; N = f_->N;                                  \
+        chunk = f_->chunk; ch = prog->chunks[chunk];           \
+        pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
+        K = vm->ktab[chunk]; N = vm->ntab[chunk];              \
     } while (0)
 #define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
@@ -732,9 +728,7 @@ VmStatus CPU_RUN(Vm *vm)
             Addr v;
             if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
             else v = heap_none(h);
-            const Frame *cf = &vm->frames[vm->nframes - 1];
-            Addr ret_func = cf->func;
-            unsigned ret_reg = cf->ret;
+            Frame fr = vm->frames[vm->nframes - 1];
             for (unsigned r = 0; r < ch->nregs; r++) {
                 Addr old = rget(&R, r);
                 if (!old) continue;
@@ -744,14 +738,14 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
             vm->nframes--;
             if (vm->nframes == vm->stop_depth) {        /* the module, or a vm_call_function */
-                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, ret_func); }
+                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, fr.func); }
                 else heap_decref(h, v);
                 if (HOOKED(R.tr)) trace_end(R.tr);
                 return VM_OK;
             }
-            if (ret_func) heap_decref(h, ret_func);
+            if (fr.func) heap_decref(h, fr.func);
             LOAD_FRAME();
-            reg_put(&R, ret_reg, v);
+            reg_put(&R, fr.ret, v);
             break;
         }
         CASE(MAKEFUNC): {

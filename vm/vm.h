@@ -60,9 +60,6 @@ typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3, VM_PAUSED = 4 } VmSta
 
 typedef struct Frame {
     uint32_t chunk;             /* index in the program */
-    const Chunk *ch;            /* prog->chunks[chunk], its register count, */
-    unsigned nlocals;           /* constants and names (vm->ktab/ntab[chunk]): */
-    Addr *K, *N;                /* what a RETURN reloads, without the lookups */
     Addr pc;                    /* address of the next instruction */
     Addr base;                  /* address of R[0] */
     Addr func;                  /* function object (0 for the module) */
