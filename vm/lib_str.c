@@ -38,14 +38,6 @@ static bool need_str(Vm *vm, Addr a, const char *what)
     return false;
 }
 
-static int64_t find_sub(const uint32_t *s, size_t n, const uint32_t *t, size_t m, size_t from)
-{
-    if (m == 0) return from <= n ? (int64_t)from : -1;
-    for (size_t i = from; i + m <= n; i++)
-        if (s[i] == t[0] && memcmp(s + i, t, m * sizeof *t) == 0) return (int64_t)i;
-    return -1;
-}
-
 static bool is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0; }
 
 /* SPLIT_ADD: the first 'pre' pieces fill the preallocated slots. */
@@ -77,6 +69,14 @@ static Addr text_piece(Heap *h, const Text *t, size_t i, size_t n)
 {
     return t->b ? str_from_utf8(h, (const char *)t->b + i, n) : str_from_cps(h, t->w + i, n);
 }
+/* True when 't' occurs in 's' at i (i + t->n <= s->n). */
+static bool text_match(const Text *s, size_t i, const Text *t)
+{
+    if (s->b && t->b) return memcmp(s->b + i, t->b, t->n) == 0;
+    size_t k = 0;
+    while (k < t->n && text_at(s, i + k) == text_at(t, k)) k++;
+    return k == t->n;
+}
 /* First index >= from where 't' occurs in 's' (t not empty), or -1. */
 static int64_t text_find(const Text *s, const Text *t, size_t from)
 {
@@ -87,13 +87,10 @@ static int64_t text_find(const Text *s, const Text *t, size_t from)
             const uint8_t *p = memchr(s->b + i, (int)t0, n - m + 1 - i);
             if (!p) return -1;
             i = (size_t)(p - s->b);
-            if (memcmp(p, t->b, m) == 0) return (int64_t)i;
+        } else if (text_at(s, i) != t0) {
             continue;
         }
-        if (text_at(s, i) != t0) continue;
-        size_t k = 1;
-        while (k < m && text_at(s, i + k) == text_at(t, k)) k++;
-        if (k == m) return (int64_t)i;
+        if (text_match(s, i, t)) return (int64_t)i;
     }
     return -1;
 }
@@ -611,14 +608,14 @@ static Addr partition_impl(Vm *vm, Addr self, Addr sep, bool right)
 {
     Heap *h = H(vm);
     if (!need_str(vm, sep, "must be str")) return 0;
-    uint32_t *s, *t; size_t ls, lt;
-    to_cps(h, self, &s, &ls); to_cps(h, sep, &t, &lt);
-    if (lt == 0) { free(s); free(t); return vm_raise(vm, EXC_VALUE, "empty separator"); }
+    Text s, t;
+    text_of(h, self, &s); text_of(h, sep, &t);
+    if (t.n == 0) { text_free(&s); text_free(&t); return vm_raise(vm, EXC_VALUE, "empty separator"); }
     int64_t at = -1;
-    if (!right) at = find_sub(s, ls, t, lt, 0);
-    else if (ls >= lt) for (size_t i = ls - lt + 1; i-- > 0;) if (memcmp(s + i, t, lt * sizeof *t) == 0) { at = (int64_t)i; break; }
+    if (!right) at = text_find(&s, &t, 0);
+    else if (s.n >= t.n) for (size_t i = s.n - t.n + 1; i-- > 0;) if (text_match(&s, i, &t)) { at = (int64_t)i; break; }
     Addr tup = tuple_new(h, 3);
-    if (!tup) { free(s); free(t); return nomem(vm); }
+    if (!tup) { text_free(&s); text_free(&t); return nomem(vm); }
     Addr parts[3];
     if (at < 0) {               /* (s, '', '') or, from the right, ('', '', s) */
         heap_incref(h, self);
@@ -626,13 +623,13 @@ static Addr partition_impl(Vm *vm, Addr self, Addr sep, bool right)
         parts[1] = str_from_utf8(h, "", 0);
         parts[2] = right ? self : str_from_utf8(h, "", 0);
     } else {
-        parts[0] = str_from_cps(h, s, (size_t)at);
+        parts[0] = text_piece(h, &s, 0, (size_t)at);
         heap_incref(h, sep);
         parts[1] = sep;
-        parts[2] = str_from_cps(h, s + at + (int64_t)lt, ls - (size_t)at - lt);
+        parts[2] = text_piece(h, &s, (size_t)at + t.n, s.n - (size_t)at - t.n);
     }
     for (int i = 0; i < 3; i++) tuple_set(h, tup, (size_t)i, parts[i]);
-    free(s); free(t);
+    text_free(&s); text_free(&t);
     return tup;
 }
 

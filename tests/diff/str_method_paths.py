@@ -31,3 +31,6 @@ print(w1.split()[0] is w1, w1.split(",")[0] is w1, w1.split("zz", 3)[0] is w1, (
 print(repr(" x y  ".split(None, 1)), repr("a\tb\t\n".split(None, 1)), repr("a b  ".split(" ", 1)))
 w2 = "no" + "space"
 print(w2.split(None, 0)[0] is w2, w2.split(None, 1)[0] is w2, w2.split(",", 0)[0] is w2, repr(" a b ".split(None, 0)))
+# partition and rpartition share the search (text_find, text_match)
+for s in ["key=value=x", "no sep here", "=", "ab", "héllo=wörld=ü", "a==b"]:
+    print(s.partition("="), s.rpartition("="), s.partition("=="), s.rpartition("ö"), s.partition("x") [0] is s)
