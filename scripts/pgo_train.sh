@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# scripts/pgo_train.sh CMAKE SRC DIR BUILD_TYPE C_COMPILER: the training half
-# of the profile-guided build (CMakeLists.txt, option TRACEVM_PGO).
+# scripts/pgo_train.sh CMAKE SRC DIR BUILD_TYPE C_COMPILER [C_FLAGS]: the
+# training half of the profile-guided build (CMakeLists.txt, TRACEVM_PGO).
 #
 # Builds tracevm from SRC into DIR/build with -fprofile-generate (the same
-# build type and compiler as the build it serves), runs it on the training
+# build type, compiler and CMAKE_C_FLAGS as the build it serves: a profile
+# of other code would not match), runs it on the training
 # set, and leaves the profile in DIR/data for -fprofile-use; DIR/trained
 # stamps a finished run. The training set is what the benchmarks measure
 # and what users run:
@@ -13,10 +14,10 @@
 #   - one traced run of each of two programs, to a file (the trace writer).
 # Runs are deterministic, so the profile, and the build, are too.
 set -eu
-cmake_bin=$1 src=$2 dir=$3 build_type=$4 cc=$5
+cmake_bin=$1 src=$2 dir=$3 build_type=$4 cc=$5 cflags=${6:-}
 bdir="$dir/build" data="$dir/data"
 mkdir -p "$dir"
-"$cmake_bin" -S "$src" -B "$bdir" -DCMAKE_BUILD_TYPE="$build_type" -DCMAKE_C_COMPILER="$cc" \
+"$cmake_bin" -S "$src" -B "$bdir" -DCMAKE_BUILD_TYPE="$build_type" -DCMAKE_C_COMPILER="$cc" -DCMAKE_C_FLAGS="$cflags" \
   -DTRACEVM_TESTS=OFF -DTRACEVM_PGO_PHASE=generate -DTRACEVM_PGO_DATA="$data" >"$dir/configure.log" 2>&1 \
   || { cat "$dir/configure.log" >&2; exit 1; }
 "$cmake_bin" --build "$bdir" --target tracevm -j2 >"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
