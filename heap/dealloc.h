@@ -118,6 +118,15 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
     if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
 }
 
+/* A dying tuple or list, freed by free_seq; anything else that dies
+** meanwhile goes on the work list. */
+static inline void free_seq_top(Heap *h, Addr o, TypeId t)
+{
+    h->deallocating = true;
+    free_seq(h, o, t, 0);
+    h->deallocating = false;
+}
+
 /* heap_dealloc's common case in the unit: a tuple or list, nothing
 ** observing, no death in progress. Not inlined: a death is rare next to
 ** the decrefs that test for it, which stay small. */
@@ -125,9 +134,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
 {
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h) && (t == TY_TUPLE || t == TY_LIST)) {
-        h->deallocating = true;         /* anything else that dies goes on the work list */
-        free_seq(h, o, t, 0);
-        h->deallocating = false;
+        free_seq_top(h, o, t);
         return;
     }
     heap_dealloc(h, o);

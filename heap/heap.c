@@ -284,9 +284,7 @@ void heap_dealloc(Heap *h, Addr o)
         if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
         if ((t == TY_TUPLE || t == TY_LIST) && !h->obs) {
-            h->deallocating = true;     /* anything else that dies goes on the work list */
-            free_seq(h, o, t, 0);
-            h->deallocating = false;
+            free_seq_top(h, o, t);
             return;
         }
     }

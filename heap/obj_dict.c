@@ -296,12 +296,13 @@ static uint64_t entry_hash(Heap *h, Addr k, Addr e)
     return ram_word(&h->ram, e);
 }
 
-/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
-** where it is or would go. */
 /* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
 ** unsigned (size_t), and entries hold those 32 bits, so a negative hash
 ** (sign-extended by heap_hash) is compared and probed by its word. */
 static uint64_t hash_word(const Heap *h, uint64_t hash) { return h->W == 4 ? (uint32_t)hash : hash; }
+
+/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
+** where it is or would go. */
 
 static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
 {

@@ -596,10 +596,9 @@ int op_truth(Vm *vm, Addr a)
 
 
 /* Compares numbers exactly (an int and a float compare by value, as CPython). */
-static int num_cmp(Vm *vm, Addr a, Addr b)
+static int num_cmp(Vm *vm, Addr a, TypeId ta, Addr b, TypeId tb)
 {
     Heap *h = H(vm);
-    TypeId ta = obj_type(h, a), tb = obj_type(h, b);
     int64_t x, y;
     if (ta != TY_FLOAT && tb != TY_FLOAT) {
         if (int_small(h, a, &x) && int_small(h, b, &y)) return (x > y) - (x < y);
@@ -640,7 +639,7 @@ int op_eq(Vm *vm, Addr a, Addr b)
         return 1;
     }
     TypeId ta = obj_type(h, a), tb = obj_type(h, b);
-    if (op_type_is_num(ta) && op_type_is_num(tb)) return num_cmp(vm, a, b) == 0;
+    if (op_type_is_num(ta) && op_type_is_num(tb)) return num_cmp(vm, a, ta, b, tb) == 0;
     if (ta != tb) return 0;
     switch (ta) {
     case TY_STR: return str_eq(h, a, b);
@@ -691,9 +690,7 @@ int op_order(Vm *vm, Addr a, Addr b, const char *opname)
 {
     Heap *h = H(vm);
     TypeId ta = obj_type(h, a), tb = obj_type(h, b);
-    int64_t va, vb;
-    if (ta == TY_INT && tb == TY_INT && int_small(h, a, &va) && int_small(h, b, &vb)) return (va > vb) - (va < vb);
-    if (op_type_is_num(ta) && op_type_is_num(tb)) return num_cmp(vm, a, b);
+    if (op_type_is_num(ta) && op_type_is_num(tb)) return num_cmp(vm, a, ta, b, tb);
     if (ta == tb) {
         switch (ta) {
         case TY_STR: return str_cmp(h, a, b);
