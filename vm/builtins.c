@@ -216,47 +216,94 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 static Addr b_min(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, false); }
 static Addr b_max(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, true); }
 
+/* The value of an int or bool as a C long of the profile (its word), as
+** PyLong_AsLongAndOverflow gives it; false on overflow. */
+static bool as_c_long(Heap *h, Addr o, int64_t *v)
+{
+    if (!int_to_i64(h, o, v)) return false;
+    int64_t lim = h->W == 4 ? INT64_C(1) << 31 : 0;
+    return !lim || (*v >= -lim && *v < lim);
+}
+
+/*
+** sum() as builtin_sum_impl: while the total is an int that fits a C long
+** and the items are ints or bools, it adds in C with no int objects in
+** between; likewise for floats (3.12 with Neumaier's compensation, gh-100425).
+** The first item that does not fit leaves the fast loop for good: the total
+** becomes an object and everything after goes through '+'.
+*/
 static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
     Heap *h = H(vm);
     Addr acc = n > 1 ? args[1] : 0;
     if (acc && obj_type(h, acc) == TY_STR) return vm_raise(vm, EXC_TYPE, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (acc) heap_incref(h, acc); else acc = int_from_i64(h, 0);
     Addr it = op_iter(vm, args[0]);
-    if (!it) { heap_decref(h, acc); return 0; }
-    /* 3.12 adds floats with Neumaier's compensated summation (gh-100425) */
-    bool neumaier = strcmp(vm->prof.python_version, "3.12") >= 0;
-    double f = 0, comp = 0;
-    bool in_float = false;
+    if (!it) return 0;
+    if (acc) heap_incref(h, acc); else acc = int_from_i64(h, 0);
+    if (!acc) { heap_decref(h, it); return nomem(vm); }
+    int64_t lmax = h->W == 4 ? INT32_MAX : INT64_MAX, lmin = -lmax - 1;
     Addr v;
-    int st;
-    while ((st = op_next(vm, it, &v)) == 1) {
-        if (neumaier && !in_float && obj_type(h, acc) == TY_FLOAT) {
-            in_float = true;
-            f = float_value(h, acc);
-            comp = 0;
-        }
-        if (in_float) {
-            int64_t iv;
+    int st = 1;
+    int64_t total;
+    if (obj_type(h, acc) == TY_INT && as_c_long(h, acc, &total)) {
+        heap_decref(h, acc);
+        acc = 0;
+        while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
+            int64_t b;
+            if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {
+                total += b;
+                heap_decref(h, v);
+                continue;
+            }
+            Addr t0 = int_from_i64(h, total);
+            acc = t0 ? op_binary(vm, OP_ADD, t0, v) : nomem(vm);
+            heap_decref(h, t0);
+            heap_decref(h, v);
+            if (!acc) { heap_decref(h, it); return 0; }
+            break;
+        }
+        if (st != 1) {
+            heap_decref(h, it);
+            return st < 0 ? 0 : chk(vm, int_from_i64(h, total));
+        }
+    }
+    if (obj_type(h, acc) == TY_FLOAT) {
+        bool neumaier = strcmp(vm->prof.python_version, "3.12") >= 0;
+        double f = float_value(h, acc), comp = 0;
+        heap_decref(h, acc);
+        acc = 0;
+        while ((st = op_next(vm, it, &v)) == 1) {
+            TypeId t = obj_type(h, v);
+            int64_t iv;
             if (t == TY_FLOAT) {
                 double x = float_value(h, v), sum = f + x;
-                if (fabs(f) >= fabs(x)) comp += (f - sum) + x; else comp += (x - sum) + f;
+                if (neumaier) comp += fabs(f) >= fabs(x) ? (f - sum) + x : (x - sum) + f;
                 f = sum;
                 heap_decref(h, v);
                 continue;
             }
-            if (t == TY_INT && int_to_i64(h, v, &iv)) {
+            if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &iv)) {
                 f += (double)iv;
                 heap_decref(h, v);
                 continue;
             }
-            in_float = false;                   /* leave the float loop: no compensation */
-            heap_decref(h, acc);
-            acc = float_new(h, f);
-            if (!acc) { heap_decref(h, v); heap_decref(h, it); return nomem(vm); }
+            Addr t0 = float_new(h, f);          /* leaving the float loop: no compensation */
+            acc = t0 ? op_binary(vm, OP_ADD, t0, v) : nomem(vm);
+            heap_decref(h, t0);
+            heap_decref(h, v);
+            if (!acc) { heap_decref(h, it); return 0; }
+            break;
         }
+        if (st != 1) {
+            heap_decref(h, it);
+            if (st < 0) return 0;
+            if (comp && isfinite(comp)) f += comp;
+            return chk(vm, float_new(h, f));
+        }
+    }
+    while ((st = op_next(vm, it, &v)) == 1) {
         Addr r = op_binary(vm, OP_ADD, acc, v);
         heap_decref(h, v);
         heap_decref(h, acc);
@@ -265,12 +312,6 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     heap_decref(h, it);
     if (st < 0) { heap_decref(h, acc); return 0; }
-    if (in_float) {
-        if (comp && isfinite(comp)) f += comp;
-        heap_decref(h, acc);
-        acc = float_new(h, f);
-        if (!acc) return nomem(vm);
-    }
     return acc;
 }
 
