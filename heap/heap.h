@@ -512,7 +512,8 @@ Addr str_from_cstr(Heap *h, const char *s);
 Addr str_new_ascii(Heap *h, const char *s, size_t n);
 /* a + b of two non-empty ASCII strings: a new string. */
 Addr str_concat_ascii(Heap *h, Addr a, Addr b);
-size_t str_len(const Heap *h, Addr s);          /* code points */
+/* Code points: PyASCIIObject.length, the word after the type. */
+static inline size_t str_len(const Heap *h, Addr s) { return (size_t)ram_word(&h->ram, s + 2 * HEAP_W(h)); }
 unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
 bool str_is_ascii(const Heap *h, Addr s);
 uint32_t str_char(const Heap *h, Addr s, size_t i);
@@ -589,7 +590,18 @@ void list_set(Heap *h, Addr l, size_t i, Addr v);
 int list_resize(Heap *h, Addr l, size_t newsize);
 /* list_preallocate_exact: capacity n rounded up to even (list must be empty). */
 int list_preallocate_exact(Heap *h, Addr l, size_t n);
-int list_append(Heap *h, Addr l, Addr v);       /* steals v (released on failure) */
+/* list_append when the list is full: grows it as list_resize does. */
+int list_append_grow(Heap *h, Addr l, Addr v);
+/* Appends 'v' (stolen; released on failure): 0, or -1 when RAM is full.
+** Inline while there is room, as CPython's app1 stores and counts. */
+HEAP_HOT int list_append(Heap *h, Addr l, Addr v)
+{
+    size_t n = list_len(h, l);
+    if (n >= list_capacity(h, l)) return list_append_grow(h, l, v);
+    ram_set_word(&h->ram, list_items(h, l) + n * HEAP_W(h), v);
+    ram_set_word(&h->ram, l + 2 * HEAP_W(h), n + 1);
+    return 0;
+}
 int list_insert(Heap *h, Addr l, size_t i, Addr v); /* steals v */
 Addr list_pop(Heap *h, Addr l, size_t i);       /* returns the item's reference */
 /* Reverses the items in place (list.reverse; reversed() of a copy). */
@@ -600,7 +612,8 @@ int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
 /* ---- dict (heap/obj_dict.c) ---- */
 Addr dict_new(Heap *h);
 Addr dict_new_presized(Heap *h, size_t n);
-size_t dict_len(const Heap *h, Addr d);
+/* ma_used, the word after the type. */
+static inline size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, d + 2 * HEAP_W(h)); }
 /* Keys must be hashable (str, int, float, bool, None, tuple of those): the VM checks. */
 int dict_set(Heap *h, Addr d, Addr key, Addr value);   /* steals value, not key */
 Addr dict_get(Heap *h, Addr d, Addr key);              /* borrowed or 0 */

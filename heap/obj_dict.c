@@ -27,7 +27,6 @@ static Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
 static Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + h->W; }
 static Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
 
-size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, f_used(h, d)); }
 
 /* ---- PyDictKeysObject fields ---- */
 static unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W, 1); }

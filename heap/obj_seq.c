@@ -130,14 +130,9 @@ void list_set(Heap *h, Addr l, size_t i, Addr v)
     heap_decref(h, old);
 }
 
-int list_append(Heap *h, Addr l, Addr v)
+int list_append_grow(Heap *h, Addr l, Addr v)
 {
     size_t n = list_len(h, l);
-    if (list_capacity(h, l) > n) {
-        ram_set_word(&h->ram, list_items(h, l) + n * h->W, v);
-        set_size(h, l, n + 1);
-        return 0;
-    }
     if (list_resize(h, l, n + 1) != 0) { heap_decref(h, v); return -1; }
     ram_set_word(&h->ram, list_items(h, l) + n * h->W, v);
     return 0;

@@ -668,10 +668,12 @@ VmStatus CPU_RUN(Vm *vm)
                 K = vm->ktab[target]; N = vm->ntab[target];
                 break;
             }
-            /* len() of a list or tuple without hooks: the size field */
+            /* len() of a list, tuple, str or dict without hooks: the
+            ** word after the type (ob_size, length, ma_used) */
             if (!CPU_HOOKS && f == vm->builtin_len && b == 1 && !kw) {
                 Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0;
-                if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)) {
+                if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
+                    || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
                     Addr r = int_new_fast(h, obj_ob_size(h, o));
                     CHECK(r);
                     drop(&R, a + 1, MAX_REGS);
