@@ -83,7 +83,12 @@ done
 case $tvm in /*) ;; *) tvm="$PWD/$tvm" ;; esac
 [ -x "$tvm" ] || { echo "run.sh: no tracevm binary at $tvm (build it first)" >&2; exit 2; }
 
-progs=(loop float fib list strings bigint objects)
+# The issue's seven kinds first, then more of the same kinds written the
+# way other programs would (for loops, comprehensions, dicts, str methods,
+# calls with more arguments, sorting): a benchmark that is not one of the
+# seven should not be a surprise.
+issue_progs=" loop float fib list strings bigint objects "
+progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting)
 if [ -n "$only" ]; then read -r -a progs <<<"$only"; fi
 
 # ---- helpers ----
@@ -117,7 +122,7 @@ mode_table() {
   echo
   echo "| program | CPython wall s | tracevm wall s | ratio | CPython CPU s | tracevm CPU s | CPU ratio | CPython RSS MiB | tracevm RSS MiB | output |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  local lw=0 lc=0 n=0 maxw=0 maxc=0 worst=""
+  local lw=0 lc=0 n=0 maxw=0 maxc=0 worst="" l7=0 n7=0
   for p in "${progs[@]}"; do
     local f="$here/$p.py"
     : >"$tmp/$p.py.m"; : >"$tmp/$p.tv.m"
@@ -139,11 +144,14 @@ mode_table() {
     lw=$(awk -v s="$lw" -v r="$rw" 'BEGIN { print s + log(r) }')
     lc=$(awk -v s="$lc" -v r="$rc" 'BEGIN { print s + log(r) }')
     n=$((n + 1))
+    case "$issue_progs" in *" $p "*) l7=$(awk -v s="$l7" -v r="$rc" 'BEGIN { print s + log(r) }'); n7=$((n7 + 1)) ;; esac
     if awk -v a="$rw" -v b="$maxw" 'BEGIN { exit !(a > b) }'; then maxw=$rw; worst=$p; fi
     if awk -v a="$rc" -v b="$maxc" 'BEGIN { exit !(a > b) }'; then maxc=$rc; fi
   done
   echo
   echo "geometric mean of tracevm/CPython: wall $(awk -v s="$lw" -v n="$n" 'BEGIN { printf "%.2f", exp(s / n) }'), CPU $(awk -v s="$lc" -v n="$n" 'BEGIN { printf "%.2f", exp(s / n) }') (target <= 0.5); worst: $worst at $maxw wall, max CPU ratio $maxc (target: none above 1.0)"
+  [ "$n7" -gt 0 ] && [ "$n7" -lt "$n" ] && echo "geometric mean of the issue's seven programs alone: CPU $(awk -v s="$l7" -v n="$n7" 'BEGIN { printf "%.2f", exp(s / n) }')"
+  return 0
 }
 
 # ---- ir ----
