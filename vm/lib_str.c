@@ -87,6 +87,7 @@ static int64_t text_find(const Text *s, const Text *t, size_t from)
             const uint8_t *p = memchr(s->b + i, (int)t0, n - m + 1 - i);
             if (!p) return -1;
             i = (size_t)(p - s->b);
+            if (m == 1) return (int64_t)i;
         } else if (text_at(s, i) != t0) {
             continue;
         }
@@ -314,6 +315,37 @@ static void out_add(Out *o, const Text *t, size_t i, size_t n)
     o->n += n;
 }
 
+/*
+** replace() when all three are ASCII and 'a' is not empty: counts the
+** matches, then writes the result straight into the new string, as
+** CPython's replace() sizes its result before filling it.
+*/
+static Addr replace_ascii(Vm *vm, Addr self, const Text *s, const Text *a, const Text *b, int64_t count)
+{
+    Heap *h = H(vm);
+    size_t done = 0;
+    for (size_t i = 0; count < 0 || (int64_t)done < count; done++) {
+        int64_t f = text_find(s, a, i);
+        if (f < 0) break;
+        i = (size_t)f + a->n;
+    }
+    if (done == 0) { heap_incref(h, self); return self; }
+    size_t n = s->n - done * a->n + done * b->n;
+    if (n == 0) return chk(vm, str_from_utf8(h, "", 0));
+    uint8_t *out;
+    Addr r = str_new_ascii_buf(h, n, &out);       /* a new string even of one char */
+    if (!r) return nomem(vm);
+    size_t i = 0, k = 0;
+    for (size_t d = 0; d < done; d++) {
+        size_t f = (size_t)text_find(s, a, i);
+        memcpy(out + k, s->b + i, f - i); k += f - i;
+        memcpy(out + k, b->b, b->n); k += b->n;
+        i = f + a->n;
+    }
+    memcpy(out + k, s->b + i, s->n - i);
+    return r;
+}
+
 static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)kw;
@@ -321,8 +353,10 @@ static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (!need_str(vm, args[0], "replace() argument 1 must be str") || !need_str(vm, args[1], "replace() argument 2 must be str")) return 0;
     int64_t count = -1;
     if (n > 2 && !op_index(vm, args[2], &count)) return 0;
+    if (args[0] == args[1]) { heap_incref(h, self); return self; }    /* CPython: str1 == str2, nothing to do */
     Text s, a, b;
     text_of(h, self, &s); text_of(h, args[0], &a); text_of(h, args[1], &b);
+    if (s.b && a.b && b.b && a.n) return replace_ascii(vm, self, &s, &a, &b, count);
     Out o = { s.b && b.b, NULL, NULL, 0, 0 };
     size_t i = 0;
     int64_t done = 0;
@@ -343,6 +377,11 @@ static Addr m_str_replace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (i < s.n) out_add(&o, &s, i, s.n - i);
     Addr r;
     if (done == 0) { heap_incref(h, self); r = self; }
+    else if (o.bytes && o.n) {      /* CPython's replace makes a new string, even of one char */
+        uint8_t *p;
+        r = chk(vm, str_new_ascii_buf(h, o.n, &p));
+        if (r) memcpy(p, o.b, o.n);
+    }
     else r = chk(vm, o.bytes ? str_from_utf8(h, (const char *)o.b, o.n) : str_from_cps(h, o.w, o.n));
     text_free(&s); text_free(&a); text_free(&b); free(o.b); free(o.w);
     return r;
