@@ -515,7 +515,9 @@ Addr str_concat_ascii(Heap *h, Addr a, Addr b);
 /* Code points: PyASCIIObject.length, the word after the type. */
 static inline size_t str_len(const Heap *h, Addr s) { return (size_t)ram_word(&h->ram, s + 2 * HEAP_W(h)); }
 unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
-bool str_is_ascii(const Heap *h, Addr s);
+/* The ascii bit (1 << 6) of PyASCIIObject.state (interned:2 kind:3
+** compact:1 ascii:1), the 4 bytes after the hash in 3.11 and 3.12. */
+static inline bool str_is_ascii(const Heap *h, Addr s) { return ram_rd(&h->ram, s + 4 * HEAP_W(h), 4) & (1u << 6); }
 uint32_t str_char(const Heap *h, Addr s, size_t i);
 const uint8_t *str_data(const Heap *h, Addr s); /* host pointer to the chars */
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out);

@@ -23,7 +23,6 @@ static Addr f_state(const Heap *h, Addr s) { return s + 4 * h->W; }
 static uint32_t state(const Heap *h, Addr s) { return (uint32_t)ram_rd(&h->ram, f_state(h, s), 4); }
 
 unsigned str_kind(const Heap *h, Addr s) { return (state(h, s) >> ST_KIND_SHIFT) & 7; }
-bool str_is_ascii(const Heap *h, Addr s) { return state(h, s) & ST_ASCII; }
 bool str_is_interned(const Heap *h, Addr s) { return state(h, s) & ST_INTERNED_MASK; }
 
 static Addr data_addr(const Heap *h, Addr s)

@@ -205,7 +205,7 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     heap_decref(h, it);
     if (!best) {
         if (dflt) { heap_incref(h, dflt); return dflt; }
-        if (strcmp(vm->prof.python_version, "3.12") >= 0)
+        if (vm->py312)
             return vm_raise(vm, EXC_VALUE, "%s() iterable argument is empty", name);
         return vm_raise(vm, EXC_VALUE, "%s() arg is an empty sequence", name);
     }
@@ -270,7 +270,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         }
     }
     if (obj_type(h, acc) == TY_FLOAT) {
-        bool neumaier = strcmp(vm->prof.python_version, "3.12") >= 0;
+        bool neumaier = vm->py312;
         double f = float_value(h, acc), comp = 0;
         heap_decref(h, acc);
         acc = 0;
@@ -1089,11 +1089,17 @@ Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, 
     return call_native(vm, nt, self, args, n, kw);
 }
 
-bool builtins_has_method(Vm *vm, Addr self, Addr name)
+Addr builtins_call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    return call_native(vm, nt, self, args, n, kw);
+}
+
+bool builtins_has_method(Vm *vm, Addr self, Addr name, const Native **nt)
 {
     Heap *h = H(vm);
     TypeId t = obj_type(h, self);
-    if (t == TY_MODULE ? dict_get(h, obj_field(h, self, 0), name) != 0 : find_method(vm, t, name, true) != NULL) return true;
+    *nt = NULL;
+    if (t == TY_MODULE ? dict_get(h, obj_field(h, self, 0), name) != 0 : (*nt = find_method(vm, t, name, true)) != NULL) return true;
     no_attr(vm, self, name);
     return false;
 }

@@ -44,8 +44,12 @@ Addr builtins_call(Vm *vm, Addr f, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_call_method(Vm *vm, Addr self, Addr name, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_getattr(Vm *vm, Addr o, Addr name);
 /* True if 'self' has method 'name' (one of the program's names); else
-** AttributeError (with a suggestion). */
-bool builtins_has_method(Vm *vm, Addr self, Addr name);
+** AttributeError (with a suggestion). *nt gets the method for
+** builtins_call_native (NULL for a module's attribute). */
+bool builtins_has_method(Vm *vm, Addr self, Addr name, const Native **nt);
+/* Calls method 'nt' of 'self', as builtins_has_method found it: what
+** builtins_call_method does after its lookup. */
+Addr builtins_call_native(Vm *vm, const Native *nt, Addr self, Addr *args, unsigned n, Addr kwnames);
 Addr builtins_import(Vm *vm, Addr name);
 int builtins_close(Vm *vm, Addr ctx);
 const char *vm_builtin_name(Vm *vm, Addr f);

@@ -700,7 +700,9 @@ VmStatus CPU_RUN(Vm *vm)
             RV(a, self);
             if (N[c] == vm->name_append && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST)) break;
             SAVE_PC();
-            CHECK(builtins_has_method(vm, self, N[c]));
+            CHECK(builtins_has_method(vm, self, N[c], &vm->lm_native));
+            vm->lm_type = obj_type_addr(h, self);
+            vm->lm_name = N[c];
             break;
         }
         CASE(CALLMETHOD): {
@@ -720,7 +722,9 @@ VmStatus CPU_RUN(Vm *vm)
             Addr args[256];
             for (unsigned i = 0; i < b; i++) args[i] = rget(&R, a + 1 + i);
             if (HOOKED(R.tr)) trace_method(R.tr, self, N[c], b);
-            Addr r = builtins_call_method(vm, self, N[c], args, b, kw);
+            Addr r = vm->lm_native && vm->lm_name == N[c] && vm->lm_type == obj_type_addr(h, self)
+                   ? builtins_call_native(vm, vm->lm_native, self, args, b, kw)
+                   : builtins_call_method(vm, self, N[c], args, b, kw);
             CHECK(r);
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
             reg_put(&R, a, r);

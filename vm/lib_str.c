@@ -118,7 +118,7 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     ** the most pieces the text can hold (len/2 + 1 on whitespace, len/len(sep) + 1) */
     int64_t maxcount = maxsplit;
     if (maxcount < 0) {
-        if (strcmp(vm->prof.python_version, "3.12") < 0) maxcount = INT64_MAX;
+        if (!vm->py312) maxcount = INT64_MAX;
         else if (!sep || sep == h->none) maxcount = (int64_t)len / 2 + 1;
         else maxcount = obj_type(h, sep) == TY_STR && str_len(h, sep) ? (int64_t)(len / str_len(h, sep)) + 1 : INT64_MAX;
     }

@@ -72,7 +72,7 @@ const char *suggest_name(const char *name, const char *const *cands, size_t n)
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
 
-static bool is312(const Vm *vm) { return strcmp(vm->prof.python_version, "3.12") >= 0; }
+static bool is312(const Vm *vm) { return vm->py312; }
 
 static void add_dict_keys(Heap *h, Addr d, char ***list, size_t *n, size_t *cap)
 {

@@ -155,6 +155,7 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     Vm *vm = xcalloc(1, sizeof *vm);
     vm->h = h;
     vm->prof = *prof;
+    vm->py312 = strcmp(prof->python_version, "3.12") >= 0;
     vm->prog = prog;
     vm->out = opt && opt->out ? opt->out : stdout;
     vm->in = opt && opt->in ? opt->in : stdin;

@@ -105,6 +105,10 @@ typedef struct Vm {
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
     Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
+    bool py312;                 /* the profile is CPython 3.12 or later */
+    /* The method the last LOADMETHOD found, by self's type and the name:
+    ** CALLMETHOD calls it without a second lookup when both match. */
+    const struct Native *lm_native; Addr lm_type, lm_name;
     Addr sys_module, sqlite_module;
     Frame *frames; unsigned nframes, capframes;
     Addr kwnames;               /* pending KWNAMES tuple (borrowed constant) */
