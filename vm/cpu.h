@@ -660,7 +660,9 @@ VmStatus CPU_RUN(Vm *vm)
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
                 if (!push_frame(vm, target, nb, f, a)) { rset(&R, a, f); goto error; }
-                for (unsigned r = cc->nparams; r < cc->nregs; r++) ram_set_word(&h->ram, nb + (Addr)r * HEAP_W(h), 0);
+                /* bounds in locals: the stores could alias cc's fields for the compiler */
+                for (Addr p = nb + (Addr)cc->nparams * HEAP_W(h), end = nb + (Addr)cc->nregs * HEAP_W(h); p < end; p += HEAP_W(h))
+                    ram_set_word(&h->ram, p, 0);
                 /* LOAD_FRAME, from what push_frame was given */
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
@@ -735,10 +737,10 @@ VmStatus CPU_RUN(Vm *vm)
             if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
             else v = heap_none(h);
             Frame fr = vm->frames[vm->nframes - 1];
-            for (unsigned r = 0; r < ch->nregs; r++) {
-                Addr old = rget(&R, r);
+            for (Addr p = R.base, end = R.base + (Addr)ch->nregs * HEAP_W(h); p < end; p += HEAP_W(h)) {
+                Addr old = ram_word(&h->ram, p);
                 if (!old) continue;
-                rset(&R, r, 0);
+                ram_set_word(&h->ram, p, 0);
                 heap_decref_fast(h, old);
             }
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
