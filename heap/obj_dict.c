@@ -43,18 +43,6 @@ static Addr entry(const Heap *h, Addr k, size_t i) { return k_entries(h, k) + i 
 static Addr e_key(const Heap *h, Addr k, Addr e) { return e + (k_kind(h, k) == KIND_UNICODE ? 0 : h->W); }
 static Addr e_value(const Heap *h, Addr k, Addr e) { return e_key(h, k, e) + h->W; }
 
-static int64_t get_ix(const Heap *h, Addr k, size_t i)
-{
-    unsigned w = ix_width(h, k);
-    uint64_t v = ram_rd(&h->ram, k_indices(h, k) + i * w, w);
-    switch (w) {
-    case 1: return (int8_t)v;
-    case 2: return (int16_t)v;
-    case 4: return (int32_t)v;
-    default: return (int64_t)v;
-    }
-}
-
 static void set_ix(Heap *h, Addr k, size_t i, int64_t v)
 {
     unsigned w = ix_width(h, k);
@@ -177,7 +165,8 @@ static uint64_t hash_int(Heap *h, Addr o)
     unsigned bits = hash_bits(h);
     int64_t small;
     if (int_small(h, o, &small)) {      /* |v| mod P, what the digit loop below computes */
-        uint64_t m = (small < 0 ? (uint64_t)0 - (uint64_t)small : (uint64_t)small) % P;
+        uint64_t m = small < 0 ? (uint64_t)0 - (uint64_t)small : (uint64_t)small;
+        if (m >= P) m %= P;             /* 64-bit: never (|v| < 2**60); a division is slow */
         return fix_hash(h, small < 0 ? -(int64_t)m : (int64_t)m);
     }
     int_to_big(h, o, &h->t1);
@@ -300,40 +289,92 @@ static uint64_t entry_hash(Heap *h, Addr k, Addr e)
 ** (sign-extended by heap_hash) is compared and probed by its word. */
 static uint64_t hash_word(const Heap *h, uint64_t hash) { return h->W == 4 ? (uint32_t)hash : hash; }
 
-/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
-** where it is or would go. */
+/* A keys object's geometry, read once per lookup instead of at every probe. */
+typedef struct KeysView {
+    Addr indices, entries;
+    size_t mask;
+    unsigned ixw;               /* bytes per index: 1, 2, 4 or 8 */
+    unsigned esize;             /* bytes per entry */
+    unsigned key_off;           /* the key's offset in an entry: general entries start with the hash */
+    bool unicode;
+} KeysView;
 
-static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot)
+static void keys_view(const Heap *h, Addr k, KeysView *v)
 {
+    unsigned log2 = k_log2(h, k), log2_ib = k_log2_ib(h, k);
+    v->unicode = k_kind(h, k) == KIND_UNICODE;
+    v->ixw = 1u << (log2_ib - log2);
+    v->mask = ((size_t)1 << log2) - 1;
+    v->indices = k_indices(h, k);
+    v->entries = v->indices + ((Addr)1 << log2_ib);
+    v->esize = (v->unicode ? 2 : 3) * h->W;
+    v->key_off = v->unicode ? 0 : h->W;
+}
+
+static int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
+{
+    Addr a = v->indices + i * v->ixw;
+    switch (v->ixw) {
+    case 1: return (int8_t)ram_rd(&h->ram, a, 1);
+    case 2: return (int16_t)ram_rd(&h->ram, a, 2);
+    case 4: return (int32_t)ram_rd(&h->ram, a, 4);
+    default: return (int64_t)ram_rd(&h->ram, a, 8);
+    }
+}
+
+/* heap_key_eq for two different objects whose hashes are equal, with the
+** common cases first: two ints of at most two digits, two str. */
+static bool key_eq(Heap *h, Addr a, Addr b)
+{
+    Addr ta = obj_type_addr(h, a);
+    if (ta == obj_type_addr(h, b)) {
+        int64_t x, y;
+        if (ta == heap_type_obj(h, TY_INT) && int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
+        if (ta == heap_type_obj(h, TY_STR)) return str_eq(h, a, b);
+    }
+    return heap_key_eq(h, a, b);
+}
+
+/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
+** where it is or would go, and *kslot (when found) the address of the
+** entry's key (its value is the word after). */
+static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot, Addr *kslot)
+{
+    KeysView v;
+    keys_view(h, k, &v);
     hash = hash_word(h, hash);
-    size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
-    size_t i = (size_t)hash & mask;
+    size_t i = (size_t)hash & v.mask;
     uint64_t perturb = hash;
     size_t first_free = SIZE_MAX;
     for (;;) {
-        int64_t ix = get_ix(h, k, i);
+        int64_t ix = view_ix(h, &v, i);
         if (ix == IX_EMPTY) { *slot = first_free != SIZE_MAX ? first_free : i; return -1; }
         if (ix >= 0) {
-            Addr e = entry(h, k, (size_t)ix);
-            Addr ek = ram_word(&h->ram, e_key(h, k, e));
-            if (ek == key || (hash_word(h, entry_hash(h, k, e)) == hash && heap_key_eq(h, ek, key))) { *slot = i; return ix; }
+            Addr e = v.entries + (Addr)ix * v.esize;
+            Addr ek = ram_word(&h->ram, e + v.key_off);
+            if (ek == key || (hash_word(h, v.unicode ? str_hash(h, ek) : ram_word(&h->ram, e)) == hash && key_eq(h, ek, key))) {
+                *slot = i;
+                *kslot = e + v.key_off;
+                return ix;
+            }
         } else if (first_free == SIZE_MAX) {
             first_free = i;
         }
         perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+        i = (i * 5 + perturb + 1) & v.mask;
     }
 }
 
 static size_t free_slot(Heap *h, Addr k, uint64_t hash)
 {
+    KeysView v;
+    keys_view(h, k, &v);
     hash = hash_word(h, hash);
-    size_t mask = ((size_t)1 << k_log2(h, k)) - 1;
-    size_t i = (size_t)hash & mask;
+    size_t i = (size_t)hash & v.mask;
     uint64_t perturb = hash;
-    while (get_ix(h, k, i) >= 0) {
+    while (view_ix(h, &v, i) >= 0) {
         perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+        i = (i * 5 + perturb + 1) & v.mask;
     }
     return i;
 }
@@ -371,9 +412,10 @@ Addr dict_get(Heap *h, Addr d, Addr key)
     Addr k = keys_of(h, d);
     if (dict_len(h, d) == 0) return 0;
     size_t slot;
-    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
+    Addr ks;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot, &ks);
     if (ix < 0) return 0;
-    return ram_word(&h->ram, e_value(h, k, entry(h, k, (size_t)ix)));
+    return ram_word(&h->ram, ks + h->W);
 }
 
 Addr dict_keys_object(const Heap *h, Addr d) { return keys_of(h, d); }
@@ -385,8 +427,9 @@ Addr dict_value_slot(Heap *h, Addr d, Addr key)
     if (dict_len(h, d) == 0) return 0;
     Addr k = keys_of(h, d);
     size_t slot;
-    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
-    return ix < 0 ? 0 : e_value(h, k, entry(h, k, (size_t)ix));
+    Addr ks;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot, &ks);
+    return ix < 0 ? 0 : ks + h->W;
 }
 
 Addr dict_get_str(Heap *h, Addr d, const char *s)
@@ -411,9 +454,10 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
         k = keys_of(h, d);
     }
     size_t slot;
-    int64_t ix = lookup(h, k, key, hash, &slot);
+    Addr ks;
+    int64_t ix = lookup(h, k, key, hash, &slot, &ks);
     if (ix >= 0) {
-        Addr vslot = e_value(h, k, entry(h, k, (size_t)ix));
+        Addr vslot = ks + h->W;
         Addr old = ram_word(&h->ram, vslot);
         ram_set_word(&h->ram, vslot, value);
         heap_decref(h, old);
@@ -442,7 +486,8 @@ int dict_del(Heap *h, Addr d, Addr key)
     if (dict_len(h, d) == 0) return -1;
     Addr k = keys_of(h, d);
     size_t slot;
-    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot);
+    Addr ks;
+    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot, &ks);
     if (ix < 0) return -1;
     Addr e = entry(h, k, (size_t)ix);
     Addr oldk = ram_word(&h->ram, e_key(h, k, e)), oldv = ram_word(&h->ram, e_value(h, k, e));
