@@ -33,6 +33,14 @@ static size_t emit_at(Compiler *c, Instr ins, SrcPos pos)
     }
     ch->code[ch->ncode] = ins;
     ch->pos[ch->ncode] = pos;
+    /* what a RETURN here can find in use: the registers below the free one
+    ** (locals, live temporaries such as a loop's iterator) and its operand */
+    unsigned op = ins_op(ins);
+    if (op == OP_RETURN || op == OP_RETURNNONE) {
+        unsigned hi = c->fs->freereg;
+        if (op == OP_RETURN && ins_a(ins) + 1 > hi) hi = ins_a(ins) + 1;
+        if (hi > ch->ret_regs) ch->ret_regs = hi;
+    }
     return ch->ncode++;
 }
 

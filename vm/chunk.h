@@ -47,6 +47,9 @@ typedef struct Chunk {
     unsigned nparams;           /* parameters: R[0..nparams) */
     unsigned nlocals;           /* locals (parameters first): R[0..nlocals) */
     unsigned nregs;             /* frame size: locals + temporaries */
+    unsigned ret_regs;          /* registers a RETURN can find in use: R[ret_regs..nregs)
+                                ** are empty at every RETURN (temporaries above the
+                                ** compiler's free register are consumed) */
     char **locals;              /* names of the locals */
     uint32_t line;              /* line of 'def' (module: 1) */
 } Chunk;
