@@ -207,6 +207,9 @@ static uint64_t hash_double(Heap *h, double v)
 
 uint64_t heap_hash(Heap *h, Addr o)
 {
+    int64_t iv;
+    /* 64-bit: a small int is its own hash (|v| < 2**60 < P), -1 excepted */
+    if (h->W == 8 && obj_type_addr(h, o) == heap_type_obj(h, TY_INT) && int_small(h, o, &iv)) return (uint64_t)(iv == -1 ? -2 : iv);
     switch (obj_type(h, o)) {
     case TY_STR: return str_hash(h, o);
     case TY_INT: case TY_BOOL: return hash_int(h, o);

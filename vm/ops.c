@@ -771,7 +771,7 @@ int op_contains(Vm *vm, Addr c, Addr v)
     return found;
 }
 
-bool op_check_hashable(Vm *vm, Addr k)
+bool op_check_hashable_slow(Vm *vm, Addr k)
 {
     Heap *h = H(vm);
     TypeId t = obj_type(h, k);

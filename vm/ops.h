@@ -56,6 +56,13 @@ Addr op_build_str(Vm *vm, const Addr *parts, unsigned n);
 /* Builds a str from UTF-8 (new ref). */
 Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 /* Hashable check for dict keys / set items: TypeError if not. */
-bool op_check_hashable(Vm *vm, Addr k);
+bool op_check_hashable_slow(Vm *vm, Addr k);
+/* True if k can be a dict key or set member; else TypeError. Ints and str,
+** the common keys, take no call. */
+static inline bool op_check_hashable(Vm *vm, Addr k)
+{
+    Addr t = obj_type_addr(vm->h, k);
+    return t == heap_type_obj(vm->h, TY_INT) || t == heap_type_obj(vm->h, TY_STR) || op_check_hashable_slow(vm, k);
+}
 
 #endif
