@@ -187,7 +187,13 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
             heap_decref(h, x); heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it);
             return 0;
         }
-        int c = best ? op_order(vm, val, bestkey, is_max ? ">" : "<") : 1;
+        /* two ints of at most two digits compare by value; else op_order */
+        int64_t p, q;
+        Addr int_t = heap_type_obj(h, TY_INT);
+        int c = !best ? 1
+              : obj_type_addr(h, val) == int_t && obj_type_addr(h, bestkey) == int_t && int_small(h, val, &p) && int_small(h, bestkey, &q)
+              ? (p > q) - (p < q)
+              : op_order(vm, val, bestkey, is_max ? ">" : "<");
         if (c == -2) {
             heap_decref(h, x); heap_decref(h, val); heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it);
             return 0;
