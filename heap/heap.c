@@ -280,6 +280,7 @@ void heap_dealloc(Heap *h, Addr o)
     ** references (it is what popping it at once would do), and a tuple or
     ** list with nobody observing (free_seq) */
     if (!h->deallocating) {
+        if (!h->obs && heap_free_number(h, o)) return;          /* as the CPU loops free them */
         TypeId t = obj_type(h, o);
         if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
