@@ -9,32 +9,19 @@
 ** of two >= 3 * used, with 2/3 of the slots usable (dictobject.c).
 */
 #include "heap/heap_internal.h"
+#include "heap/dict_lookup.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-enum { KIND_GENERAL = 0, KIND_UNICODE = 1 };
-enum { IX_EMPTY = -1, IX_DUMMY = -2 };
-
 /* ---- PyDictObject fields ---- */
 static Addr f_used(const Heap *h, Addr d) { return d + 2 * h->W; }
-static Addr f_version(const Heap *h, Addr d)
-{
-    unsigned a = h->L.u64_align;
-    return d + (3 * h->W + a - 1) / a * a;
-}
-static Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
 static Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + h->W; }
-static Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
 
 
 /* ---- PyDictKeysObject fields ---- */
-static unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W, 1); }
-static unsigned k_log2_ib(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 1, 1); }
-static unsigned k_kind(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + h->W + 2, 1); }
 static Addr k_usable(const Heap *h, Addr k) { return k + 2 * h->W; }
 static Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
-static Addr k_indices(const Heap *h, Addr k) { return k + 4 * h->W; }
 static unsigned ix_width(const Heap *h, Addr k) { return 1u << (k_log2_ib(h, k) - k_log2(h, k)); }
 static Addr k_entries(const Heap *h, Addr k) { return k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)); }
 static unsigned entry_words(const Heap *h, Addr k) { return k_kind(h, k) == KIND_UNICODE ? 2 : 3; }
@@ -207,9 +194,8 @@ static uint64_t hash_double(Heap *h, double v)
 
 uint64_t heap_hash(Heap *h, Addr o)
 {
-    int64_t iv;
-    /* 64-bit: a small int is its own hash (|v| < 2**60 < P), -1 excepted */
-    if (h->W == 8 && obj_type_addr(h, o) == heap_type_obj(h, TY_INT) && int_small(h, o, &iv)) return (uint64_t)(iv == -1 ? -2 : iv);
+    uint64_t fast;
+    if (small_int_hash(h, o, &fast)) return fast;
     switch (obj_type(h, o)) {
     case TY_STR: return str_hash(h, o);
     case TY_INT: case TY_BOOL: return hash_int(h, o);
@@ -285,87 +271,6 @@ static uint64_t entry_hash(Heap *h, Addr k, Addr e)
 {
     if (k_kind(h, k) == KIND_UNICODE) return str_hash(h, ram_word(&h->ram, e));
     return ram_word(&h->ram, e);
-}
-
-/* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
-** unsigned (size_t), and entries hold those 32 bits, so a negative hash
-** (sign-extended by heap_hash) is compared and probed by its word. */
-static uint64_t hash_word(const Heap *h, uint64_t hash) { return h->W == 4 ? (uint32_t)hash : hash; }
-
-/* A keys object's geometry, read once per lookup instead of at every probe. */
-typedef struct KeysView {
-    Addr indices, entries;
-    size_t mask;
-    unsigned ixw;               /* bytes per index: 1, 2, 4 or 8 */
-    unsigned esize;             /* bytes per entry */
-    unsigned key_off;           /* the key's offset in an entry: general entries start with the hash */
-    bool unicode;
-} KeysView;
-
-static void keys_view(const Heap *h, Addr k, KeysView *v)
-{
-    unsigned log2 = k_log2(h, k), log2_ib = k_log2_ib(h, k);
-    v->unicode = k_kind(h, k) == KIND_UNICODE;
-    v->ixw = 1u << (log2_ib - log2);
-    v->mask = ((size_t)1 << log2) - 1;
-    v->indices = k_indices(h, k);
-    v->entries = v->indices + ((Addr)1 << log2_ib);
-    v->esize = (v->unicode ? 2 : 3) * h->W;
-    v->key_off = v->unicode ? 0 : h->W;
-}
-
-static int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
-{
-    Addr a = v->indices + i * v->ixw;
-    switch (v->ixw) {
-    case 1: return (int8_t)ram_rd(&h->ram, a, 1);
-    case 2: return (int16_t)ram_rd(&h->ram, a, 2);
-    case 4: return (int32_t)ram_rd(&h->ram, a, 4);
-    default: return (int64_t)ram_rd(&h->ram, a, 8);
-    }
-}
-
-/* heap_key_eq for two different objects whose hashes are equal, with the
-** common cases first: two ints of at most two digits, two str. */
-static bool key_eq(Heap *h, Addr a, Addr b)
-{
-    Addr ta = obj_type_addr(h, a);
-    if (ta == obj_type_addr(h, b)) {
-        int64_t x, y;
-        if (ta == heap_type_obj(h, TY_INT) && int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
-        if (ta == heap_type_obj(h, TY_STR)) return str_eq(h, a, b);
-    }
-    return heap_key_eq(h, a, b);
-}
-
-/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
-** where it is or would go, and *kslot (when found) the address of the
-** entry's key (its value is the word after). */
-static int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot, Addr *kslot)
-{
-    KeysView v;
-    keys_view(h, k, &v);
-    hash = hash_word(h, hash);
-    size_t i = (size_t)hash & v.mask;
-    uint64_t perturb = hash;
-    size_t first_free = SIZE_MAX;
-    for (;;) {
-        int64_t ix = view_ix(h, &v, i);
-        if (ix == IX_EMPTY) { *slot = first_free != SIZE_MAX ? first_free : i; return -1; }
-        if (ix >= 0) {
-            Addr e = v.entries + (Addr)ix * v.esize;
-            Addr ek = ram_word(&h->ram, e + v.key_off);
-            if (ek == key || (hash_word(h, v.unicode ? str_hash(h, ek) : ram_word(&h->ram, e)) == hash && key_eq(h, ek, key))) {
-                *slot = i;
-                *kslot = e + v.key_off;
-                return ix;
-            }
-        } else if (first_free == SIZE_MAX) {
-            first_free = i;
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & v.mask;
-    }
 }
 
 static size_t free_slot(Heap *h, Addr k, uint64_t hash)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap/dict_lookup.h"
 #include "vm/builtins.h"
 #include "vm/ops.h"
 #include "vm/suggest.h"
@@ -885,6 +886,10 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, i);
             SAVE_PC();
             Addr r = getitem_fast(h, o, i);
+            if (!r && !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)) {
+                Addr slot = dict_slot_of(h, o, i);      /* d[k] present: op_getitem's result */
+                if (slot) { r = ram_word(&h->ram, slot); heap_incref(h, r); }
+            }
             if (!r) r = op_getitem(vm, o, i);
             CHECK(r);
             if (HOOKED(R.tr)) trace_binary(R.tr, op, o, i, r);
@@ -899,7 +904,15 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(b, i);
             XVC(c, v);
             SAVE_PC();
-            CHECK(op_setitem(vm, o, i, v) == 0);
+            Addr slot = !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) ? dict_slot_of(h, o, i) : 0;
+            if (slot) {                 /* d[k] = v for a key d has: dict_set's replacement */
+                heap_incref(h, v);
+                Addr old = ram_word(&h->ram, slot);
+                ram_set_word(&h->ram, slot, v);
+                heap_decref_fast(h, old);
+            } else {
+                CHECK(op_setitem(vm, o, i, v) == 0);
+            }
             drop(&R, c, MAX_REGS);
             drop(&R, b, MAX_REGS);
             drop(&R, a, MAX_REGS);

@@ -1,0 +1,143 @@
+/*
+** heap/dict_lookup.h: finding a key in a dict's keys object, as static
+** functions compiled into each unit that includes this file: heap/obj_dict.c
+** and the CPU loops (vm/cpu.h), where the untraced loops read RAM directly
+** with a constant word size (as heap/dealloc.h is shared). The layout is
+** heap/obj_dict.c's: PyDictKeysObject {dk_refcnt, dk_log2_size,
+** dk_log2_index_bytes, dk_kind, dk_version, dk_usable, dk_nentries,
+** dk_indices[], entries[]}.
+*/
+#ifndef TRACEVM_DICT_LOOKUP_H
+#define TRACEVM_DICT_LOOKUP_H
+
+#include "heap/heap.h"
+
+enum { KIND_GENERAL = 0, KIND_UNICODE = 1 };
+enum { IX_EMPTY = -1, IX_DUMMY = -2 };
+
+/* PyDictObject: ma_keys follows the 8-byte ma_version_tag */
+static inline Addr f_version(const Heap *h, Addr d)
+{
+    unsigned a = h->L.u64_align;
+    return d + (3 * HEAP_W(h) + a - 1) / a * a;
+}
+static inline Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
+static inline Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
+
+static inline unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h), 1); }
+static inline unsigned k_log2_ib(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h) + 1, 1); }
+static inline unsigned k_kind(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h) + 2, 1); }
+static inline Addr k_indices(const Heap *h, Addr k) { (void)h; return k + 4 * HEAP_W(h); }
+
+/* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
+** unsigned (size_t), and entries hold those 32 bits, so a negative hash
+** (sign-extended by heap_hash) is compared and probed by its word. */
+static inline uint64_t hash_word(const Heap *h, uint64_t hash) { (void)h; return HEAP_W(h) == 4 ? (uint32_t)hash : hash; }
+
+/* A keys object's geometry, read once per lookup instead of at every probe. */
+typedef struct KeysView {
+    Addr indices, entries;
+    size_t mask;
+    unsigned ixw;               /* bytes per index: 1, 2, 4 or 8 */
+    unsigned esize;             /* bytes per entry */
+    unsigned key_off;           /* the key's offset in an entry: general entries start with the hash */
+    bool unicode;
+} KeysView;
+
+static inline void keys_view(const Heap *h, Addr k, KeysView *v)
+{
+    unsigned log2 = k_log2(h, k), log2_ib = k_log2_ib(h, k);
+    v->unicode = k_kind(h, k) == KIND_UNICODE;
+    v->ixw = 1u << (log2_ib - log2);
+    v->mask = ((size_t)1 << log2) - 1;
+    v->indices = k_indices(h, k);
+    v->entries = v->indices + ((Addr)1 << log2_ib);
+    v->esize = (v->unicode ? 2 : 3) * HEAP_W(h);
+    v->key_off = v->unicode ? 0 : HEAP_W(h);
+}
+
+static inline int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
+{
+    Addr a = v->indices + i * v->ixw;
+    switch (v->ixw) {
+    case 1: return (int8_t)ram_rd(&h->ram, a, 1);
+    case 2: return (int16_t)ram_rd(&h->ram, a, 2);
+    case 4: return (int32_t)ram_rd(&h->ram, a, 4);
+    default: return (int64_t)ram_rd(&h->ram, a, 8);
+    }
+}
+
+/* heap_key_eq for two different objects whose hashes are equal, with the
+** common cases first: two ints of at most two digits, two str. */
+static inline bool key_eq(Heap *h, Addr a, Addr b)
+{
+    Addr ta = obj_type_addr(h, a);
+    if (ta == obj_type_addr(h, b)) {
+        int64_t x, y;
+        if (ta == heap_type_obj(h, TY_INT) && int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
+        if (ta == heap_type_obj(h, TY_STR)) return str_eq(h, a, b);
+    }
+    return heap_key_eq(h, a, b);
+}
+
+/* Finds 'key': returns the entry index, or -1; *slot gets the index slot
+** where it is or would go, and *kslot (when found) the address of the
+** entry's key (its value is the word after). */
+static inline int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot, Addr *kslot)
+{
+    KeysView v;
+    keys_view(h, k, &v);
+    hash = hash_word(h, hash);
+    size_t i = (size_t)hash & v.mask;
+    uint64_t perturb = hash;
+    size_t first_free = SIZE_MAX;
+    for (;;) {
+        int64_t ix = view_ix(h, &v, i);
+        if (ix == IX_EMPTY) { *slot = first_free != SIZE_MAX ? first_free : i; return -1; }
+        if (ix >= 0) {
+            Addr e = v.entries + (Addr)ix * v.esize;
+            Addr ek = ram_word(&h->ram, e + v.key_off);
+            if (ek == key || (hash_word(h, v.unicode ? str_hash(h, ek) : ram_word(&h->ram, e)) == hash && key_eq(h, ek, key))) {
+                *slot = i;
+                *kslot = e + v.key_off;
+                return ix;
+            }
+        } else if (first_free == SIZE_MAX) {
+            first_free = i;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & v.mask;
+    }
+}
+
+/* A small int's hash on 64-bit: itself (|v| < 2**60 < 2**61 - 1), -1
+** excepted. False for anything else (heap_hash does it). */
+static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
+{
+    int64_t v;
+    if (HEAP_W(h) != 8 || obj_type_addr(h, o) != heap_type_obj(h, TY_INT) || !int_small(h, o, &v)) return false;
+    *hash = (uint64_t)(v == -1 ? -2 : v);
+    return true;
+}
+
+/*
+** The slot of d[key]'s value for an int or str key, or 0: the key is not
+** there, or is of another type (the caller takes the general path, which
+** also raises). A small int's hash is itself on 64-bit; a str's is the one
+** it caches. Nothing is counted or observed: a lookup changes no RAM but a
+** str's cached hash.
+*/
+static inline Addr dict_slot_of(Heap *h, Addr d, Addr key)
+{
+    uint64_t hash;
+    if (!small_int_hash(h, key, &hash)) {
+        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return 0;
+        hash = str_hash(h, key);
+    }
+    if (!dict_len(h, d)) return 0;
+    size_t slot;
+    Addr ks;
+    return lookup(h, keys_of(h, d), key, hash, &slot, &ks) >= 0 ? ks + HEAP_W(h) : 0;
+}
+
+#endif
