@@ -121,23 +121,25 @@ static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
 }
 
 /*
-** The slot of d[key]'s value for an int or str key, or 0: the key is not
-** there, or is of another type (the caller takes the general path, which
-** also raises). A small int's hash is itself on 64-bit; a str's is the one
-** it caches. Nothing is counted or observed: a lookup changes no RAM but a
-** str's cached hash.
+** Looks up an int or str key: 1 with *vslot at the slot of d[key]'s value,
+** 0 when the key is not there, -1 for a key of another type (the caller
+** takes the general path). A small int's hash is itself on 64-bit; a
+** str's is the one it caches. A lookup changes no RAM but a str's cached
+** hash, so nothing is counted or observed.
 */
-static inline Addr dict_slot_of(Heap *h, Addr d, Addr key)
+static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
 {
     uint64_t hash;
     if (!small_int_hash(h, key, &hash)) {
-        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return 0;
+        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
         hash = str_hash(h, key);
     }
     if (!dict_len(h, d)) return 0;
     size_t slot;
     Addr ks;
-    return lookup(h, keys_of(h, d), key, hash, &slot, &ks) >= 0 ? ks + HEAP_W(h) : 0;
+    if (lookup(h, keys_of(h, d), key, hash, &slot, &ks) < 0) return 0;
+    *vslot = ks + HEAP_W(h);
+    return 1;
 }
 
 #endif

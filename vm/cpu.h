@@ -720,6 +720,20 @@ VmStatus CPU_RUN(Vm *vm)
                 reg_put(&R, a, heap_none(h));
                 break;
             }
+            /* d.get(k[, default]) without hooks, for an int or str key:
+            ** m_dict_get's result and references */
+            if (!CPU_HOOKS && N[c] == vm->name_get && (b == 1 || b == 2) && !kw
+                && obj_type_addr(h, self) == heap_type_obj(h, TY_DICT) && rget(&R, a + 1) && (b == 1 || rget(&R, a + 2))) {
+                Addr slot;
+                int found = dict_find(h, self, rget(&R, a + 1), &slot);
+                if (found >= 0) {
+                    Addr r = found ? ram_word(&h->ram, slot) : b == 2 ? rget(&R, a + 2) : h->none;
+                    heap_incref(h, r);
+                    for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
+                    reg_put(&R, a, r);
+                    break;
+                }
+            }
             vm->kwnames = 0;
             SAVE_PC();
             Addr args[256];
@@ -887,8 +901,8 @@ VmStatus CPU_RUN(Vm *vm)
             SAVE_PC();
             Addr r = getitem_fast(h, o, i);
             if (!r && !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)) {
-                Addr slot = dict_slot_of(h, o, i);      /* d[k] present: op_getitem's result */
-                if (slot) { r = ram_word(&h->ram, slot); heap_incref(h, r); }
+                Addr slot;                              /* d[k] present: op_getitem's result */
+                if (dict_find(h, o, i, &slot) > 0) { r = ram_word(&h->ram, slot); heap_incref(h, r); }
             }
             if (!r) r = op_getitem(vm, o, i);
             CHECK(r);
@@ -904,8 +918,9 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(b, i);
             XVC(c, v);
             SAVE_PC();
-            Addr slot = !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) ? dict_slot_of(h, o, i) : 0;
-            if (slot) {                 /* d[k] = v for a key d has: dict_set's replacement */
+            Addr slot;
+            if (!CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && dict_find(h, o, i, &slot) > 0) {
+                /* d[k] = v for a key d has: dict_set's replacement */
                 heap_incref(h, v);
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);

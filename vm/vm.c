@@ -100,6 +100,7 @@ static int load(Vm *vm, char *err, size_t errcap)
         if (!s) goto nomem;
         vm->names[i] = str_intern(h, s);
         if (strcmp(p->names[i], "append") == 0) vm->name_append = vm->names[i];
+        if (strcmp(p->names[i], "get") == 0) vm->name_get = vm->names[i];
     }
     /* constants: items before the tuples that hold them (the compiler adds them first) */
     vm->consts = xcalloc(p->nconsts + 1, sizeof *vm->consts);

@@ -104,6 +104,7 @@ typedef struct Vm {
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
     Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
+    Addr name_get;              /* likewise "get" (the CPU loop's dict.get fast path) */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     bool py312;                 /* the profile is CPython 3.12 or later */
     /* The method the last LOADMETHOD found, by self's type and the name:

@@ -1,7 +1,7 @@
 # d[k] and d[k] = v for an int or str key the dict has take a path in the
 # untraced loops (heap/dict_lookup.h dict_slot_of); everything else takes
 # op_getitem / op_setitem. Both must find the same entries: bools and
-# floats equal to int keys, -1 (whose hash is -2), keys of a str-only
+# floats equal to int keys, dict.get, -1 (whose hash is -2), keys of a str-only
 # table, strings whose hash is not computed yet, big ints, missing keys.
 import sys
 d = {}
@@ -35,4 +35,11 @@ m = {}
 for i in range(2000):
     m[i % 37] = m[i % 37] + i if i % 37 in m else i
 print(sum(m.values()), m[36], len(m))
+# d.get(k[, default]): the same references whether found or not
+g = {1: "one", "x": [1], 2 ** 70: "big"}
+dflt = [0]
+print(g.get(1), g.get(3), g.get("x") is g["x"], g.get("y", dflt) is dflt, g.get(2 ** 70), g.get(1.0), g.get(True))
+none_before = sys.getrefcount(None)
+misses = [g.get(k) for k in range(50)]
+print(sys.getrefcount(None) - none_before, sys.getrefcount(dflt), g.get("x", 5), {}.get(1, 2), {"a": 1}.get(1), g.get((1, 2), "tuple"))
 print(d[400])
