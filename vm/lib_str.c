@@ -78,16 +78,19 @@ static bool text_match(const Text *s, size_t i, const Text *t)
     return k == t->n;
 }
 /* First index >= from where 't' occurs in 's' (t not empty), or -1. */
-static int64_t text_find(const Text *s, const Text *t, size_t from)
+static inline int64_t text_find(const Text *s, const Text *t, size_t from)
 {
     size_t n = s->n, m = t->n;
     uint32_t t0 = text_at(t, 0);
+    if (m == 1 && s->b && t->b) {       /* one ASCII char: memchr is the search */
+        const uint8_t *p = from < n ? memchr(s->b + from, (int)t0, n - from) : NULL;
+        return p ? (int64_t)(p - s->b) : -1;
+    }
     for (size_t i = from; i + m <= n; i++) {
         if (s->b && t->b) {         /* both ASCII: memchr to the next first char */
             const uint8_t *p = memchr(s->b + i, (int)t0, n - m + 1 - i);
             if (!p) return -1;
             i = (size_t)(p - s->b);
-            if (m == 1) return (int64_t)i;
         } else if (text_at(s, i) != t0) {
             continue;
         }
