@@ -171,7 +171,8 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     for (unsigned i = 0;; i++) {
         Addr x;
         if (it) {
-            int st = op_next(vm, it, &x);
+            int st = op_next_fast(h, it, &x);
+            if (st < 0) st = op_next(vm, it, &x);
             if (st < 0) { heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it); return 0; }
             if (st == 0) break;
         } else {
@@ -255,7 +256,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (obj_type(h, acc) == TY_INT && as_c_long(h, acc, &total)) {
         heap_decref(h, acc);
         acc = 0;
-        while ((st = op_next(vm, it, &v)) == 1) {
+        while ((st = op_next_fast(h, it, &v)) == 1 || (st < 0 && (st = op_next(vm, it, &v)) == 1)) {
             TypeId t = obj_type(h, v);
             int64_t b;
             if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {

@@ -266,39 +266,6 @@ static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
 }
 
 /*
-** op_next's common cases inline: the next item of a list iterator, or of a
-** range iterator whose fields are small ints, as op_next makes it. Returns
-** 1 with *out set, or -1 for op_next to do it (other iterators, the end,
-** a value that might overflow, RAM full), having changed nothing.
-*/
-CPU_HOT int next_fast(Heap *h, Addr it, Addr *out)
-{
-    Addr t = obj_type_addr(h, it);
-    uint64_t i = obj_field(h, it, 1);
-    if (t == heap_type_obj(h, TY_LISTITER)) {
-        Addr seq = obj_field(h, it, 0);
-        if (!seq || i >= list_len(h, seq)) return -1;
-        obj_set_field(h, it, 1, i + 1);
-        *out = list_get(h, seq, i);
-        heap_incref(h, *out);
-        return 1;
-    }
-    if (t != heap_type_obj(h, TY_RANGEITER)) return -1;
-    int64_t start, step, len, k = (int64_t)obj_field(h, it, 3), v;
-    Addr fs = obj_field(h, it, 0), fp = obj_field(h, it, 1), fl = obj_field(h, it, 2);
-    Addr it_int = heap_type_obj(h, TY_INT);
-    if (obj_type_addr(h, fs) != it_int || obj_type_addr(h, fp) != it_int || obj_type_addr(h, fl) != it_int
-        || !int_small(h, fs, &start) || !int_small(h, fp, &step) || !int_small(h, fl, &len)
-        || k >= len || __builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v))
-        return -1;
-    Addr r = int_new_fast(h, v);
-    if (!r) return -1;
-    obj_set_field(h, it, 3, (uint64_t)k + 1);
-    *out = r;
-    return 1;
-}
-
-/*
 ** 3.11 counts some calls into C against the recursion limit (3.12 has a
 ** separate C stack limit): print() enters two levels (itself and the
 ** file's write method); fast one-argument builtins such as len() none.
@@ -962,7 +929,7 @@ VmStatus CPU_RUN(Vm *vm)
         }
         CASE(FORITER): {
             Addr it = rget(&R, a), v;
-            int st = next_fast(h, it, &v);
+            int st = op_next_fast(h, it, &v);
             if (st < 0) {
                 SAVE_PC();
                 st = op_next(vm, it, &v);

@@ -56,6 +56,39 @@ Addr op_build_str(Vm *vm, const Addr *parts, unsigned n);
 /* Builds a str from UTF-8 (new ref). */
 Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 /* Hashable check for dict keys / set items: TypeError if not. */
+/*
+** op_next's common cases inline: the next item of a list iterator, or of a
+** range iterator whose fields are small ints, as op_next makes it. Returns
+** 1 with *out set, or -1 for op_next to do it (other iterators, the end,
+** a value that might overflow, RAM full), having changed nothing.
+*/
+HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
+{
+    Addr t = obj_type_addr(h, it);
+    uint64_t i = obj_field(h, it, 1);
+    if (t == heap_type_obj(h, TY_LISTITER)) {
+        Addr seq = obj_field(h, it, 0);
+        if (!seq || i >= list_len(h, seq)) return -1;
+        obj_set_field(h, it, 1, i + 1);
+        *out = list_get(h, seq, i);
+        heap_incref(h, *out);
+        return 1;
+    }
+    if (t != heap_type_obj(h, TY_RANGEITER)) return -1;
+    int64_t start, step, len, k = (int64_t)obj_field(h, it, 3), v;
+    Addr fs = obj_field(h, it, 0), fp = obj_field(h, it, 1), fl = obj_field(h, it, 2);
+    Addr it_int = heap_type_obj(h, TY_INT);
+    if (obj_type_addr(h, fs) != it_int || obj_type_addr(h, fp) != it_int || obj_type_addr(h, fl) != it_int
+        || !int_small(h, fs, &start) || !int_small(h, fp, &step) || !int_small(h, fl, &len)
+        || k >= len || __builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v))
+        return -1;
+    Addr r = int_new_fast(h, v);
+    if (!r) return -1;
+    obj_set_field(h, it, 3, (uint64_t)k + 1);
+    *out = r;
+    return 1;
+}
+
 bool op_check_hashable_slow(Vm *vm, Addr k);
 /* True if k can be a dict key or set member; else TypeError. Ints and str,
 ** the common keys, take no call. */
