@@ -14,12 +14,11 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* ---- PyDictObject fields ---- */
+/* ---- PyDictObject fields (ma_keys: heap/dict_lookup.h) ---- */
 static Addr f_used(const Heap *h, Addr d) { return d + 2 * h->W; }
 static Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + h->W; }
 
-
-/* ---- PyDictKeysObject fields ---- */
+/* ---- PyDictKeysObject fields (the rest in heap/dict_lookup.h) ---- */
 static Addr k_usable(const Heap *h, Addr k) { return k + 2 * h->W; }
 static Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
 static unsigned ix_width(const Heap *h, Addr k) { return 1u << (k_log2_ib(h, k) - k_log2(h, k)); }

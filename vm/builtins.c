@@ -152,6 +152,13 @@ Addr nat_list_from(Vm *vm, Addr src)
     return l;
 }
 
+/* The next item: the loop's inline cases (lists, ranges) first. */
+static int next_item(Vm *vm, Addr it, Addr *v)
+{
+    int st = op_next_fast(H(vm), it, v);
+    return st < 0 ? op_next(vm, it, v) : st;
+}
+
 static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 {
     Heap *h = H(vm);
@@ -171,8 +178,7 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     for (unsigned i = 0;; i++) {
         Addr x;
         if (it) {
-            int st = op_next_fast(h, it, &x);
-            if (st < 0) st = op_next(vm, it, &x);
+            int st = next_item(vm, it, &x);
             if (st < 0) { heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it); return 0; }
             if (st == 0) break;
         } else {
@@ -232,6 +238,16 @@ static bool as_c_long(Heap *h, Addr o, int64_t *v)
     return !lim || (*v >= -lim && *v < lim);
 }
 
+/* Leaving one of sum's fast loops: the total, now an object, plus the
+** item that did not fit, through '+'. Takes both references; 0 on error. */
+static Addr sum_rest(Vm *vm, Addr total, Addr item)
+{
+    Addr r = total ? op_binary(vm, OP_ADD, total, item) : nomem(vm);
+    heap_decref(H(vm), total);
+    heap_decref(H(vm), item);
+    return r;
+}
+
 /*
 ** sum() as builtin_sum_impl: while the total is an int that fits a C long
 ** and the items are ints or bools, it adds in C with no int objects in
@@ -256,7 +272,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (obj_type(h, acc) == TY_INT && as_c_long(h, acc, &total)) {
         heap_decref(h, acc);
         acc = 0;
-        while ((st = op_next_fast(h, it, &v)) == 1 || (st < 0 && (st = op_next(vm, it, &v)) == 1)) {
+        while ((st = next_item(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t b;
             if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {
@@ -264,11 +280,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
                 heap_decref(h, v);
                 continue;
             }
-            Addr t0 = int_from_i64(h, total);
-            acc = t0 ? op_binary(vm, OP_ADD, t0, v) : nomem(vm);
-            heap_decref(h, t0);
-            heap_decref(h, v);
-            if (!acc) { heap_decref(h, it); return 0; }
+            if (!(acc = sum_rest(vm, int_from_i64(h, total), v))) { heap_decref(h, it); return 0; }
             break;
         }
         if (st != 1) {
@@ -281,7 +293,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         double f = float_value(h, acc), comp = 0;
         heap_decref(h, acc);
         acc = 0;
-        while ((st = op_next(vm, it, &v)) == 1) {
+        while ((st = next_item(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t iv;
             if (t == TY_FLOAT) {
@@ -296,11 +308,8 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
                 heap_decref(h, v);
                 continue;
             }
-            Addr t0 = float_new(h, f);          /* leaving the float loop: no compensation */
-            acc = t0 ? op_binary(vm, OP_ADD, t0, v) : nomem(vm);
-            heap_decref(h, t0);
-            heap_decref(h, v);
-            if (!acc) { heap_decref(h, it); return 0; }
+            /* leaving the float loop: no compensation */
+            if (!(acc = sum_rest(vm, float_new(h, f), v))) { heap_decref(h, it); return 0; }
             break;
         }
         if (st != 1) {
@@ -310,7 +319,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             return chk(vm, float_new(h, f));
         }
     }
-    while ((st = op_next(vm, it, &v)) == 1) {
+    while ((st = next_item(vm, it, &v)) == 1) {
         Addr r = op_binary(vm, OP_ADD, acc, v);
         heap_decref(h, v);
         heap_decref(h, acc);
