@@ -127,15 +127,15 @@ static inline void free_seq_top(Heap *h, Addr o, TypeId t)
     h->deallocating = false;
 }
 
-/* heap_dealloc's common case in the unit: a tuple or list, nothing
+/* heap_dealloc's common cases in the unit: a str, tuple or list, nothing
 ** observing, no death in progress. Not inlined: a death is rare next to
 ** the decrefs that test for it, which stay small. */
 static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, Addr o)
 {
     TypeId t = obj_type(h, o);
-    if (!h->deallocating && !HEAP_OBSERVED(h) && (t == TY_TUPLE || t == TY_LIST)) {
-        free_seq_top(h, o, t);
-        return;
+    if (!h->deallocating && !HEAP_OBSERVED(h)) {
+        if (t == TY_STR) { str_free(h, o); return; }       /* as heap_dealloc frees it */
+        if (t == TY_TUPLE || t == TY_LIST) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);
 }
