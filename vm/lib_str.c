@@ -67,7 +67,10 @@ static void text_free(Text *t) { free(t->w); t->w = NULL; }
 static inline uint32_t text_at(const Text *t, size_t i) { return t->b ? t->b[i] : t->w[i]; }
 static Addr text_piece(Heap *h, const Text *t, size_t i, size_t n)
 {
-    return t->b ? str_from_utf8(h, (const char *)t->b + i, n) : str_from_cps(h, t->w + i, n);
+    /* ASCII pieces as str_from_utf8 makes them ("" and one char: the
+    ** singletons), without scanning bytes known to be ASCII */
+    if (t->b) return n == 1 ? str_char_singleton(h, t->b[i]) : str_new_ascii(h, (const char *)t->b + i, n);
+    return str_from_cps(h, t->w + i, n);
 }
 /* True when 't' occurs in 's' at i (i + t->n <= s->n). */
 static bool text_match(const Text *s, size_t i, const Text *t)

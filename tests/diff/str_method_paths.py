@@ -34,3 +34,11 @@ print(w2.split(None, 0)[0] is w2, w2.split(None, 1)[0] is w2, w2.split(",", 0)[0
 # partition and rpartition share the search (text_find, text_match)
 for s in ["key=value=x", "no sep here", "=", "ab", "héllo=wörld=ü", "a==b"]:
     print(s.partition("="), s.rpartition("="), s.partition("=="), s.rpartition("ö"), s.partition("x") [0] is s)
+# split's pieces of ASCII text: one char is the latin-1 singleton (the
+# same object as a one-char index), "" the empty one, longer pieces new
+# strings (vm/lib_str.c text_piece). A one-char literal is compared with
+# nothing here: 3.11 and 3.12.1 do not make it the singleton.
+src = "xa"
+a_one = src[1]
+parts = "a,,bc,a".split(",")
+print(parts[0] is a_one, parts[3] is a_one, parts[1] is "", parts[2] == "bc", " a  y ".split()[0] is a_one)
