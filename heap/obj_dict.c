@@ -316,13 +316,8 @@ static int resize(Heap *h, Addr d, unsigned log2, unsigned kind)
 
 Addr dict_get(Heap *h, Addr d, Addr key)
 {
-    Addr k = keys_of(h, d);
-    if (dict_len(h, d) == 0) return 0;
-    size_t slot;
-    Addr ks;
-    int64_t ix = lookup(h, k, key, heap_hash(h, key), &slot, &ks);
-    if (ix < 0) return 0;
-    return ram_word(&h->ram, ks + h->W);
+    Addr vs = dict_value_slot(h, d, key);
+    return vs ? ram_word(&h->ram, vs) : 0;
 }
 
 Addr dict_keys_object(const Heap *h, Addr d) { return keys_of(h, d); }

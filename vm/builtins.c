@@ -229,13 +229,14 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 static Addr b_min(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, false); }
 static Addr b_max(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, true); }
 
-/* The value of an int or bool as a C long of the profile (its word), as
+/* LONG_MAX of the profile's C: a long is a word on Linux, 32- or 64-bit. */
+static int64_t c_long_max(const Heap *h) { return h->W == 4 ? INT32_MAX : INT64_MAX; }
+
+/* The value of an int or bool as a C long of the profile, as
 ** PyLong_AsLongAndOverflow gives it; false on overflow. */
 static bool as_c_long(Heap *h, Addr o, int64_t *v)
 {
-    if (!int_to_i64(h, o, v)) return false;
-    int64_t lim = h->W == 4 ? INT64_C(1) << 31 : 0;
-    return !lim || (*v >= -lim && *v < lim);
+    return int_to_i64(h, o, v) && *v <= c_long_max(h) && *v >= -c_long_max(h) - 1;
 }
 
 /* Leaving one of sum's fast loops: the total, now an object, plus the
@@ -265,7 +266,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (!it) return 0;
     if (acc) heap_incref(h, acc); else acc = int_from_i64(h, 0);
     if (!acc) { heap_decref(h, it); return nomem(vm); }
-    int64_t lmax = h->W == 4 ? INT32_MAX : INT64_MAX, lmin = -lmax - 1;
+    int64_t lmax = c_long_max(h), lmin = -lmax - 1;
     Addr v;
     int st = 1;
     int64_t total;
