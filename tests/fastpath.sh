@@ -60,5 +60,26 @@ for p in "$root"/programs/*.py "$root"/programs/seed/*.py "$root"/tests/diff/*.p
     fi
   done
 done
+# Where a step limit stops the run: the same step in both loops, nested
+# runs (vm_call_function) counted, at limits that fall inside callbacks,
+# native calls and plain instructions alike.
+limited() {   # limited OUT LIMIT ARGS...
+  local out=$1 lim=$2; shift 2
+  (cd "$work" && timeout 60 "$bin" run --max-steps "$lim" "$@" </dev/null >"$out" 2>&1; echo "exit $?" >>"$out")
+}
+p="$root/tests/fastpath/nested_steps.py"
+if [ -f "$p" ]; then
+  bad=0
+  for lim in $(seq 7 53 2500); do
+    limited "$work/fast" "$lim" "$p"
+    limited "$work/slow" "$lim" --trace-out /dev/null --steps 1 "$p"
+    if ! cmp -s "$work/fast" "$work/slow"; then
+      echo "FAIL step limit $lim on nested_steps.py: the untraced run stops elsewhere"
+      diff "$work/slow" "$work/fast" | head -6
+      bad=1
+    fi
+  done
+  if [ $bad -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
 echo "fastpath: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

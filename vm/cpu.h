@@ -315,6 +315,22 @@ VmStatus CPU_RUN(Vm *vm)
     uint64_t stop_at = vm->max_steps ? vm->max_steps : UINT64_MAX;
     if (vm->pause_at && vm->pause_at < stop_at) stop_at = vm->pause_at;
 
+    /* The loops without hooks count steps in a local, which the compiler
+    ** can keep in a register (RAM stores may alias vm->steps). vm->steps is
+    ** brought up to date wherever anyone else may read or advance it: on
+    ** every way out, and around native calls, which may run the program's
+    ** functions in a nested loop (vm_call_function: sorted's key=, map).
+    ** The loop with hooks counts in vm->steps itself: the tracer reads it. */
+#if CPU_HOOKS
+#define STEPS (vm->steps)
+#define STEPS_OUT() ((void)0)
+#define STEPS_IN() ((void)0)
+#else
+    uint64_t steps = vm->steps;
+#define STEPS steps
+#define STEPS_OUT() (vm->steps = steps)
+#define STEPS_IN() (steps = vm->steps)
+#endif
     uint32_t chunk;
     const Chunk *ch;
     unsigned depth;                     /* this loop's frame: nested calls run above it */
@@ -410,14 +426,15 @@ VmStatus CPU_RUN(Vm *vm)
     Instr ins = 0;
     LOAD_FRAME();
     for (;;) {
-        if (vm->steps >= stop_at) {
+        if (STEPS >= stop_at) {
             SAVE_PC();
+            STEPS_OUT();
             return vm->max_steps && vm->steps >= vm->max_steps ? VM_STEP_LIMIT : VM_PAUSED;
         }
         ins = (Instr)ram_rd(&h->ram, pc, 4);
         Addr at = pc;
         pc += 4;
-        vm->steps++;
+        STEPS++;
         if (HOOKED(R.tr)) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
         OpCode op = (OpCode)ins_op(ins);
         DISPATCH(op);
@@ -581,14 +598,14 @@ VmStatus CPU_RUN(Vm *vm)
             /* Without hooks, a compare into a temporary that the next
             ** instruction branches on takes the branch here: the bool
             ** would be made and consumed with nothing to observe it. */
-            if (!CPU_HOOKS && a >= R.nlocals && vm->steps < stop_at) {
+            if (!CPU_HOOKS && a >= R.nlocals && STEPS < stop_at) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 unsigned nop = ins_op(nx);
                 if ((nop == OP_JMPIFNOT || nop == OP_JMPIF) && ins_a(nx) == a) {
                     drop(&R, c, a);
                     drop(&R, b, a);
                     reg_put(&R, a, 0);
-                    vm->steps++;
+                    STEPS++;
                     pc += 4;
                     if (truth == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
                     break;
@@ -659,7 +676,9 @@ VmStatus CPU_RUN(Vm *vm)
             for (unsigned i = 0; i < b; i++) { args[i] = rget(&R, a + 1 + i); }
             if (HOOKED(R.tr)) trace_call(R.tr, f, b);
             if (ft == TY_BUILTIN && !c_call_depth_ok(vm, f)) goto error;
+            STEPS_OUT();
             Addr r = builtins_call(vm, f, args, b, kw);
+            STEPS_IN();
             CHECK(r);
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
             reg_put(&R, a, r);
@@ -706,9 +725,11 @@ VmStatus CPU_RUN(Vm *vm)
             Addr args[256];
             for (unsigned i = 0; i < b; i++) args[i] = rget(&R, a + 1 + i);
             if (HOOKED(R.tr)) trace_method(R.tr, self, N[c], b);
+            STEPS_OUT();
             Addr r = vm->lm_native && vm->lm_name == N[c] && vm->lm_type == obj_type_addr(h, self)
                    ? builtins_call_native(vm, vm->lm_native, self, args, b, kw)
                    : builtins_call_method(vm, self, N[c], args, b, kw);
+            STEPS_IN();
             CHECK(r);
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
             reg_put(&R, a, r);
@@ -735,6 +756,7 @@ VmStatus CPU_RUN(Vm *vm)
                 if (vm->stop_depth) { vm->call_result = v; heap_decref(h, fr.func); }
                 else heap_decref(h, v);
                 if (HOOKED(R.tr)) trace_end(R.tr);
+                STEPS_OUT();
                 return VM_OK;
             }
             if (fr.func) heap_decref(h, fr.func);
@@ -1020,6 +1042,7 @@ VmStatus CPU_RUN(Vm *vm)
 #undef b
 #undef c
 error:
+    STEPS_OUT();
     if (vm->nframes) SAVE_PC();
     if (vm->nested_step_limit) return VM_STEP_LIMIT;   /* hit inside a vm_call_function */
     if (vm->err.kind == EXC_NONE) vm_raise(vm, EXC_MEMORY, "%s", "");
