@@ -85,9 +85,8 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     heap_static_header(h, h->empty_tuple, TY_TUPLE);
     ram_set_word(&h->ram, h->empty_tuple + 2 * h->W, 0);
 
-    size_t nbits = (size_t)((h->ram.heap_end - h->ram.heap) / L->alignment);
-    h->objmap = xcalloc(nbits / 64 + 1, sizeof(uint64_t));
-    h->objmap_words = nbits / 64 + 1;
+    h->objmap_bytes = (size_t)((h->ram.heap_end - h->ram.heap) / L->alignment);
+    h->objmap = xcalloc(h->objmap_bytes + 8, 1);
     h->float_free = xcalloc(L->float_freelist + 1, sizeof(Addr));
     h->list_free = xcalloc(L->list_freelist + 1, sizeof(Addr));
     h->dict_free = xcalloc(L->dict_freelist + 1, sizeof(Addr));
@@ -167,20 +166,31 @@ uint64_t heap_live_count(const Heap *h) { return h->live_objects; }
 bool heap_is_live(const Heap *h, Addr o)
 {
     if (o < h->ram.heap || o >= h->ram.heap_end || (o - h->ram.heap) % h->L.alignment) return false;
-    size_t bit = (size_t)((o - h->ram.heap) / h->L.alignment);
-    return bit / 64 < h->objmap_words && ((h->objmap[bit / 64] >> (bit % 64)) & 1);
+    size_t i = (size_t)((o - h->ram.heap) / h->L.alignment);
+    return i < h->objmap_bytes && h->objmap[i];
 }
 
+/* Calls fn on the marked ids in map bytes [lo, hi), skipping eight
+** unmarked bytes at a time. */
+static void walk_range(Heap *h, size_t lo, size_t hi, void (*fn)(void *ud, Addr o), void *ud)
+{
+    for (size_t i = lo & ~(size_t)7; i < hi; i += 8) {
+        uint64_t w;
+        memcpy(&w, h->objmap + i, 8);           /* the map has 8 spare bytes */
+        if (!w) continue;
+        for (size_t j = i < lo ? lo : i; j < i + 8 && j < hi; j++)
+            if (h->objmap[j]) fn(ud, h->ram.heap + (Addr)j * h->L.alignment);
+    }
+}
+
+/* Objects live where the allocator has handed out blocks: the arenas below
+** arena_top and the large blocks from large_top up (heap/alloc.c). */
 void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud)
 {
-    for (size_t w = 0; w < h->objmap_words; w++) {
-        uint64_t bits = h->objmap[w];
-        while (bits) {
-            unsigned b = (unsigned)__builtin_ctzll(bits);
-            bits &= bits - 1;
-            fn(ud, h->ram.heap + ((Addr)w * 64 + b) * h->L.alignment);
-        }
-    }
+    size_t top = (size_t)((h->arena_top - h->ram.heap) / h->L.alignment);
+    size_t large = (size_t)((h->large_top - h->ram.heap) / h->L.alignment);
+    walk_range(h, 0, top < large ? top : large, fn, ud);
+    walk_range(h, large, h->objmap_bytes, fn, ud);
 }
 
 uint64_t heap_fixed_size(const Heap *h, TypeId t)
