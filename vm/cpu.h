@@ -687,11 +687,15 @@ VmStatus CPU_RUN(Vm *vm)
         CASE(LOADMETHOD): {
             Addr self;
             RV(a, self);
-            if (N[c] == vm->name_append && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST)) break;
+            Addr t = obj_type_addr(h, self);
+            if (N[c] == vm->name_append && t == heap_type_obj(h, TY_LIST)) break;
+            MethodCache *mc = &vm->mcache[ch->names[c]];
+            vm->lm_type = t;
+            vm->lm_name = N[c];
+            if (mc->type == t) { vm->lm_native = mc->nt; break; }
             SAVE_PC();
             CHECK(builtins_has_method(vm, self, N[c], &vm->lm_native));
-            vm->lm_type = obj_type_addr(h, self);
-            vm->lm_name = N[c];
+            if (vm->lm_native) { mc->type = t; mc->nt = vm->lm_native; }
             break;
         }
         CASE(CALLMETHOD): {

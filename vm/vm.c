@@ -136,6 +136,7 @@ static int load(Vm *vm, char *err, size_t errcap)
     if (!vm->globals) goto nomem;
     vm->globals_keys_at = dict_keys_field(h, vm->globals);
     vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
+    vm->mcache = xcalloc(p->nnames + 1, sizeof *vm->mcache);
     Addr name = str_from_cstr(h, "__name__");
     Addr main = str_from_cstr(h, "__main__");
     if (!name || !main) goto nomem;
@@ -223,6 +224,7 @@ void vm_free(Vm *vm)
     if (!vm) return;
     free(vm->consts);
     free(vm->gcache);
+    free(vm->mcache);
     free(vm->code_addr);
     free(vm->frames);
     free(vm->err.msg);

@@ -86,6 +86,13 @@ typedef struct GlobalCache {
     size_t nentries;            /* (builtin) globals' entries then */
     Addr builtin;               /* (builtin) the object */
 } GlobalCache;
+/* LOADMETHOD's cache for one program name: the builtin type last found
+** to have a method of that name, and the method. Builtin types never gain
+** or lose a method, so a hit skips the lookup (modules are not cached). */
+typedef struct MethodCache {
+    Addr type;                  /* the type object; 0 = empty */
+    const struct Native *nt;
+} MethodCache;
 typedef struct FileTable FileTable;
 
 typedef struct Vm {
@@ -100,6 +107,7 @@ typedef struct Vm {
     Addr globals;               /* module dict */
     Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
     GlobalCache *gcache;        /* program name -> cache */
+    MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
