@@ -10,6 +10,7 @@
 #ifndef TRACEVM_DEALLOC_H
 #define TRACEVM_DEALLOC_H
 
+#include "heap/dict_lookup.h"
 #include "heap/heap_internal.h"
 #include "heap/obj_str.h"
 
@@ -85,41 +86,62 @@ static inline void list_dealloc(Heap *h, Addr o)
 }
 
 /*
-** A tuple or list whose refcount reached 0 while nothing observes the heap:
-** what the work list does, with less bookkeeping. Items are released last
-** to first and each dying item is freed whole before the next, which is
-** the order free_one's pushes come back off the list (and CPython's
-** order): the same blocks are freed in the same order. Only the refcount
-** events, which nobody observes here, come in another order. Nested
-** tuples and lists recurse to a bounded depth, then use the work list.
+** A tuple, list or dict whose refcount reached 0 while nothing observes
+** the heap: what the work list does, with less bookkeeping. Each dying
+** child is freed whole before the next, in CPython's order: a tuple's or
+** list's items last to first (tupledealloc, list_dealloc), a dict's
+** entries first to last, key then value (free_keys_object). The same
+** blocks are freed in the same order as by the work list; only the
+** refcount events, which nobody observes here, come in another order.
+** Nested containers recurse to a bounded depth, then use the work list.
 */
 enum { FREE_SEQ_DEPTH = 64 };
+
+static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth);
+
+/* Drops a container's reference to 'v', freeing it if it dies. */
+static inline void free_child(Heap *h, Addr v, unsigned depth)
+{
+    if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); return; }
+    ram_set_word(&h->ram, v, 0);
+    if (heap_free_number(h, v)) return;
+    TypeId vt = obj_type(h, v);
+    if (free_leaf(h, v, vt)) return;
+    if ((vt == TY_TUPLE || vt == TY_LIST || vt == TY_DICT) && depth < FREE_SEQ_DEPTH) {
+        free_seq(h, v, vt, depth + 1);
+        return;
+    }
+    push_pending(h, v);
+    heap_free_pending(h);
+}
 
 static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
 {
     free_event(h, o, t);
+    if (t == TY_DICT) {
+        Addr k = keys_of(h, o);
+        KeysView v;
+        keys_view(h, k, &v);
+        size_t ne = (size_t)ram_word(&h->ram, dict_keys_nentries_at(h, k));
+        for (size_t i = 0; i < ne; i++) {
+            Addr e = v.entries + (Addr)i * v.esize + v.key_off;
+            Addr key = ram_word(&h->ram, e);
+            if (!key) continue;
+            free_child(h, key, depth);
+            free_child(h, ram_word(&h->ram, e + HEAP_W(h)), depth);
+        }
+        dict_dealloc(h, o);
+        return;
+    }
     bool tuple = t == TY_TUPLE;
     size_t n = tuple ? tuple_len(h, o) : list_len(h, o);
     Addr items = tuple ? o + 3 * (Addr)HEAP_W(h) : list_items(h, o);
-    for (size_t i = n; i-- > 0;) {
-        Addr v = ram_word(&h->ram, items + i * HEAP_W(h));
-        if (!v || obj_refcnt(h, v) != 1 || heap_is_static(h, v)) { heap_decref(h, v); continue; }
-        ram_set_word(&h->ram, v, 0);
-        if (heap_free_number(h, v)) continue;
-        TypeId vt = obj_type(h, v);
-        if (free_leaf(h, v, vt)) continue;
-        if ((vt == TY_TUPLE || vt == TY_LIST) && depth < FREE_SEQ_DEPTH) {
-            free_seq(h, v, vt, depth + 1);
-            continue;
-        }
-        push_pending(h, v);
-        heap_free_pending(h);
-    }
+    for (size_t i = n; i-- > 0;) free_child(h, ram_word(&h->ram, items + i * HEAP_W(h)), depth);
     if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
 }
 
-/* A dying tuple or list, freed by free_seq; anything else that dies
-** meanwhile goes on the work list. */
+/* A dying tuple, list or dict, freed by free_seq; anything else that
+** dies meanwhile goes on the work list. */
 static inline void free_seq_top(Heap *h, Addr o, TypeId t)
 {
     h->deallocating = true;
@@ -135,7 +157,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
         if (t == TY_STR) { str_free(h, o); return; }       /* as heap_dealloc frees it */
-        if (t == TY_TUPLE || t == TY_LIST) { free_seq_top(h, o, t); return; }
+        if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);
 }

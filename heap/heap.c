@@ -287,14 +287,14 @@ void heap_report_free(Heap *h, Addr o, TypeId t)
 void heap_dealloc(Heap *h, Addr o)
 {
     /* the common cases need no work list: an object that owns no
-    ** references (it is what popping it at once would do), and a tuple or
-    ** list with nobody observing (free_seq) */
+    ** references (it is what popping it at once would do), and a tuple,
+    ** list or dict with nobody observing (free_seq) */
     if (!h->deallocating) {
         if (!h->obs && heap_free_number(h, o)) return;          /* as the CPU loops free them */
         TypeId t = obj_type(h, o);
         if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
-        if ((t == TY_TUPLE || t == TY_LIST) && !h->obs) {
+        if ((t == TY_TUPLE || t == TY_LIST || t == TY_DICT) && !h->obs) {
             free_seq_top(h, o, t);
             return;
         }
@@ -334,9 +334,23 @@ static void free_one(Heap *h, Addr entry)
     case TY_LIST:
         for (size_t i = 0, n = list_len(h, o); i < n; i++) heap_decref(h, list_get(h, o, i));
         return;
-    case TY_DICT:
+    case TY_DICT: {
+        /* CPython drops key 0, value 0, key 1, ... and frees each dying
+        ** one whole before the next: the children that die are collected
+        ** on a list of their own, then turned over onto the work list so
+        ** that the first to die is popped first */
+        Addr below = h->pending;
+        h->pending = 0;
         dict_clear_refs(h, o);
+        Addr died = h->pending;
+        h->pending = below;
+        while (died) {
+            Addr next = ram_word(&h->ram, died);
+            push_pending(h, died);
+            died = next;
+        }
         return;
+    }
     default:
         for (unsigned i = 0, n = heap_owned_fields(t); i < n; i++) heap_decref(h, obj_field(h, o, i));
         return;

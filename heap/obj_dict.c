@@ -440,6 +440,8 @@ void dict_clear(Heap *h, Addr d)
     free(refs);
 }
 
+/* Phase 1 of a dict's death (heap/heap.c free_one): drops key 0, value 0,
+** key 1, ... as CPython's free_keys_object does. */
 void dict_clear_refs(Heap *h, Addr d)
 {
     Addr k = keys_of(h, d);
