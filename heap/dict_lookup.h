@@ -97,7 +97,7 @@ static inline int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *s
         if (ix >= 0) {
             Addr e = v.entries + (Addr)ix * v.esize;
             Addr ek = ram_word(&h->ram, e + v.key_off);
-            if (ek == key || (hash_word(h, v.unicode ? str_hash(h, ek) : ram_word(&h->ram, e)) == hash && key_eq(h, ek, key))) {
+            if (ek == key || (hash_word(h, v.unicode ? str_hash_fast(h, ek) : ram_word(&h->ram, e)) == hash && key_eq(h, ek, key))) {
                 *slot = i;
                 *kslot = e + v.key_off;
                 return ix;
@@ -132,7 +132,7 @@ static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
     uint64_t hash;
     if (!small_int_hash(h, key, &hash)) {
         if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
-        hash = str_hash(h, key);
+        hash = str_hash_fast(h, key);
     }
     if (!dict_len(h, d)) return 0;
     size_t slot;

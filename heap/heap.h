@@ -527,6 +527,14 @@ bool str_eq(const Heap *h, Addr a, Addr b);
 bool str_eq_cstr(const Heap *h, Addr s, const char *c);
 int str_cmp(const Heap *h, Addr a, Addr b);
 uint64_t str_hash(Heap *h, Addr s);             /* deterministic; caches in ob hash */
+/* str_hash, inline while the hash is cached (ob hash, the word after the
+** length, is not -1): what dict lookups of str keys read. */
+static inline uint64_t str_hash_fast(Heap *h, Addr s)
+{
+    uint64_t v = ram_word(&h->ram, s + 3 * HEAP_W(h));
+    if (HEAP_W(h) == 8 && v != UINT64_MAX) return v;
+    return str_hash(h, s);
+}
 /* The one-character singleton for cp < 256 (new ref). */
 Addr str_char_singleton(Heap *h, uint32_t cp);
 /* sys.intern: returns the interned equal string (new ref); steals 's'. */

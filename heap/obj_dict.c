@@ -63,11 +63,11 @@ static Addr new_keys(Heap *h, unsigned log2, unsigned kind)
     if (!k) return 0;
     unsigned log2_ib = log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3);
     ram_set_word(&h->ram, k, 1);
-    ram_wr(&h->ram, k + h->W, 1, log2);
-    ram_wr(&h->ram, k + h->W + 1, 1, log2_ib);
-    ram_wr(&h->ram, k + h->W + 2, 1, kind);
-    ram_wr(&h->ram, k + h->W + 3, 1, 0);
-    ram_wr(&h->ram, k + h->W + 4, 4, 0);
+    uint8_t *f = ram_ptr(&h->ram, k + h->W);        /* bytes: no byte order */
+    f[0] = (uint8_t)log2;
+    f[1] = (uint8_t)log2_ib;
+    f[2] = (uint8_t)kind;
+    memset(f + 3, 0, 5);                            /* a pad byte, dk_version */
     ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2));
     ram_set_word(&h->ram, k_nentries(h, k), 0);
     memset(ram_ptr(&h->ram, k_indices(h, k)), 0xFF, (size_t)1 << log2_ib);
@@ -196,7 +196,7 @@ uint64_t heap_hash(Heap *h, Addr o)
     uint64_t fast;
     if (small_int_hash(h, o, &fast)) return fast;
     switch (obj_type(h, o)) {
-    case TY_STR: return str_hash(h, o);
+    case TY_STR: return str_hash_fast(h, o);
     case TY_INT: case TY_BOOL: return hash_int(h, o);
     case TY_FLOAT: {
         double v = float_value(h, o);
@@ -349,8 +349,22 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
     Addr k = keys_of(h, d);
     bool is_str = obj_type(h, key) == TY_STR;
     if (k == h->empty_keys) {
-        if (resize(h, d, 3, is_str ? KIND_UNICODE : KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
-        k = keys_of(h, d);
+        /* insert_to_emptydict: a fresh keys object of PyDict_MINSIZE slots,
+        ** where the key's first probe is free, so no lookup is needed */
+        unsigned kind = is_str ? KIND_UNICODE : KIND_GENERAL;
+        k = new_keys(h, 3, kind);
+        if (!k) { heap_decref(h, value); return -1; }
+        Addr e = entry(h, k, 0);
+        heap_incref(h, key);
+        if (kind == KIND_GENERAL) ram_set_word(&h->ram, e, hash);
+        ram_set_word(&h->ram, e_key(h, k, e), key);
+        ram_set_word(&h->ram, e_value(h, k, e), value);
+        set_ix(h, k, (size_t)hash_word(h, hash) & 7, 0);
+        ram_set_word(&h->ram, k_nentries(h, k), 1);
+        ram_set_word(&h->ram, k_usable(h, k), usable_fraction(8) - 1);
+        ram_set_word(&h->ram, f_keys(h, d), k);
+        ram_set_word(&h->ram, f_used(h, d), 1);
+        return 0;
     } else if (!is_str && k_kind(h, k) == KIND_UNICODE) {
         if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
