@@ -175,6 +175,25 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     Addr it = 0;
     if (np == 1 && !(it = op_iter(vm, args[0]))) return 0;
     Addr best = 0, bestkey = 0;
+    /* A list of small ints with nothing observing the heap: its items are
+    ** compared by value where they lie, without taking and dropping a
+    ** reference to each (the winner gets the two the loop below holds).
+    ** The iterator is left where the first other item is, for the loop
+    ** below to finish; every object ends as the loop alone leaves it. */
+    Addr int_t = heap_type_obj(h, TY_INT);
+    if (it && !key && !h->obs && obj_type_addr(h, it) == heap_type_obj(h, TY_LISTITER) && obj_field(h, it, 0)) {
+        Addr seq = obj_field(h, it, 0);
+        size_t i = (size_t)obj_field(h, it, 1), len = list_len(h, seq);
+        int64_t bv = 0;
+        for (; i < len; i++) {
+            Addr x = list_get(h, seq, i);
+            int64_t p;
+            if (obj_type_addr(h, x) != int_t || !int_small(h, x, &p)) break;
+            if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
+        }
+        obj_set_field(h, it, 1, i);
+        if (best) { heap_incref(h, best); heap_incref(h, best); bestkey = best; }
+    }
     for (unsigned i = 0;; i++) {
         Addr x;
         if (it) {
@@ -196,7 +215,6 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
         }
         /* two ints of at most two digits compare by value; else op_order */
         int64_t p, q;
-        Addr int_t = heap_type_obj(h, TY_INT);
         int c = !best ? 1
               : obj_type_addr(h, val) == int_t && obj_type_addr(h, bestkey) == int_t && int_small(h, val, &p) && int_small(h, bestkey, &q)
               ? (p > q) - (p < q)
