@@ -159,6 +159,20 @@ static int next_item(Vm *vm, Addr it, Addr *v)
     return st < 0 ? op_next(vm, it, v) : st;
 }
 
+/* A list iterator's list and position while nothing observes the heap, or
+** 0: natives that only read small ints (sum, min, max) walk the items in
+** place, without taking and dropping a reference to each, and put the
+** iterator at the first item they do not take (list_walk_end), for their
+** general loop to finish. Every object ends as that loop alone leaves it. */
+static Addr list_walk_begin(Heap *h, Addr it, size_t *i)
+{
+    if (h->obs || obj_type_addr(h, it) != heap_type_obj(h, TY_LISTITER)) return 0;
+    Addr seq = obj_field(h, it, 0);
+    if (seq) *i = (size_t)obj_field(h, it, 1);
+    return seq;
+}
+static void list_walk_end(Heap *h, Addr it, size_t i) { obj_set_field(h, it, 1, i); }
+
 static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 {
     Heap *h = H(vm);
@@ -175,23 +189,19 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     Addr it = 0;
     if (np == 1 && !(it = op_iter(vm, args[0]))) return 0;
     Addr best = 0, bestkey = 0;
-    /* A list of small ints with nothing observing the heap: its items are
-    ** compared by value where they lie, without taking and dropping a
-    ** reference to each (the winner gets the two the loop below holds).
-    ** The iterator is left where the first other item is, for the loop
-    ** below to finish; every object ends as the loop alone leaves it. */
-    Addr int_t = heap_type_obj(h, TY_INT);
-    if (it && !key && !h->obs && obj_type_addr(h, it) == heap_type_obj(h, TY_LISTITER) && obj_field(h, it, 0)) {
-        Addr seq = obj_field(h, it, 0);
-        size_t i = (size_t)obj_field(h, it, 1), len = list_len(h, seq);
+    /* a list's small ints compare by value where they lie; the winner
+    ** gets the two references the loop below holds (list_walk_begin) */
+    Addr int_t = heap_type_obj(h, TY_INT), seq;
+    size_t i0;
+    if (it && !key && (seq = list_walk_begin(h, it, &i0))) {
         int64_t bv = 0;
-        for (; i < len; i++) {
-            Addr x = list_get(h, seq, i);
+        for (size_t len = list_len(h, seq); i0 < len; i0++) {
+            Addr x = list_get(h, seq, i0);
             int64_t p;
             if (obj_type_addr(h, x) != int_t || !int_small(h, x, &p)) break;
             if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
         }
-        obj_set_field(h, it, 1, i);
+        list_walk_end(h, it, i0);
         if (best) { heap_incref(h, best); heap_incref(h, best); bestkey = best; }
     }
     for (unsigned i = 0;; i++) {
@@ -291,6 +301,18 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (obj_type(h, acc) == TY_INT && as_c_long(h, acc, &total)) {
         heap_decref(h, acc);
         acc = 0;
+        size_t i;
+        Addr seq = list_walk_begin(h, it, &i);
+        if (seq) {                      /* a list's small ints, in place */
+            Addr int_t = heap_type_obj(h, TY_INT);
+            for (size_t len = list_len(h, seq); i < len; i++) {
+                Addr x = list_get(h, seq, i);
+                int64_t b;
+                if (obj_type_addr(h, x) != int_t || !int_small(h, x, &b) || !(total >= 0 ? b <= lmax - total : b >= lmin - total)) break;
+                total += b;
+            }
+            list_walk_end(h, it, i);
+        }
         while ((st = next_item(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t b;
