@@ -86,7 +86,12 @@ static inline int64_t text_find(const Text *s, const Text *t, size_t from)
     size_t n = s->n, m = t->n;
     uint32_t t0 = text_at(t, 0);
     if (m == 1 && s->b && t->b) {       /* one ASCII char: memchr is the search */
-        const uint8_t *p = from < n ? memchr(s->b + from, (int)t0, n - from) : NULL;
+        if (from >= n) return -1;
+        if (n - from < 32) {            /* a short string: a loop, not a call */
+            for (size_t i = from; i < n; i++) if (s->b[i] == t0) return (int64_t)i;
+            return -1;
+        }
+        const uint8_t *p = memchr(s->b + from, (int)t0, n - from);
         return p ? (int64_t)(p - s->b) : -1;
     }
     for (size_t i = from; i + m <= n; i++) {
