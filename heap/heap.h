@@ -386,6 +386,12 @@ HEAP_HOT bool int_small(const Heap *h, Addr o, int64_t *out)
 {
     const Ram *r = &h->ram;
     uint64_t tag = ram_word(r, o + 2 * HEAP_W(h));
+    /* the common case first, one compare: a positive int of one digit
+    ** (lv_tag 1 << 3, or ob_size 1) */
+    if (tag == (INT_LV(h) ? 8u : 1u)) {
+        *out = (int64_t)ram_rd(r, o + 3 * HEAP_W(h), 4);
+        return true;
+    }
     size_t n; int neg;
     if (INT_LV(h)) { n = (size_t)(tag >> 3); neg = (tag & 3) == 2; }
     else { int64_t s = ram_sword(r, o + 2 * HEAP_W(h)); neg = s < 0; n = (size_t)(neg ? -s : s); }
