@@ -64,6 +64,8 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     h->type_shift = (unsigned)__builtin_ctz(h->type_stride);      /* powers of two: */
     h->align_shift = (unsigned)__builtin_ctz(L->alignment);       /* vm/profile.c checks */
     h->pool_shift = (unsigned)__builtin_ctz(L->pool_size);
+    h->max_tuple_items = (h->ram.heap_end - h->ram.heap) / L->tuple_item;
+    h->max_list_items = (h->ram.heap_end - h->ram.heap) / L->list_slot;
     h->type_base = heap_static_alloc(h, (uint64_t)TY__COUNT * h->type_stride, h->L.alignment);
     if (!h->type_base) goto nostatic;
     for (int t = 0; t < TY__COUNT; t++) h->type_addr[t] = h->type_base + (Addr)t * h->type_stride;
@@ -241,7 +243,7 @@ Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size)
     if (!size) size = heap_fixed_size(h, t);
     Addr o = heap_make(h, t, size);
     if (!o) return 0;
-    uint64_t words = (size - heap_gc(h, t)) / h->W;
+    uint64_t words = (size - heap_gc(h, t)) >> (h->W == 8 ? 3 : 2);    /* no division */
     for (uint64_t i = 2; i < words; i++) ram_set_word(&h->ram, o + i * h->W, 0);
     return o;
 }

@@ -110,6 +110,7 @@ typedef struct Heap {
     unsigned type_shift;        /* log2(type_stride) */
     unsigned align_shift;       /* log2(L.alignment) */
     unsigned pool_shift;        /* log2(L.pool_size) */
+    uint64_t max_tuple_items, max_list_items;   /* that could fit the heap (heap_internal.h) */
     Addr none, true_, false_;
     Addr small_ints;            /* object for L.small_int_min */
     Addr empty_str, empty_tuple, empty_keys;

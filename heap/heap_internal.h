@@ -41,12 +41,12 @@ static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t]
 ** instead of a product wrapping around). */
 static inline uint64_t tuple_bytes(const Heap *h, size_t n)
 {
-    if (n > (h->ram.heap_end - h->ram.heap) / h->L.tuple_item) return UINT64_MAX;
+    if (n > h->max_tuple_items) return UINT64_MAX;     /* precomputed: no division per tuple */
     return h->L.tuple_base + (uint64_t)n * h->L.tuple_item;
 }
 static inline uint64_t items_bytes(const Heap *h, size_t n)
 {
-    if (n > (h->ram.heap_end - h->ram.heap) / h->L.list_slot) return UINT64_MAX;
+    if (n > h->max_list_items) return UINT64_MAX;
     return (uint64_t)n * h->L.list_slot;
 }
 
