@@ -4,7 +4,7 @@
 ** heap/heap.c (heap_dealloc) and vm/cpu_fast.c, the untraced CPU loops,
 ** where the word size is a constant and RAM is read directly (as vm/cpu.h
 ** is compiled more than once). The loops' heap_decref comes here through
-** HEAP_DEALLOC (heap/heap.h) for tuples and lists; everything else, and
+** HEAP_DEALLOC (heap/heap.h) for tuples, lists and dicts; everything else, and
 ** any death during another, goes to heap_dealloc and its work list.
 */
 #ifndef TRACEVM_DEALLOC_H
@@ -149,7 +149,7 @@ static inline void free_seq_top(Heap *h, Addr o, TypeId t)
     h->deallocating = false;
 }
 
-/* heap_dealloc's common cases in the unit: a str, tuple or list, nothing
+/* heap_dealloc's common cases in the unit: a str, tuple, list or dict, nothing
 ** observing, no death in progress. Not inlined: a death is rare next to
 ** the decrefs that test for it, which stay small. */
 static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, Addr o)

@@ -7,7 +7,7 @@
 **   CPU_RUN         the function's name, vm_run_w<WORD>_<lv|ss>
 ** Every RAM access is a host load or store at the simulated address itself
 ** (TRACEVM_DIRECT): vm_run only comes here when the RAM is mapped there.
-** Dying tuples and lists are freed by heap/dealloc.h compiled here too.
+** Dying tuples, lists and dicts are freed by heap/dealloc.h compiled here too.
 */
 #define TRACEVM_DIRECT 1
 #define CPU_HOOKS 0
