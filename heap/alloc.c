@@ -171,6 +171,27 @@ Addr heap_alloc_slow(Heap *h, uint64_t n)
 }
 
 
+/*
+** A growing list's item array (list_resize) moved to a new block at every
+** growth past the small threshold, and the old block's pages were given
+** back: the host faulted in every page of every size the array passed
+** through, twice CPython's page faults for a list of a million ints (its
+** realloc is glibc's, which grows a mapped chunk by mremap, without
+** touching the old pages). The lowest large block (the newest, when
+** nothing larger was made since) can instead grow downwards into the free
+** gap above the arenas: only the new pages are touched, and the contents
+** move down by the difference.
+*/
+Addr heap_grow_large(Heap *h, Addr b, uint64_t oldn, uint64_t newn)
+{
+    uint64_t a = 16, ro = (oldn + a - 1) / a * a, rn = (newn + a - 1) / a * a;
+    if (b != h->large_top || oldn <= h->L.small_threshold || rn <= ro || rn - ro > h->large_top - h->arena_top) return 0;
+    h->large_top -= rn - ro;
+    h->live_bytes += newn - oldn;
+    if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
+    return h->large_top;
+}
+
 void heap_release_slow(Heap *h, Addr b, uint64_t n)
 {
     if (!b) return;

@@ -225,6 +225,10 @@ void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
 ** back to these. */
 Addr heap_alloc_slow(Heap *h, uint64_t n);
 void heap_release_slow(Heap *h, Addr block, uint64_t n);
+/* Grows a large block of 'oldn' bytes to 'newn' in place, downwards, when
+** it is the lowest large block: returns its new start (the caller moves
+** the contents down), or 0 when it cannot (heap/alloc.c). */
+Addr heap_grow_large(Heap *h, Addr block, uint64_t oldn, uint64_t newn);
 /* Bytes the allocator hands out for an n-byte request. */
 uint64_t heap_block_size(const Heap *h, uint64_t n);
 

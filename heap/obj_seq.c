@@ -83,9 +83,16 @@ static int realloc_items(Heap *h, Addr l, size_t cap)
             return 0;
         }
     }
-    Addr nb = heap_alloc(h, newbytes);
-    if (!nb) return -1;
     size_t keep = list_len(h, l) < cap ? list_len(h, l) : cap;
+    Addr nb = old ? heap_grow_large(h, old, oldbytes, newbytes) : 0;
+    if (nb) {                           /* grown in place, downwards */
+        memmove(ram_ptr(&h->ram, nb), ram_ptr(&h->ram, old), keep * h->W);
+        ram_set_word(&h->ram, f_items(h, l), nb);
+        ram_set_word(&h->ram, f_alloc(h, l), cap);
+        return 0;
+    }
+    nb = heap_alloc(h, newbytes);
+    if (!nb) return -1;
     if (old) {
         memmove(ram_ptr(&h->ram, nb), ram_ptr(&h->ram, old), keep * h->W);
         heap_release(h, old, oldbytes);

@@ -700,3 +700,35 @@ Test(heap, list_append_on_full_ram_fails_cleanly)
     cr_expect(eq(u64, heap_live_count(h), start));
     heap_free(h);
 }
+
+/* A list's item array past the small threshold grows in place, downwards,
+** while it is the lowest large block (heap_grow_large): its items keep
+** their values, the array moves down by the growth, and no other large
+** block is made for it. A block with another below it moves as before. */
+PER_PROFILE(large_item_array_grows_in_place)
+{
+    Heap *h = tv_heap(param->name, NULL);
+    Addr l = list_new(h, 0);
+    cr_assert(l != 0);
+    for (int j = 0; j < 200; j++) cr_assert(eq(int, list_append(h, l, int_from_i64(h, 1000 + j)), 0));
+    Addr items = list_items(h, l), top = h->large_top;
+    cr_expect(eq(u64, items, top), "the array is the lowest large block");
+    uint64_t live = h->live_bytes;
+    for (int j = 200; j < 400; j++) cr_assert(eq(int, list_append(h, l, int_from_i64(h, 1000 + j)), 0));
+    cr_expect(lt(u64, list_items(h, l), items), "grew downwards");
+    cr_expect(eq(u64, list_items(h, l), h->large_top), "still the lowest");
+    cr_expect(eq(sz, h->nlarge_free, 0), "no array was left behind to free");
+    for (int j = 0; j < 400; j++) {
+        int64_t v = 0;
+        cr_assert(int_small(h, list_get(h, l, (size_t)j), &v));
+        cr_expect(eq(i64, v, 1000 + j), "item %d", j);
+    }
+    cr_expect(gt(u64, h->live_bytes, live));
+    /* another large block below it: the next growth moves the array */
+    Addr other = heap_alloc(h, 4000);
+    cr_assert(other != 0 && other < list_items(h, l));
+    cr_expect(eq(u64, heap_grow_large(h, list_items(h, l), 8 * list_capacity(h, l), 16 * list_capacity(h, l)), 0));
+    heap_release(h, other, 4000);
+    heap_decref(h, l);
+    heap_free(h);
+}
