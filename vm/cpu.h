@@ -180,6 +180,20 @@ static Addr global_miss(Vm *vm, GlobalCache *gc, Addr name, Addr keys, uint32_t 
     return gc->builtin;
 }
 
+/* A STOREGLOBAL that missed the cache: stores through dict_set, then
+** points the cache at the value's slot, so that a name only ever stored
+** (a module-level loop variable) hits from then on. False: RAM is full. */
+static bool global_store_miss(Vm *vm, GlobalCache *gc, Addr name, Addr v)
+{
+    Heap *h = vm->h;
+    if (dict_set(h, vm->globals, name, v) != 0) return false;
+    Addr keys = ram_word(&h->ram, vm->globals_keys_at);
+    gc->keys = keys;
+    gc->shape = dict_keys_shape(h, keys);
+    gc->slot = dict_value_slot(h, vm->globals, name);
+    return true;
+}
+
 /*
 ** globals[name] or builtins[name] (borrowed, 0 if neither), through the
 ** name's inline cache: a hit costs a few RAM reads instead of hashing.
@@ -498,7 +512,7 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr old = ram_word(&h->ram, gc->slot);    /* as dict_set replaces a value */
                 ram_set_word(&h->ram, gc->slot, v);
                 heap_decref(h, old);
-            } else if (dict_set(h, vm->globals, N[ins_bx(ins)], v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            } else if (!global_store_miss(vm, gc, N[ins_bx(ins)], v)) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             break;
         }
         CASE(DELGLOBAL): {
