@@ -98,10 +98,13 @@ static void pool_free(Heap *h, Addr b, uint64_t bsize)
     }
 }
 
+/* A large request's size as the stand-in for malloc hands it out: whole
+** multiples of glibc malloc's 16-byte alignment. */
+static uint64_t large_size(uint64_t n) { return (n + 15) / 16 * 16; }
+
 static Addr large_alloc(Heap *h, uint64_t n)
 {
-    uint64_t a = 16;                    /* glibc malloc alignment */
-    n = (n + a - 1) / a * a;
+    n = large_size(n);
     for (size_t i = 0; i < h->nlarge_free; i++) {
         LargeBlock *f = &h->large_free[i];
         if (f->size >= n) {
@@ -127,8 +130,7 @@ enum { DISCARD_MIN = 256 * 1024 };
 
 static void large_free(Heap *h, Addr b, uint64_t n)
 {
-    uint64_t a = 16;
-    n = (n + a - 1) / a * a;
+    n = large_size(n);
     if (n >= DISCARD_MIN) ram_discard(&h->ram, b, n);
     size_t i = 0;
     while (i < h->nlarge_free && h->large_free[i].addr < b) i++;
@@ -184,7 +186,7 @@ Addr heap_alloc_slow(Heap *h, uint64_t n)
 */
 Addr heap_grow_large(Heap *h, Addr b, uint64_t oldn, uint64_t newn)
 {
-    uint64_t a = 16, ro = (oldn + a - 1) / a * a, rn = (newn + a - 1) / a * a;
+    uint64_t ro = large_size(oldn), rn = large_size(newn);
     if (b != h->large_top || oldn <= h->L.small_threshold || rn <= ro || rn - ro > h->large_top - h->arena_top) return 0;
     h->large_top -= rn - ro;
     h->live_bytes += newn - oldn;
