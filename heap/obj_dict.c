@@ -379,12 +379,17 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
         heap_decref(h, old);
         return 0;
     }
+    bool probed = true;                 /* 'slot' is from this table's lookup */
     if (ram_word(&h->ram, k_usable(h, k)) == 0) {
         if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), k_kind(h, k)) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
+        probed = false;
     }
-    slot = free_slot(h, k, hash);
     size_t n = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    /* CPython's insertdict takes find_empty_slot's slot: the first on the
+    ** probe path that holds no entry (EMPTY or DUMMY), which is the one
+    ** the lookup already found, unless the table was just replaced */
+    if (!probed) slot = free_slot(h, k, hash);
     Addr e = entry(h, k, n);
     heap_incref(h, key);
     if (k_kind(h, k) == KIND_GENERAL) ram_set_word(&h->ram, e, hash);
