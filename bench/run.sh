@@ -85,10 +85,11 @@ case $tvm in /*) ;; *) tvm="$PWD/$tvm" ;; esac
 
 # The issue's seven kinds first, then more of the same kinds written the
 # way other programs would (for loops, comprehensions, dicts, str methods,
-# calls with more arguments, sorting): a benchmark that is not one of the
-# seven should not be a surprise.
+# calls with more arguments, sorting, records in dicts, appends then
+# indexing): a benchmark that is not one of the seven should not be a
+# surprise.
 issue_progs=" loop float fib list strings bigint objects "
-progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting)
+progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting records appendindex)
 if [ -n "$only" ]; then read -r -a progs <<<"$only"; fi
 
 # ---- helpers ----
