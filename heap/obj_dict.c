@@ -348,38 +348,30 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
     uint64_t hash = heap_hash(h, key);
     Addr k = keys_of(h, d);
     bool is_str = obj_type(h, key) == TY_STR;
+    size_t slot;
     if (k == h->empty_keys) {
         /* insert_to_emptydict: a fresh keys object of PyDict_MINSIZE slots,
         ** where the key's first probe is free, so no lookup is needed */
-        unsigned kind = is_str ? KIND_UNICODE : KIND_GENERAL;
-        k = new_keys(h, 3, kind);
+        size_t min = h->L.dict_min_slots;
+        k = new_keys(h, (unsigned)__builtin_ctz((unsigned)min), is_str ? KIND_UNICODE : KIND_GENERAL);
         if (!k) { heap_decref(h, value); return -1; }
-        Addr e = entry(h, k, 0);
-        heap_incref(h, key);
-        if (kind == KIND_GENERAL) ram_set_word(&h->ram, e, hash);
-        ram_set_word(&h->ram, e_key(h, k, e), key);
-        ram_set_word(&h->ram, e_value(h, k, e), value);
-        set_ix(h, k, (size_t)hash_word(h, hash) & 7, 0);
-        ram_set_word(&h->ram, k_nentries(h, k), 1);
-        ram_set_word(&h->ram, k_usable(h, k), usable_fraction(8) - 1);
         ram_set_word(&h->ram, f_keys(h, d), k);
-        ram_set_word(&h->ram, f_used(h, d), 1);
-        return 0;
-    } else if (!is_str && k_kind(h, k) == KIND_UNICODE) {
-        if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
-        k = keys_of(h, d);
+        slot = (size_t)hash_word(h, hash) & (min - 1);
+    } else {
+        if (!is_str && k_kind(h, k) == KIND_UNICODE) {
+            if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }
+            k = keys_of(h, d);
+        }
+        Addr ks;
+        if (lookup(h, k, key, hash, &slot, &ks) >= 0) {
+            Addr vslot = ks + h->W;
+            Addr old = ram_word(&h->ram, vslot);
+            ram_set_word(&h->ram, vslot, value);
+            heap_decref(h, old);
+            return 0;
+        }
     }
-    size_t slot;
-    Addr ks;
-    int64_t ix = lookup(h, k, key, hash, &slot, &ks);
-    if (ix >= 0) {
-        Addr vslot = ks + h->W;
-        Addr old = ram_word(&h->ram, vslot);
-        ram_set_word(&h->ram, vslot, value);
-        heap_decref(h, old);
-        return 0;
-    }
-    bool probed = true;                 /* 'slot' is from this table's lookup */
+    bool probed = true;                 /* 'slot' is this table's */
     if (ram_word(&h->ram, k_usable(h, k)) == 0) {
         if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), k_kind(h, k)) != 0) { heap_decref(h, value); return -1; }
         k = keys_of(h, d);
@@ -387,8 +379,9 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
     }
     size_t n = (size_t)ram_word(&h->ram, k_nentries(h, k));
     /* CPython's insertdict takes find_empty_slot's slot: the first on the
-    ** probe path that holds no entry (EMPTY or DUMMY), which is the one
-    ** the lookup already found, unless the table was just replaced */
+    ** probe path that holds no entry (EMPTY or DUMMY): the one the lookup
+    ** found, or a fresh table's first probe, unless the table was just
+    ** replaced */
     if (!probed) slot = free_slot(h, k, hash);
     Addr e = entry(h, k, n);
     heap_incref(h, key);
