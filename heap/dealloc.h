@@ -130,7 +130,7 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
             free_child(h, key, depth);
             free_child(h, ram_word(&h->ram, e + HEAP_W(h)), depth);
         }
-        dict_dealloc(h, o);
+        dict_free_object(h, o);
         return;
     }
     bool tuple = t == TY_TUPLE;

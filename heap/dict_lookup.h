@@ -10,7 +10,7 @@
 #ifndef TRACEVM_DICT_LOOKUP_H
 #define TRACEVM_DICT_LOOKUP_H
 
-#include "heap/heap.h"
+#include "heap/heap_internal.h"
 
 enum { KIND_GENERAL = 0, KIND_UNICODE = 1 };
 enum { IX_EMPTY = -1, IX_DUMMY = -2 };
@@ -23,10 +23,14 @@ static inline Addr f_version(const Heap *h, Addr d)
 }
 static inline Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
 static inline Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
+static inline Addr f_used(const Heap *h, Addr d) { (void)h; return d + 2 * HEAP_W(h); }
+static inline Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + HEAP_W(h); }
 
 static inline unsigned k_log2(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h), 1); }
 static inline unsigned k_log2_ib(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h) + 1, 1); }
 static inline unsigned k_kind(const Heap *h, Addr k) { return (unsigned)ram_rd(&h->ram, k + HEAP_W(h) + 2, 1); }
+static inline Addr k_usable(const Heap *h, Addr k) { (void)h; return k + 2 * HEAP_W(h); }
+static inline Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
 static inline Addr k_indices(const Heap *h, Addr k) { (void)h; return k + 4 * HEAP_W(h); }
 
 /* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
@@ -140,6 +144,119 @@ static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
     if (lookup(h, keys_of(h, d), key, hash, &slot, &ks) < 0) return 0;
     *vslot = ks + HEAP_W(h);
     return 1;
+}
+
+/* ---- making and freeing: a keys object, a dict ---- */
+
+static inline size_t usable_fraction(size_t n) { return (n << 1) / 3; }
+/* dk_log2_index_bytes: indices are 1, 2, 4 or 8 bytes as the table grows */
+static inline unsigned log2_index_bytes(unsigned log2) { return log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3); }
+
+static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
+{
+    uint64_t esize = kind == KIND_UNICODE ? h->L.dict_entry_str : h->L.dict_entry_generic;
+    return h->L.dict_keys_header + ((uint64_t)1 << log2_index_bytes(log2)) + usable_fraction((size_t)1 << log2) * esize;
+}
+
+/* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full. */
+static inline Addr new_keys(Heap *h, unsigned log2, unsigned kind)
+{
+    uint64_t bytes = keys_bytes(h, log2, kind);
+    Addr k = heap_alloc(h, bytes);
+    if (!k) return 0;
+    unsigned log2_ib = log2_index_bytes(log2);
+    ram_set_word(&h->ram, k, 1);
+    uint8_t *f = ram_ptr(&h->ram, k + HEAP_W(h));   /* bytes: no byte order */
+    f[0] = (uint8_t)log2;
+    f[1] = (uint8_t)log2_ib;
+    f[2] = (uint8_t)kind;
+    memset(f + 3, 0, 5);                            /* a pad byte, dk_version */
+    ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2));
+    ram_set_word(&h->ram, k_nentries(h, k), 0);
+    ram_fill(&h->ram, k_indices(h, k), 0xFF, (uint64_t)1 << log2_ib);
+    ram_fill(&h->ram, k_indices(h, k) + ((Addr)1 << log2_ib), 0, bytes - h->L.dict_keys_header - ((uint64_t)1 << log2_ib));
+    return k;
+}
+
+static inline void free_keys(Heap *h, Addr k)
+{
+    if (k && k != h->empty_keys) heap_release(h, k, keys_bytes(h, k_log2(h, k), k_kind(h, k)));
+}
+
+/* A dict object on 'keys' (which it takes), from the free list first;
+** 0 when RAM is full. */
+static inline Addr new_dict_with(Heap *h, Addr keys)
+{
+    Addr d;
+    if (h->ndict_free) {
+        d = h->dict_free[--h->ndict_free];
+        if (HEAP_OBSERVED(h)) heap_revive(h, d, TY_DICT, h->L.dict_empty);
+        else heap_revive_quiet(h, d, TY_DICT);
+    } else {
+        d = heap_make(h, TY_DICT, h->L.dict_empty);
+        if (!d) { free_keys(h, keys); return 0; }
+    }
+    ram_set_word(&h->ram, f_used(h, d), 0);
+    ram_wr(&h->ram, f_version(h, d), 8, 0);
+    ram_set_word(&h->ram, f_keys(h, d), keys);
+    ram_set_word(&h->ram, f_values(h, d), 0);
+    return d;
+}
+
+/* Phase 2 of a dict's death (its keys and values are already released):
+** the keys object back to the allocator, the dict onto its free list. */
+static inline void dict_free_object(Heap *h, Addr d)
+{
+    free_keys(h, keys_of(h, d));
+    if (h->ndict_free < h->L.dict_freelist) { h->dict_free[h->ndict_free++] = d; return; }
+    heap_unmake(h, d, h->L.dict_empty);
+}
+
+/*
+** A dict display {k0: v0, ..} of 1 to usable_fraction(PyDict_MINSIZE) pairs
+** whose keys are str with distinct hashes, built as BUILD_MAP builds it:
+** the dict, then insert_to_emptydict's fresh unicode keys object of
+** PyDict_MINSIZE slots, then each key at the first free slot of its probe
+** (no entry can match: the hashes differ). kv[] holds key, value, key, ..;
+** their references go to the dict (the caller gives them up). 0 when the
+** general path must build it (a key of another type, equal hashes, more
+** pairs, a full RAM), and then nothing has changed but str hashes cached.
+*/
+static inline Addr dict_build_str(Heap *h, const Addr *kv, unsigned c)
+{
+    size_t min = h->L.dict_min_slots;
+    uint64_t hs[8];
+    if (c == 0 || c > usable_fraction(min) || c > 8) return 0;
+    for (unsigned i = 0; i < c; i++) {
+        if (obj_type_addr(h, kv[2 * i]) != heap_type_obj(h, TY_STR)) return 0;
+        hs[i] = hash_word(h, str_hash_fast(h, kv[2 * i]));
+        for (unsigned j = 0; j < i; j++)
+            if (hs[j] == hs[i]) return 0;
+    }
+    unsigned log2 = (unsigned)__builtin_ctz((unsigned)min);
+    if (log2 >= 8) return 0;                    /* 1-byte indices below */
+    Addr d = new_dict_with(h, h->empty_keys);
+    if (!d) return 0;
+    Addr k = new_keys(h, log2, KIND_UNICODE);
+    if (!k) { heap_decref(h, d); return 0; }
+    ram_set_word(&h->ram, f_keys(h, d), k);
+    Addr ix = k_indices(h, k), e = ix + min;
+    unsigned esize = 2 * HEAP_W(h);
+    for (unsigned i = 0; i < c; i++) {
+        size_t mask = min - 1, slot = (size_t)hs[i] & mask;
+        uint64_t perturb = hs[i];
+        while (ram_rd(&h->ram, ix + slot, 1) != 0xFF) {
+            perturb >>= 5;
+            slot = (slot * 5 + perturb + 1) & mask;
+        }
+        ram_wr(&h->ram, ix + slot, 1, i);
+        ram_set_word(&h->ram, e + i * esize, kv[2 * i]);
+        ram_set_word(&h->ram, e + i * esize + HEAP_W(h), kv[2 * i + 1]);
+    }
+    ram_set_word(&h->ram, k_nentries(h, k), c);
+    ram_set_word(&h->ram, k_usable(h, k), usable_fraction(min) - c);
+    ram_set_word(&h->ram, f_used(h, d), c);
+    return d;
 }
 
 #endif

@@ -14,13 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* ---- PyDictObject fields (ma_keys: heap/dict_lookup.h) ---- */
-static Addr f_used(const Heap *h, Addr d) { return d + 2 * h->W; }
-static Addr f_values(const Heap *h, Addr d) { return f_keys(h, d) + h->W; }
-
 /* ---- PyDictKeysObject fields (the rest in heap/dict_lookup.h) ---- */
-static Addr k_usable(const Heap *h, Addr k) { return k + 2 * h->W; }
-static Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
 static unsigned ix_width(const Heap *h, Addr k) { return 1u << (k_log2_ib(h, k) - k_log2(h, k)); }
 static Addr k_entries(const Heap *h, Addr k) { return k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)); }
 static unsigned entry_words(const Heap *h, Addr k) { return k_kind(h, k) == KIND_UNICODE ? 2 : 3; }
@@ -35,15 +29,6 @@ static void set_ix(Heap *h, Addr k, size_t i, int64_t v)
     ram_wr(&h->ram, k_indices(h, k) + i * w, w, (uint64_t)v);
 }
 
-static size_t usable_fraction(size_t n) { return (n << 1) / 3; }
-
-static uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
-{
-    unsigned log2_ib = log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3);
-    uint64_t esize = kind == KIND_UNICODE ? h->L.dict_entry_str : h->L.dict_entry_generic;
-    return h->L.dict_keys_header + ((uint64_t)1 << log2_ib) + usable_fraction((size_t)1 << log2) * esize;
-}
-
 static bool owns_keys(const Heap *h, Addr d) { return keys_of(h, d) != h->empty_keys; }
 
 uint64_t dict_sizeof(Heap *h, Addr d)
@@ -54,30 +39,6 @@ uint64_t dict_sizeof(Heap *h, Addr d)
         size += keys_bytes(h, k_log2(h, k), k_kind(h, k));
     }
     return size;
-}
-
-static Addr new_keys(Heap *h, unsigned log2, unsigned kind)
-{
-    uint64_t bytes = keys_bytes(h, log2, kind);
-    Addr k = heap_alloc(h, bytes);
-    if (!k) return 0;
-    unsigned log2_ib = log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3);
-    ram_set_word(&h->ram, k, 1);
-    uint8_t *f = ram_ptr(&h->ram, k + h->W);        /* bytes: no byte order */
-    f[0] = (uint8_t)log2;
-    f[1] = (uint8_t)log2_ib;
-    f[2] = (uint8_t)kind;
-    memset(f + 3, 0, 5);                            /* a pad byte, dk_version */
-    ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2));
-    ram_set_word(&h->ram, k_nentries(h, k), 0);
-    memset(ram_ptr(&h->ram, k_indices(h, k)), 0xFF, (size_t)1 << log2_ib);
-    memset(ram_ptr(&h->ram, k_entries(h, k)), 0, bytes - h->L.dict_keys_header - ((uint64_t)1 << log2_ib));
-    return k;
-}
-
-static void free_keys(Heap *h, Addr k)
-{
-    if (k && k != h->empty_keys) heap_release(h, k, keys_bytes(h, k_log2(h, k), k_kind(h, k)));
 }
 
 void heap_dict_init(Heap *h)
@@ -94,23 +55,6 @@ void heap_dict_init(Heap *h)
     ram_set_word(&h->ram, k_nentries(h, k), 0);
     ram_wr(&h->ram, k_indices(h, k), 1, 0xFF);
     h->empty_keys = k;
-}
-
-static Addr new_dict_with(Heap *h, Addr keys)
-{
-    Addr d;
-    if (h->ndict_free) {
-        d = h->dict_free[--h->ndict_free];
-        heap_revive(h, d, TY_DICT, h->L.dict_empty);
-    } else {
-        d = heap_make(h, TY_DICT, h->L.dict_empty);
-        if (!d) { free_keys(h, keys); return 0; }
-    }
-    ram_set_word(&h->ram, f_used(h, d), 0);
-    ram_wr(&h->ram, f_version(h, d), 8, 0);
-    ram_set_word(&h->ram, f_keys(h, d), keys);
-    ram_set_word(&h->ram, f_values(h, d), 0);
-    return d;
 }
 
 Addr dict_new(Heap *h) { return new_dict_with(h, h->empty_keys); }
@@ -467,9 +411,4 @@ void dict_clear_refs(Heap *h, Addr d)
     }
 }
 
-void dict_dealloc(Heap *h, Addr d)
-{
-    free_keys(h, keys_of(h, d));
-    if (h->ndict_free < h->L.dict_freelist) { h->dict_free[h->ndict_free++] = d; return; }
-    heap_unmake(h, d, h->L.dict_empty);
-}
+void dict_dealloc(Heap *h, Addr d) { dict_free_object(h, d); }

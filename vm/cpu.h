@@ -831,6 +831,16 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(BUILDDICT): {
+            if (!HOOKED(R.tr) && !HEAP_OBSERVED(h) && c <= 8) {    /* str keys: built in place */
+                Addr kv[16];
+                for (unsigned i = 0; i < 2 * c; i++) kv[i] = rget(&R, b + i);
+                Addr d = dict_build_str(h, kv, c);
+                if (d) {
+                    for (unsigned i = 0; i < 2 * c; i++) (void)take(&R, b + i);
+                    reg_put(&R, a, d);
+                    break;
+                }
+            }
             Addr d = dict_new_presized(h, c);
             if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             SAVE_PC();
