@@ -173,8 +173,8 @@ static inline Addr new_keys(Heap *h, unsigned log2, unsigned kind)
     memset(f + 3, 0, 5);                            /* a pad byte, dk_version */
     ram_set_word(&h->ram, k_usable(h, k), usable_fraction((size_t)1 << log2));
     ram_set_word(&h->ram, k_nentries(h, k), 0);
-    ram_fill(&h->ram, k_indices(h, k), 0xFF, (uint64_t)1 << log2_ib);
-    ram_fill(&h->ram, k_indices(h, k) + ((Addr)1 << log2_ib), 0, bytes - h->L.dict_keys_header - ((uint64_t)1 << log2_ib));
+    fill_words(ram_ptr(&h->ram, k_indices(h, k)), 0xFF, (size_t)1 << log2_ib);
+    fill_words(ram_ptr(&h->ram, k_indices(h, k) + ((Addr)1 << log2_ib)), 0, bytes - h->L.dict_keys_header - ((uint64_t)1 << log2_ib));
     return k;
 }
 

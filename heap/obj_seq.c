@@ -54,7 +54,7 @@ Addr list_new(Heap *h, size_t n)
             heap_decref(h, o);
             return 0;
         }
-        memset(ram_ptr(&h->ram, items), 0, n * h->W);    /* NULL items, in any byte order */
+        fill_words(ram_ptr(&h->ram, items), 0, n * h->W);    /* NULL items, in any byte order */
     }
     set_size(h, o, n);
     ram_set_word(&h->ram, f_items(h, o), items);

@@ -204,7 +204,7 @@ Addr str_from_utf8(Heap *h, const char *s, size_t n)
         if (n == 1) return str_char_singleton(h, u[0]);
         Addr o = new_ascii(h, n);
         if (!o) return 0;
-        memcpy(ascii_chars(h, o), s, n);
+        copy_short(ascii_chars(h, o), s, n);
         return o;
     }
     uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
@@ -228,7 +228,7 @@ Addr str_new_ascii(Heap *h, const char *s, size_t n)
     if (n == 0) return empty(h);
     Addr o = new_ascii(h, n);
     if (!o) return 0;
-    memcpy(ascii_chars(h, o), s, n);
+    copy_short(ascii_chars(h, o), s, n);
     return o;
 }
 
@@ -239,32 +239,13 @@ Addr str_new_ascii_buf(Heap *h, size_t n, uint8_t **chars)
     return o;
 }
 
-/* memcpy for the short pieces strings are mostly made of, without a call. */
-static inline void copy_bytes(uint8_t *d, const uint8_t *s, size_t n)
-{
-    if (n > 16) { memcpy(d, s, n); return; }
-    if (n >= 8) {                       /* two overlapping words */
-        uint64_t x, y;
-        memcpy(&x, s, 8); memcpy(&y, s + n - 8, 8);
-        memcpy(d, &x, 8); memcpy(d + n - 8, &y, 8);
-        return;
-    }
-    if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, s, 4); memcpy(&y, s + n - 4, 4);
-        memcpy(d, &x, 4); memcpy(d + n - 4, &y, 4);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) d[i] = s[i];
-}
-
 static inline Addr concat_ascii(Heap *h, Addr a, size_t na, Addr b, size_t nb)
 {
     Addr o = new_ascii(h, na + nb);
     if (!o) return 0;
     uint8_t *p = ascii_chars(h, o);
-    copy_bytes(p, ascii_chars(h, a), na);
-    copy_bytes(p + na, ascii_chars(h, b), nb);
+    copy_short(p, ascii_chars(h, a), na);
+    copy_short(p + na, ascii_chars(h, b), nb);
     return o;
 }
 
@@ -314,9 +295,9 @@ Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
     uint8_t *p = ascii_chars(h, o);
     const uint8_t *ps = sep ? ascii_chars(h, sep) : NULL;
     for (size_t i = 0; i < n; i++) {
-        if (i && ns) { copy_bytes(p, ps, ns); p += ns; }
+        if (i && ns) { copy_short(p, ps, ns); p += ns; }
         size_t k = str_len(h, parts[i]);
-        copy_bytes(p, ascii_chars(h, parts[i]), k);
+        copy_short(p, ascii_chars(h, parts[i]), k);
         p += k;
     }
     return o;
@@ -353,7 +334,7 @@ void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
     size_t n = str_len(h, s);
     if (str_is_ascii(h, s)) {           /* sb_put, with the copy inline */
         sb_reserve(out, n);
-        copy_bytes((uint8_t *)out->s + out->len, ram_ptr(&h->ram, s + h->L.str_ascii_header), n);
+        copy_short((uint8_t *)out->s + out->len, ram_ptr(&h->ram, s + h->L.str_ascii_header), n);
         out->len += n;
         out->s[out->len] = '\0';
         return;

@@ -137,21 +137,6 @@ static inline void ram_set_word(Ram *r, Addr a, uint64_t v)
 }
 
 /* Signed word: sign-extends a 4-byte word. */
-/* Fills n bytes at a, a multiple of 4 (every object size is), with the
-** byte b, eight at a time. For the few dozen bytes of a fresh dict table a
-** memset costs more: the PGO build inlines it as 'rep stos', whose start-up
-** took 53% of building a small dict. */
-static inline void ram_fill(Ram *r, Addr a, uint8_t b, uint64_t n)
-{
-    uint8_t *p = ram_ptr(r, a);
-    uint64_t w = 0x0101010101010101ull * b, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(p + i, &w, 8);
-        __asm__("" : "+r"(i));      /* keeps GCC from making the loop a memset again */
-    }
-    if (i < n) memcpy(p + i, &w, 4);
-}
-
 static inline int64_t ram_sword(const Ram *r, Addr a)
 {
     uint64_t v = ram_word(r, a);
