@@ -152,13 +152,6 @@ Addr nat_list_from(Vm *vm, Addr src)
     return l;
 }
 
-/* The next item: the loop's inline cases (lists, ranges) first. */
-static int next_item(Vm *vm, Addr it, Addr *v)
-{
-    int st = op_next_fast(H(vm), it, v);
-    return st < 0 ? op_next(vm, it, v) : st;
-}
-
 /* A list iterator's list and position while nothing observes the heap, or
 ** 0: natives that only read small ints (sum, min, max) walk the items in
 ** place, without taking and dropping a reference to each, and put the
@@ -207,7 +200,7 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     for (unsigned i = 0;; i++) {
         Addr x;
         if (it) {
-            int st = next_item(vm, it, &x);
+            int st = op_next(vm, it, &x);
             if (st < 0) { heap_decref(h, bestkey); heap_decref(h, best); heap_decref(h, it); return 0; }
             if (st == 0) break;
         } else {
@@ -313,7 +306,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             }
             list_walk_end(h, it, i);
         }
-        while ((st = next_item(vm, it, &v)) == 1) {
+        while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t b;
             if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {
@@ -334,7 +327,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         double f = float_value(h, acc), comp = 0;
         heap_decref(h, acc);
         acc = 0;
-        while ((st = next_item(vm, it, &v)) == 1) {
+        while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t iv;
             if (t == TY_FLOAT) {
@@ -360,7 +353,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             return chk(vm, float_new(h, f));
         }
     }
-    while ((st = next_item(vm, it, &v)) == 1) {
+    while ((st = op_next(vm, it, &v)) == 1) {
         Addr r = op_binary(vm, OP_ADD, acc, v);
         heap_decref(h, v);
         heap_decref(h, acc);

@@ -455,6 +455,31 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
     }
 }
 
+/* list(range(..)): op_next's items for as long as the range's fields are
+** small ints and the values fit, with the fields decoded once, not per
+** item; op_next goes on from where this stops. -1 when the list could not
+** grow (the item is released, as list_append does). */
+static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
+{
+    int64_t start, step, len, k = (int64_t)obj_field(h, it, 3);
+    Addr it_int = heap_type_obj(h, TY_INT);
+    for (unsigned i = 0; i < 3; i++)
+        if (obj_type_addr(h, obj_field(h, it, i)) != it_int) return 0;
+    if (!int_small(h, obj_field(h, it, 0), &start) || !int_small(h, obj_field(h, it, 1), &step)
+        || !int_small(h, obj_field(h, it, 2), &len))
+        return 0;
+    int st = 0;
+    for (; k < len; k++) {
+        int64_t v;
+        if (__builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v)) break;
+        Addr x = int_new_fast(h, v);
+        if (!x) break;
+        if (list_append(h, l, x) != 0) { k++; st = -1; break; }
+    }
+    obj_set_field(h, it, 3, (uint64_t)k);
+    return st;
+}
+
 /*
 ** list.extend as CPython's list_extend: a list or tuple source is copied
 ** after one resize (or an exact preallocation of an empty list); any other
@@ -500,6 +525,11 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     }
     Addr v;
     int st;
+    if (obj_type_addr(h, it) == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0) {
+        heap_decref(h, it);
+        nomem(vm);
+        return -1;
+    }
     while ((st = op_next(vm, it, &v)) == 1)
         if (list_append(h, l, v) != 0) { heap_decref(h, it); nomem(vm); return -1; }
     heap_decref(h, it);
@@ -1315,6 +1345,8 @@ extern int vm_file_next(Vm *vm, Addr f, Addr *out);
 int op_next(Vm *vm, Addr it, Addr *out)
 {
     Heap *h = H(vm);
+    int fast = op_next_fast(h, it, out);      /* a list's or range's next item, inline */
+    if (fast >= 0) return fast;
     TypeId t = obj_type(h, it);
     uint64_t i = obj_field(h, it, 1);
     switch (t) {
