@@ -123,15 +123,14 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
             Addr kn = tuple_get(h, kwnames, i);
             unsigned slot = np;
             for (unsigned p = 0; p < np; p++) if (str_eq_cstr(h, kn, cc->locals[p])) { slot = p; break; }
-            StrBuf s; sb_init(&s); str_to_utf8(h, kn, &s);
             if (slot == np || rget(R, a + 1 + slot)) {
+                StrBuf s; sb_init(&s); str_to_utf8(h, kn, &s);
                 if (slot == np) vm_raise(vm, EXC_TYPE, "%s() got an unexpected keyword argument '%s'", cc->name, s.s);
                 else vm_raise(vm, EXC_TYPE, "%s() got multiple values for argument '%s'", cc->name, s.s);
                 sb_free(&s);
                 for (unsigned j = i; j < nkw; j++) heap_decref(h, vals[j]);
                 return false;
             }
-            sb_free(&s);
             rset(R, a + 1 + slot, vals[i]);
         }
     }
@@ -277,6 +276,20 @@ static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
     Addr v = list ? list_get(h, o, (size_t)k) : tuple_get(h, o, (size_t)k);
     heap_incref(h, v);
     return v;
+}
+
+/* l[i] = v for a list and a small int index in range: the slot of the
+** item, or 0 (anything else, and IndexError, take op_setitem). */
+static inline Addr list_slot_fast(Heap *h, Addr o, Addr i)
+{
+    int64_t k;
+    if (obj_type_addr(h, o) != heap_type_obj(h, TY_LIST) || obj_type_addr(h, i) != heap_type_obj(h, TY_INT)
+        || !int_small(h, i, &k))
+        return 0;
+    int64_t n = obj_ob_size(h, o);
+    if (k < 0) k += n;
+    if (k < 0 || k >= n) return 0;
+    return list_items(h, o) + (Addr)k * HEAP_W(h);
 }
 
 /*
@@ -936,8 +949,10 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, v);
             SAVE_PC();
             Addr slot;
-            if (!CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && dict_find(h, o, i, &slot) > 0) {
-                /* d[k] = v for a key d has: dict_set's replacement */
+            if (!CPU_HOOKS && ((slot = list_slot_fast(h, o, i))
+                               || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && dict_find(h, o, i, &slot) > 0))) {
+                /* l[i] = v, or d[k] = v for a key d has: list_set's and
+                ** dict_set's replacement (the old value released last) */
                 heap_incref(h, v);
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);
