@@ -315,9 +315,10 @@ static bool c_call_depth_ok(Vm *vm, Addr f)
 
 /*
 ** Dispatch: with GCC or clang, each instruction jumps through a table of
-** label addresses (computed goto; the compiler copies the jump into every
-** case, so each has its own branch history); the switch it jumps into stays
-** for other compilers and for 'break'. The table comes from opcodes.def.
+** label addresses (computed goto); the switch it jumps into stays for
+** other compilers and for 'break'. The table comes from opcodes.def. GCC
+** 12 keeps one shared indirect jump (the loop head is more than one
+** block); one jump per case measured no faster here (bench/README.md).
 */
 #if defined(__GNUC__)
 #define CPU_GOTO 1
