@@ -55,7 +55,7 @@ static inline bool free_leaf(Heap *h, Addr o, TypeId t)
         heap_release(h, o, h->L.float_size);
         return true;
     case TY_STR:
-        if (!HEAP_OBSERVED(h)) { str_free(h, o); return true; }
+        if (!HEAP_OBSERVED(h)) { str_free_inline(h, o); return true; }
         free_event(h, o, t);
         str_release(h, o);
         return true;
@@ -156,7 +156,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
 {
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
-        if (t == TY_STR) { str_free(h, o); return; }       /* as heap_dealloc frees it */
+        if (t == TY_STR) { str_free_inline(h, o); return; }       /* as heap_dealloc frees it */
         if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 
 /* state bit-field of PyASCIIObject: interned:2 kind:3 compact:1 ascii:1 */
-enum { ST_INTERNED_MASK = 3, ST_KIND_SHIFT = 2, ST_COMPACT = 1 << 5, ST_ASCII = 1 << 6 };
 enum { INTERNED_MORTAL = 1, INTERNED_IMMORTAL = 2 };
 
 static Addr f_len(const Heap *h, Addr s) { return s + 2 * h->W; }

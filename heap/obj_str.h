@@ -7,12 +7,27 @@
 
 #include "heap/heap.h"
 
+/* The state word's bits (PyASCIIObject.state: interned, kind, compact,
+** ascii). */
+enum { ST_INTERNED_MASK = 3, ST_KIND_SHIFT = 2, ST_COMPACT = 1 << 5, ST_ASCII = 1 << 6 };
+
 /* Phase 2 of freeing a str: forgets it if interned and returns its block
 ** (what heap_release(h, s, str_sizeof(h, s)) does, without the calls). */
 void str_release(Heap *h, Addr s);
 /* The whole death of a str nothing observes: the free's accounting (as
 ** free_event in heap/heap.c, minus the event) and str_release. */
 void str_free(Heap *h, Addr s);
+
+/* str_free, with its common case inline: an ASCII str that is not
+** interned (the untraced loops compile it with direct RAM). */
+static inline void str_free_inline(Heap *h, Addr s)
+{
+    uint32_t st = (uint32_t)ram_rd(&h->ram, s + 4 * HEAP_W(h), 4);
+    if ((st & (ST_ASCII | ST_INTERNED_MASK)) != ST_ASCII) { str_free(h, s); return; }
+    h->live_objects--;
+    heap_mark(h, s, false);
+    heap_release(h, s, h->L.str_ascii_header + str_len(h, s) + 1);
+}
 
 /* str_eq_cstr for text of known length 'n' (short names: no strlen, no
 ** memcmp call). */
