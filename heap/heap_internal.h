@@ -24,9 +24,6 @@ void heap_str_init(Heap *h);     /* "" and the 256 one-char strings */
 void heap_int_init(Heap *h);     /* small ints, True, False */
 void heap_intern_free(Heap *h);
 void str_forget_interned(Heap *h, Addr s);
-/* Phase 2 of freeing a dict (its keys and values are already released);
-** tuples and lists: heap/dealloc.h. */
-void dict_dealloc(Heap *h, Addr o);
 uint64_t dict_sizeof(Heap *h, Addr o);
 void dict_clear_refs(Heap *h, Addr o);   /* phase 1: drop keys and values */
 uint64_t str_sizeof(const Heap *h, Addr o);

@@ -410,5 +410,3 @@ void dict_clear_refs(Heap *h, Addr d)
         heap_decref(h, ram_word(&h->ram, e_value(h, k, e)));
     }
 }
-
-void dict_dealloc(Heap *h, Addr d) { dict_free_object(h, d); }

@@ -462,12 +462,7 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
 static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
 {
     int64_t start, step, len, k = (int64_t)obj_field(h, it, 3);
-    Addr it_int = heap_type_obj(h, TY_INT);
-    for (unsigned i = 0; i < 3; i++)
-        if (obj_type_addr(h, obj_field(h, it, i)) != it_int) return 0;
-    if (!int_small(h, obj_field(h, it, 0), &start) || !int_small(h, obj_field(h, it, 1), &step)
-        || !int_small(h, obj_field(h, it, 2), &len))
-        return 0;
+    if (!range_iter_fields(h, it, &start, &step, &len)) return 0;
     int st = 0;
     for (; k < len; k++) {
         int64_t v;

@@ -55,7 +55,16 @@ bool op_to_double(Vm *vm, Addr a, double *out);
 Addr op_build_str(Vm *vm, const Addr *parts, unsigned n);
 /* Builds a str from UTF-8 (new ref). */
 Addr op_str_utf8(Vm *vm, const char *s, size_t n);
-/* Hashable check for dict keys / set items: TypeError if not. */
+/* A range iterator's start, step and length, when all three are small
+** ints (op_next_fast, and list(range(..)) in vm/ops.c). */
+HEAP_HOT bool range_iter_fields(const Heap *h, Addr it, int64_t *start, int64_t *step, int64_t *len)
+{
+    Addr fs = obj_field(h, it, 0), fp = obj_field(h, it, 1), fl = obj_field(h, it, 2);
+    Addr it_int = heap_type_obj(h, TY_INT);
+    return obj_type_addr(h, fs) == it_int && obj_type_addr(h, fp) == it_int && obj_type_addr(h, fl) == it_int
+           && int_small(h, fs, start) && int_small(h, fp, step) && int_small(h, fl, len);
+}
+
 /*
 ** op_next's common cases inline: the next item of a list iterator, or of a
 ** range iterator whose fields are small ints, as op_next makes it. Returns
@@ -76,11 +85,8 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
     }
     if (t != heap_type_obj(h, TY_RANGEITER)) return -1;
     int64_t start, step, len, k = (int64_t)obj_field(h, it, 3), v;
-    Addr fs = obj_field(h, it, 0), fp = obj_field(h, it, 1), fl = obj_field(h, it, 2);
-    Addr it_int = heap_type_obj(h, TY_INT);
-    if (obj_type_addr(h, fs) != it_int || obj_type_addr(h, fp) != it_int || obj_type_addr(h, fl) != it_int
-        || !int_small(h, fs, &start) || !int_small(h, fp, &step) || !int_small(h, fl, &len)
-        || k >= len || __builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v))
+    if (!range_iter_fields(h, it, &start, &step, &len) || k >= len
+        || __builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v))
         return -1;
     Addr r = int_new_fast(h, v);
     if (!r) return -1;
