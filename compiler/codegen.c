@@ -109,6 +109,28 @@ static SrcPos anchored(Compiler *c, const Expr *e)
 
 static size_t here(Compiler *c) { return c->fs->chunk->ncode; }
 
+/* Marks the JMP at 'at' as a warm-up jump (Chunk.warm_jumps). */
+static void warm_jump(Compiler *c, size_t at)
+{
+    Chunk *ch = c->fs->chunk;
+    GROW_ARRAY(ch->warm_jumps, ch->nwarm_jumps, ch->capwarm_jumps);
+    ch->warm_jumps[ch->nwarm_jumps++] = (uint32_t)at;
+}
+
+/* A loop test CPython folds to true: `while True:` ends in JUMP_BACKWARD. */
+static bool const_true(const Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_BOOL: return e->u.boolean.value;
+    case EXPR_FLOAT: return e->u.float_lit.value != 0;
+    case EXPR_STR: return e->u.str_lit.len > 0;
+    case EXPR_INT:
+        for (const char *d = e->u.int_lit.digits; *d; d++) if (*d != '0') return true;
+        return false;
+    default: return false;
+    }
+}
+
 /* Points the jump at 'at' to 'target'. */
 static void patch(Compiler *c, size_t at, size_t target)
 {
@@ -1140,6 +1162,7 @@ static void stmt(Compiler *c, const Stmt *s)
         fs->loop = lp.prev;
         size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
         patch(c, jb, top);
+        if (const_true(s->u.while_.test)) warm_jump(c, jb);
         patch(c, jexit, here(c));
         block(c, &s->u.while_.orelse);
         for (size_t i = 0; i < lp.nbreaks; i++) patch(c, lp.breaks[i], here(c));
@@ -1163,6 +1186,7 @@ static void stmt(Compiler *c, const Stmt *s)
         fs->loop = lp.prev;
         size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
         patch(c, jb, top);
+        warm_jump(c, jb);
         patch(c, jexit, here(c));
         free_to(c, base);
         block(c, &s->u.for_.orelse);
@@ -1175,8 +1199,10 @@ static void stmt(Compiler *c, const Stmt *s)
         if (!lp) { cg_error(c, s->line, s->col, s->kind == STMT_BREAK ? "'break' outside loop" : "'continue' not properly in loop"); break; }
         loop_exit_jumps(c, lp, s, s->kind == STMT_BREAK);
         size_t j = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
-        if (s->kind == STMT_CONTINUE) patch(c, j, lp->cont);
-        else {
+        if (s->kind == STMT_CONTINUE) {
+            patch(c, j, lp->cont);
+            warm_jump(c, j);
+        } else {
             GROW_ARRAY(lp->breaks, lp->nbreaks, lp->capbreaks);
             lp->breaks[lp->nbreaks++] = j;
         }

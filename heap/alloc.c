@@ -194,6 +194,62 @@ Addr heap_grow_large(Heap *h, Addr b, uint64_t oldn, uint64_t newn)
     return h->large_top;
 }
 
+/*
+** PyObject_Realloc (obmalloc.c pymalloc_realloc). A pymalloc block stays
+** where it is when the new size still fits its size class and uses more
+** than 3/4 of it; otherwise a new block is taken *before* the old one is
+** freed, so a block that grows always moves. Blocks over the threshold
+** stand in for glibc's realloc: a block followed by a free block big enough
+** grows into it in place (glibc extends into the next free chunk or the
+** top); otherwise it moves. The block a moved large block leaves right
+** behind it is free, so the next growth finds room: growing a large string
+** one char at a time copies it O(log n) times, not once per char.
+*/
+bool heap_fits_in_place(const Heap *h, uint64_t oldn, uint64_t newn)
+{
+    if (oldn > h->L.small_threshold || newn > h->L.small_threshold) return false;
+    uint64_t bs = heap_block_size(h, oldn);
+    return newn <= bs && 4 * newn > 3 * bs;
+}
+
+/* Grows or shrinks the large block b in place: true when done. */
+static bool large_resize(Heap *h, Addr b, uint64_t oldn, uint64_t newn)
+{
+    uint64_t ro = large_size(oldn), rn = large_size(newn);
+    if (newn <= h->L.small_threshold) return false;     /* size decides the allocator */
+    if (rn < ro) {
+        large_free(h, b + rn, ro - rn);
+    } else if (rn > ro) {
+        size_t i = 0;
+        while (i < h->nlarge_free && h->large_free[i].addr < b + ro) i++;
+        if (i == h->nlarge_free || h->large_free[i].addr != b + ro || h->large_free[i].size < rn - ro) return false;
+        LargeBlock *f = &h->large_free[i];
+        f->addr += rn - ro;
+        f->size -= rn - ro;
+        if (f->size == 0) {
+            memmove(f, f + 1, (h->nlarge_free - i - 1) * sizeof *f);
+            h->nlarge_free--;
+        }
+    }
+    h->live_bytes += newn - oldn;       /* large blocks count the bytes asked for */
+    if (h->live_bytes > h->peak_bytes) h->peak_bytes = h->live_bytes;
+    return true;
+}
+
+Addr heap_realloc(Heap *h, Addr b, uint64_t oldn, uint64_t newn)
+{
+    if (oldn == 0) oldn = 1;
+    if (newn == 0) newn = 1;
+    if (oldn <= h->L.small_threshold ? heap_fits_in_place(h, oldn, newn) : large_resize(h, b, oldn, newn))
+        return b;
+    Addr nb = heap_alloc(h, newn);
+    if (!nb) return 0;
+    uint64_t have = oldn <= h->L.small_threshold ? heap_block_size(h, oldn) : oldn;
+    memmove(ram_ptr(&h->ram, nb), ram_ptr(&h->ram, b), have < newn ? have : newn);
+    heap_release(h, b, oldn);
+    return nb;
+}
+
 void heap_release_slow(Heap *h, Addr b, uint64_t n)
 {
     if (!b) return;

@@ -70,7 +70,8 @@ typedef enum {
     HEV_ALLOC,      /* object 'addr' of 'type' created, 'size' bytes (getsizeof) */
     HEV_FREE,       /* object 'addr' freed */
     HEV_REFCNT,     /* refcount of 'addr' went 'before' -> 'after' */
-    HEV_CACHED      /* a cached/singleton object 'addr' was handed out */
+    HEV_CACHED,     /* a cached/singleton object 'addr' was handed out */
+    HEV_RESIZE      /* object 'addr' resized in place: 'before' -> 'after' bytes */
 } HeapEventKind;
 
 typedef struct HeapEvent {
@@ -229,6 +230,13 @@ void heap_release_slow(Heap *h, Addr block, uint64_t n);
 ** it is the lowest large block: returns its new start (the caller moves
 ** the contents down), or 0 when it cannot (heap/alloc.c). */
 Addr heap_grow_large(Heap *h, Addr block, uint64_t oldn, uint64_t newn);
+/* PyObject_Realloc of block b from 'oldn' to 'newn' bytes: b itself when
+** it can stay (a pymalloc block still over 3/4 used in its class; a large
+** block with room after it), else a new block with the contents copied and
+** b freed; 0 when RAM is full (b is kept). heap/alloc.c. */
+Addr heap_realloc(Heap *h, Addr b, uint64_t oldn, uint64_t newn);
+/* pymalloc_realloc's rule: a block of 'oldn' bytes serves 'newn' in place. */
+bool heap_fits_in_place(const Heap *h, uint64_t oldn, uint64_t newn);
 /* Bytes the allocator hands out for an n-byte request. */
 uint64_t heap_block_size(const Heap *h, uint64_t n);
 

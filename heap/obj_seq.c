@@ -76,12 +76,9 @@ static int realloc_items(Heap *h, Addr l, size_t cap)
         ram_set_word(&h->ram, f_alloc(h, l), 0);
         return 0;
     }
-    if (old && oldbytes <= h->L.small_threshold && newbytes <= h->L.small_threshold) {
-        uint64_t bs = heap_block_size(h, oldbytes);
-        if (newbytes <= bs && 4 * newbytes > 3 * bs) {
-            ram_set_word(&h->ram, f_alloc(h, l), cap);
-            return 0;
-        }
+    if (old && heap_fits_in_place(h, oldbytes, newbytes)) {
+        ram_set_word(&h->ram, f_alloc(h, l), cap);
+        return 0;
     }
     size_t keep = list_len(h, l) < cap ? list_len(h, l) : cap;
     Addr nb = old ? heap_grow_large(h, old, oldbytes, newbytes) : 0;

@@ -273,6 +273,61 @@ Addr str_add(Heap *h, Addr a, Addr b)
     return o;
 }
 
+/*
+** PyUnicode_Append(&left, right), which CPython's BINARY_OP_INPLACE_ADD_
+** UNICODE calls for `s += t` / `s = s + t` into a local s. A left string
+** nothing else holds (refcount 1), never hashed (hash still -1), not
+** interned, and at least as wide as right (ASCII only with ASCII) is
+** resized (resize_compact: PyObject_Realloc, so its id stays while the
+** block's size class does) and right's chars are copied after its own.
+** Otherwise a new string is made and left is released *before* the caller
+** releases right.
+*/
+Addr str_append(Heap *h, Addr left, Addr right)
+{
+    if (left == h->empty_str) {
+        heap_decref(h, left);
+        heap_incref(h, right);
+        return right;
+    }
+    if (right == h->empty_str) return left;
+    size_t nl = str_len(h, left), nr = str_len(h, right);
+    uint32_t sl = state(h, left), sr = state(h, right);
+    unsigned kl = (sl >> ST_KIND_SHIFT) & 7, kr = (sr >> ST_KIND_SHIFT) & 7;
+    uint64_t none = h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX;
+    bool modifiable = obj_refcnt(h, left) == 1 && ram_word(&h->ram, f_hash(h, left)) == none
+                      && !(sl & ST_INTERNED_MASK);
+    if (!modifiable || kr > kl || ((sl & ST_ASCII) && !(sr & ST_ASCII))) {
+        Addr res = str_add(h, left, right);
+        if (res) heap_decref(h, left);
+        return res;
+    }
+    uint64_t hdr = sl & ST_ASCII ? h->L.str_ascii_header : h->L.str_compact_header;
+    uint64_t oldsize = hdr + (uint64_t)(nl + 1) * kl, newsize = hdr + (uint64_t)(nl + nr + 1) * kl;
+    Addr o = heap_realloc(h, left, oldsize, newsize);
+    if (!o) return 0;
+    if (o != left) {
+        heap_mark(h, left, false);
+        heap_mark(h, o, true);
+    }
+    ram_set_word(&h->ram, f_len(h, o), nl + nr);
+    Addr d = o + hdr + (Addr)nl * kl;
+    if (kr == kl) memmove(ram_ptr(&h->ram, d), str_data(h, right), nr * kl);
+    else for (size_t i = 0; i < nr; i++) ram_wr(&h->ram, d + i * kl, kl, str_char(h, right, i));
+    ram_wr(&h->ram, d + (Addr)nr * kl, kl, 0);
+    if (h->obs) {
+        if (o == left) {
+            HeapEvent e = { HEV_RESIZE, TY_STR, o, newsize, oldsize, newsize };
+            h->obs(h->obs_ud, &e);
+        } else {        /* the new block is taken before the old one is freed */
+            HeapEvent a = { HEV_ALLOC, TY_STR, o, newsize, 0, 1 }, f = { HEV_FREE, TY_STR, left, oldsize, 0, 0 };
+            h->obs(h->obs_ud, &a);
+            h->obs(h->obs_ud, &f);
+        }
+    }
+    return o;
+}
+
 Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
 {
     *done = false;

@@ -35,6 +35,12 @@ bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n);
 /* a + b of two str: a new reference (a or b itself when the other is
 ** empty), or 0 when RAM is full. */
 Addr str_add(Heap *h, Addr a, Addr b);
+/* PyUnicode_Append: left + right, stealing left's reference. When left is
+** held by nothing else, unhashed, not interned and wide enough, it is
+** resized in place (its id kept while its block's size class holds) and
+** returned; else a new str (or right, for an empty left) and left is
+** released. 0 when RAM is full (left is kept). */
+Addr str_append(Heap *h, Addr left, Addr right);
 /* parts[0..n) joined with 'sep' between them (sep 0: none), when 'sep' and
 ** every part are ASCII str: a new reference, which for a result of 0 or 1
 ** chars is the empty or one-char singleton (as str_from_utf8 would give),

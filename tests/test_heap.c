@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap/obj_str.h"
 #include "tests/support.h"
 
 TestSuite(heap, .timeout = 120);
@@ -730,5 +731,93 @@ PER_PROFILE(large_item_array_grows_in_place)
     cr_expect(eq(u64, heap_grow_large(h, list_items(h, l), 8 * list_capacity(h, l), 16 * list_capacity(h, l)), 0));
     heap_release(h, other, 4000);
     heap_decref(h, l);
+    heap_free(h);
+}
+
+/* PyObject_Realloc (heap_realloc): a pymalloc block stays while the new
+** size fits its class and uses over 3/4 of it; a growth past the class
+** takes a new block before freeing the old one (never the same address);
+** a large block grows in place into a free block right after it, and a
+** moved large block leaves room behind it for the next growth. */
+PER_PROFILE(realloc_follows_pymalloc_and_grows_large_blocks_in_place)
+{
+    Heap *h = tv_heap(param->name, NULL);
+    uint64_t a = h->L.alignment;
+    Addr b = heap_alloc(h, 3 * a);
+    cr_assert(b != 0);
+    uint8_t *p = ram_ptr(&h->ram, b);
+    for (unsigned i = 0; i < 3 * a; i++) p[i] = (uint8_t)i;
+    cr_expect(eq(u64, heap_realloc(h, b, 3 * a, 3 * a - 1), b), "same class");
+    cr_expect(eq(u64, heap_realloc(h, b, 3 * a, 3 * a - a / 2), b), "shrunk by less than 1/4");
+    uint64_t live = h->live_bytes;
+    Addr c = heap_realloc(h, b, 3 * a, 3 * a + 1);
+    cr_assert(c != 0);
+    cr_expect(ne(u64, c, b), "grown past the class: moved");
+    cr_expect(eq(u64, h->live_bytes, live + a), "one class up");
+    for (unsigned i = 0; i < 3 * a; i++) cr_expect(eq(u8, ram_ptr(&h->ram, c)[i], (uint8_t)i), "byte %u", i);
+    Addr d = heap_alloc(h, 3 * a);
+    cr_expect(eq(u64, d, b), "the old block was freed (LIFO)");
+    Addr e = heap_realloc(h, c, 3 * a + 1, a);
+    cr_expect(ne(u64, e, c), "shrunk to under 3/4: moved to a smaller class");
+    heap_release(h, d, 3 * a);
+    heap_release(h, e, a);
+
+    /* large: the newest block moves down once, then grows into the room
+    ** its old block left */
+    uint64_t t = h->L.small_threshold, live0 = h->live_bytes;
+    Addr big = heap_alloc(h, t + 100);
+    cr_assert(big != 0);
+    ram_ptr(&h->ram, big)[t + 99] = 0x5A;
+    Addr moved = heap_realloc(h, big, t + 100, t + 200);
+    cr_assert(moved != 0 && moved != big);
+    cr_expect(eq(u8, ram_ptr(&h->ram, moved)[t + 99], 0x5A), "contents copied");
+    int stays = 0;
+    for (uint64_t n = t + 200; n < 2 * t + 200; n += 16) stays += heap_realloc(h, moved, n, n + 16) == moved;
+    cr_expect(eq(int, stays, (int)(t / 16)), "grew in place into the freed block");
+    cr_expect(eq(u64, h->live_bytes, live0 + 2 * t + 200));
+    heap_release(h, moved, 2 * t + 200);
+    cr_expect(eq(u64, h->live_bytes, live0));
+    heap_free(h);
+}
+
+/* PyUnicode_Append (str_append): a str only one reference holds grows in
+** place while its block's class holds; a hashed, shared or narrower one
+** gives a new string. */
+PER_PROFILE(str_append_resizes_only_an_unshared_unhashed_str)
+{
+    Heap *h = tv_heap(param->name, NULL);
+    Addr s = str_from_cstr(h, "abcdefghij"), dot = str_from_cstr(h, ".");
+    int kept = 0;
+    for (int i = 0; i < 40; i++) {
+        Addr before = s;
+        s = str_append(h, s, dot);
+        cr_assert(s != 0);
+        kept += s == before;
+    }
+    cr_expect(eq(sz, str_len(h, s), 50));
+    cr_expect(eq(int, (int)str_data(h, s)[49], '.'));
+    cr_expect(eq(int, (int)str_data(h, s)[50], 0), "NUL after the chars");
+    cr_expect(eq(u64, obj_refcnt(h, s), 1));
+    cr_expect(eq(u64, heap_sizeof(h, s), h->L.str_ascii_header + 51));
+    /* moved only when the size crossed an alignment boundary */
+    cr_expect(eq(int, 40 - kept, (int)((h->L.str_ascii_header + 51 - 1) / h->L.alignment
+                                       - (h->L.str_ascii_header + 11 - 1) / h->L.alignment)), "moves");
+    heap_incref(h, s);                  /* shared: a new string, s kept */
+    Addr t = str_append(h, s, dot);
+    cr_expect(ne(u64, t, s));
+    cr_expect(eq(u64, obj_refcnt(h, s), 1));
+    heap_decref(h, s);
+    str_hash(h, t);                     /* hashed: a new string, t released */
+    Addr u = str_append(h, t, dot);
+    cr_expect(ne(u64, u, t));
+    cr_expect(eq(sz, str_len(h, u), 52));
+    Addr e = str_from_cstr(h, "é");
+    Addr v = str_append(h, u, e);       /* ASCII + latin-1: a new string */
+    cr_expect(ne(u64, v, u));
+    cr_expect(eq(u32, str_kind(h, v), 1));
+    cr_expect(not(str_is_ascii(h, v)));
+    heap_decref(h, v);
+    heap_decref(h, e);
+    heap_decref(h, dot);
     heap_free(h);
 }

@@ -32,7 +32,8 @@ run() {   # run OUTFILE ARGS...
 
 # 1. json and yaml against the table
 progs=("$root"/programs/seed/*.py "$root/programs/fizzbuzz.py" "$root/programs/sorting.py"
-       "$root/programs/zero_division.py" "$root/programs/recursion.py")
+       "$root/programs/zero_division.py" "$root/programs/recursion.py"
+       "$root/programs/string_building.py")
 profs=(cpython-3.12-64bit cpython-3.11-32bit)
 # a sanitizer build is several times slower: one profile is enough there
 ldd "$bin" 2>/dev/null | grep -q libasan && profs=(cpython-3.11-32bit)

@@ -16,6 +16,7 @@ void program_free(Program *p)
         free(c->pos);
         free(c->k);
         free(c->names);
+        free(c->warm_jumps);
         for (unsigned j = 0; j < c->nlocals; j++) free(c->locals[j]);
         free(c->locals);
         free(c);

@@ -51,6 +51,11 @@ typedef struct Chunk {
                                 ** are empty at every RETURN (temporaries above the
                                 ** compiler's free register are consumed) */
     char **locals;              /* names of the locals */
+    /* The JMPs where CPython 3.11 has a JUMP_BACKWARD, which counts
+    ** towards quickening the code (a for loop's back edge, continue, the
+    ** back edge of a while loop whose test is a true constant); a while
+    ** loop's back edge is a conditional jump there, which does not. */
+    uint32_t *warm_jumps; size_t nwarm_jumps, capwarm_jumps;
     uint32_t line;              /* line of 'def' (module: 1) */
 } Chunk;
 

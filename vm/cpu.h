@@ -96,6 +96,7 @@ static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned re
         vm->frames = xrealloc(vm->frames, vm->capframes * sizeof *vm->frames);
     }
     Frame *f = &vm->frames[vm->nframes++];
+    op_warm(vm, chunk);                 /* RESUME */
     f->chunk = chunk;
     f->pc = vm->code_addr[chunk];
     f->base = base;
@@ -584,6 +585,20 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, rhs);
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
+            if ((op == OP_ADD || op == OP_IADD) && a < R.nlocals
+                && op_add_inplace(vm, chunk, (at - vm->code_addr[chunk]) / 4, lhs, rhs, rget(&R, a))) {
+                /* BINARY_OP_INPLACE_ADD_UNICODE: the left operand's own
+                ** reference goes first (the local still holds s), then
+                ** PyUnicode_Append on the local, then the right operand's */
+                if (HOOKED(R.tr)) trace_binary_operands(R.tr, op, lhs, rhs);
+                drop(&R, b, a);
+                res = op_str_append(vm, lhs, rhs);
+                CHECK(res);
+                rset(&R, a, res);
+                if (HOOKED(R.tr)) { trace_binary_result(R.tr, res); trace_reg_write(R.tr, a, res); }
+                drop(&R, c, a);
+                break;
+            }
             res = op == OP_IADD ? op_inplace(vm, OP_ADD, lhs, rhs)
                 : op == OP_IMUL ? op_inplace(vm, OP_MUL, lhs, rhs) : op_binary(vm, op, lhs, rhs);
             CHECK(res);
@@ -642,7 +657,11 @@ VmStatus CPU_RUN(Vm *vm)
             res = heap_bool(h, truth);
             goto binary_done;
         }
-        CASE(JMP): pc += (Addr)((int64_t)ins_sbx(ins) * 4); break;
+        CASE(JMP):
+            if (__builtin_expect(vm->warmup[chunk] != 0, 0) && vm->spec[chunk][(at - vm->code_addr[chunk]) / 4].warm_jump)
+                op_warm(vm, chunk);     /* 3.11's JUMP_BACKWARD */
+            pc += (Addr)((int64_t)ins_sbx(ins) * 4);
+            break;
         CASE(JMPIF): CASE(JMPIFNOT): CASE(ORJMP): CASE(ANDJMP): {
             Addr x;
             RV(a, x);

@@ -533,6 +533,71 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     return 0;
 }
 
+/* What _Py_Specialize_BinaryOp makes of `+` on these operands. */
+static SpecKind add_kind(Heap *h, Addr lhs, Addr rhs, Addr target, bool *ok)
+{
+    TypeId t = obj_type(h, lhs);
+    *ok = t == obj_type(h, rhs) && (t == TY_STR || t == TY_INT || t == TY_FLOAT);
+    return t == TY_STR ? (target == lhs ? SPEC_INPLACE_STR : SPEC_STR) : t == TY_INT ? SPEC_INT : SPEC_FLOAT;
+}
+
+/* Whether a specialized instruction's guards (DEOPT_IF) pass. */
+static bool spec_hit(Heap *h, const Spec *sp, Addr lhs, Addr rhs, Addr target)
+{
+    TypeId t = obj_type(h, lhs);
+    if (t != obj_type(h, rhs)) return false;
+    switch ((SpecKind)sp->kind) {
+    case SPEC_INPLACE_STR: return t == TY_STR && target == lhs;
+    case SPEC_STR: return t == TY_STR;
+    case SPEC_INT: return t == TY_INT;
+    case SPEC_FLOAT: return t == TY_FLOAT;
+    case SPEC_ADAPTIVE: break;
+    }
+    return false;
+}
+
+/* The adaptive instruction's counter at zero: specialize, or back off
+** (adaptive_counter_backoff) and run the general instruction. */
+static bool specialize(Vm *vm, Spec *sp, Addr lhs, Addr rhs, Addr target)
+{
+    bool ok;
+    SpecKind k = add_kind(vm->h, lhs, rhs, target, &ok);
+    if (ok) {
+        sp->kind = (uint8_t)k;
+        sp->counter = vm->py312 ? 52 : 53;      /* adaptive_counter_cooldown / miss_counter_start */
+        sp->backoff = 0;
+        return k == SPEC_INPLACE_STR;
+    }
+    sp->kind = SPEC_ADAPTIVE;
+    if (sp->backoff < 12) sp->backoff++;
+    sp->counter = (uint16_t)((1u << sp->backoff) - 2);   /* re-dispatched at once: one decrement */
+    return false;
+}
+
+bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target)
+{
+    if (vm->warmup[chunk]) return false;            /* 3.11: not quickened yet */
+    Spec *sp = &vm->spec[chunk][idx];
+    if (sp->kind == SPEC_ADAPTIVE) {
+        if (sp->counter == 0) return specialize(vm, sp, lhs, rhs, target);
+        sp->counter--;
+        return false;
+    }
+    if (spec_hit(vm->h, sp, lhs, rhs, target)) return sp->kind == SPEC_INPLACE_STR;
+    /* a miss runs the general instruction */
+    if (vm->py312) {                /* 3.12: into BINARY_OP's own counter */
+        if (sp->counter == 0) return specialize(vm, sp, lhs, rhs, target);
+        sp->counter--;
+    } else if (--sp->counter == 0) {    /* 3.11: back to adaptive, adaptive_counter_start */
+        sp->kind = SPEC_ADAPTIVE;
+        sp->counter = 31;
+        sp->backoff = 5;
+    }
+    return false;
+}
+
+Addr op_str_append(Vm *vm, Addr left, Addr right) { return check(vm, str_append(H(vm), left, right)); }
+
 Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b)
 {
     Heap *h = H(vm);

@@ -12,6 +12,19 @@
 Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b);
 /* +=, *=: lists are changed in place (list_inplace_concat / repeat). */
 Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
+/* For an ADD or IADD (instruction 'idx' of 'chunk') whose result goes
+** straight into a local now holding 'target': steps CPython's adaptive
+** BINARY_OP and says whether this execution is BINARY_OP_INPLACE_ADD_
+** UNICODE, which op_str_append then does. Only the executions that reach
+** the general binary path are seen (the int and float cases of the CPU
+** loop never are): an instruction that adds ints before strs is taken as
+** if it had seen only the strs. */
+bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target);
+/* PyUnicode_Append(&left, right): steals left's reference; the new value
+** of the local, or 0 with vm->err set (left kept). */
+Addr op_str_append(Vm *vm, Addr left, Addr right);
+/* A warm-up event of a chunk's code (3.11's RESUME, JUMP_BACKWARD). */
+static inline void op_warm(Vm *vm, uint32_t chunk) { if (vm->warmup[chunk]) vm->warmup[chunk]--; }
 /* list.extend(src) with CPython's preallocation rules: 0 or -1. */
 int op_list_extend(Vm *vm, Addr l, Addr src);
 Addr op_unary(Vm *vm, OpCode op, Addr a);

@@ -555,15 +555,26 @@ static const char *op_symbol(OpCode op)
     }
 }
 
-void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
+void trace_binary_operands(Tracer *t, OpCode op, Addr x, Addr y)
 {
     if (idle(t)) return;
     StrBuf *o = compute_begin(t);
     short_value(t, x, o);
     if (op == OP_GETITEM) { put_char(o, '['); short_value(t, y, o); PUT_LIT(o, "] = "); }
     else { put_char(o, ' '); put_str(o, op_symbol(op)); put_char(o, ' '); short_value(t, y, o); PUT_LIT(o, " = "); }
-    short_value(t, r, o);
+}
+
+void trace_binary_result(Tracer *t, Addr r)
+{
+    if (idle(t)) return;
+    short_value(t, r, events(t) ? &t->scratch : &t->compute);
     compute_done(t, r);
+}
+
+void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r)
+{
+    trace_binary_operands(t, op, x, y);
+    trace_binary_result(t, r);
 }
 
 void trace_unary(Tracer *t, OpCode op, Addr x, Addr r)
@@ -739,6 +750,16 @@ static void heap_event(void *ud, const HeapEvent *e)
         break;
     case HEV_CACHED:
         PUT_LIT(o, "cached small int @0x");
+        put_hex(o, e->addr, 1);
+        break;
+    case HEV_RESIZE:                    /* resize T (N->M B) @id */
+        PUT_LIT(o, "resize ");
+        put_str(o, heap_type_names[e->type]);
+        PUT_LIT(o, " (");
+        put_dec(o, e->before);
+        PUT_LIT(o, "->");
+        put_dec(o, e->after);
+        PUT_LIT(o, " B) @0x");
         put_hex(o, e->addr, 1);
         break;
     }

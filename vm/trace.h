@@ -34,6 +34,10 @@ void trace_operand(Tracer *t, unsigned x, Addr v);
 void trace_const_read(Tracer *t, unsigned k, Addr v);
 void trace_global(Tracer *t, bool store, Addr name, Addr v);
 void trace_binary(Tracer *t, OpCode op, Addr x, Addr y, Addr r);
+/* trace_binary in two halves, for an operation that changes x itself
+** (s += t resizing s in place): the operands are shown as they were. */
+void trace_binary_operands(Tracer *t, OpCode op, Addr x, Addr y);
+void trace_binary_result(Tracer *t, Addr r);
 void trace_unary(Tracer *t, OpCode op, Addr x, Addr r);
 void trace_branch(Tracer *t, Addr x, int truth, bool jump);
 void trace_call(Tracer *t, Addr f, unsigned nargs);

@@ -290,7 +290,8 @@ void tev_note(TevStep *s, const char *text)
 void tev_heap(TevStep *s, const HeapEvent *he)
 {
     static const TevKind kinds[] = { [HEV_ALLOC] = TEV_ALLOC, [HEV_FREE] = TEV_FREE,
-                                     [HEV_REFCNT] = TEV_REFCOUNT, [HEV_CACHED] = TEV_CACHED };
+                                     [HEV_REFCNT] = TEV_REFCOUNT, [HEV_CACHED] = TEV_CACHED,
+                                     [HEV_RESIZE] = TEV_RESIZE };
     Tev *e = add(s, kinds[he->kind]);
     e->val = he->addr;
     e->addr = he->addr;
@@ -533,7 +534,7 @@ static const char *const kind_names[] = {
     [TEV_COMPUTE] = "compute", [TEV_BRANCH] = "branch", [TEV_CALL] = "call", [TEV_METHOD] = "method",
     [TEV_RETURN] = "return", [TEV_BUILD] = "build", [TEV_NEXT] = "next", [TEV_ALLOC] = "alloc",
     [TEV_FREE] = "free", [TEV_REFCOUNT] = "refcount", [TEV_CACHED] = "cached", [TEV_OUTPUT] = "output",
-    [TEV_ERROR] = "error", [TEV_NOTE] = "note",
+    [TEV_ERROR] = "error", [TEV_NOTE] = "note", [TEV_RESIZE] = "resize",
 };
 
 static void event(TevWriter *w, const TevStep *s, const Tev *e)
@@ -608,6 +609,12 @@ static void event(TevWriter *w, const TevStep *s, const Tev *e)
     case TEV_CACHED:
         kv_hex(w, "id", e->val);
         kv_str(w, "type", str_at(s, e->name));
+        break;
+    case TEV_RESIZE:
+        kv_hex(w, "id", e->val);
+        kv_str(w, "type", str_at(s, e->name));
+        kv_u64(w, "before", e->before);
+        kv_u64(w, "after", e->after);
         break;
     case TEV_OUTPUT:
         w_key(w, "text"); w_str(w, str_at(s, e->text), e->num);

@@ -95,6 +95,22 @@ typedef struct MethodCache {
 } MethodCache;
 typedef struct FileTable FileTable;
 
+/*
+** CPython's specializing interpreter, where it shows in ids: a BINARY_OP
+** `+` whose result goes straight into a local (s += t, s = s + t) becomes
+** BINARY_OP_INPLACE_ADD_UNICODE once it has seen two str with s on the
+** left, and that extends s in place. One per instruction; the counters
+** follow Python/specialize.c and the interpreter loop (vm/ops.c,
+** op_add_inplace).
+*/
+typedef enum { SPEC_ADAPTIVE, SPEC_INPLACE_STR, SPEC_STR, SPEC_INT, SPEC_FLOAT } SpecKind;
+typedef struct Spec {
+    uint16_t counter;           /* adaptive: executions before it specializes; else misses left */
+    uint8_t kind;               /* SpecKind */
+    uint8_t backoff;            /* exponent of the adaptive counter's next start */
+    bool warm_jump;             /* Chunk.warm_jumps: a 3.11 JUMP_BACKWARD */
+} Spec;
+
 typedef struct Vm {
     Heap *h;
     Profile prof;
@@ -115,6 +131,9 @@ typedef struct Vm {
     Addr name_get;              /* likewise "get" (the CPU loop's dict.get fast path) */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     bool py312;                 /* the profile is CPython 3.12 or later */
+    Spec **spec;                /* chunk -> one Spec per instruction */
+    uint8_t *warmup;            /* chunk -> 3.11: warm-up events (calls, JUMP_BACKWARDs)
+                                ** before its code is quickened; 0 = quickened */
     /* The method the last LOADMETHOD found, by self's type and the name:
     ** CALLMETHOD calls it without a second lookup when both match. */
     const struct Native *lm_native; Addr lm_type, lm_name;

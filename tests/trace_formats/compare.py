@@ -97,6 +97,8 @@ def cells_of(step):
             store.append("rc @%s %d->%d" % (e["id"], e["before"], e["after"]))
         elif k == "cached":
             store.append("cached small int @%s" % e["id"])
+        elif k == "resize":
+            store.append("resize %s (%d->%d B) @%s" % (e["type"], e["before"], e["after"], e["id"]))
         elif k == "output":
             store.append('output "%s"' % e["text"].replace("\n", "\\n"))
         elif k == "note":
