@@ -37,8 +37,9 @@
 #   BENCH_TMP      scratch folder (default /tmp/tracevm-bench): helper binary,
 #                  outputs, trace files, the 'cost' builds
 #
-# Every untraced run passes '--max-steps 0' (no limit): tracevm's default
-# limit (100M steps) stops fib and objects halfway.
+# Every untraced run passes '--max-steps 0' (no limit), as a longer
+# program than tracevm's default limit (10 billion steps untraced) would
+# need.
 #
 # Wall time is what the targets are about, but this machine is shared
 # (2 cores): when something else runs, wall times grow and CPU times much

@@ -103,8 +103,13 @@ if [ $have_yaml = 1 ]; then
   got=$(python3 -c 'import yaml,sys; d=yaml.safe_load(open(sys.argv[1])); print(len(d["steps"]), d["result"]["status"])' "$work/m.yaml" 2>&1)
   [ "$got" = "50 step_limit" ] && ok "--max-steps with yaml: a closed document" || fail "max-steps yaml: $got"
 fi
-"$bin" run --help | grep -q "default" && "$bin" run --help | grep -q "100000000" \
+"$bin" run --help | grep -q "default" && "$bin" run --help | grep -q "100000000 when tracing, else 10000000000" \
   && ok "--help documents the default --max-steps" || fail "--help: no default for --max-steps"
+# untraced, the default limit lets a program run past 100 million steps
+# (a second of CPython is 0.3-1 billion); traced, it stops there
+sed 's/^while True:/while i < 40000000:/' "$work/forever.py" >"$work/long120m.py"
+run "$work/x" "$work/long120m.py"; rc=$?
+[ $rc = 0 ] && ok "120 million untraced steps run under the default limit" || fail "untraced default limit: rc $rc"
 run "$work/x" --max-steps 0 "$compute"; rc=$?
 [ $rc = 0 ] && ok "--max-steps 0 = no limit" || fail "--max-steps 0: rc $rc"
 sed 's/^while True:/while i < 400000:/' "$work/forever.py" >"$work/long.py"

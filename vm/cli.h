@@ -15,9 +15,14 @@
 enum { EXIT_PYERROR = 1, EXIT_USAGE = 2, EXIT_STEPS = 3 };
 
 #define CLI_DEFAULT_PROFILE "cpython-3.12-64bit"
-/* --max-steps when not given: generous for any teaching program (about ten
-** seconds of CPU), small enough to stop a forgotten infinite loop. */
+/* --max-steps when not given. Traced (and stepped): generous for any
+** teaching program, small enough that a forgotten infinite loop stops
+** before its trace fills the disk (a row is ~350 bytes). Untraced: a
+** program that runs a second under CPython takes 0.3-1 billion steps, so
+** ten billion (under a minute of CPU) lets real programs finish and still
+** stops a loop that never would. */
 #define CLI_DEFAULT_MAX_STEPS 100000000ull
+#define CLI_DEFAULT_MAX_STEPS_UNTRACED 10000000000ull
 
 /* Reads a whole file; NULL after printing "tracevm: error: cannot open ...". */
 char *cli_read_file(const char *path, size_t *len);

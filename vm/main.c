@@ -55,7 +55,8 @@ static void usage_run(FILE *f)
         "  --steps A:B              trace only steps A..B (either may be left out)\n"
         "  --lines A-B              trace only instructions of source lines A..B\n"
         "  --max-steps N            stop after N instructions (exit 3); default\n"
-        "                           100000000, 0 = no limit\n"
+        "                           100000000 when tracing, else 10000000000;\n"
+        "                           0 = no limit\n"
         "  --heap[=bytes]           after the run, list the live objects (with their bytes)\n"
         "  --quiet                  no end-of-run report of the RAM released and files written\n"
         "  --aslr SEED              move the simulated RAM by a SEED-chosen offset, as\n"
@@ -101,7 +102,8 @@ static int cmd_run(int argc, char **argv)
     bool trace = false, quiet = false;
     int heap = 0;                               /* 1 --heap, 2 --heap=bytes */
     TraceFormat fmt = TRACE_TABLE;
-    uint64_t max_steps = CLI_DEFAULT_MAX_STEPS;
+    uint64_t max_steps = 0;
+    bool max_steps_given = false;
     const char *aslr = NULL;
     TraceFilter filter = { 0, 0, 0, 0 };
     for (int i = 0; i < argc; i++) {
@@ -129,6 +131,7 @@ static int cmd_run(int argc, char **argv)
             else if (!strcmp(a, "--profile")) profile = v;
             else if (!strcmp(a, "--disk")) disk = v;
             else if (!parse_u64(v, &max_steps)) { fprintf(stderr, "tracevm: error: --max-steps needs a whole number, got '%s'\n", v); return EXIT_USAGE; }
+            else max_steps_given = true;
         }
         else if (!strncmp(a, "--profile=", 10)) profile = a + 10;
         else if (!strncmp(a, "--trace-out=", 12)) { trace_out = a + 12; trace = true; }
@@ -143,6 +146,7 @@ static int cmd_run(int argc, char **argv)
         else if (!strncmp(a, "--aslr=", 7)) aslr = a + 7;
         else if (!strncmp(a, "--max-steps=", 12)) {
             if (!parse_u64(a + 12, &max_steps)) { fprintf(stderr, "tracevm: error: --max-steps needs a whole number, got '%s'\n", a + 12); return EXIT_USAGE; }
+            max_steps_given = true;
         }
         else if (a[0] == '-' && a[1]) { fprintf(stderr, "tracevm: error: unknown option '%s' (see 'tracevm run --help')\n", a); return EXIT_USAGE; }
         else if (file) { fprintf(stderr, "tracevm: error: more than one program given ('%s', '%s')\n", file, a); return EXIT_USAGE; }
@@ -160,6 +164,7 @@ static int cmd_run(int argc, char **argv)
         if (!tf) { fprintf(stderr, "tracevm: error: cannot write '%s': %s\n", trace_out, strerror(errno)); program_free(p); return EXIT_USAGE; }
     }
     char err[512] = "";
+    if (!max_steps_given) max_steps = trace ? CLI_DEFAULT_MAX_STEPS : CLI_DEFAULT_MAX_STEPS_UNTRACED;
     VmOptions opt = { stdout, stdin, disk, max_steps };
     Vm *vm = vm_new(&prof, p, &opt, err, sizeof err);
     if (!vm) {
