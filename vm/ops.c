@@ -574,7 +574,7 @@ static bool specialize(Vm *vm, Spec *sp, Addr lhs, Addr rhs, Addr target)
     return false;
 }
 
-bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target)
+bool op_add_adapt(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target)
 {
     if (vm->warmup[chunk]) return false;            /* 3.11: not quickened yet */
     Spec *sp = &vm->spec[chunk][idx];
@@ -594,6 +594,13 @@ bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr
         sp->backoff = 5;
     }
     return false;
+}
+
+void op_warm(Vm *vm, uint32_t chunk, Addr at)
+{
+    if (!vm->warmup[chunk]) return;
+    if (at && !vm->spec[chunk][(at - vm->code_addr[chunk]) / 4].warm_jump) return;
+    if (--vm->warmup[chunk] == 0) vm->nwarming--;
 }
 
 Addr op_str_append(Vm *vm, Addr left, Addr right) { return check(vm, str_append(H(vm), left, right)); }

@@ -104,6 +104,7 @@ static int load(Vm *vm, char *err, size_t errcap)
         for (size_t i = 0; vm->py312 && i < ch->ncode; i++) sp[i] = (Spec){ .counter = 1, .backoff = 1 };
         for (size_t i = 0; i < ch->nwarm_jumps; i++) sp[ch->warm_jumps[i]].warm_jump = true;
         vm->warmup[c] = vm->py312 ? 0 : 8;
+        vm->nwarming += vm->warmup[c] != 0;
     }
     /* names (always interned, as CPython interns co_names) */
     vm->names = xcalloc(p->nnames + 1, sizeof *vm->names);

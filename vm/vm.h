@@ -134,6 +134,7 @@ typedef struct Vm {
     Spec **spec;                /* chunk -> one Spec per instruction */
     uint8_t *warmup;            /* chunk -> 3.11: warm-up events (calls, JUMP_BACKWARDs)
                                 ** before its code is quickened; 0 = quickened */
+    size_t nwarming;            /* chunks whose warmup is not 0 (3.12: none) */
     /* The method the last LOADMETHOD found, by self's type and the name:
     ** CALLMETHOD calls it without a second lookup when both match. */
     const struct Native *lm_native; Addr lm_type, lm_name;
