@@ -54,13 +54,13 @@ def grow_continue(s, t, n):
 
 
 def grow_comprehension(s, t, n):
-    out = []
+    marks = ""
     for i in range(n):
-        squares = [k * k for k in range(5)]
         a = id(s)
         s += t
-        out.append("S" if id(s) == a else ".")
-    return "".join(out) + str(len(squares))
+        squares = [k * k for k in range(5) if k != i]   # its loop is not the function's
+        marks += "S" if id(s) == a else "."
+    return marks + str(len(squares))
 
 
 base = "x" * 3
