@@ -370,12 +370,25 @@ static void j_sep(TevWriter *w)
     }
 }
 
+/* Bytes a JSON string cannot hold as they are. */
+static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f; }
+
 static void j_string(StrBuf *b, const char *s, size_t n)
 {
     sb_reserve(b, n + 2);
+    size_t i = 0;
+    while (i < n && !needs_escape((unsigned char)s[i])) i++;
+    if (i == n) {                       /* the common case: one copy */
+        b->s[b->len++] = '"';
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len++] = '"';
+        b->s[b->len] = 0;
+        return;
+    }
     sb_putc(b, '"');
     size_t run = 0;                     /* bytes that need no escape, copied at once */
-    for (size_t i = 0; i < n; i++) {
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
         char u[8];
@@ -433,21 +446,49 @@ static void w_end(TevWriter *w)
     }
 }
 
+/* Keys are the writer's own identifiers: nothing to escape. */
 static void w_key(TevWriter *w, const char *k)
 {
-    if (w->yaml) { y_scalar(w, k, strlen(k), false); return; }
+    size_t n = strlen(k);
+    if (w->yaml) { y_scalar(w, k, n, false); return; }
     int d = w->depth - 1;
-    if (w->count[d]++) sb_puts(&w->jb, ", ");
-    j_string(&w->jb, k, strlen(k));
-    sb_puts(&w->jb, ": ");
+    StrBuf *b = &w->jb;
+    sb_reserve(b, n + 6);
+    char *p = b->s + b->len;
+    if (w->count[d]++) { *p++ = ','; *p++ = ' '; }
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"'; *p++ = ':'; *p++ = ' ';
+    *p = 0;
+    b->len = (size_t)(p - b->s);
 }
 
 static void w_str(TevWriter *w, const char *s, size_t n)
 {
-    clean_utf8(s ? s : "", s ? n : 0, &w->tmp);
-    if (w->yaml) { y_scalar(w, w->tmp.s, w->tmp.len, true); return; }
+    if (!s) s = "", n = 0;
+    size_t i = 0;                       /* one pass: plain ASCII needs no work */
+    while (i < n && (unsigned char)s[i] < 0x80 && !needs_escape((unsigned char)s[i])) i++;
+    if (i == n && !w->yaml) {
+        j_sep(w);
+        StrBuf *b = &w->jb;
+        sb_reserve(b, n + 2);
+        b->s[b->len++] = '"';
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len++] = '"';
+        b->s[b->len] = 0;
+        return;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i < n) {                        /* not all ASCII: valid UTF-8 only */
+        clean_utf8(s, n, &w->tmp);
+        s = w->tmp.s;
+        n = w->tmp.len;
+    }
+    if (w->yaml) { y_scalar(w, s, n, true); return; }
     j_sep(w);
-    j_string(&w->jb, w->tmp.s, w->tmp.len);
+    j_string(&w->jb, s, n);
 }
 
 static void w_cstr(TevWriter *w, const char *s) { w_str(w, s, s ? strlen(s) : 0); }
@@ -461,16 +502,20 @@ static void w_raw(TevWriter *w, const char *lit)
 
 static void w_u64(TevWriter *w, uint64_t v)
 {
-    char b[24];
-    snprintf(b, sizeof b, "%" PRIu64, v);
-    w_raw(w, b);
+    char b[24], *p = b + sizeof b;
+    *--p = 0;
+    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    w_raw(w, p);
 }
 
 static void w_hex(TevWriter *w, uint64_t v, int digits)
 {
-    char b[24];
-    snprintf(b, sizeof b, "0x%0*" PRIx64, digits, v);
-    w_cstr(w, b);
+    char b[24], *p = b + sizeof b;
+    *--p = 0;
+    do { *--p = "0123456789abcdef"[v & 15]; v >>= 4; digits--; } while (v || digits > 0);
+    *--p = 'x';
+    *--p = '0';
+    w_str(w, p, (size_t)(b + sizeof b - 1 - p));
 }
 
 static void kv_str(TevWriter *w, const char *k, const char *v) { w_key(w, k); w_cstr(w, v); }
