@@ -36,6 +36,7 @@ small_bench list 'walk(build(12000), 2)'
 small_bench loop 'main(12000)'
 small_bench objects 'main(5000)'
 small_bench strings 'main(3000)'
+small_bench strappend 'main(20000)'
 
 run() {   # run OUT ARGS...: in a fresh directory, stdin from /dev/null
   local out=$1; shift
