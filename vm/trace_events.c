@@ -45,6 +45,7 @@ struct TevStep {
     size_t instr;
     Tev *ev; size_t n, cap;
     StrBuf arena;
+    StrBuf ty, repr;            /* set_value's scratch, kept from event to event */
 };
 
 TevStep *tev_step_new(void)
@@ -59,6 +60,8 @@ void tev_step_free(TevStep *s)
     if (!s) return;
     free(s->ev);
     sb_free(&s->arena);
+    sb_free(&s->ty);
+    sb_free(&s->repr);
     free(s);
 }
 
@@ -71,6 +74,30 @@ static size_t put(TevStep *s, const char *text, size_t n)
 }
 
 static size_t puts_(TevStep *s, const char *text) { return put(s, text, text ? strlen(text) : 0); }
+
+/* A string built in the arena piece by piece: arena_text(s), then the
+** pieces, then arena_done(s, at) for its offset (no printf per event). */
+static size_t arena_text(TevStep *s) { return s->arena.len; }
+static void arena_str(TevStep *s, const char *t) { sb_puts(&s->arena, t); }
+static void arena_dec(TevStep *s, uint64_t v)
+{
+    char b[24], *p = b + sizeof b;
+    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    sb_put(&s->arena, p, (size_t)(b + sizeof b - p));
+}
+static size_t arena_done(TevStep *s, size_t at) { sb_putc(&s->arena, 0); return at; }
+
+/* "rN(name)" for a named local of 'ch', else "rN". */
+static void arena_reg(TevStep *s, const Chunk *ch, unsigned r)
+{
+    sb_putc(&s->arena, 'r');
+    arena_dec(s, r);
+    if (r < ch->nlocals && ch->locals[r][0] != '.') {
+        sb_putc(&s->arena, '(');
+        arena_str(s, ch->locals[r]);
+        sb_putc(&s->arena, ')');
+    }
+}
 
 static const char *str_at(const TevStep *s, size_t off) { return off == NONE ? NULL : s->arena.s + off; }
 
@@ -89,11 +116,11 @@ static void set_value(TevStep *s, Tev *e, Addr v)
     e->has_val = true;
     e->val = v;
     if (!v) return;
-    StrBuf ty, r; sb_init(&ty); sb_init(&r);
-    trace_value_parts(s->vm, v, &ty, &r);
-    e->vtype = put(s, ty.s, ty.len);
-    e->vrepr = put(s, r.s, r.len);
-    sb_free(&ty); sb_free(&r);
+    sb_clear(&s->ty);
+    sb_clear(&s->repr);
+    trace_value_parts(s->vm, v, &s->ty, &s->repr);
+    e->vtype = put(s, s->ty.s, s->ty.len);
+    e->vrepr = put(s, s->repr.s, s->repr.len);
 }
 
 static void describe_into(TevStep *s, Addr v, StrBuf *out)
@@ -116,10 +143,12 @@ void tev_begin(TevStep *s, Vm *vm, uint64_t step, uint32_t line, uint32_t chunk,
     e->addr = pc;
     e->size = 4;
     e->before = ins;
-    char f[160];
-    snprintf(f, sizeof f, "code of %s, word %llu", vm->prog->chunks[chunk]->name,
-             (unsigned long long)((pc - vm->code_addr[chunk]) / 4));
-    e->field = puts_(s, f);
+    size_t at = arena_text(s);
+    arena_str(s, "code of ");
+    arena_str(s, vm->prog->chunks[chunk]->name);
+    arena_str(s, ", word ");
+    arena_dec(s, (pc - vm->code_addr[chunk]) / 4);
+    e->field = arena_done(s, at);
 }
 
 void tev_reg(TevStep *s, TevKind kind, uint32_t chunk, unsigned r, Addr v)
@@ -131,19 +160,21 @@ void tev_reg(TevStep *s, TevKind kind, uint32_t chunk, unsigned r, Addr v)
     /* 'name' as the table writes it (locals of the instruction's function);
     ** 'field' names the frame the register really belongs to: a RETURN
     ** writes into the caller's window */
-    const Chunk *ich = vm->prog->chunks[chunk];
-    char nm[96];
-    if (r < ich->nlocals && ich->locals[r][0] != '.') snprintf(nm, sizeof nm, "r%u(%s)", r, ich->locals[r]);
-    else snprintf(nm, sizeof nm, "r%u", r);
-    e->name = puts_(s, nm);
+    size_t at = arena_text(s);
+    arena_reg(s, vm->prog->chunks[chunk], r);
+    e->name = arena_done(s, at);
     const Frame *f = vm->nframes ? &vm->frames[vm->nframes - 1] : NULL;
     if (f) {
         const Chunk *ch = vm->prog->chunks[f->chunk];
         e->addr = f->base + (Addr)r * vm->h->W;
-        char fl[160];
-        if (r < ch->nlocals && ch->locals[r][0] != '.') snprintf(fl, sizeof fl, "frame #%u %s r%u(%s)", vm->nframes - 1, ch->name, r, ch->locals[r]);
-        else snprintf(fl, sizeof fl, "frame #%u %s r%u", vm->nframes - 1, ch->name, r);
-        e->field = puts_(s, fl);
+        at = arena_text(s);
+        arena_str(s, "frame #");
+        arena_dec(s, vm->nframes - 1);
+        sb_putc(&s->arena, ' ');
+        arena_str(s, ch->name);
+        sb_putc(&s->arena, ' ');
+        arena_reg(s, ch, r);
+        e->field = arena_done(s, at);
     }
     set_value(s, e, v);
 }
@@ -185,10 +216,11 @@ void tev_global(TevStep *s, bool store, Addr name, Addr v)
     StrBuf n; sb_init(&n);
     str_to_utf8(s->vm->h, name, &n);
     e->name = put(s, n.s, n.len);
-    StrBuf f; sb_init(&f);
-    sb_printf(&f, "globals['%s'] value", n.s ? n.s : "");
-    e->field = put(s, f.s, f.len);
-    sb_free(&f);
+    size_t at = arena_text(s);
+    arena_str(s, "globals['");
+    sb_put(&s->arena, n.s ? n.s : "", n.len);
+    arena_str(s, "'] value");
+    e->field = arena_done(s, at);
     sb_free(&n);
     e->size = s->vm->h->W;
     if (store) e->aux = name;           /* the slot may not exist until the store */
