@@ -295,8 +295,9 @@ Addr str_append(Heap *h, Addr left, Addr right)
     uint32_t sl = state(h, left), sr = state(h, right);
     unsigned kl = (sl >> ST_KIND_SHIFT) & 7, kr = (sr >> ST_KIND_SHIFT) & 7;
     uint64_t none = h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX;
+    /* right == left: CPython's operand holds a reference of its own */
     bool modifiable = obj_refcnt(h, left) == 1 && ram_word(&h->ram, f_hash(h, left)) == none
-                      && !(sl & ST_INTERNED_MASK);
+                      && !(sl & ST_INTERNED_MASK) && right != left;
     if (!modifiable || kr > kl || ((sl & ST_ASCII) && !(sr & ST_ASCII))) {
         Addr res = str_add(h, left, right);
         if (res) heap_decref(h, left);

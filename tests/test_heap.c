@@ -802,6 +802,11 @@ PER_PROFILE(str_append_resizes_only_an_unshared_unhashed_str)
     /* moved only when the size crossed an alignment boundary */
     cr_expect(eq(int, 40 - kept, (int)((h->L.str_ascii_header + 51 - 1) / h->L.alignment
                                        - (h->L.str_ascii_header + 11 - 1) / h->L.alignment)), "moves");
+    Addr twice = str_append(h, s, s);   /* right is left: a new string */
+    cr_expect(ne(u64, twice, s));
+    cr_expect(eq(sz, str_len(h, twice), 100));
+    cr_expect(eq(int, (int)str_data(h, twice)[99], '.'));
+    s = twice;
     heap_incref(h, s);                  /* shared: a new string, s kept */
     Addr t = str_append(h, s, dot);
     cr_expect(ne(u64, t, s));
@@ -810,7 +815,7 @@ PER_PROFILE(str_append_resizes_only_an_unshared_unhashed_str)
     str_hash(h, t);                     /* hashed: a new string, t released */
     Addr u = str_append(h, t, dot);
     cr_expect(ne(u64, u, t));
-    cr_expect(eq(sz, str_len(h, u), 52));
+    cr_expect(eq(sz, str_len(h, u), 102));
     Addr e = str_from_cstr(h, "é");
     Addr v = str_append(h, u, e);       /* ASCII + latin-1: a new string */
     cr_expect(ne(u64, v, u));
