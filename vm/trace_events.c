@@ -405,19 +405,23 @@ static void j_sep(TevWriter *w)
 /* Bytes a JSON string cannot hold as they are. */
 static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f; }
 
-static void j_string(StrBuf *b, const char *s, size_t n)
+/* "s" for n bytes that need no escape: one copy. */
+static void j_plain(StrBuf *b, const char *s, size_t n)
 {
     sb_reserve(b, n + 2);
+    b->s[b->len++] = '"';
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len++] = '"';
+    b->s[b->len] = 0;
+}
+
+static void j_string(StrBuf *b, const char *s, size_t n)
+{
     size_t i = 0;
     while (i < n && !needs_escape((unsigned char)s[i])) i++;
-    if (i == n) {                       /* the common case: one copy */
-        b->s[b->len++] = '"';
-        memcpy(b->s + b->len, s, n);
-        b->len += n;
-        b->s[b->len++] = '"';
-        b->s[b->len] = 0;
-        return;
-    }
+    if (i == n) { j_plain(b, s, n); return; }      /* the common case */
+    sb_reserve(b, n + 2);
     sb_putc(b, '"');
     size_t run = 0;                     /* bytes that need no escape, copied at once */
     for (; i < n; i++) {
@@ -503,13 +507,7 @@ static void w_str(TevWriter *w, const char *s, size_t n)
     while (i < n && (unsigned char)s[i] < 0x80 && !needs_escape((unsigned char)s[i])) i++;
     if (i == n && !w->yaml) {
         j_sep(w);
-        StrBuf *b = &w->jb;
-        sb_reserve(b, n + 2);
-        b->s[b->len++] = '"';
-        memcpy(b->s + b->len, s, n);
-        b->len += n;
-        b->s[b->len++] = '"';
-        b->s[b->len] = 0;
+        j_plain(&w->jb, s, n);
         return;
     }
     while (i < n && (unsigned char)s[i] < 0x80) i++;
