@@ -556,6 +556,21 @@ static bool spec_hit(Heap *h, const Spec *sp, Addr lhs, Addr rhs, Addr target)
     return false;
 }
 
+/*
+** 3.11: a code object is quickened after 8 warm-up events
+** (QUICKENING_WARMUP_DELAY); its adaptive instructions start at 0 and
+** specialize on their first run. A specialized one goes back to adaptive
+** on its 53rd miss (miss_counter_start) with the counter at 31, backoff 5
+** (adaptive_counter_start). 3.12: quickened at once, counters start at 1
+** with backoff 1 (adaptive_counter_warmup); after a success the counter
+** is 52 (adaptive_counter_cooldown) and a miss that finds it at 0, the
+** 53rd, specializes again at once: restart 0. Both back off up to 12
+** (16-bit counters with 4 backoff bits).
+*/
+static const SpecRules rules_311 = { 8, 0, 0, 53, 31, 5, 12 }, rules_312 = { 0, 1, 1, 53, 0, 0, 12 };
+
+const SpecRules *op_spec_rules(bool py312) { return py312 ? &rules_312 : &rules_311; }
+
 /* The adaptive instruction's counter at zero: specialize, or back off
 ** (adaptive_counter_backoff) and run the general instruction. */
 static bool specialize(Vm *vm, Spec *sp, Addr lhs, Addr rhs, Addr target)
@@ -564,12 +579,12 @@ static bool specialize(Vm *vm, Spec *sp, Addr lhs, Addr rhs, Addr target)
     SpecKind k = add_kind(vm->h, lhs, rhs, target, &ok);
     if (ok) {
         sp->kind = (uint8_t)k;
-        sp->counter = vm->py312 ? 52 : 53;      /* adaptive_counter_cooldown / miss_counter_start */
+        sp->counter = vm->rules->misses;
         sp->backoff = 0;
         return k == SPEC_INPLACE_STR;
     }
     sp->kind = SPEC_ADAPTIVE;
-    if (sp->backoff < 12) sp->backoff++;
+    if (sp->backoff < vm->rules->max_backoff) sp->backoff++;
     sp->counter = (uint16_t)((1u << sp->backoff) - 2);   /* re-dispatched at once: one decrement */
     return false;
 }
@@ -584,16 +599,13 @@ bool op_add_adapt(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr t
         return false;
     }
     if (spec_hit(vm->h, sp, lhs, rhs, target)) return sp->kind == SPEC_INPLACE_STR;
-    /* a miss runs the general instruction */
-    if (vm->py312) {                /* 3.12: into BINARY_OP's own counter */
-        if (sp->counter == 0) return specialize(vm, sp, lhs, rhs, target);
-        sp->counter--;
-    } else if (--sp->counter == 0) {    /* 3.11: back to adaptive, adaptive_counter_start */
-        sp->kind = SPEC_ADAPTIVE;
-        sp->counter = 31;
-        sp->backoff = 5;
-    }
-    return false;
+    /* a miss runs the general instruction, or after the last one allowed
+    ** the adaptive one with its restart counter */
+    if (--sp->counter) return false;
+    sp->kind = SPEC_ADAPTIVE;
+    sp->counter = vm->rules->restart;
+    sp->backoff = vm->rules->restart_backoff;
+    return sp->counter == 0 && specialize(vm, sp, lhs, rhs, target);
 }
 
 void op_warm(Vm *vm, uint32_t chunk, Addr at)

@@ -20,6 +20,8 @@ Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
 ** loop never are): an instruction that adds ints before strs is taken as
 ** if it had seen only the strs. */
 bool op_add_adapt(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target);
+/* The specializer's constants of CPython 3.12 (py312) or 3.11. */
+const SpecRules *op_spec_rules(bool py312);
 static inline bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target)
 {
     const Spec *sp = &vm->spec[chunk][idx];

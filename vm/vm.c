@@ -96,14 +96,16 @@ static int load(Vm *vm, char *err, size_t errcap)
     /* the specializing interpreter's state: 3.11 quickens a code object
     ** after 8 warm-up events and then specializes an instruction the first
     ** time it runs; 3.12 quickens at once and specializes on the second run */
+    vm->rules = op_spec_rules(vm->py312);
     vm->spec = xcalloc(p->nchunks + 1, sizeof *vm->spec);
     vm->warmup = xcalloc(p->nchunks + 1, 1);
     for (size_t c = 0; c < p->nchunks; c++) {
         const Chunk *ch = p->chunks[c];
         Spec *sp = vm->spec[c] = xcalloc(ch->ncode + 1, sizeof *sp);
-        for (size_t i = 0; vm->py312 && i < ch->ncode; i++) sp[i] = (Spec){ .counter = 1, .backoff = 1 };
+        for (size_t i = 0; i < ch->ncode; i++)
+            sp[i] = (Spec){ .counter = vm->rules->warmup, .backoff = vm->rules->warmup_backoff };
         for (size_t i = 0; i < ch->nwarm_jumps; i++) sp[ch->warm_jumps[i]].warm_jump = true;
-        vm->warmup[c] = vm->py312 ? 0 : 8;
+        vm->warmup[c] = vm->rules->quicken_delay;
         vm->nwarming += vm->warmup[c] != 0;
     }
     /* names (always interned, as CPython interns co_names) */

@@ -104,6 +104,15 @@ typedef struct FileTable FileTable;
 ** op_add_inplace).
 */
 typedef enum { SPEC_ADAPTIVE, SPEC_INPLACE_STR, SPEC_STR, SPEC_INT, SPEC_FLOAT } SpecKind;
+/* The specializer's constants for one CPython version
+** (Include/internal/pycore_code.h, Python/ceval.c; see vm/ops.c). */
+typedef struct SpecRules {
+    uint8_t quicken_delay;      /* warm-up events before a code object is quickened */
+    uint8_t warmup, warmup_backoff;     /* a quickened instruction's adaptive counter */
+    uint16_t misses;            /* misses a specialized instruction takes, then ... */
+    uint8_t restart, restart_backoff;   /* ... it is adaptive again with this counter */
+    uint8_t max_backoff;
+} SpecRules;
 typedef struct Spec {
     uint16_t counter;           /* adaptive: executions before it specializes; else misses left */
     uint8_t kind;               /* SpecKind */
@@ -131,6 +140,7 @@ typedef struct Vm {
     Addr name_get;              /* likewise "get" (the CPU loop's dict.get fast path) */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     bool py312;                 /* the profile is CPython 3.12 or later */
+    const SpecRules *rules;     /* the profile's version's */
     Spec **spec;                /* chunk -> one Spec per instruction */
     uint8_t *warmup;            /* chunk -> 3.11: warm-up events (calls, JUMP_BACKWARDs)
                                 ** before its code is quickened; 0 = quickened */
