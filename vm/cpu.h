@@ -20,6 +20,7 @@
 #include "heap/dict_lookup.h"
 #include "vm/builtins.h"
 #include "vm/ops.h"
+#include "vm/spec.h"
 #include "vm/suggest.h"
 #include "vm/trace.h"
 #include "vm/vm.h"
@@ -96,7 +97,7 @@ static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned re
         vm->frames = xrealloc(vm->frames, vm->capframes * sizeof *vm->frames);
     }
     Frame *f = &vm->frames[vm->nframes++];
-    if (vm->nwarming) op_warm(vm, chunk, 0);        /* RESUME */
+    if (vm->nwarming) spec_warm(vm, chunk, 0);        /* RESUME */
     f->chunk = chunk;
     f->pc = vm->code_addr[chunk];
     f->base = base;
@@ -586,7 +587,7 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
             if ((op == OP_ADD || op == OP_IADD) && a < R.nlocals
-                && op_add_inplace(vm, chunk, (pc - 4 - vm->code_addr[chunk]) / 4, lhs, rhs, rget(&R, a))) {
+                && spec_add_inplace(vm, chunk, (pc - 4 - vm->code_addr[chunk]) / 4, lhs, rhs, rget(&R, a))) {
                 /* BINARY_OP_INPLACE_ADD_UNICODE: the left operand's own
                 ** reference goes first (the local still holds s), then
                 ** PyUnicode_Append on the local, then the right operand's */
@@ -658,7 +659,7 @@ VmStatus CPU_RUN(Vm *vm)
             goto binary_done;
         }
         CASE(JMP):
-            if (__builtin_expect(vm->nwarming != 0, 0)) op_warm(vm, chunk, pc - 4);     /* JUMP_BACKWARD */
+            if (__builtin_expect(vm->nwarming != 0, 0)) spec_warm(vm, chunk, pc - 4);     /* JUMP_BACKWARD */
             pc += (Addr)((int64_t)ins_sbx(ins) * 4);
             break;
         CASE(JMPIF): CASE(JMPIFNOT): CASE(ORJMP): CASE(ANDJMP): {

@@ -12,35 +12,9 @@
 Addr op_binary(Vm *vm, OpCode op, Addr a, Addr b);
 /* +=, *=: lists are changed in place (list_inplace_concat / repeat). */
 Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
-/* For an ADD or IADD (instruction 'idx' of 'chunk') whose result goes
-** straight into a local now holding 'target': steps CPython's adaptive
-** BINARY_OP and says whether this execution is BINARY_OP_INPLACE_ADD_
-** UNICODE, which op_str_append then does. Only the executions that reach
-** the general binary path are seen (the int and float cases of the CPU
-** loop never are): an instruction that adds ints before strs is taken as
-** if it had seen only the strs. */
-bool op_add_adapt(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target);
-/* The specializer's constants of CPython 3.12 (py312) or 3.11. */
-const SpecRules *op_spec_rules(bool py312);
-static inline bool op_add_inplace(Vm *vm, uint32_t chunk, size_t idx, Addr lhs, Addr rhs, Addr target)
-{
-    const Spec *sp = &vm->spec[chunk][idx];
-    Addr t = obj_type_addr(vm->h, lhs);
-    if (t == obj_type_addr(vm->h, rhs) && t == heap_type_obj(vm->h, TY_STR) && !vm->warmup[chunk]) {
-        /* the hits, inline: BINARY_OP_ADD_UNICODE, BINARY_OP_INPLACE_ADD_UNICODE */
-        if (sp->kind == SPEC_STR) return false;
-        if (sp->kind == SPEC_INPLACE_STR && target == lhs) return true;
-    }
-    return op_add_adapt(vm, chunk, idx, lhs, rhs, target);
-}
 /* PyUnicode_Append(&left, right): steals left's reference; the new value
 ** of the local, or 0 with vm->err set (left kept). */
 Addr op_str_append(Vm *vm, Addr left, Addr right);
-/* A warm-up event of a chunk's code: 3.11's RESUME ('at' 0) or, for the
-** JMP at 'at' when it is a JUMP_BACKWARD there, JUMP_BACKWARD. Call only
-** while vm->nwarming: the CPU loops test that one word, so that nothing
-** of this stays in their registers. */
-void op_warm(Vm *vm, uint32_t chunk, Addr at);
 /* list.extend(src) with CPython's preallocation rules: 0 or -1. */
 int op_list_extend(Vm *vm, Addr l, Addr src);
 Addr op_unary(Vm *vm, OpCode op, Addr a);

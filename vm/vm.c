@@ -16,6 +16,7 @@
 
 #include "vm/builtins.h"
 #include "vm/ops.h"
+#include "vm/spec.h"
 #include "vm/suggest.h"
 #include "vm/trace.h"
 
@@ -93,21 +94,7 @@ static int load(Vm *vm, char *err, size_t errcap)
         for (size_t i = 0; i < ch->ncode; i++) ram_wr(&h->ram, at + i * 4, 4, ch->code[i]);
         at += ch->ncode * 4;
     }
-    /* the specializing interpreter's state: 3.11 quickens a code object
-    ** after 8 warm-up events and then specializes an instruction the first
-    ** time it runs; 3.12 quickens at once and specializes on the second run */
-    vm->rules = op_spec_rules(vm->py312);
-    vm->spec = xcalloc(p->nchunks + 1, sizeof *vm->spec);
-    vm->warmup = xcalloc(p->nchunks + 1, 1);
-    for (size_t c = 0; c < p->nchunks; c++) {
-        const Chunk *ch = p->chunks[c];
-        Spec *sp = vm->spec[c] = xcalloc(ch->ncode + 1, sizeof *sp);
-        for (size_t i = 0; i < ch->ncode; i++)
-            sp[i] = (Spec){ .counter = vm->rules->warmup, .backoff = vm->rules->warmup_backoff };
-        for (size_t i = 0; i < ch->nwarm_jumps; i++) sp[ch->warm_jumps[i]].warm_jump = true;
-        vm->warmup[c] = vm->rules->quicken_delay;
-        vm->nwarming += vm->warmup[c] != 0;
-    }
+    spec_init(vm);
     /* names (always interned, as CPython interns co_names) */
     vm->names = xcalloc(p->nnames + 1, sizeof *vm->names);
     for (size_t i = 0; i < p->nnames; i++) {
@@ -241,9 +228,7 @@ void vm_free(Vm *vm)
     free(vm->gcache);
     free(vm->mcache);
     free(vm->code_addr);
-    if (vm->spec) for (size_t c = 0; c < vm->prog->nchunks; c++) free(vm->spec[c]);
-    free(vm->spec);
-    free(vm->warmup);
+    spec_free(vm);
     free(vm->frames);
     free(vm->err.msg);
     free(vm->err.tb);

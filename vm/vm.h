@@ -95,30 +95,9 @@ typedef struct MethodCache {
 } MethodCache;
 typedef struct FileTable FileTable;
 
-/*
-** CPython's specializing interpreter, where it shows in ids: a BINARY_OP
-** `+` whose result goes straight into a local (s += t, s = s + t) becomes
-** BINARY_OP_INPLACE_ADD_UNICODE once it has seen two str with s on the
-** left, and that extends s in place. One per instruction; the counters
-** follow Python/specialize.c and the interpreter loop (vm/ops.c,
-** op_add_inplace).
-*/
-typedef enum { SPEC_ADAPTIVE, SPEC_INPLACE_STR, SPEC_STR, SPEC_INT, SPEC_FLOAT } SpecKind;
-/* The specializer's constants for one CPython version
-** (Include/internal/pycore_code.h, Python/ceval.c; see vm/ops.c). */
-typedef struct SpecRules {
-    uint8_t quicken_delay;      /* warm-up events before a code object is quickened */
-    uint8_t warmup, warmup_backoff;     /* a quickened instruction's adaptive counter */
-    uint16_t misses;            /* misses a specialized instruction takes, then ... */
-    uint8_t restart, restart_backoff;   /* ... it is adaptive again with this counter */
-    uint8_t max_backoff;
-} SpecRules;
-typedef struct Spec {
-    uint16_t counter;           /* adaptive: executions before it specializes; else misses left */
-    uint8_t kind;               /* SpecKind */
-    uint8_t backoff;            /* exponent of the adaptive counter's next start */
-    bool warm_jump;             /* Chunk.warm_jumps: a 3.11 JUMP_BACKWARD */
-} Spec;
+/* CPython's specializing interpreter, as far as ids show it (vm/spec.h). */
+typedef struct Spec Spec;
+typedef struct SpecRules SpecRules;
 
 typedef struct Vm {
     Heap *h;
