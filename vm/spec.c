@@ -18,19 +18,14 @@ static SpecKind add_kind(Heap *h, Addr lhs, Addr rhs, Addr target, bool *ok)
     return t == TY_STR ? (target == lhs ? SPEC_INPLACE_STR : SPEC_STR) : t == TY_INT ? SPEC_INT : SPEC_FLOAT;
 }
 
-/* Whether a specialized instruction's guards (DEOPT_IF) pass. */
+/* Whether a specialized instruction's guards (DEOPT_IF) pass: the
+** operands are what it was specialized for (BINARY_OP_ADD_UNICODE takes
+** any two str, whatever the target holds). */
 static bool spec_hit(Heap *h, const Spec *sp, Addr lhs, Addr rhs, Addr target)
 {
-    TypeId t = obj_type(h, lhs);
-    if (t != obj_type(h, rhs)) return false;
-    switch ((SpecKind)sp->kind) {
-    case SPEC_INPLACE_STR: return t == TY_STR && target == lhs;
-    case SPEC_STR: return t == TY_STR;
-    case SPEC_INT: return t == TY_INT;
-    case SPEC_FLOAT: return t == TY_FLOAT;
-    case SPEC_ADAPTIVE: break;
-    }
-    return false;
+    bool ok;
+    SpecKind k = add_kind(h, lhs, rhs, target, &ok);
+    return ok && (k == sp->kind || (sp->kind == SPEC_STR && k == SPEC_INPLACE_STR));
 }
 
 /*
