@@ -59,7 +59,8 @@ CPU_HOT void reg_put(Regs *R, unsigned r, Addr v)
 /* Releases a temporary operand that the instruction has consumed. */
 CPU_HOT void drop(Regs *R, unsigned x, unsigned keep)
 {
-    if ((x & XK_BIT) || x < R->nlocals || x == keep) return;
+    /* a constant (XK_BIT, 0x80 and up) reads as negative as a signed byte */
+    if ((int)(int8_t)x < (int)R->nlocals || x == keep) return;
     Addr v = rget(R, x);
     rset(R, x, 0);
     heap_decref_fast(R->h, v);
@@ -450,9 +451,19 @@ VmStatus CPU_RUN(Vm *vm)
 
     /* The operands are read from the word where a case uses them: decoded
     ** all up front, they were spilled to the stack before every dispatch. */
+#ifdef TRACEVM_DIRECT
+    /* In the direct loops an operand is one byte load from the instruction
+    ** in RAM (little-endian: op, A, B, C), cheaper than shifting a copy of
+    ** the word, and it frees the register that copy needed. */
+    const uint8_t *ip = NULL;
+#define a ((unsigned)ip[1])
+#define b ((unsigned)ip[2])
+#define c ((unsigned)ip[3])
+#else
 #define a ins_a(ins)
 #define b ins_b(ins)
 #define c ins_c(ins)
+#endif
     Instr ins = 0;
     LOAD_FRAME();
     for (;;) {
@@ -462,6 +473,9 @@ VmStatus CPU_RUN(Vm *vm)
             return vm->max_steps && vm->steps >= vm->max_steps ? VM_STEP_LIMIT : VM_PAUSED;
         }
         ins = (Instr)ram_rd(&h->ram, pc, 4);
+#ifdef TRACEVM_DIRECT
+        ip = ram_ptr(&h->ram, pc);
+#endif
         Addr at = pc;
         pc += 4;
         STEPS++;
