@@ -82,28 +82,35 @@ static Addr unbound(Vm *vm, const Chunk *ch, unsigned r)
     return vm_raise(vm, EXC_NAME, "internal error: empty register r%u", r);
 }
 
-static bool push_frame(Vm *vm, uint32_t chunk, Addr base, Addr func, unsigned ret)
+static bool frame_overflow(Vm *vm, bool stack_full)
 {
-    if (vm->nframes >= vm->prof.recursion_limit) {
-        vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded");
-        return false;
-    }
-    const Chunk *ch = vm->prog->chunks[chunk];
-    if (base + (Addr)ch->nregs * HEAP_W(vm->h) > vm->h->ram.stack_end) {
-        vm_raise(vm, EXC_RECURSION, "maximum recursion depth exceeded (the simulated stack is full)");
-        return false;
-    }
-    if (vm->nframes == vm->capframes) {
+    vm_raise(vm, EXC_RECURSION, stack_full ? "maximum recursion depth exceeded (the simulated stack is full)"
+                                           : "maximum recursion depth exceeded");
+    return false;
+}
+
+/* Pushes the frame of a call of chunk 'chunk' (its Chunk is 'ch'). The
+** loop's own calls inline this; false after raising RecursionError. */
+CPU_HOT bool push_frame(Vm *vm, uint32_t chunk, const Chunk *ch, Addr base, Addr func, unsigned ret)
+{
+    unsigned n = vm->nframes;
+    if (n >= vm->prof.recursion_limit) return frame_overflow(vm, false);
+    if (base + (Addr)ch->nregs * HEAP_W(vm->h) > vm->h->ram.stack_end) return frame_overflow(vm, true);
+    if (n == vm->capframes) {
         vm->capframes = vm->capframes ? vm->capframes * 2 : 16;
         vm->frames = xrealloc(vm->frames, vm->capframes * sizeof *vm->frames);
     }
-    Frame *f = &vm->frames[vm->nframes++];
-    if (vm->nwarming) spec_warm(vm, chunk, 0);        /* RESUME */
+    vm->nframes = n + 1;
+    Frame *f = &vm->frames[n];
     f->chunk = chunk;
+    f->ret = ret;
     f->pc = vm->code_addr[chunk];
     f->base = base;
     f->func = func;
-    f->ret = ret;
+    f->ch = ch;
+    f->K = vm->ktab[chunk];
+    f->N = vm->ntab[chunk];
+    if (vm->nwarming) spec_warm(vm, chunk, 0);        /* RESUME */
     return true;
 }
 
@@ -388,10 +395,10 @@ VmStatus CPU_RUN(Vm *vm)
     Addr *N;
 #define LOAD_FRAME() do {                                      \
         depth = vm->nframes - 1;                               \
-        Frame *f_ = &vm->frames[depth];                        \
-        chunk = f_->chunk; ch = prog->chunks[chunk];           \
+        const Frame *f_ = &vm->frames[depth];                  \
+        chunk = f_->chunk; ch = f_->ch;                        \
         pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
-        K = vm->ktab[chunk]; N = vm->ntab[chunk];              \
+        K = f_->K; N = f_->N;                                  \
     } while (0)
 #define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
@@ -705,15 +712,24 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr nb = R.base + (Addr)(a + 1) * HEAP_W(h);
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
-                if (!push_frame(vm, target, nb, f, a)) { rset(&R, a, f); goto error; }
-                /* bounds in locals: the stores could alias cc's fields for the compiler */
-                for (Addr p = nb + (Addr)cc->nparams * HEAP_W(h), end = nb + (Addr)cc->nregs * HEAP_W(h); p < end; p += HEAP_W(h))
-                    ram_set_word(&h->ram, p, 0);
-                /* LOAD_FRAME, from what push_frame was given */
+                if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
+                /* LOAD_FRAME, from the frame just pushed; the fields are
+                ** read before the stores below, which could alias them for
+                ** the compiler */
+                const Frame *nf = &vm->frames[vm->nframes - 1];
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
-                pc = vm->code_addr[target]; R.base = nb; R.nlocals = cc->nlocals;
-                K = vm->ktab[target]; N = vm->ntab[target];
+                pc = nf->pc; R.base = nb; R.nlocals = cc->nlocals;
+                K = nf->K; N = nf->N;
+#if CPU_HOOKS
+                /* The callee's other registers are already empty: they are
+                ** the caller's free temporaries (each consumed, so zero) or
+                ** stack above every frame, which RETURN leaves zero. The
+                ** loops without hooks rely on that; this one checks it, so
+                ** every traced test run would catch a register left behind. */
+                for (Addr p = nb + (Addr)cc->nparams * HEAP_W(h), end = nb + (Addr)cc->nregs * HEAP_W(h); p < end; p += HEAP_W(h))
+                    if (ram_word(&h->ram, p)) { vm_raise(vm, EXC_SYSTEM, "internal error: a register above the call holds a value"); goto error; }
+#endif
                 break;
             }
             /* len() of a list, tuple, str or dict without hooks: the
@@ -804,7 +820,9 @@ VmStatus CPU_RUN(Vm *vm)
             Addr v;
             if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
             else v = heap_none(h);
-            Frame fr = vm->frames[vm->nframes - 1];
+            const Frame *top = &vm->frames[depth];
+            Addr func = top->func;
+            unsigned ret = top->ret;
             /* the loops without hooks skip the registers the compiler
             ** knows are empty here (Chunk.ret_regs); the traced loop
             ** releases them all, so tests/fastpath.sh would see a
@@ -818,15 +836,15 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
             vm->nframes--;
             if (vm->nframes == vm->stop_depth) {        /* the module, or a vm_call_function */
-                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, fr.func); }
+                if (vm->stop_depth) { vm->call_result = v; heap_decref(h, func); }
                 else heap_decref(h, v);
                 if (HOOKED(R.tr)) trace_end(R.tr);
                 STEPS_OUT();
                 return VM_OK;
             }
-            if (fr.func) heap_decref(h, fr.func);
+            if (func) heap_decref(h, func);
             LOAD_FRAME();
-            reg_put(&R, fr.ret, v);
+            reg_put(&R, ret, v);
             break;
         }
         CASE(MAKEFUNC): {

@@ -274,7 +274,7 @@ VmStatus vm_start(Vm *vm)
 {
     vm->nframes = 0;
     vm->started = true;
-    if (push_frame(vm, 0, vm->h->ram.stack, 0, 0)) return VM_OK;
+    if (push_frame(vm, 0, vm->prog->chunks[0], vm->h->ram.stack, 0, 0)) return VM_OK;
     vm_capture_traceback(vm);
     if (vm->tr) trace_error(vm->tr, vm_exc_names[vm->err.kind], vm->err.msg);
     return VM_ERROR;
@@ -335,7 +335,7 @@ Addr vm_call_function(Vm *vm, Addr f, Addr *args, unsigned n)
     uint64_t saved_pause = vm->pause_at;
     vm->stop_depth = vm->nframes;
     vm->pause_at = 0;                   /* a callback runs to its end */
-    if (!push_frame(vm, target, base + h->W, f, 0)) {
+    if (!push_frame(vm, target, cc, base + h->W, f, 0)) {
         vm->stop_depth = saved_stop;
         vm->pause_at = saved_pause;
         for (unsigned r = 1; r <= cc->nregs; r++) { Addr v = rget(&R, r); rset(&R, r, 0); heap_decref(h, v); }

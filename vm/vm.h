@@ -43,7 +43,8 @@
     X(SQLITE, "sqlite3.OperationalError")                   \
     X(SQLPROG, "sqlite3.ProgrammingError")                  \
     X(SQLINTEGRITY, "sqlite3.IntegrityError")               \
-    X(MODULENOTFOUND, "ModuleNotFoundError")
+    X(MODULENOTFOUND, "ModuleNotFoundError")                \
+    X(SYSTEM, "SystemError")    /* tracevm's own invariant broke */
 
 typedef enum {
 #define X(id, name) EXC_##id,
@@ -60,10 +61,13 @@ typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3, VM_PAUSED = 4 } VmSta
 
 typedef struct Frame {
     uint32_t chunk;             /* index in the program */
+    unsigned ret;               /* caller's register for the result */
     Addr pc;                    /* address of the next instruction */
     Addr base;                  /* address of R[0] */
     Addr func;                  /* function object (0 for the module) */
-    unsigned ret;               /* caller's register for the result */
+    /* the chunk's host tables, so that a RETURN finds them in one place */
+    const Chunk *ch;            /* prog->chunks[chunk] */
+    Addr *K, *N;                /* vm->ktab[chunk], vm->ntab[chunk] */
 } Frame;
 
 typedef struct TraceFrame { uint32_t chunk; uint32_t line; uint32_t ins; /* instruction index */ } TraceFrame;
