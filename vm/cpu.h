@@ -1054,6 +1054,19 @@ VmStatus CPU_RUN(Vm *vm)
             }
             if (st == 1) {
                 if (HOOKED(R.tr)) trace_next(R.tr, v);
+                /* Without hooks, an item that the next instruction only
+                ** moves into a local (the loop variable) goes there at
+                ** once, that MOVE counted as executed: the temporary would
+                ** be written and emptied with nothing to observe it. */
+                if (!CPU_HOOKS && STEPS < stop_at) {
+                    Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
+                    if (ins_op(nx) == OP_MOVE && ins_b(nx) == a + 1 && ins_a(nx) < R.nlocals) {
+                        reg_put(&R, ins_a(nx), v);
+                        STEPS++;
+                        pc += 4;
+                        break;
+                    }
+                }
                 reg_put(&R, a + 1, v);
             } else {
                 if (HOOKED(R.tr)) trace_next(R.tr, 0);
