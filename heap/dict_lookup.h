@@ -158,11 +158,20 @@ static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
     return h->L.dict_keys_header + ((uint64_t)1 << log2_index_bytes(log2)) + usable_fraction((size_t)1 << log2) * esize;
 }
 
-/* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full. */
+/* Only the smallest unicode tables (PyDict_MINSIZE slots) go onto the keys
+** free list, which is as long as the dicts' (PyDict_MAXFREELIST, 3.11 and
+** 3.12's free_keys_object and new_keys_object). */
+static inline bool keys_recyclable(const Heap *h, unsigned log2, unsigned kind)
+{
+    return kind == KIND_UNICODE && ((size_t)1 << log2) == h->L.dict_min_slots && !h->keys_bypass;
+}
+
+/* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full.
+** A small unicode table comes from the keys free list first. */
 static inline Addr new_keys(Heap *h, unsigned log2, unsigned kind)
 {
     uint64_t bytes = keys_bytes(h, log2, kind);
-    Addr k = heap_alloc(h, bytes);
+    Addr k = h->nkeys_free && keys_recyclable(h, log2, kind) ? h->keys_free[--h->nkeys_free] : heap_alloc(h, bytes);
     if (!k) return 0;
     unsigned log2_ib = log2_index_bytes(log2);
     ram_set_word(&h->ram, k, 1);
@@ -180,7 +189,11 @@ static inline Addr new_keys(Heap *h, unsigned log2, unsigned kind)
 
 static inline void free_keys(Heap *h, Addr k)
 {
-    if (k && k != h->empty_keys) heap_release(h, k, keys_bytes(h, k_log2(h, k), k_kind(h, k)));
+    if (!k || k == h->empty_keys) return;
+    unsigned log2 = k_log2(h, k), kind = k_kind(h, k);
+    if (keys_recyclable(h, log2, kind) && h->nkeys_free < h->L.dict_freelist) { h->keys_free[h->nkeys_free++] = k; return; }
+    /* a start-up table goes back to a start-up pool, which is not simulated */
+    if (!heap_is_static(h, k)) heap_release(h, k, keys_bytes(h, log2, kind));
 }
 
 /* A dict object on 'keys' (which it takes), from the free list first;

@@ -32,9 +32,41 @@ enum { TYPE_OBJECT_WORDS = 16 };
 Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align)
 {
     Addr a = (h->stat_top + align - 1) / align * align;
-    if (a + n > h->ram.stat_end) return 0;
+    if (a + n > h->stat_limit) return 0;
     h->stat_top = a + n;
     return a;
+}
+
+/* A block carved from the top of the static segment, downwards, so that
+** the objects heap_static_alloc places keep their addresses. */
+static Addr static_alloc_top(Heap *h, uint64_t n, unsigned align)
+{
+    if (h->stat_limit - h->stat_top < n) return 0;
+    Addr a = (h->stat_limit - n) / align * align;
+    if (a < h->stat_top) return 0;
+    h->stat_limit = a;
+    return a;
+}
+
+/*
+** Puts on the keys free list the small keys tables that CPython's start-up
+** leaves there (the profile's dict.keys_freelist_at_start): the first
+** small dicts a program makes take theirs from that list, not from
+** pymalloc. The VM calls this once the module's globals exist, as
+** __main__'s dict does before a script's first line. The tables live in
+** CPython's start-up pools, which are not simulated; here, at the top of
+** the static segment. False: the segment is full.
+*/
+bool heap_startup_keys(Heap *h)
+{
+    const Layout *L = &h->L;
+    unsigned log2 = (unsigned)__builtin_ctz(L->dict_min_slots);
+    while (h->nkeys_free < L->dict_keys_at_start && h->nkeys_free < L->dict_freelist) {
+        Addr k = static_alloc_top(h, keys_bytes(h, log2, KIND_UNICODE), L->alignment);
+        if (!k) return false;
+        h->keys_free[h->nkeys_free++] = k;
+    }
+    return true;
 }
 
 void heap_static_header(Heap *h, Addr o, TypeId t)
@@ -57,6 +89,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     }
     heap_alloc_init(h);
     h->stat_top = h->ram.stat;
+    h->stat_limit = h->ram.stat_end;
     big_init(&h->t1); big_init(&h->t2); big_init(&h->t3);
 
     /* type objects */
@@ -92,6 +125,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     h->float_free = xcalloc(L->float_freelist + 1, sizeof(Addr));
     h->list_free = xcalloc(L->list_freelist + 1, sizeof(Addr));
     h->dict_free = xcalloc(L->dict_freelist + 1, sizeof(Addr));
+    h->keys_free = xcalloc(L->dict_freelist + 1, sizeof(Addr));
     h->tuple_free = xcalloc(L->tuple_freelist_maxlen + 1, sizeof(Addr *));
     h->ntuple_free = xcalloc(L->tuple_freelist_maxlen + 1, sizeof(unsigned));
     for (unsigned i = 0; i <= L->tuple_freelist_maxlen; i++)
@@ -114,6 +148,7 @@ void heap_free(Heap *h)
     free(h->float_free);
     free(h->list_free);
     free(h->dict_free);
+    free(h->keys_free);
     if (h->tuple_free)
         for (unsigned i = 0; i <= h->L.tuple_freelist_maxlen; i++) free(h->tuple_free[i]);
     free(h->tuple_free);

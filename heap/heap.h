@@ -118,6 +118,7 @@ typedef struct Heap {
     Addr latin1;                /* 256 one-char strings, stride 'latin1_stride' */
     unsigned latin1_stride;
     Addr stat_top;              /* static bump pointer */
+    Addr stat_limit;            /* its end: blocks carved from the segment's top lie above */
     /* pymalloc */
     Pool *pools;                /* host-side pool records, one per pool in use */
     size_t npools, pools_cap;
@@ -132,6 +133,8 @@ typedef struct Heap {
     Addr *float_free; unsigned nfloat_free;
     Addr *list_free; unsigned nlist_free;
     Addr *dict_free; unsigned ndict_free;
+    Addr *keys_free; unsigned nkeys_free; /* small unicode keys tables, as dict_free */
+    bool keys_bypass;           /* new and dead keys tables skip that list (a module's dict) */
     Addr **tuple_free; unsigned *ntuple_free;
     /* accounting */
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
@@ -685,6 +688,7 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t);
 /* Static objects (never freed) are carved from the static segment: at
 ** start-up by heap/, and by vm/ for builtin function objects. 0 if full. */
 Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align);
+bool heap_startup_keys(Heap *h);
 /* Writes the header of a static object: the profile's static refcount. */
 void heap_static_header(Heap *h, Addr o, TypeId t);
 /* Number of object references a generic object owns (fields 0..n-1). */

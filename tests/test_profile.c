@@ -199,6 +199,7 @@ Test(profile, cpython_3_12_64bit_has_the_fact_sheet_numbers)
     cr_assert(eq(u32, L->float_freelist, 100));
     cr_assert(eq(u32, L->list_freelist, 80));
     cr_assert(eq(u32, L->dict_freelist, 80));
+    cr_assert(eq(u32, L->dict_keys_at_start, 5));
     cr_assert(eq(u32, L->tuple_freelist, 2000));
     cr_assert(eq(u32, L->tuple_freelist_maxlen, 20));
     cr_assert(eq(u64, L->ram_base, 0x7f0000000000u));

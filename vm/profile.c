@@ -129,6 +129,7 @@ typedef enum {
     X(DICT_ENTRY_GEN,  DICT,      "entry_generic",         T_UINT,    layout.dict_entry_generic,       8,      256,     0)     \
     X(DICT_MIN_SLOTS,  DICT,      "min_slots",             T_UINT,    layout.dict_min_slots,           8,      128,     0)     \
     X(DICT_FREELIST,   DICT,      "freelist",              T_UINT,    layout.dict_freelist,            0,      10000,   0)     \
+    X(DICT_KEYS_START, DICT,      "keys_freelist_at_start", T_UINT,   layout.dict_keys_at_start,       0,      10000,   0)     \
     X(SET_EMPTY,       SET,       "empty",                 T_UINT,    layout.set_empty,                8,      4096,    0)     \
     X(FUNCTION_SIZE,   FUNCTION,  "size",                  T_UINT,    layout.function_size,            8,      4096,    0)     \
     X(RANGE_SIZE,      RANGE,     "size",                  T_UINT,    layout.range_size,               8,      4096,    0)     \

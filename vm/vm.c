@@ -134,7 +134,11 @@ static int load(Vm *vm, char *err, size_t errcap)
     if (!vm->ast_refs_held) {
         for (size_t i = 0; i < p->nconsts; i++) heap_decref(h, vm->consts[i]);
     }
-    vm->globals = dict_new(h);
+    /* __main__'s dict holds nine names before a script's first line
+    ** (__name__, __doc__, __package__, __loader__, __spec__,
+    ** __annotations__, __builtins__, __file__, __cached__), so its keys
+    ** table is past PyDict_MINSIZE and never meets the keys free list */
+    vm->globals = dict_new_presized(h, 9);
     if (!vm->globals) goto nomem;
     vm->globals_keys_at = dict_keys_field(h, vm->globals);
     vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
@@ -146,6 +150,7 @@ static int load(Vm *vm, char *err, size_t errcap)
     main = str_intern(h, main);
     dict_set(h, vm->globals, name, main);
     heap_decref(h, name);
+    if (!heap_startup_keys(h)) goto nomem;
     return 0;
 nomem:
     snprintf(err, errcap, "tracevm: error: the program's constants do not fit the profile's RAM");
