@@ -122,6 +122,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
 
     h->objmap_bytes = (size_t)((h->ram.heap_end - h->ram.heap) / L->alignment);
     h->objmap = xcalloc(h->objmap_bytes + 8, 1);
+    h->objmap_at = (uintptr_t)h->objmap - (uintptr_t)(h->ram.heap >> h->align_shift);
     h->float_free = xcalloc(L->float_freelist + 1, sizeof(Addr));
     h->list_free = xcalloc(L->list_freelist + 1, sizeof(Addr));
     h->dict_free = xcalloc(L->dict_freelist + 1, sizeof(Addr));

@@ -138,6 +138,7 @@ typedef struct Heap {
     Addr **tuple_free; unsigned *ntuple_free;
     /* accounting */
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
+    uintptr_t objmap_at;        /* (uintptr_t)objmap - (heap >> align_shift): o's byte is objmap_at + (o >> align_shift) */
     uint64_t live_objects, live_bytes, peak_bytes;
     InternTable interned;
     /* dealloc work list (no recursion on deep structures): a stack threaded
@@ -338,7 +339,7 @@ HEAP_HOT Addr heap_alloc(Heap *h, uint64_t n)
 ** 32-bit) and nothing for untouched pages. */
 HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
 {
-    h->objmap[(size_t)((o - h->ram.heap) >> h->align_shift)] = live;
+    *(uint8_t *)(h->objmap_at + (uintptr_t)(o >> h->align_shift)) = live;
 }
 
 /* heap_revive without an observer: a recycled object's header and
