@@ -713,9 +713,7 @@ VmStatus CPU_RUN(Vm *vm)
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
                 if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
-                /* LOAD_FRAME, from the frame just pushed; the fields are
-                ** read before the stores below, which could alias them for
-                ** the compiler */
+                /* LOAD_FRAME, from the frame just pushed */
                 const Frame *nf = &vm->frames[vm->nframes - 1];
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
