@@ -1,8 +1,10 @@
 /*
 ** vm/cli_common.c: what every command of the CLI shares: reading a source
-** file, loading a profile, compiling with diagnostics on stderr.
+** file, loading a profile, compiling with diagnostics on stderr, and the
+** step and line ranges of 'run' and 'step'.
 */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,3 +65,38 @@ Program *cli_compile_file(const char *path, const Profile *prof)
     return p;
 }
 
+/* ---- 'run' and 'step': --steps A:B and --lines A-B ---- */
+
+static bool range_num(const char *s, size_t n, uint64_t *out)
+{
+    if (!n || n > 20) return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        if (v > (UINT64_MAX - 9) / 10) return false;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool cli_parse_range(const char *s, char sep, uint64_t *lo64, uint64_t *hi64, uint32_t *lo32, uint32_t *hi32)
+{
+    const char *m = strchr(s, sep);
+    uint64_t lo = 0, hi = UINT64_MAX;
+    if (!m) {
+        if (!range_num(s, strlen(s), &lo)) return false;
+        hi = lo;
+    } else {
+        if (m > s && !range_num(s, (size_t)(m - s), &lo)) return false;
+        if (m[1] && !range_num(m + 1, strlen(m + 1), &hi)) return false;
+        if (m == s && !m[1]) return false;
+    }
+    if (hi < lo || hi == 0) return false;
+    if (lo64) { *lo64 = lo; *hi64 = hi; }
+    if (lo32) {
+        *lo32 = lo > UINT32_MAX ? UINT32_MAX : (uint32_t)lo;
+        *hi32 = hi > UINT32_MAX ? UINT32_MAX : (uint32_t)hi;
+    }
+    return true;
+}
