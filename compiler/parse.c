@@ -1,7 +1,8 @@
 /*
 ** compiler/parse.c: the parser. Statements by recursive descent, expressions
 ** by a Pratt parser driven by one ParseRule table (clox compiler.c), with
-** Python's precedence. String literals, f-strings included, are decoded here.
+** Python's precedence. String literals, f-strings included, are decoded in
+** compiler/parse_str.c; compiler/parse_internal.h holds what both share.
 **
 ** Error handling (clox errorAt/synchronize): the first error of a statement
 ** is recorded and sets 'panic'; callers return NULL up to the statement loop,
@@ -13,94 +14,13 @@
 ** trees at most AST_MAX_HEIGHT high, blocks nested at most AST_MAX_HEIGHT
 ** deep (the tokenizer already caps brackets and indentation).
 */
-#include "compiler/parse.h"
+#include "compiler/parse_internal.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
-#include <string.h>
-
-#include "compiler/lex.h"
-
-#define PARSE_MAX_DEPTH 1000    /* nested parse_prec calls */
-
-typedef enum StopReason { STOP_NONE, STOP_LEXER, STOP_FATAL, STOP_TOO_MANY } StopReason;
-
-typedef struct Parser {
-    Ast *ast;
-    const Token *toks;          /* the current token array (file or f-string field) */
-    int ntoks, pos;
-    DiagList diags;             /* the parser's own diagnostics */
-    int fail_pos[PARSE_MAX_DIAGS];  /* file token where each diagnostic arose */
-    int outer_pos;              /* file token position while in an f-string field */
-    int panic;                  /* an error was reported for this statement */
-    StopReason stop;
-    int depth;                  /* parse_prec nesting */
-    int block_depth;            /* nested blocks and elif clauses */
-    int in_func, in_loop;
-    int fstring;                /* > 0 inside an f-string replacement field */
-    int plain_msg;              /* no "f-string: " prefix (tokenizer errors) */
-} Parser;
-
-/* An arena-backed growable array of any element type ('items', 'n', 'cap'). */
-#define VEC(T) struct { T *items; int n, cap; }
-#define VEC_PUSH(p, v, x)                                                     \
-    do {                                                                      \
-        if ((v).n == (v).cap) {                                               \
-            int nc_ = (v).cap ? (v).cap * 2 : 4;                              \
-            void *ni_ = ast_alloc((p)->ast, (size_t)nc_ * sizeof *(v).items); \
-            if ((v).n)                                                        \
-                memcpy(ni_, (v).items, (size_t)(v).n * sizeof *(v).items);    \
-            (v).items = ni_;                                                  \
-            (v).cap = nc_;                                                    \
-        }                                                                     \
-        (v).items[(v).n++] = (x);                                             \
-    } while (0)
-
-typedef VEC(Expr *) ExprVec;
-typedef VEC(Stmt *) StmtVec;
-
-static ExprList to_list(ExprVec v) { return (ExprList){v.items, v.n}; }
-static StmtList to_stmts(StmtVec v) { return (StmtList){v.items, v.n}; }
-
-/* ---- tokens ----------------------------------------------------------- */
-
-static const Token *peek(const Parser *p) { return &p->toks[p->pos]; }
-
-static const Token *peek_at(const Parser *p, int ahead)
-{
-    int i = p->pos + ahead;
-    return &p->toks[i < p->ntoks ? i : p->ntoks - 1];
-}
-
-static const Token *prev(const Parser *p) { return &p->toks[p->pos > 0 ? p->pos - 1 : 0]; }
-
-static const Token *advance(Parser *p)
-{
-    const Token *t = &p->toks[p->pos];
-    if (t->kind != TK_EOF && t->kind != TK_ERROR)
-        p->pos++;
-    return t;
-}
-
-static int check(const Parser *p, TokKind k) { return peek(p)->kind == k; }
-
-static int match(Parser *p, TokKind k)
-{
-    if (!check(p, k))
-        return 0;
-    advance(p);
-    return 1;
-}
-
-static int tok_is(const Token *t, const char *s)
-{
-    size_t n = strlen(s);
-    return t->len == n && memcmp(t->start, s, n) == 0;
-}
 
 /* ---- errors ----------------------------------------------------------- */
 
-static void verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
+void parse_verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
                    const char *fmt, va_list ap)
 {
     if (p->panic || p->stop)
@@ -121,10 +41,7 @@ static void verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
 }
 
 /* Reports at a token; at TK_ERROR the tokenizer's own message wins instead. */
-static void *error_at(Parser *p, const Token *t, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void *error_at(Parser *p, const Token *t, const char *fmt, ...)
+void *parse_error_at(Parser *p, const Token *t, const char *fmt, ...)
 {
     if (t->kind == TK_ERROR) {
         if (!p->stop)
@@ -133,50 +50,44 @@ static void *error_at(Parser *p, const Token *t, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    verror(p, DIAG_SYNTAX, t->line, t->col, fmt, ap);
+    parse_verror(p, DIAG_SYNTAX, t->line, t->col, fmt, ap);
     va_end(ap);
     return NULL;
 }
 
-static void *error_pos(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void *error_pos(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
+void *parse_error_pos(Parser *p, DiagKind kind, uint32_t line, uint32_t col,
                        const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    verror(p, kind, line, col, fmt, ap);
+    parse_verror(p, kind, line, col, fmt, ap);
     va_end(ap);
     return NULL;
 }
 
-static void *error_expr(Parser *p, const Expr *e, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void *error_expr(Parser *p, const Expr *e, const char *fmt, ...)
+void *parse_error_expr(Parser *p, const Expr *e, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    verror(p, DIAG_SYNTAX, e->line, e->col, fmt, ap);
+    parse_verror(p, DIAG_SYNTAX, e->line, e->col, fmt, ap);
     va_end(ap);
     return NULL;
 }
 
 static void *syntax_error(Parser *p, const Token *t)
 {
-    return error_at(p, t, "invalid syntax");
+    return parse_error_at(p, t, "invalid syntax");
 }
 
 /* "'class' is not supported by tracevm" at token 't' ('what' = "'class' is"). */
-static void *refuse(Parser *p, const Token *t, const char *what)
+void *parse_refuse(Parser *p, const Token *t, const char *what)
 {
-    return error_at(p, t, "%s not supported by tracevm", what);
+    return parse_error_at(p, t, "%s not supported by tracevm", what);
 }
 
 /* ---- nodes ------------------------------------------------------------ */
 
-static Expr *new_expr(Parser *p, ExprKind kind, uint32_t line, uint32_t col)
+Expr *parse_new_expr(Parser *p, ExprKind kind, uint32_t line, uint32_t col)
 {
     Expr *e = ast_alloc(p->ast, sizeof *e);
     e->kind = kind;
@@ -186,9 +97,9 @@ static Expr *new_expr(Parser *p, ExprKind kind, uint32_t line, uint32_t col)
     return e;
 }
 
-static Expr *expr_at(Parser *p, ExprKind kind, const Token *t)
+Expr *parse_expr_at(Parser *p, ExprKind kind, const Token *t)
 {
-    return new_expr(p, kind, t->line, t->col);
+    return parse_new_expr(p, kind, t->line, t->col);
 }
 
 static int hmax(int h, const Expr *e) { return e && e->height > h ? e->height : h; }
@@ -201,7 +112,7 @@ static int list_height(int h, ExprList l)
 }
 
 /* Height of the tallest child of 'e'. */
-static int child_height(const Expr *e)
+int parse_child_height(const Expr *e)
 {
     int h = 0;
     switch (e->kind) {
@@ -255,14 +166,14 @@ static int child_height(const Expr *e)
 ** Completes 'e' once its last token was consumed: end position from that
 ** token, height from the children. Returns NULL when the tree is too high.
 */
-static Expr *finish(Parser *p, Expr *e)
+Expr *parse_finish(Parser *p, Expr *e)
 {
     const Token *last = prev(p);
     e->end_line = last->end_line;
     e->end_col = last->end_col;
-    e->height = child_height(e) + 1;
+    e->height = parse_child_height(e) + 1;
     if (e->height > AST_MAX_HEIGHT)
-        return error_expr(p, e, "expression too deeply nested");
+        return parse_error_expr(p, e, "expression too deeply nested");
     return e;
 }
 
@@ -295,23 +206,6 @@ static Stmt *finish_block_stmt(Stmt *s, StmtList body)
 
 /* ---- expressions: the Pratt table --------------------------------------- */
 
-typedef enum Prec {
-    PREC_NONE,
-    PREC_TERNARY,   /* a if c else b */
-    PREC_OR,        /* or */
-    PREC_AND,       /* and */
-    PREC_NOT,       /* not x */
-    PREC_CMP,       /* < > == != <= >= is in, chained */
-    PREC_BOR,       /* | */
-    PREC_BXOR,      /* ^ */
-    PREC_BAND,      /* & */
-    PREC_SHIFT,     /* << >> */
-    PREC_TERM,      /* + - */
-    PREC_FACTOR,    /* * / // % @ */
-    PREC_UNARY,     /* +x -x ~x */
-    PREC_POWER,     /* ** (right-assoc, above a unary minus on its left) */
-    PREC_PRIMARY    /* calls, subscripts, attributes */
-} Prec;
 
 typedef Expr *(*PrefixFn)(Parser *p, const Token *t, Prec prec);
 typedef Expr *(*InfixFn)(Parser *p, Expr *left);
@@ -326,7 +220,6 @@ static const ParseRule rules[TK__COUNT];
 
 static Expr *parse_prec(Parser *p, Prec prec);
 static Expr *parse_expr(Parser *p) { return parse_prec(p, PREC_TERNARY); }
-static Expr *parse_exprlist(Parser *p);
 static Expr *parse_targets(Parser *p);
 
 /* Does a comprehension clause ('for' or the refused 'async for') follow? */
@@ -349,17 +242,17 @@ static int starts_atom(const Token *t)
 }
 
 /* After 'e' inside brackets: the generic error, or the missing-comma hint. */
-static void *bracket_error(Parser *p, const Expr *e)
+void *parse_bracket_error(Parser *p, const Expr *e)
 {
     if (e && starts_atom(peek(p)) && !(e->kind == EXPR_NAME && check(p, TK_STRING)))
-        return error_expr(p, e, "invalid syntax. Perhaps you forgot a comma?");
+        return parse_error_expr(p, e, "invalid syntax. Perhaps you forgot a comma?");
     return syntax_error(p, peek(p));
 }
 
 static Expr *parse_prec(Parser *p, Prec prec)
 {
     if (p->depth >= PARSE_MAX_DEPTH)
-        return error_at(p, peek(p), "expression too deeply nested");
+        return parse_error_at(p, peek(p), "expression too deeply nested");
     const Token *t = advance(p);
     PrefixFn prefix = rules[t->kind].prefix;
     if (!prefix)
@@ -384,24 +277,24 @@ static Expr *parse_prec(Parser *p, Prec prec)
 static Expr *p_name(Parser *p, const Token *t, Prec prec)
 {
     (void)prec;
-    Expr *e = expr_at(p, EXPR_NAME, t);
+    Expr *e = parse_expr_at(p, EXPR_NAME, t);
     e->u.name.id = ast_strndup(p->ast, t->start, t->len);
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *p_const(Parser *p, const Token *t, Prec prec)
 {
     (void)prec;
-    Expr *e = expr_at(p, t->kind == TK_NONE ? EXPR_NONE : EXPR_BOOL, t);
+    Expr *e = parse_expr_at(p, t->kind == TK_NONE ? EXPR_NONE : EXPR_BOOL, t);
     e->u.boolean.value = t->kind == TK_TRUE;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *p_number(Parser *p, const Token *t, Prec prec)
 {
     (void)prec;
     if (t->kind == TK_IMAG)
-        return refuse(p, t, "complex numbers are");
+        return parse_refuse(p, t, "complex numbers are");
     char *text = ast_strndup(p->ast, t->start, t->len);
     /* the text without underscores (and without a radix prefix for ints) */
     char *clean = ast_alloc(p->ast, t->len + 1);
@@ -418,7 +311,7 @@ static Expr *p_number(Parser *p, const Token *t, Prec prec)
         if (text[i] != '_')
             clean[n++] = text[i];
     clean[n] = '\0';
-    Expr *e = expr_at(p, t->kind == TK_INT ? EXPR_INT : EXPR_FLOAT, t);
+    Expr *e = parse_expr_at(p, t->kind == TK_INT ? EXPR_INT : EXPR_FLOAT, t);
     if (t->kind == TK_INT) {
         e->u.int_lit.text = text;
         e->u.int_lit.digits = clean;
@@ -427,7 +320,7 @@ static Expr *p_number(Parser *p, const Token *t, Prec prec)
         e->u.float_lit.text = text;
         e->u.float_lit.value = strtod(clean, NULL);
     }
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *p_refuse(Parser *p, const Token *t, Prec prec)
@@ -435,12 +328,12 @@ static Expr *p_refuse(Parser *p, const Token *t, Prec prec)
     if ((t->kind == TK_STAR || t->kind == TK_DSTAR) && prec > PREC_BOR)
         return syntax_error(p, t);      /* "x * * y" */
     switch (t->kind) {
-    case TK_LAMBDA:   return refuse(p, t, "'lambda' is");
-    case TK_AWAIT:    return refuse(p, t, "'await' is");
-    case TK_YIELD:    return refuse(p, t, "'yield' is");
-    case TK_ELLIPSIS: return refuse(p, t, "'...' (Ellipsis) is");
-    case TK_STAR:     return refuse(p, t, "'*' unpacking is");
-    case TK_DSTAR:    return refuse(p, t, "'**' unpacking is");
+    case TK_LAMBDA:   return parse_refuse(p, t, "'lambda' is");
+    case TK_AWAIT:    return parse_refuse(p, t, "'await' is");
+    case TK_YIELD:    return parse_refuse(p, t, "'yield' is");
+    case TK_ELLIPSIS: return parse_refuse(p, t, "'...' (Ellipsis) is");
+    case TK_STAR:     return parse_refuse(p, t, "'*' unpacking is");
+    case TK_DSTAR:    return parse_refuse(p, t, "'**' unpacking is");
     default:          return syntax_error(p, t);
     }
 }
@@ -454,10 +347,10 @@ static Expr *p_unary(Parser *p, const Token *t, Prec prec)
     Expr *operand = parse_prec(p, PREC_UNARY);
     if (!operand)
         return NULL;
-    Expr *e = expr_at(p, EXPR_UNARYOP, t);
+    Expr *e = parse_expr_at(p, EXPR_UNARYOP, t);
     e->u.unary.op = op;
     e->u.unary.operand = operand;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *p_not(Parser *p, const Token *t, Prec prec)
@@ -467,10 +360,10 @@ static Expr *p_not(Parser *p, const Token *t, Prec prec)
     Expr *operand = parse_prec(p, PREC_NOT);
     if (!operand)
         return NULL;
-    Expr *e = expr_at(p, EXPR_UNARYOP, t);
+    Expr *e = parse_expr_at(p, EXPR_UNARYOP, t);
     e->u.unary.op = UNARY_NOT;
     e->u.unary.operand = operand;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 /* ---- comprehensions and displays -------------------------------------- */
@@ -486,7 +379,7 @@ static int parse_gens(Parser *p, Expr *comp)
     VEC(Comprehension) gens = {0};
     while (at_comp(p)) {
         if (check(p, TK_ASYNC)) {
-            refuse(p, peek(p), "'async' is");
+            parse_refuse(p, peek(p), "'async' is");
             return 0;
         }
         advance(p);
@@ -513,12 +406,12 @@ static int parse_gens(Parser *p, Expr *comp)
     }
     comp->u.comp.gens = gens.items;
     comp->u.comp.ngens = gens.n;
-    return finish(p, comp) != NULL;
+    return parse_finish(p, comp) != NULL;
 }
 
 static Expr *new_comp(Parser *p, ExprKind kind, const Token *open, Expr *elt)
 {
-    Expr *c = expr_at(p, kind, open);
+    Expr *c = parse_expr_at(p, kind, open);
     c->u.comp.elt = elt;
     return c;
 }
@@ -536,7 +429,7 @@ static int parse_elts(Parser *p, ExprVec *v, TokKind close)
         VEC_PUSH(p, *v, e);
         if (!match(p, TK_COMMA)) {
             if (!check(p, close)) {
-                bracket_error(p, e);
+                parse_bracket_error(p, e);
                 return 0;
             }
             break;
@@ -549,8 +442,8 @@ static Expr *p_paren(Parser *p, const Token *open, Prec prec)
 {
     (void)prec;
     if (match(p, TK_RPAR)) {
-        Expr *e = expr_at(p, EXPR_TUPLE, open);
-        return finish(p, e);
+        Expr *e = parse_expr_at(p, EXPR_TUPLE, open);
+        return parse_finish(p, e);
     }
     Expr *first = parse_expr(p);
     if (!first)
@@ -560,8 +453,8 @@ static Expr *p_paren(Parser *p, const Token *open, Prec prec)
         if (!parse_gens(p, g))
             return NULL;
         if (!match(p, TK_RPAR))
-            return bracket_error(p, NULL);
-        return finish(p, g);
+            return parse_bracket_error(p, NULL);
+        return parse_finish(p, g);
     }
     if (match(p, TK_COMMA)) {
         ExprVec v = {0};
@@ -569,12 +462,12 @@ static Expr *p_paren(Parser *p, const Token *open, Prec prec)
         if (!parse_elts(p, &v, TK_RPAR))
             return NULL;
         advance(p);
-        Expr *t = expr_at(p, EXPR_TUPLE, open);
+        Expr *t = parse_expr_at(p, EXPR_TUPLE, open);
         t->u.seq.elts = to_list(v);
-        return finish(p, t);
+        return parse_finish(p, t);
     }
     if (!match(p, TK_RPAR))
-        return bracket_error(p, first);
+        return parse_bracket_error(p, first);
     return first;           /* keeps its own position, as in CPython */
 }
 
@@ -591,21 +484,21 @@ static Expr *p_list(Parser *p, const Token *open, Prec prec)
             if (!parse_gens(p, c))
                 return NULL;
             if (!match(p, TK_RSQB))
-                return bracket_error(p, NULL);
-            return finish(p, c);
+                return parse_bracket_error(p, NULL);
+            return parse_finish(p, c);
         }
         VEC_PUSH(p, v, first);
         if (match(p, TK_COMMA)) {
             if (!parse_elts(p, &v, TK_RSQB))
                 return NULL;
         } else if (!check(p, TK_RSQB)) {
-            return bracket_error(p, first);
+            return parse_bracket_error(p, first);
         }
         advance(p);
     }
-    Expr *e = expr_at(p, EXPR_LIST, open);
+    Expr *e = parse_expr_at(p, EXPR_LIST, open);
     e->u.seq.elts = to_list(v);
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *p_brace(Parser *p, const Token *open, Prec prec)
@@ -613,11 +506,11 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
     (void)prec;
     ExprVec keys = {0}, values = {0};
     if (match(p, TK_RBRACE)) {
-        Expr *d = expr_at(p, EXPR_DICT, open);
-        return finish(p, d);
+        Expr *d = parse_expr_at(p, EXPR_DICT, open);
+        return parse_finish(p, d);
     }
     if (check(p, TK_DSTAR))
-        return refuse(p, peek(p), "'**' unpacking is");
+        return parse_refuse(p, peek(p), "'**' unpacking is");
     Expr *first = parse_expr(p);
     if (!first)
         return NULL;
@@ -627,20 +520,20 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
             if (!parse_gens(p, c))
                 return NULL;
             if (!match(p, TK_RBRACE))
-                return bracket_error(p, NULL);
-            return finish(p, c);
+                return parse_bracket_error(p, NULL);
+            return parse_finish(p, c);
         }
         VEC_PUSH(p, keys, first);
         if (match(p, TK_COMMA)) {
             if (!parse_elts(p, &keys, TK_RBRACE))
                 return NULL;
         } else if (!check(p, TK_RBRACE)) {
-            return bracket_error(p, first);
+            return parse_bracket_error(p, first);
         }
         advance(p);
-        Expr *s = expr_at(p, EXPR_SET, open);
+        Expr *s = parse_expr_at(p, EXPR_SET, open);
         s->u.seq.elts = to_list(keys);
-        return finish(p, s);
+        return parse_finish(p, s);
     }
     Expr *v = parse_expr(p);
     if (!v)
@@ -652,8 +545,8 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
         if (!parse_gens(p, c))
             return NULL;
         if (!match(p, TK_RBRACE))
-            return bracket_error(p, NULL);
-        return finish(p, c);
+            return parse_bracket_error(p, NULL);
+        return parse_finish(p, c);
     }
     VEC_PUSH(p, keys, first);
     VEC_PUSH(p, values, v);
@@ -661,14 +554,14 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
         if (check(p, TK_RBRACE))
             break;
         if (check(p, TK_DSTAR))
-            return refuse(p, peek(p), "'**' unpacking is");
+            return parse_refuse(p, peek(p), "'**' unpacking is");
         Expr *k = parse_expr(p);
         if (!k)
             return NULL;
         if (!match(p, TK_COLON))
             return check(p, TK_COMMA) || check(p, TK_RBRACE)
-                   ? error_at(p, peek(p), "':' expected after dictionary key")
-                   : bracket_error(p, k);
+                   ? parse_error_at(p, peek(p), "':' expected after dictionary key")
+                   : parse_bracket_error(p, k);
         v = parse_expr(p);
         if (!v)
             return NULL;
@@ -676,417 +569,11 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
         VEC_PUSH(p, values, v);
     }
     if (!match(p, TK_RBRACE))
-        return bracket_error(p, values.items[values.n - 1]);
-    Expr *d = expr_at(p, EXPR_DICT, open);
+        return parse_bracket_error(p, values.items[values.n - 1]);
+    Expr *d = parse_expr_at(p, EXPR_DICT, open);
     d->u.dict.keys = to_list(keys);
     d->u.dict.values = to_list(values);
-    return finish(p, d);
-}
-
-/* ---- strings and f-strings -------------------------------------------- */
-
-static Expr *parse_fstring_expr(Parser *p, const Token *tok, const char *s,
-                                const char *e);
-
-/* Position of byte 'at' inside token 't'. */
-static void pos_in(const Token *t, const char *at, uint32_t *line, uint32_t *col)
-{
-    *line = t->line;
-    *col = t->col;
-    lex_advance_pos(t->start, (size_t)(at - t->start), line, col);
-}
-
-static void *error_in(Parser *p, const Token *t, const char *at, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void *error_in(Parser *p, const Token *t, const char *at, const char *fmt, ...)
-{
-    uint32_t line, col;
-    pos_in(t, at, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    verror(p, DIAG_SYNTAX, line, col, fmt, ap);
-    va_end(ap);
-    return NULL;
-}
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/*
-** Decodes the escape sequence at s (s[0] == '\\', s < e) of a non-raw
-** literal whose body starts at 'body', appending to 'out'. Returns the
-** position after it, or NULL after an error. An unknown escape such as '\d'
-** keeps the backslash and leaves the next character to the caller, as
-** CPython does.
-*/
-static const char *decode_escape(Parser *p, const Token *t, const char *body,
-                                 const char *s, const char *e, StrBuf *out)
-{
-    if (s + 1 >= e) {
-        sb_putc(out, '\\');
-        return s + 1;
-    }
-    char c = s[1];
-    const char *q = s + 2;
-    switch (c) {
-    case '\n': return q;
-    case '\r': return (q < e && *q == '\n') ? q + 1 : q;
-    case '\\': sb_putc(out, '\\'); return q;
-    case '\'': sb_putc(out, '\''); return q;
-    case '"':  sb_putc(out, '"'); return q;
-    case 'a':  sb_putc(out, '\a'); return q;
-    case 'b':  sb_putc(out, '\b'); return q;
-    case 'f':  sb_putc(out, '\f'); return q;
-    case 'n':  sb_putc(out, '\n'); return q;
-    case 'r':  sb_putc(out, '\r'); return q;
-    case 't':  sb_putc(out, '\t'); return q;
-    case 'v':  sb_putc(out, '\v'); return q;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        uint32_t v = (uint32_t)(c - '0');
-        for (int i = 0; i < 2 && q < e && *q >= '0' && *q <= '7'; i++)
-            v = v * 8 + (uint32_t)(*q++ - '0');
-        sb_put_utf8(out, v);
-        return q;
-    }
-    case 'x': case 'u': case 'U': {
-        int need = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-        uint32_t v = 0;
-        int got = 0;
-        while (got < need && q < e && hexval(*q) >= 0) {
-            v = v * 16 + (uint32_t)hexval(*q++);
-            got++;
-        }
-        size_t at = (size_t)(s - body);
-        if (got < need) {
-            error_at(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                     "position %zu-%zu: truncated \\%s escape", at, at + 1 + (size_t)got,
-                     c == 'x' ? "xXX" : c == 'u' ? "uXXXX" : "UXXXXXXXX");
-            return NULL;
-        }
-        if (v > 0x10FFFF) {
-            error_at(p, t, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                     "position %zu-%zu: illegal Unicode character", at, at + 9);
-            return NULL;
-        }
-        sb_put_utf8(out, v);
-        return q;
-    }
-    case 'N':
-        refuse(p, t, "'\\N{...}' escape is");
-        return NULL;
-    default:
-        sb_putc(out, '\\');
-        return s + 1;
-    }
-}
-
-/* Appends one literal character (or line ending, normalized to "\n"). */
-static const char *copy_char(const char *s, const char *e, StrBuf *out)
-{
-    if (*s == '\r') {
-        sb_putc(out, '\n');
-        return (s + 1 < e && s[1] == '\n') ? s + 2 : s + 1;
-    }
-    sb_putc(out, *s);
-    return s + 1;
-}
-
-/* The literal under construction: text pending in 'lit', finished parts. */
-typedef struct StrAcc {
-    StrBuf lit;
-    ExprVec parts;
-    const Token *first;         /* first token of the concatenation */
-} StrAcc;
-
-/* Moves pending literal text into a STR part. */
-static void flush_lit(Parser *p, StrAcc *acc)
-{
-    if (acc->lit.len == 0)
-        return;
-    Expr *s = expr_at(p, EXPR_STR, acc->first);
-    s->u.str_lit.s = ast_strndup(p->ast, acc->lit.s, acc->lit.len);
-    s->u.str_lit.len = acc->lit.len;
-    finish(p, s);
-    VEC_PUSH(p, acc->parts, s);
-    sb_clear(&acc->lit);
-}
-
-static const char *fstring_body(Parser *p, const Token *t, const char *body,
-                                const char *s, const char *e, int raw, int nest,
-                                StrAcc *acc);
-
-/*
-** One replacement field; 's' is at its '{'. Appends the FORMATTED part (and
-** the "x=" text of a self-documenting field). Returns the position after the
-** closing '}', or NULL after an error.
-*/
-static const char *fstring_field(Parser *p, const Token *t, const char *body,
-                                 const char *s, const char *e, int raw, int nest,
-                                 StrAcc *acc)
-{
-    const char *open = s++;
-    if (nest >= 2)
-        return error_in(p, t, open, "f-string: expressions nested too deeply");
-    const char *x = s;
-    char stack[LEX_MAX_LEVEL];
-    int depth = 0;
-    while (s < e) {
-        char c = *s;
-        if (c == '\\')
-            return error_in(p, t, s, "f-string expression part cannot include a backslash");
-        if (c == '#')
-            return error_in(p, t, s, "f-string expression part cannot include '#'");
-        if (c == '\'' || c == '"') {
-            int triple = s + 2 < e && s[1] == c && s[2] == c;
-            const char *q = s + (triple ? 3 : 1);
-            for (;;) {
-                if (q >= e)
-                    return error_in(p, t, s, "f-string: unterminated string");
-                if (*q == '\\')
-                    return error_in(p, t, q, "f-string expression part cannot include a backslash");
-                if (*q == c && (!triple || (q + 2 < e && q[1] == c && q[2] == c)))
-                    break;
-                q++;
-            }
-            s = q + (triple ? 3 : 1);
-            continue;
-        }
-        if (c == '(' || c == '[' || c == '{') {
-            if (depth >= LEX_MAX_LEVEL)
-                return error_in(p, t, s, "f-string: too many nested parenthesis");
-            stack[depth++] = c;
-        } else if (c == ')' || c == ']' || c == '}') {
-            if (depth == 0) {
-                if (c == '}')
-                    break;
-                return error_in(p, t, s, "f-string: unmatched '%c'", c);
-            }
-            char o = stack[--depth];
-            if ((o == '(' && c != ')') || (o == '[' && c != ']') || (o == '{' && c != '}'))
-                return error_in(p, t, s, "f-string: closing parenthesis '%c' does not "
-                                "match opening parenthesis '%c'", c, o);
-        } else if (depth == 0) {
-            if ((c == '!' || c == '=' || c == '<' || c == '>') && s + 1 < e && s[1] == '=') {
-                s += 2;
-                continue;
-            }
-            if (c == '!' || c == ':' || c == '=')
-                break;
-        }
-        s++;
-    }
-    if (s >= e)
-        return error_in(p, t, open, "f-string: expecting '}'");
-    const char *xe = s;
-    int blank = 1;
-    for (const char *q = x; q < xe; q++)
-        if (*q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f')
-            blank = 0;
-    if (blank) {
-        if (*s == '}')
-            return error_in(p, t, s, "f-string: empty expression not allowed");
-        return error_in(p, t, s, "f-string: expression required before '%c'", *s);
-    }
-    Expr *value = parse_fstring_expr(p, t, x, xe);
-    if (!value)
-        return NULL;
-    int selfdoc = 0;
-    if (*s == '=') {            /* "{x = }": the text up to here is kept */
-        s++;
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        selfdoc = 1;
-        sb_put(&acc->lit, x, (size_t)(s - x));
-    }
-    int conversion = -1;
-    if (s < e && *s == '!') {
-        s++;
-        if (s >= e || (*s != 's' && *s != 'r' && *s != 'a'))
-            return error_in(p, t, s < e ? s : e - 1,
-                            "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-        if (s + 1 < e && s[1] != ':' && s[1] != '}')
-            return error_in(p, t, open, "f-string: expecting '}'");
-        conversion = *s++;
-    }
-    Expr *spec = NULL;
-    if (s < e && *s == ':') {
-        StrAcc sub = {.first = t};
-        sb_init(&sub.lit);
-        uint32_t sl, sc;
-        pos_in(t, s + 1, &sl, &sc);
-        s = fstring_body(p, t, body, s + 1, e, raw, nest + 1, &sub);
-        if (s)
-            flush_lit(p, &sub);
-        sb_free(&sub.lit);
-        if (!s)
-            return NULL;
-        spec = new_expr(p, EXPR_JOINEDSTR, sl, sc);
-        spec->u.joined.parts = to_list(sub.parts);
-        if (!finish(p, spec))
-            return NULL;
-    }
-    if (s >= e || *s != '}')
-        return error_in(p, t, open, "f-string: expecting '}'");
-    s++;
-    if (selfdoc && conversion < 0 && !spec)
-        conversion = 'r';
-    flush_lit(p, acc);
-    uint32_t line, col;
-    pos_in(t, open, &line, &col);
-    Expr *f = new_expr(p, EXPR_FORMATTED, line, col);
-    f->u.formatted.value = value;
-    f->u.formatted.conversion = conversion;
-    f->u.formatted.spec = spec;
-    f->height = child_height(f) + 1;
-    pos_in(t, s, &f->end_line, &f->end_col);
-    if (f->height > AST_MAX_HEIGHT)
-        return error_expr(p, f, "expression too deeply nested");
-    VEC_PUSH(p, acc->parts, f);
-    return s;
-}
-
-/*
-** The text of an f-string from 's' to 'e': literal text with '{{' and '}}',
-** and fields. Inside a format spec ('nest' > 0) it stops at the '}' closing
-** the field and returns its position; at the top it returns 'e'.
-*/
-static const char *fstring_body(Parser *p, const Token *t, const char *body,
-                                const char *s, const char *e, int raw, int nest,
-                                StrAcc *acc)
-{
-    while (s < e) {
-        char c = *s;
-        if (c == '{') {
-            if (nest == 0 && s + 1 < e && s[1] == '{') {
-                sb_putc(&acc->lit, '{');
-                s += 2;
-                continue;
-            }
-            s = fstring_field(p, t, body, s, e, raw, nest, acc);
-            if (!s)
-                return NULL;
-        } else if (c == '}') {
-            if (nest > 0)
-                return s;
-            if (s + 1 < e && s[1] == '}') {
-                sb_putc(&acc->lit, '}');
-                s += 2;
-                continue;
-            }
-            return error_in(p, t, s, "f-string: single '}' is not allowed");
-        } else if (c == '\\' && !raw) {
-            s = decode_escape(p, t, body, s, e, &acc->lit);
-            if (!s)
-                return NULL;
-        } else {
-            s = copy_char(s, e, &acc->lit);
-        }
-    }
-    if (nest > 0)
-        return error_in(p, t, e, "f-string: expecting '}'");
-    return s;
-}
-
-/* Adds one string token to 'acc'. Returns 0 after an error. */
-static int add_string_token(Parser *p, const Token *t, StrAcc *acc, int *is_f)
-{
-    const char *s = t->start, *end = t->start + t->len;
-    int raw = 0, bytes = 0, f = 0;
-    while (*s != '\'' && *s != '"') {
-        char c = *s++;
-        if (c == 'r' || c == 'R') raw = 1;
-        else if (c == 'b' || c == 'B') bytes = 1;
-        else if (c == 'f' || c == 'F') f = 1;
-    }
-    if (bytes) {
-        refuse(p, t, "bytes literals are");
-        return 0;
-    }
-    size_t q = (end - s >= 6 && s[1] == s[0] && s[2] == s[0]) ? 3 : 1;
-    const char *body = s + q, *be = end - q;
-    if (f) {
-        *is_f = 1;
-        return fstring_body(p, t, body, body, be, raw, 0, acc) != NULL;
-    }
-    for (s = body; s < be;) {
-        if (*s == '\\' && !raw) {
-            s = decode_escape(p, t, body, s, be, &acc->lit);
-            if (!s)
-                return 0;
-        } else {
-            s = copy_char(s, be, &acc->lit);
-        }
-    }
-    return 1;
-}
-
-static Expr *p_string(Parser *p, const Token *t, Prec prec)
-{
-    (void)prec;
-    StrAcc acc = {.first = t};
-    sb_init(&acc.lit);
-    int is_f = 0, ok = add_string_token(p, t, &acc, &is_f);
-    while (ok && check(p, TK_STRING))
-        ok = add_string_token(p, advance(p), &acc, &is_f);
-    Expr *e = NULL;
-    if (ok && is_f) {
-        flush_lit(p, &acc);
-        e = expr_at(p, EXPR_JOINEDSTR, t);
-        e->u.joined.parts = to_list(acc.parts);
-        e = finish(p, e);
-    } else if (ok) {
-        e = expr_at(p, EXPR_STR, t);
-        e->u.str_lit.s = ast_strndup(p->ast, acc.lit.s ? acc.lit.s : "", acc.lit.len);
-        e->u.str_lit.len = acc.lit.len;
-        e = finish(p, e);
-    }
-    sb_free(&acc.lit);
-    return e;
-}
-
-/*
-** Parses the expression text s..e of an f-string field, positioned inside
-** token 't', with its own token array; errors get the "f-string: " prefix.
-*/
-static Expr *parse_fstring_expr(Parser *p, const Token *t, const char *s, const char *e)
-{
-    LexInput in = {s, (size_t)(e - s), 0, 0, 1};
-    pos_in(t, s, &in.line, &in.col);
-    TokenList toks = {0};
-    Diag err = {0};
-    Expr *x = NULL;
-    int outer = p->fstring ? p->outer_pos : p->pos;
-    if (!lex_tokenize(&in, &toks, &err)) {
-        /* CPython 3.11 reports tokenizer errors here without "f-string: " */
-        p->plain_msg = 1;
-        error_pos(p, err.kind, err.line, err.col, "%s", err.message);
-        p->plain_msg = 0;
-        free(err.message);
-    } else {
-        const Token *save = p->toks;
-        int save_n = p->ntoks, save_pos = p->pos, save_outer = p->outer_pos;
-        p->outer_pos = outer;
-        p->fstring++;
-        p->toks = toks.items;
-        p->ntoks = toks.n;
-        p->pos = 0;
-        x = parse_exprlist(p);
-        if (x && !check(p, TK_EOF))
-            x = bracket_error(p, x);        /* CPython parses "(expr)" */
-        p->toks = save;
-        p->ntoks = save_n;
-        p->pos = save_pos;
-        p->outer_pos = save_outer;
-        p->fstring--;
-    }
-    lex_free(&toks);
-    return x;
+    return parse_finish(p, d);
 }
 
 /* ---- infix operators -------------------------------------------------- */
@@ -1111,11 +598,11 @@ static BinOpKind binop_of(TokKind k)
 
 static Expr *new_binop(Parser *p, BinOpKind op, Expr *l, Expr *r)
 {
-    Expr *e = new_expr(p, EXPR_BINOP, l->line, l->col);
+    Expr *e = parse_new_expr(p, EXPR_BINOP, l->line, l->col);
     e->u.binop.op = op;
     e->u.binop.left = l;
     e->u.binop.right = r;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *i_binary(Parser *p, Expr *left)
@@ -1137,8 +624,8 @@ static Expr *i_refuse(Parser *p, Expr *left)
     (void)left;
     const Token *t = peek(p);
     if (t->kind == TK_AT)
-        return refuse(p, t, "'@' (matrix multiplication) is");
-    return refuse(p, t, "':=' (assignment expression) is");
+        return parse_refuse(p, t, "'@' (matrix multiplication) is");
+    return parse_refuse(p, t, "':=' (assignment expression) is");
 }
 
 static Expr *i_boolop(Parser *p, Expr *left)
@@ -1152,10 +639,10 @@ static Expr *i_boolop(Parser *p, Expr *left)
             return NULL;
         VEC_PUSH(p, v, r);
     }
-    Expr *e = new_expr(p, EXPR_BOOLOP, left->line, left->col);
+    Expr *e = parse_new_expr(p, EXPR_BOOLOP, left->line, left->col);
     e->u.boolop.op = k == TK_OR ? BOOL_OR : BOOL_AND;
     e->u.boolop.values = to_list(v);
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 /* Consumes a comparison operator if one comes next. */
@@ -1199,11 +686,11 @@ static Expr *i_compare(Parser *p, Expr *left)
         VEC_PUSH(p, ops, op);
         VEC_PUSH(p, operands, r);
     }
-    Expr *e = new_expr(p, EXPR_COMPARE, left->line, left->col);
+    Expr *e = parse_new_expr(p, EXPR_COMPARE, left->line, left->col);
     e->u.compare.ops = ops.items;
     e->u.compare.nops = ops.n;
     e->u.compare.operands = operands.items;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *i_ifexp(Parser *p, Expr *body)
@@ -1215,16 +702,16 @@ static Expr *i_ifexp(Parser *p, Expr *body)
     if (!match(p, TK_ELSE)) {
         if (check(p, TK_ERROR))
             return syntax_error(p, peek(p));
-        return error_expr(p, body, "expected 'else' after 'if' expression");
+        return parse_error_expr(p, body, "expected 'else' after 'if' expression");
     }
     Expr *orelse = parse_prec(p, PREC_TERNARY);
     if (!orelse)
         return NULL;
-    Expr *e = new_expr(p, EXPR_IFEXP, body->line, body->col);
+    Expr *e = parse_new_expr(p, EXPR_IFEXP, body->line, body->col);
     e->u.ifexp.test = test;
     e->u.ifexp.body = body;
     e->u.ifexp.orelse = orelse;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *i_attr(Parser *p, Expr *left)
@@ -1234,10 +721,10 @@ static Expr *i_attr(Parser *p, Expr *left)
     if (name->kind != TK_NAME)
         return syntax_error(p, name);
     advance(p);
-    Expr *e = new_expr(p, EXPR_ATTRIBUTE, left->line, left->col);
+    Expr *e = parse_new_expr(p, EXPR_ATTRIBUTE, left->line, left->col);
     e->u.attribute.value = left;
     e->u.attribute.attr = ast_strndup(p->ast, name->start, name->len);
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static Expr *i_call(Parser *p, Expr *func)
@@ -1248,7 +735,7 @@ static Expr *i_call(Parser *p, Expr *func)
     Expr *genexp_arg = NULL;
     while (!check(p, TK_RPAR)) {
         if (check(p, TK_STAR) || check(p, TK_DSTAR))
-            return refuse(p, peek(p), check(p, TK_STAR) ? "'*' unpacking is"
+            return parse_refuse(p, peek(p), check(p, TK_STAR) ? "'*' unpacking is"
                                                    : "'**' unpacking is");
         const Token *start = peek(p);
         Expr *e = parse_expr(p);
@@ -1256,12 +743,12 @@ static Expr *i_call(Parser *p, Expr *func)
             return NULL;
         if (check(p, TK_EQ)) {
             if (e->kind != EXPR_NAME)
-                return error_expr(p, e, "expression cannot contain assignment, "
+                return parse_error_expr(p, e, "expression cannot contain assignment, "
                                   "perhaps you meant \"==\"?");
             advance(p);
             for (int i = 0; i < kws.n; i++)
                 if (strcmp(kws.items[i].name, e->u.name.id) == 0)
-                    return error_expr(p, e, "keyword argument repeated: %s", e->u.name.id);
+                    return parse_error_expr(p, e, "keyword argument repeated: %s", e->u.name.id);
             Expr *v = parse_expr(p);
             if (!v)
                 return NULL;
@@ -1272,29 +759,29 @@ static Expr *i_call(Parser *p, Expr *func)
             if (!parse_gens(p, g))
                 return NULL;
             if (args.n + kws.n > 0 || !check(p, TK_RPAR))
-                return error_expr(p, e, "Generator expression must be parenthesized");
+                return parse_error_expr(p, e, "Generator expression must be parenthesized");
             genexp_arg = g;
             VEC_PUSH(p, args, g);
         } else {
             if (kws.n > 0)
-                return error_expr(p, e, "positional argument follows keyword argument");
+                return parse_error_expr(p, e, "positional argument follows keyword argument");
             if (genexp_arg)
-                return error_expr(p, genexp_arg, "Generator expression must be parenthesized");
+                return parse_error_expr(p, genexp_arg, "Generator expression must be parenthesized");
             VEC_PUSH(p, args, e);
         }
         if (!match(p, TK_COMMA)) {
             if (!check(p, TK_RPAR))
-                return bracket_error(p, e);
+                return parse_bracket_error(p, e);
             break;
         }
     }
     advance(p);
-    Expr *c = new_expr(p, EXPR_CALL, func->line, func->col);
+    Expr *c = parse_new_expr(p, EXPR_CALL, func->line, func->col);
     c->u.call.func = func;
     c->u.call.args = to_list(args);
     c->u.call.kw = kws.items;
     c->u.call.nkw = kws.n;
-    return finish(p, c);
+    return parse_finish(p, c);
 }
 
 /* One subscript item: an expression or a slice lo:hi:step. */
@@ -1307,7 +794,7 @@ static Expr *parse_slice_item(Parser *p)
         if (!lo || !check(p, TK_COLON))
             return lo;
     }
-    Expr *s = expr_at(p, EXPR_SLICE, start);
+    Expr *s = parse_expr_at(p, EXPR_SLICE, start);
     s->u.slice.lower = lo;
     advance(p);                                 /* ':' */
     if (!check(p, TK_COLON) && !check(p, TK_RSQB) && !check(p, TK_COMMA)) {
@@ -1318,7 +805,7 @@ static Expr *parse_slice_item(Parser *p)
         if (!(s->u.slice.step = parse_expr(p)))
             return NULL;
     }
-    return finish(p, s);
+    return parse_finish(p, s);
 }
 
 static Expr *i_subscript(Parser *p, Expr *value)
@@ -1337,17 +824,17 @@ static Expr *i_subscript(Parser *p, Expr *value)
                 return NULL;
             VEC_PUSH(p, v, e);
         }
-        Expr *t = expr_at(p, EXPR_TUPLE, first_tok);
+        Expr *t = parse_expr_at(p, EXPR_TUPLE, first_tok);
         t->u.seq.elts = to_list(v);
-        if (!(index = finish(p, t)))
+        if (!(index = parse_finish(p, t)))
             return NULL;
     }
     if (!match(p, TK_RSQB))
-        return bracket_error(p, index);
-    Expr *e = new_expr(p, EXPR_SUBSCRIPT, value->line, value->col);
+        return parse_bracket_error(p, index);
+    Expr *e = parse_new_expr(p, EXPR_SUBSCRIPT, value->line, value->col);
     e->u.subscript.value = value;
     e->u.subscript.index = index;
-    return finish(p, e);
+    return parse_finish(p, e);
 }
 
 static const ParseRule rules[TK__COUNT] = {
@@ -1355,7 +842,7 @@ static const ParseRule rules[TK__COUNT] = {
     [TK_INT]      = {p_number, NULL, PREC_NONE},
     [TK_FLOAT]    = {p_number, NULL, PREC_NONE},
     [TK_IMAG]     = {p_number, NULL, PREC_NONE},
-    [TK_STRING]   = {p_string, NULL, PREC_NONE},
+    [TK_STRING]   = {parse_string_atom, NULL, PREC_NONE},
     [TK_TRUE]     = {p_const, NULL, PREC_NONE},
     [TK_FALSE]    = {p_const, NULL, PREC_NONE},
     [TK_NONE]     = {p_const, NULL, PREC_NONE},
@@ -1414,12 +901,12 @@ static Expr *parse_list_of(Parser *p, Prec prec)
             return NULL;
         VEC_PUSH(p, v, e);
     }
-    Expr *t = new_expr(p, EXPR_TUPLE, first->line, first->col);
+    Expr *t = parse_new_expr(p, EXPR_TUPLE, first->line, first->col);
     t->u.seq.elts = to_list(v);
-    return finish(p, t);
+    return parse_finish(p, t);
 }
 
-static Expr *parse_exprlist(Parser *p) { return parse_list_of(p, PREC_TERNARY); }
+Expr *parse_exprlist(Parser *p) { return parse_list_of(p, PREC_TERNARY); }
 
 /* Targets of 'for' and comprehensions: "x", "i, x", "(a, b), c". */
 static Expr *parse_targets(Parser *p) { return parse_list_of(p, PREC_BOR); }
@@ -1491,12 +978,12 @@ static int check_target(Parser *p, Expr *e, int del)
 {
     const Expr *bad = invalid_target(e);
     if (bad) {
-        error_expr(p, bad, del ? "cannot delete %s" : "cannot assign to %s", expr_name(bad));
+        parse_error_expr(p, bad, del ? "cannot delete %s" : "cannot assign to %s", expr_name(bad));
         return 0;
     }
     const Expr *a = attribute_target(e);
     if (a) {
-        error_expr(p, a, "%s attribute '%s' is not supported by tracevm",
+        parse_error_expr(p, a, "%s attribute '%s' is not supported by tracevm",
                    del ? "deleting an" : "assigning to an", a->u.attribute.attr);
         return 0;
     }
@@ -1573,13 +1060,13 @@ static int parse_block(Parser *p, const char *what, const Token *kw,
 {
     if (!match(p, TK_COLON)) {
         if (colon_required || check(p, TK_NEWLINE))
-            error_at(p, peek(p), "expected ':'");
+            parse_error_at(p, peek(p), "expected ':'");
         else
             syntax_error(p, peek(p));
         return 0;
     }
     if (p->block_depth >= AST_MAX_HEIGHT) {
-        error_at(p, kw, "too many statically nested blocks");
+        parse_error_at(p, kw, "too many statically nested blocks");
         return 0;
     }
     StmtVec v = {0};
@@ -1595,7 +1082,7 @@ static int parse_block(Parser *p, const char *what, const Token *kw,
             if (at->kind == TK_ERROR)
                 p->stop = STOP_LEXER;
             else
-                error_pos(p, DIAG_INDENTATION, at->line, at->col,
+                parse_error_pos(p, DIAG_INDENTATION, at->line, at->col,
                           "expected an indented block after %s on line %u", what, kw->line);
             ok = 0;
         } else {
@@ -1617,7 +1104,7 @@ static Expr *parse_condition(Parser *p)
     Expr *test = parse_expr(p);
     if (test && check(p, TK_EQ) && starts_expr(peek_at(p, 1)) &&
         peek_at(p, 1)->kind != TK_STAR && peek_at(p, 1)->kind != TK_DSTAR)
-        return error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return parse_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     return test;
 }
 
@@ -1636,7 +1123,7 @@ static Stmt *parse_if(Parser *p)
         finish_block_stmt(cur, cur->u.if_.body);
         if (check(p, TK_ELIF)) {
             if (p->block_depth >= AST_MAX_HEIGHT) {
-                error_at(p, peek(p), "too many statically nested blocks");
+                parse_error_at(p, peek(p), "too many statically nested blocks");
                 break;
             }
             p->block_depth++;           /* an elif nests one If deeper */
@@ -1729,7 +1216,7 @@ static Stmt *parse_def(Parser *p)
     advance(p);
     s->u.funcdef.name = ast_strndup(p->ast, name->start, name->len);
     if (!match(p, TK_LPAR))
-        return error_at(p, peek(p), "expected '('");
+        return parse_error_at(p, peek(p), "expected '('");
     VEC(Param) params = {0};
     while (!check(p, TK_RPAR)) {
         const Token *t = peek(p);
@@ -1739,7 +1226,7 @@ static Stmt *parse_def(Parser *p)
                                                    : "keyword-only parameters ('*') are")
                 : t->kind == TK_DSTAR ? "'**kwargs' parameters are"
                                       : "positional-only parameters ('/') are";
-            return refuse(p, t, what);
+            return parse_refuse(p, t, what);
         }
         if (t->kind != TK_NAME)
             return syntax_error(p, t);
@@ -1747,14 +1234,14 @@ static Stmt *parse_def(Parser *p)
         Param pm = {ast_strndup(p->ast, t->start, t->len), NULL, t->line, t->col};
         for (int i = 0; i < params.n; i++)
             if (strcmp(params.items[i].name, pm.name) == 0)
-                return error_at(p, t, "duplicate argument '%s' in function definition", pm.name);
+                return parse_error_at(p, t, "duplicate argument '%s' in function definition", pm.name);
         if (match(p, TK_COLON) && !parse_expr(p))      /* annotation: dropped */
             return NULL;
         if (match(p, TK_EQ)) {
             if (!(pm.dflt = parse_expr(p)))
                 return NULL;
         } else if (params.n > 0 && params.items[params.n - 1].dflt) {
-            return error_at(p, t, "non-default argument follows default argument");
+            return parse_error_at(p, t, "non-default argument follows default argument");
         }
         VEC_PUSH(p, params, pm);
         if (!match(p, TK_COMMA)) {
@@ -1793,8 +1280,8 @@ static Stmt *parse_with(Parser *p)
             if (v->kind != EXPR_NAME) {
                 const Expr *bad = invalid_target(v);
                 if (bad)
-                    return error_expr(p, bad, "cannot assign to %s", expr_name(bad));
-                return error_expr(p, v, "'with ... as' target other than a name "
+                    return parse_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
+                return parse_error_expr(p, v, "'with ... as' target other than a name "
                                   "is not supported by tracevm");
             }
             it.var = v;
@@ -1830,7 +1317,7 @@ static Stmt *parse_import(Parser *p)
         ImportAlias a = {ast_strndup(p->ast, b.s, b.len), NULL, first->line, first->col};
         sb_free(&b);
         if (strcmp(a.name, "sys") != 0 && strcmp(a.name, "sqlite3") != 0)
-            return error_at(p, first, "import of module '%s' is not supported by tracevm "
+            return parse_error_at(p, first, "import of module '%s' is not supported by tracevm "
                             "(only 'sys' and 'sqlite3')", a.name);
         if (match(p, TK_AS)) {
             const Token *t = peek(p);
@@ -1891,9 +1378,9 @@ static void *assign_target_error(Parser *p, Expr *target, int single)
         break;
     }
     if (hint)
-        return error_expr(p, bad, "cannot assign to %s here. Maybe you meant '==' "
+        return parse_error_expr(p, bad, "cannot assign to %s here. Maybe you meant '==' "
                           "instead of '='?", expr_name(bad));
-    return error_expr(p, bad, "cannot assign to %s", expr_name(bad));
+    return parse_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
 }
 
 /* Expression statement, assignment, annotated or augmented assignment. */
@@ -1910,7 +1397,7 @@ static Stmt *parse_expr_stmt(Parser *p)
         while (match(p, TK_EQ)) {
             VEC_PUSH(p, targets, value);
             if (check(p, TK_YIELD))
-                return refuse(p, peek(p), "'yield' is");
+                return parse_refuse(p, peek(p), "'yield' is");
             if (!(value = parse_exprlist(p)))
                 return NULL;
         }
@@ -1927,13 +1414,13 @@ static Stmt *parse_expr_stmt(Parser *p)
     }
     if (t->kind == TK_COLON) {
         if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST)
-            return error_expr(p, e, "only single target (not %s) can be annotated",
+            return parse_error_expr(p, e, "only single target (not %s) can be annotated",
                               e->kind == EXPR_TUPLE ? "tuple" : "list");
         if (e->kind == EXPR_ATTRIBUTE)
-            return error_expr(p, e, "assigning to an attribute '%s' is not supported "
+            return parse_error_expr(p, e, "assigning to an attribute '%s' is not supported "
                               "by tracevm", e->u.attribute.attr);
         if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
-            return error_expr(p, e, "illegal target for annotation");
+            return parse_error_expr(p, e, "illegal target for annotation");
         advance(p);
         Stmt *s = new_stmt(p, STMT_ANNASSIGN, start);
         s->u.annassign.target = e;
@@ -1945,12 +1432,12 @@ static Stmt *parse_expr_stmt(Parser *p)
     }
     if (is_augassign(t->kind)) {
         if (t->kind == TK_ATEQ)
-            return refuse(p, t, "'@=' (matrix multiplication) is");
+            return parse_refuse(p, t, "'@=' (matrix multiplication) is");
         if (e->kind == EXPR_ATTRIBUTE)
-            return error_expr(p, e, "assigning to an attribute '%s' is not supported "
+            return parse_error_expr(p, e, "assigning to an attribute '%s' is not supported "
                               "by tracevm", e->u.attribute.attr);
         if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
-            return error_expr(p, e, "'%s' is an illegal expression for augmented assignment",
+            return parse_error_expr(p, e, "'%s' is an illegal expression for augmented assignment",
                               expr_name(e));
         advance(p);
         Stmt *s = new_stmt(p, STMT_AUGASSIGN, start);
@@ -1962,7 +1449,7 @@ static Stmt *parse_expr_stmt(Parser *p)
     }
     if (e->kind == EXPR_NAME && starts_atom(t) &&
         (strcmp(e->u.name.id, "print") == 0 || strcmp(e->u.name.id, "exec") == 0))
-        return error_expr(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+        return parse_error_expr(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                           e->u.name.id, e->u.name.id);
     Stmt *s = new_stmt(p, STMT_EXPR, start);
     s->u.expr.value = e;
@@ -1980,9 +1467,9 @@ static Stmt *parse_simple(Parser *p)
         s = new_stmt(p, t->kind == TK_PASS ? STMT_PASS : t->kind == TK_BREAK ? STMT_BREAK
                      : STMT_CONTINUE, t);
         if (t->kind == TK_BREAK && !p->in_loop)
-            error_at(p, t, "'break' outside loop");
+            parse_error_at(p, t, "'break' outside loop");
         if (t->kind == TK_CONTINUE && !p->in_loop)
-            error_at(p, t, "'continue' not properly in loop");
+            parse_error_at(p, t, "'continue' not properly in loop");
         return finish_stmt(p, s);
     case TK_RETURN:
         advance(p);
@@ -1990,7 +1477,7 @@ static Stmt *parse_simple(Parser *p)
         if (starts_expr(peek(p)) && !(s->u.ret.value = parse_exprlist(p)))
             return NULL;
         if (!p->in_func)
-            error_at(p, t, "'return' outside function");
+            parse_error_at(p, t, "'return' outside function");
         return finish_stmt(p, s);
     case TK_GLOBAL: {
         advance(p);
@@ -2034,10 +1521,10 @@ static Stmt *parse_simple(Parser *p)
         return finish_stmt(p, s);
     case TK_IMPORT:
         return parse_import(p);
-    case TK_FROM:     return refuse(p, t, "'from ... import' is");
-    case TK_RAISE:    return refuse(p, t, "'raise' is");
-    case TK_NONLOCAL: return refuse(p, t, "'nonlocal' is");
-    case TK_YIELD:    return refuse(p, t, "'yield' is");
+    case TK_FROM:     return parse_refuse(p, t, "'from ... import' is");
+    case TK_RAISE:    return parse_refuse(p, t, "'raise' is");
+    case TK_NONLOCAL: return parse_refuse(p, t, "'nonlocal' is");
+    case TK_YIELD:    return parse_refuse(p, t, "'yield' is");
     default:
         return parse_expr_stmt(p);
     }
@@ -2094,18 +1581,18 @@ static int parse_statement(Parser *p, StmtVec *out)
     case TK_FOR:   s = parse_for(p); break;
     case TK_DEF:   s = parse_def(p); break;
     case TK_WITH:  s = parse_with(p); break;
-    case TK_CLASS: return refuse(p, t, "'class' is") != NULL;
-    case TK_TRY:   return refuse(p, t, "'try' is") != NULL;
-    case TK_ASYNC: return refuse(p, t, "'async' is") != NULL;
-    case TK_AT:    return refuse(p, t, "'@' (decorator) is") != NULL;
+    case TK_CLASS: return parse_refuse(p, t, "'class' is") != NULL;
+    case TK_TRY:   return parse_refuse(p, t, "'try' is") != NULL;
+    case TK_ASYNC: return parse_refuse(p, t, "'async' is") != NULL;
+    case TK_AT:    return parse_refuse(p, t, "'@' (decorator) is") != NULL;
     case TK_INDENT: {
         uint32_t col = t->end_col > 1 ? t->end_col - 1 : 1;
-        error_pos(p, DIAG_INDENTATION, t->line, col, "unexpected indent");
+        parse_error_pos(p, DIAG_INDENTATION, t->line, col, "unexpected indent");
         return 0;
     }
     case TK_NAME:
         if (is_match_stmt(p))
-            return refuse(p, t, "'match' is") != NULL;
+            return parse_refuse(p, t, "'match' is") != NULL;
         return parse_simple_line(p, out);
     default:
         return parse_simple_line(p, out);
