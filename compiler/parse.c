@@ -1,8 +1,10 @@
 /*
-** compiler/parse.c: the parser. Statements by recursive descent, expressions
-** by a Pratt parser driven by one ParseRule table (clox compiler.c), with
-** Python's precedence. String literals, f-strings included, are decoded in
-** compiler/parse_str.c; compiler/parse_internal.h holds what both share.
+** compiler/parse.c: the parser's errors, nodes and expressions: a Pratt
+** parser driven by one ParseRule table (clox compiler.c), with Python's
+** precedence, and assignment targets. Statements (recursive descent) and
+** the entry point are in compiler/parse_stmt.c; string literals, f-strings
+** included, in compiler/parse_str.c; compiler/parse_internal.h holds what
+** the three share.
 **
 ** Error handling (clox errorAt/synchronize): the first error of a statement
 ** is recorded and sets 'panic'; callers return NULL up to the statement loop,
@@ -74,7 +76,7 @@ void *parse_error_expr(Parser *p, const Expr *e, const char *fmt, ...)
     return NULL;
 }
 
-static void *syntax_error(Parser *p, const Token *t)
+void *parse_syntax_error(Parser *p, const Token *t)
 {
     return parse_error_at(p, t, "invalid syntax");
 }
@@ -177,35 +179,7 @@ Expr *parse_finish(Parser *p, Expr *e)
     return e;
 }
 
-static Stmt *new_stmt(Parser *p, StmtKind kind, const Token *t)
-{
-    Stmt *s = ast_alloc(p->ast, sizeof *s);
-    s->kind = kind;
-    s->line = s->end_line = t->line;
-    s->col = s->end_col = t->col;
-    return s;
-}
-
-static Stmt *finish_stmt(Parser *p, Stmt *s)
-{
-    const Token *last = prev(p);
-    s->end_line = last->end_line;
-    s->end_col = last->end_col;
-    return s;
-}
-
-/* Ends a compound statement at the end of its last body statement. */
-static Stmt *finish_block_stmt(Stmt *s, StmtList body)
-{
-    if (body.n > 0) {
-        s->end_line = body.items[body.n - 1]->end_line;
-        s->end_col = body.items[body.n - 1]->end_col;
-    }
-    return s;
-}
-
 /* ---- expressions: the Pratt table --------------------------------------- */
-
 
 typedef Expr *(*PrefixFn)(Parser *p, const Token *t, Prec prec);
 typedef Expr *(*InfixFn)(Parser *p, Expr *left);
@@ -218,18 +192,14 @@ typedef struct ParseRule {
 
 static const ParseRule rules[TK__COUNT];
 
-static Expr *parse_prec(Parser *p, Prec prec);
-static Expr *parse_expr(Parser *p) { return parse_prec(p, PREC_TERNARY); }
-static Expr *parse_targets(Parser *p);
-
 /* Does a comprehension clause ('for' or the refused 'async for') follow? */
 static int at_comp(const Parser *p) { return check(p, TK_FOR) || check(p, TK_ASYNC); }
 
-static int starts_expr(const Token *t) { return rules[t->kind].prefix != NULL; }
+int parse_starts_expr(const Token *t) { return rules[t->kind].prefix != NULL; }
 
 /* Tokens that, right after a complete expression inside brackets, mean a
 ** missing comma ("[1 2]"): they start an expression but continue none. */
-static int starts_atom(const Token *t)
+int parse_starts_atom(const Token *t)
 {
     switch (t->kind) {
     case TK_NAME: case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_STRING:
@@ -244,19 +214,19 @@ static int starts_atom(const Token *t)
 /* After 'e' inside brackets: the generic error, or the missing-comma hint. */
 void *parse_bracket_error(Parser *p, const Expr *e)
 {
-    if (e && starts_atom(peek(p)) && !(e->kind == EXPR_NAME && check(p, TK_STRING)))
+    if (e && parse_starts_atom(peek(p)) && !(e->kind == EXPR_NAME && check(p, TK_STRING)))
         return parse_error_expr(p, e, "invalid syntax. Perhaps you forgot a comma?");
-    return syntax_error(p, peek(p));
+    return parse_syntax_error(p, peek(p));
 }
 
-static Expr *parse_prec(Parser *p, Prec prec)
+Expr *parse_prec(Parser *p, Prec prec)
 {
     if (p->depth >= PARSE_MAX_DEPTH)
         return parse_error_at(p, peek(p), "expression too deeply nested");
     const Token *t = advance(p);
     PrefixFn prefix = rules[t->kind].prefix;
     if (!prefix)
-        return syntax_error(p, t);
+        return parse_syntax_error(p, t);
     p->depth++;
     Expr *left = prefix(p, t, prec);
     while (left && !p->stop) {
@@ -326,7 +296,7 @@ static Expr *p_number(Parser *p, const Token *t, Prec prec)
 static Expr *p_refuse(Parser *p, const Token *t, Prec prec)
 {
     if ((t->kind == TK_STAR || t->kind == TK_DSTAR) && prec > PREC_BOR)
-        return syntax_error(p, t);      /* "x * * y" */
+        return parse_syntax_error(p, t);      /* "x * * y" */
     switch (t->kind) {
     case TK_LAMBDA:   return parse_refuse(p, t, "'lambda' is");
     case TK_AWAIT:    return parse_refuse(p, t, "'await' is");
@@ -334,7 +304,7 @@ static Expr *p_refuse(Parser *p, const Token *t, Prec prec)
     case TK_ELLIPSIS: return parse_refuse(p, t, "'...' (Ellipsis) is");
     case TK_STAR:     return parse_refuse(p, t, "'*' unpacking is");
     case TK_DSTAR:    return parse_refuse(p, t, "'**' unpacking is");
-    default:          return syntax_error(p, t);
+    default:          return parse_syntax_error(p, t);
     }
 }
 
@@ -343,7 +313,7 @@ static Expr *p_unary(Parser *p, const Token *t, Prec prec)
     UnaryOpKind op = t->kind == TK_MINUS ? UNARY_NEG : t->kind == TK_PLUS ? UNARY_POS
                    : UNARY_INVERT;
     if (prec > PREC_UNARY)
-        return syntax_error(p, t);
+        return parse_syntax_error(p, t);
     Expr *operand = parse_prec(p, PREC_UNARY);
     if (!operand)
         return NULL;
@@ -356,7 +326,7 @@ static Expr *p_unary(Parser *p, const Token *t, Prec prec)
 static Expr *p_not(Parser *p, const Token *t, Prec prec)
 {
     if (prec > PREC_NOT)
-        return syntax_error(p, t);      /* "a + not b" */
+        return parse_syntax_error(p, t);      /* "a + not b" */
     Expr *operand = parse_prec(p, PREC_NOT);
     if (!operand)
         return NULL;
@@ -367,8 +337,6 @@ static Expr *p_not(Parser *p, const Token *t, Prec prec)
 }
 
 /* ---- comprehensions and displays -------------------------------------- */
-
-static int check_target(Parser *p, Expr *e, int del);
 
 /*
 ** The 'for ... in ... if ...' clauses after the element of a comprehension;
@@ -385,10 +353,10 @@ static int parse_gens(Parser *p, Expr *comp)
         advance(p);
         Comprehension g = {0};
         g.target = parse_targets(p);
-        if (!g.target || !check_target(p, g.target, 0))
+        if (!g.target || !parse_check_target(p, g.target, 0))
             return 0;
         if (!match(p, TK_IN)) {
-            syntax_error(p, peek(p));
+            parse_syntax_error(p, peek(p));
             return 0;
         }
         g.iter = parse_prec(p, PREC_OR);
@@ -578,7 +546,7 @@ static Expr *p_brace(Parser *p, const Token *open, Prec prec)
 
 /* ---- infix operators -------------------------------------------------- */
 
-static BinOpKind binop_of(TokKind k)
+BinOpKind parse_binop_of(TokKind k)
 {
     switch (k) {
     case TK_PLUS: case TK_PLUSEQ:         return BIN_ADD;
@@ -609,7 +577,7 @@ static Expr *i_binary(Parser *p, Expr *left)
 {
     const Token *op = advance(p);
     Expr *right = parse_prec(p, (Prec)(rules[op->kind].prec + 1));
-    return right ? new_binop(p, binop_of(op->kind), left, right) : NULL;
+    return right ? new_binop(p, parse_binop_of(op->kind), left, right) : NULL;
 }
 
 static Expr *i_power(Parser *p, Expr *left)
@@ -701,7 +669,7 @@ static Expr *i_ifexp(Parser *p, Expr *body)
         return NULL;
     if (!match(p, TK_ELSE)) {
         if (check(p, TK_ERROR))
-            return syntax_error(p, peek(p));
+            return parse_syntax_error(p, peek(p));
         return parse_error_expr(p, body, "expected 'else' after 'if' expression");
     }
     Expr *orelse = parse_prec(p, PREC_TERNARY);
@@ -719,7 +687,7 @@ static Expr *i_attr(Parser *p, Expr *left)
     advance(p);
     const Token *name = peek(p);
     if (name->kind != TK_NAME)
-        return syntax_error(p, name);
+        return parse_syntax_error(p, name);
     advance(p);
     Expr *e = parse_new_expr(p, EXPR_ATTRIBUTE, left->line, left->col);
     e->u.attribute.value = left;
@@ -894,7 +862,7 @@ static Expr *parse_list_of(Parser *p, Prec prec)
     ExprVec v = {0};
     VEC_PUSH(p, v, first);
     while (match(p, TK_COMMA)) {
-        if (!starts_expr(peek(p)))
+        if (!parse_starts_expr(peek(p)))
             break;
         Expr *e = parse_prec(p, prec);
         if (!e)
@@ -909,12 +877,12 @@ static Expr *parse_list_of(Parser *p, Prec prec)
 Expr *parse_exprlist(Parser *p) { return parse_list_of(p, PREC_TERNARY); }
 
 /* Targets of 'for' and comprehensions: "x", "i, x", "(a, b), c". */
-static Expr *parse_targets(Parser *p) { return parse_list_of(p, PREC_BOR); }
+Expr *parse_targets(Parser *p) { return parse_list_of(p, PREC_BOR); }
 
 /* ---- targets ---------------------------------------------------------- */
 
 /* What CPython calls an expression in "cannot assign to %s". */
-static const char *expr_name(const Expr *e)
+const char *parse_expr_name(const Expr *e)
 {
     switch (e->kind) {
     case EXPR_NAME:      return "name";
@@ -942,14 +910,14 @@ static const char *expr_name(const Expr *e)
 }
 
 /* The first sub-expression of target 'e' that cannot be a target, or NULL. */
-static const Expr *invalid_target(const Expr *e)
+const Expr *parse_invalid_target(const Expr *e)
 {
     switch (e->kind) {
     case EXPR_NAME: case EXPR_SUBSCRIPT: case EXPR_ATTRIBUTE:
         return NULL;
     case EXPR_TUPLE: case EXPR_LIST:
         for (int i = 0; i < e->u.seq.elts.n; i++) {
-            const Expr *bad = invalid_target(e->u.seq.elts.items[i]);
+            const Expr *bad = parse_invalid_target(e->u.seq.elts.items[i]);
             if (bad)
                 return bad;
         }
@@ -974,11 +942,11 @@ static const Expr *attribute_target(const Expr *e)
 }
 
 /* Checks an assignment ('del' == 0) or deletion target. Returns 0 after an error. */
-static int check_target(Parser *p, Expr *e, int del)
+int parse_check_target(Parser *p, Expr *e, int del)
 {
-    const Expr *bad = invalid_target(e);
+    const Expr *bad = parse_invalid_target(e);
     if (bad) {
-        parse_error_expr(p, bad, del ? "cannot delete %s" : "cannot assign to %s", expr_name(bad));
+        parse_error_expr(p, bad, del ? "cannot delete %s" : "cannot assign to %s", parse_expr_name(bad));
         return 0;
     }
     const Expr *a = attribute_target(e);
@@ -988,697 +956,4 @@ static int check_target(Parser *p, Expr *e, int del)
         return 0;
     }
     return 1;
-}
-
-/* ---- statements ------------------------------------------------------- */
-
-static int parse_statement(Parser *p, StmtVec *out);
-
-/*
-** Skips to the start of the next statement after an error in the statement
-** that began at token 'start': past its NEWLINE (unless it already consumed
-** it), over an indented block that follows and over else/elif/except/finally
-** clauses, which would only produce more errors.
-*/
-static void synchronize(Parser *p, int start)
-{
-    p->panic = 0;
-    if (p->stop)
-        return;
-    if (p->pos == start || prev(p)->kind != TK_NEWLINE) {
-        while (!check(p, TK_NEWLINE) && !check(p, TK_EOF) && !check(p, TK_ERROR))
-            advance(p);
-        match(p, TK_NEWLINE);
-    }
-    for (;;) {
-        if (check(p, TK_INDENT)) {
-            int depth = 0;
-            do {
-                if (check(p, TK_INDENT))
-                    depth++;
-                else if (check(p, TK_DEDENT))
-                    depth--;
-                if (check(p, TK_EOF) || check(p, TK_ERROR))
-                    return;
-                advance(p);
-            } while (depth > 0);
-        }
-        TokKind k = peek(p)->kind;
-        if (k != TK_ELSE && k != TK_ELIF && k != TK_EXCEPT && k != TK_FINALLY)
-            return;
-        while (!check(p, TK_NEWLINE) && !check(p, TK_EOF) && !check(p, TK_ERROR))
-            advance(p);
-        match(p, TK_NEWLINE);
-    }
-}
-
-/* Parses statements until 'end' (TK_DEDENT or TK_EOF), recovering from errors. */
-static void parse_statements(Parser *p, TokKind end, StmtVec *out)
-{
-    while (!p->stop && !check(p, end) && !check(p, TK_EOF)) {
-        if (check(p, TK_ERROR)) {
-            p->stop = STOP_LEXER;
-            return;
-        }
-        int start = p->pos;
-        p->panic = 0;
-        if (!parse_statement(p, out) || p->panic)
-            synchronize(p, start);
-        if (p->pos == start)        /* never loop without progress */
-            advance(p);
-    }
-}
-
-/*
-** ':' and the body of a compound statement: an indented block or simple
-** statements on the same line. 'what' names the header for messages
-** ("'if' statement"); 'colon_required' makes any token other than ':' an
-** "expected ':'" (def, else), otherwise only a line end does.
-*/
-static int parse_block(Parser *p, const char *what, const Token *kw,
-                       int colon_required, StmtList *body)
-{
-    if (!match(p, TK_COLON)) {
-        if (colon_required || check(p, TK_NEWLINE))
-            parse_error_at(p, peek(p), "expected ':'");
-        else
-            syntax_error(p, peek(p));
-        return 0;
-    }
-    if (p->block_depth >= AST_MAX_HEIGHT) {
-        parse_error_at(p, kw, "too many statically nested blocks");
-        return 0;
-    }
-    StmtVec v = {0};
-    p->block_depth++;
-    int ok = 1;
-    if (match(p, TK_NEWLINE)) {
-        if (!check(p, TK_INDENT)) {
-            const Token *at = peek(p);
-            for (int i = 0; at->kind == TK_DEDENT; i++)
-                at = peek_at(p, i + 1);
-            if (at->kind == TK_EOF)
-                at = prev(p);
-            if (at->kind == TK_ERROR)
-                p->stop = STOP_LEXER;
-            else
-                parse_error_pos(p, DIAG_INDENTATION, at->line, at->col,
-                          "expected an indented block after %s on line %u", what, kw->line);
-            ok = 0;
-        } else {
-            advance(p);
-            parse_statements(p, TK_DEDENT, &v);
-            match(p, TK_DEDENT);
-        }
-    } else {
-        ok = parse_statement(p, &v);
-    }
-    p->block_depth--;
-    *body = to_stmts(v);
-    return ok;
-}
-
-/* 'if x = 1:' gets CPython's hint. */
-static Expr *parse_condition(Parser *p)
-{
-    Expr *test = parse_expr(p);
-    if (test && check(p, TK_EQ) && starts_expr(peek_at(p, 1)) &&
-        peek_at(p, 1)->kind != TK_STAR && peek_at(p, 1)->kind != TK_DSTAR)
-        return parse_error_expr(p, test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    return test;
-}
-
-static Stmt *parse_if(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *first = new_stmt(p, STMT_IF, kw);
-    Stmt *cur = first;
-    const char *what = "'if' statement";
-    int depth0 = p->block_depth;
-    for (;;) {
-        Expr *test = parse_condition(p);
-        if (!test || !parse_block(p, what, kw, 0, &cur->u.if_.body))
-            break;
-        cur->u.if_.test = test;
-        finish_block_stmt(cur, cur->u.if_.body);
-        if (check(p, TK_ELIF)) {
-            if (p->block_depth >= AST_MAX_HEIGHT) {
-                parse_error_at(p, peek(p), "too many statically nested blocks");
-                break;
-            }
-            p->block_depth++;           /* an elif nests one If deeper */
-            kw = advance(p);
-            Stmt *n = new_stmt(p, STMT_IF, kw);
-            Stmt **one = ast_alloc(p->ast, sizeof *one);
-            one[0] = n;
-            cur->u.if_.orelse = (StmtList){one, 1};
-            cur = n;
-            what = "'elif' statement";
-            continue;
-        }
-        if (check(p, TK_ELSE)) {
-            kw = advance(p);
-            if (!parse_block(p, "'else' statement", kw, 1, &cur->u.if_.orelse))
-                break;
-            finish_block_stmt(cur, cur->u.if_.orelse);
-        }
-        p->block_depth = depth0;
-        /* the ends of the outer ifs are the end of the innermost one */
-        for (Stmt *s = first; s != cur; s = s->u.if_.orelse.items[0]) {
-            s->end_line = cur->end_line;
-            s->end_col = cur->end_col;
-        }
-        return first;
-    }
-    p->block_depth = depth0;
-    return NULL;
-}
-
-/* Parses an 'else:' clause of a loop (outside the loop for break/continue). */
-static int parse_loop_else(Parser *p, Stmt *s, StmtList *orelse)
-{
-    if (!check(p, TK_ELSE))
-        return 1;
-    const Token *kw = advance(p);
-    if (!parse_block(p, "'else' statement", kw, 1, orelse))
-        return 0;
-    finish_block_stmt(s, *orelse);
-    return 1;
-}
-
-static Stmt *parse_while(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *s = new_stmt(p, STMT_WHILE, kw);
-    if (!(s->u.while_.test = parse_condition(p)))
-        return NULL;
-    int saved = p->in_loop;
-    p->in_loop = 1;
-    int ok = parse_block(p, "'while' statement", kw, 0, &s->u.while_.body);
-    p->in_loop = saved;
-    if (!ok)
-        return NULL;
-    finish_block_stmt(s, s->u.while_.body);
-    return parse_loop_else(p, s, &s->u.while_.orelse) ? s : NULL;
-}
-
-static Stmt *parse_for(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *s = new_stmt(p, STMT_FOR, kw);
-    Expr *target = parse_targets(p);
-    if (!target || !check_target(p, target, 0))
-        return NULL;
-    if (!match(p, TK_IN))
-        return syntax_error(p, peek(p));
-    Expr *iter = parse_exprlist(p);
-    if (!iter)
-        return NULL;
-    s->u.for_.target = target;
-    s->u.for_.iter = iter;
-    int saved = p->in_loop;
-    p->in_loop = 1;
-    int ok = parse_block(p, "'for' statement", kw, 0, &s->u.for_.body);
-    p->in_loop = saved;
-    if (!ok)
-        return NULL;
-    finish_block_stmt(s, s->u.for_.body);
-    return parse_loop_else(p, s, &s->u.for_.orelse) ? s : NULL;
-}
-
-static Stmt *parse_def(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *s = new_stmt(p, STMT_FUNCDEF, kw);
-    const Token *name = peek(p);
-    if (name->kind != TK_NAME)
-        return syntax_error(p, name);
-    advance(p);
-    s->u.funcdef.name = ast_strndup(p->ast, name->start, name->len);
-    if (!match(p, TK_LPAR))
-        return parse_error_at(p, peek(p), "expected '('");
-    VEC(Param) params = {0};
-    while (!check(p, TK_RPAR)) {
-        const Token *t = peek(p);
-        if (t->kind == TK_STAR || t->kind == TK_DSTAR || t->kind == TK_SLASH) {
-            const char *what = t->kind == TK_STAR
-                ? (peek_at(p, 1)->kind == TK_NAME ? "'*args' parameters are"
-                                                   : "keyword-only parameters ('*') are")
-                : t->kind == TK_DSTAR ? "'**kwargs' parameters are"
-                                      : "positional-only parameters ('/') are";
-            return parse_refuse(p, t, what);
-        }
-        if (t->kind != TK_NAME)
-            return syntax_error(p, t);
-        advance(p);
-        Param pm = {ast_strndup(p->ast, t->start, t->len), NULL, t->line, t->col};
-        for (int i = 0; i < params.n; i++)
-            if (strcmp(params.items[i].name, pm.name) == 0)
-                return parse_error_at(p, t, "duplicate argument '%s' in function definition", pm.name);
-        if (match(p, TK_COLON) && !parse_expr(p))      /* annotation: dropped */
-            return NULL;
-        if (match(p, TK_EQ)) {
-            if (!(pm.dflt = parse_expr(p)))
-                return NULL;
-        } else if (params.n > 0 && params.items[params.n - 1].dflt) {
-            return parse_error_at(p, t, "non-default argument follows default argument");
-        }
-        VEC_PUSH(p, params, pm);
-        if (!match(p, TK_COMMA)) {
-            if (!check(p, TK_RPAR))
-                return syntax_error(p, peek(p));
-            break;
-        }
-    }
-    advance(p);
-    if (match(p, TK_ARROW) && !parse_expr(p))           /* return annotation: dropped */
-        return NULL;
-    s->u.funcdef.params = params.items;
-    s->u.funcdef.nparams = params.n;
-    int saved_func = p->in_func, saved_loop = p->in_loop;
-    p->in_func = 1;
-    p->in_loop = 0;
-    int ok = parse_block(p, "function definition", kw, 1, &s->u.funcdef.body);
-    p->in_func = saved_func;
-    p->in_loop = saved_loop;
-    return ok ? finish_block_stmt(s, s->u.funcdef.body) : NULL;
-}
-
-static Stmt *parse_with(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *s = new_stmt(p, STMT_WITH, kw);
-    VEC(WithItem) items = {0};
-    do {
-        WithItem it = {0};
-        if (!(it.ctx = parse_expr(p)))
-            return NULL;
-        if (match(p, TK_AS)) {
-            Expr *v = parse_prec(p, PREC_BOR);
-            if (!v)
-                return NULL;
-            if (v->kind != EXPR_NAME) {
-                const Expr *bad = invalid_target(v);
-                if (bad)
-                    return parse_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
-                return parse_error_expr(p, v, "'with ... as' target other than a name "
-                                  "is not supported by tracevm");
-            }
-            it.var = v;
-        }
-        VEC_PUSH(p, items, it);
-    } while (match(p, TK_COMMA));
-    s->u.with.items = items.items;
-    s->u.with.n = items.n;
-    if (!parse_block(p, "'with' statement", kw, 0, &s->u.with.body))
-        return NULL;
-    return finish_block_stmt(s, s->u.with.body);
-}
-
-static Stmt *parse_import(Parser *p)
-{
-    const Token *kw = advance(p);
-    Stmt *s = new_stmt(p, STMT_IMPORT, kw);
-    VEC(ImportAlias) names = {0};
-    do {
-        const Token *first = peek(p);
-        if (first->kind != TK_NAME)
-            return syntax_error(p, first);
-        advance(p);
-        StrBuf b;
-        sb_init(&b);
-        sb_put(&b, first->start, first->len);
-        while (check(p, TK_DOT) && peek_at(p, 1)->kind == TK_NAME) {
-            advance(p);
-            const Token *t = advance(p);
-            sb_putc(&b, '.');
-            sb_put(&b, t->start, t->len);
-        }
-        ImportAlias a = {ast_strndup(p->ast, b.s, b.len), NULL, first->line, first->col};
-        sb_free(&b);
-        if (strcmp(a.name, "sys") != 0 && strcmp(a.name, "sqlite3") != 0)
-            return parse_error_at(p, first, "import of module '%s' is not supported by tracevm "
-                            "(only 'sys' and 'sqlite3')", a.name);
-        if (match(p, TK_AS)) {
-            const Token *t = peek(p);
-            if (t->kind != TK_NAME)
-                return syntax_error(p, t);
-            advance(p);
-            a.asname = ast_strndup(p->ast, t->start, t->len);
-        }
-        VEC_PUSH(p, names, a);
-    } while (match(p, TK_COMMA));
-    s->u.import.names = names.items;
-    s->u.import.n = names.n;
-    return finish_stmt(p, s);
-}
-
-static int is_augassign(TokKind k)
-{
-    switch (k) {
-    case TK_PLUSEQ: case TK_MINUSEQ: case TK_STAREQ: case TK_SLASHEQ:
-    case TK_DSLASHEQ: case TK_PERCENTEQ: case TK_DSTAREQ: case TK_AMPEQ:
-    case TK_VBAREQ: case TK_CARETEQ: case TK_LSHIFTEQ: case TK_RSHIFTEQ:
-    case TK_ATEQ:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* Is 'e' an unparenthesized tuple ("a, b" rather than "(a, b)")? */
-static int bare_tuple(const Expr *e)
-{
-    return e->kind == EXPR_TUPLE && e->u.seq.elts.n > 0 &&
-           e->u.seq.elts.items[0]->line == e->line && e->u.seq.elts.items[0]->col == e->col;
-}
-
-/*
-** "t = v": CPython words a bad single target as "cannot assign to X here.
-** Maybe you meant '==' instead of '='?" when it could be a comparison.
-*/
-static void *assign_target_error(Parser *p, Expr *target, int single)
-{
-    const Expr *bad = invalid_target(target);
-    if (!bad)
-        return NULL;
-    const Expr *last = bare_tuple(target)
-        ? target->u.seq.elts.items[target->u.seq.elts.n - 1] : target;
-    int hint = single && bad == last;
-    switch (bad->kind) {
-    case EXPR_TUPLE: case EXPR_LIST: case EXPR_BOOL: case EXPR_NONE:
-    case EXPR_COMPARE: case EXPR_BOOLOP: case EXPR_IFEXP: case EXPR_GENEXP:
-        hint = 0;
-        break;
-    case EXPR_UNARYOP:
-        if (bad->u.unary.op == UNARY_NOT)
-            hint = 0;
-        break;
-    default:
-        break;
-    }
-    if (hint)
-        return parse_error_expr(p, bad, "cannot assign to %s here. Maybe you meant '==' "
-                          "instead of '='?", expr_name(bad));
-    return parse_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
-}
-
-/* Expression statement, assignment, annotated or augmented assignment. */
-static Stmt *parse_expr_stmt(Parser *p)
-{
-    const Token *start = peek(p);
-    Expr *e = parse_exprlist(p);
-    if (!e)
-        return NULL;
-    const Token *t = peek(p);
-    if (t->kind == TK_EQ) {
-        ExprVec targets = {0};
-        Expr *value = e;
-        while (match(p, TK_EQ)) {
-            VEC_PUSH(p, targets, value);
-            if (check(p, TK_YIELD))
-                return parse_refuse(p, peek(p), "'yield' is");
-            if (!(value = parse_exprlist(p)))
-                return NULL;
-        }
-        for (int i = 0; i < targets.n; i++) {
-            if (invalid_target(targets.items[i]))
-                return assign_target_error(p, targets.items[i], targets.n == 1);
-            if (!check_target(p, targets.items[i], 0))
-                return NULL;
-        }
-        Stmt *s = new_stmt(p, STMT_ASSIGN, start);
-        s->u.assign.targets = to_list(targets);
-        s->u.assign.value = value;
-        return finish_stmt(p, s);
-    }
-    if (t->kind == TK_COLON) {
-        if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST)
-            return parse_error_expr(p, e, "only single target (not %s) can be annotated",
-                              e->kind == EXPR_TUPLE ? "tuple" : "list");
-        if (e->kind == EXPR_ATTRIBUTE)
-            return parse_error_expr(p, e, "assigning to an attribute '%s' is not supported "
-                              "by tracevm", e->u.attribute.attr);
-        if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
-            return parse_error_expr(p, e, "illegal target for annotation");
-        advance(p);
-        Stmt *s = new_stmt(p, STMT_ANNASSIGN, start);
-        s->u.annassign.target = e;
-        if (!(s->u.annassign.annotation = parse_expr(p)))
-            return NULL;
-        if (match(p, TK_EQ) && !(s->u.annassign.value = parse_exprlist(p)))
-            return NULL;
-        return finish_stmt(p, s);
-    }
-    if (is_augassign(t->kind)) {
-        if (t->kind == TK_ATEQ)
-            return parse_refuse(p, t, "'@=' (matrix multiplication) is");
-        if (e->kind == EXPR_ATTRIBUTE)
-            return parse_error_expr(p, e, "assigning to an attribute '%s' is not supported "
-                              "by tracevm", e->u.attribute.attr);
-        if (e->kind != EXPR_NAME && e->kind != EXPR_SUBSCRIPT)
-            return parse_error_expr(p, e, "'%s' is an illegal expression for augmented assignment",
-                              expr_name(e));
-        advance(p);
-        Stmt *s = new_stmt(p, STMT_AUGASSIGN, start);
-        s->u.augassign.target = e;
-        s->u.augassign.op = binop_of(t->kind);
-        if (!(s->u.augassign.value = parse_exprlist(p)))
-            return NULL;
-        return finish_stmt(p, s);
-    }
-    if (e->kind == EXPR_NAME && starts_atom(t) &&
-        (strcmp(e->u.name.id, "print") == 0 || strcmp(e->u.name.id, "exec") == 0))
-        return parse_error_expr(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                          e->u.name.id, e->u.name.id);
-    Stmt *s = new_stmt(p, STMT_EXPR, start);
-    s->u.expr.value = e;
-    return finish_stmt(p, s);
-}
-
-/* One simple statement (no ';' or NEWLINE handling). */
-static Stmt *parse_simple(Parser *p)
-{
-    const Token *t = peek(p);
-    Stmt *s;
-    switch (t->kind) {
-    case TK_PASS: case TK_BREAK: case TK_CONTINUE:
-        advance(p);
-        s = new_stmt(p, t->kind == TK_PASS ? STMT_PASS : t->kind == TK_BREAK ? STMT_BREAK
-                     : STMT_CONTINUE, t);
-        if (t->kind == TK_BREAK && !p->in_loop)
-            parse_error_at(p, t, "'break' outside loop");
-        if (t->kind == TK_CONTINUE && !p->in_loop)
-            parse_error_at(p, t, "'continue' not properly in loop");
-        return finish_stmt(p, s);
-    case TK_RETURN:
-        advance(p);
-        s = new_stmt(p, STMT_RETURN, t);
-        if (starts_expr(peek(p)) && !(s->u.ret.value = parse_exprlist(p)))
-            return NULL;
-        if (!p->in_func)
-            parse_error_at(p, t, "'return' outside function");
-        return finish_stmt(p, s);
-    case TK_GLOBAL: {
-        advance(p);
-        s = new_stmt(p, STMT_GLOBAL, t);
-        VEC(const char *) names = {0};
-        do {
-            const Token *n = peek(p);
-            if (n->kind != TK_NAME)
-                return syntax_error(p, n);
-            advance(p);
-            VEC_PUSH(p, names, ast_strndup(p->ast, n->start, n->len));
-        } while (match(p, TK_COMMA));
-        s->u.global.names = names.items;
-        s->u.global.n = names.n;
-        return finish_stmt(p, s);
-    }
-    case TK_DEL: {
-        advance(p);
-        s = new_stmt(p, STMT_DEL, t);
-        ExprVec v = {0};
-        do {
-            if (!starts_expr(peek(p)))
-                break;
-            Expr *e = parse_prec(p, PREC_BOR);
-            if (!e || !check_target(p, e, 1))
-                return NULL;
-            VEC_PUSH(p, v, e);
-        } while (match(p, TK_COMMA));
-        if (v.n == 0)
-            return syntax_error(p, peek(p));
-        s->u.del.targets = to_list(v);
-        return finish_stmt(p, s);
-    }
-    case TK_ASSERT:
-        advance(p);
-        s = new_stmt(p, STMT_ASSERT, t);
-        if (!(s->u.assert_.test = parse_expr(p)))
-            return NULL;
-        if (match(p, TK_COMMA) && !(s->u.assert_.msg = parse_expr(p)))
-            return NULL;
-        return finish_stmt(p, s);
-    case TK_IMPORT:
-        return parse_import(p);
-    case TK_FROM:     return parse_refuse(p, t, "'from ... import' is");
-    case TK_RAISE:    return parse_refuse(p, t, "'raise' is");
-    case TK_NONLOCAL: return parse_refuse(p, t, "'nonlocal' is");
-    case TK_YIELD:    return parse_refuse(p, t, "'yield' is");
-    default:
-        return parse_expr_stmt(p);
-    }
-}
-
-/* simple_stmt (';' simple_stmt)* [';'] NEWLINE */
-static int parse_simple_line(Parser *p, StmtVec *out)
-{
-    for (;;) {
-        Stmt *s = parse_simple(p);
-        if (!s)
-            return 0;
-        VEC_PUSH(p, *out, s);
-        if (match(p, TK_SEMI)) {
-            if (check(p, TK_NEWLINE))
-                break;
-            continue;
-        }
-        break;
-    }
-    if (!match(p, TK_NEWLINE)) {
-        syntax_error(p, peek(p));
-        return 0;
-    }
-    return 1;
-}
-
-/* Is this "match x:" with an indented block, the start of a match statement? */
-static int is_match_stmt(const Parser *p)
-{
-    if (!tok_is(peek(p), "match") || !starts_expr(peek_at(p, 1)))
-        return 0;
-    TokKind k1 = peek_at(p, 1)->kind;
-    if (k1 != TK_NAME && k1 != TK_INT && k1 != TK_STRING && k1 != TK_LSQB &&
-        k1 != TK_LPAR && k1 != TK_LBRACE && k1 != TK_MINUS && k1 != TK_TRUE &&
-        k1 != TK_FALSE && k1 != TK_NONE && k1 != TK_FLOAT)
-        return 0;
-    for (int i = 1;; i++) {
-        TokKind k = peek_at(p, i)->kind;
-        if (k == TK_NEWLINE)
-            return peek_at(p, i - 1)->kind == TK_COLON && peek_at(p, i + 1)->kind == TK_INDENT;
-        if (k == TK_EOF || k == TK_ERROR)
-            return 0;
-    }
-}
-
-static int parse_statement(Parser *p, StmtVec *out)
-{
-    const Token *t = peek(p);
-    Stmt *s = NULL;
-    switch (t->kind) {
-    case TK_IF:    s = parse_if(p); break;
-    case TK_WHILE: s = parse_while(p); break;
-    case TK_FOR:   s = parse_for(p); break;
-    case TK_DEF:   s = parse_def(p); break;
-    case TK_WITH:  s = parse_with(p); break;
-    case TK_CLASS: return parse_refuse(p, t, "'class' is") != NULL;
-    case TK_TRY:   return parse_refuse(p, t, "'try' is") != NULL;
-    case TK_ASYNC: return parse_refuse(p, t, "'async' is") != NULL;
-    case TK_AT:    return parse_refuse(p, t, "'@' (decorator) is") != NULL;
-    case TK_INDENT: {
-        uint32_t col = t->end_col > 1 ? t->end_col - 1 : 1;
-        parse_error_pos(p, DIAG_INDENTATION, t->line, col, "unexpected indent");
-        return 0;
-    }
-    case TK_NAME:
-        if (is_match_stmt(p))
-            return parse_refuse(p, t, "'match' is") != NULL;
-        return parse_simple_line(p, out);
-    default:
-        return parse_simple_line(p, out);
-    }
-    if (!s)
-        return 0;
-    VEC_PUSH(p, *out, s);
-    return 1;
-}
-
-/* ---- entry point ------------------------------------------------------ */
-
-/*
-** Did the parser's diagnostic 'i' come from tokens that a soft tokenizer error
-** at 'line' (an unclosed bracket) swallowed? CPython decides with the furthest
-** token it fetched; the failing token and two of lookahead approximate it.
-*/
-static int swallowed(const Parser *p, int i, uint32_t line)
-{
-    for (int k = p->fail_pos[i]; k <= p->fail_pos[i] + 2 && k < p->ntoks; k++)
-        if (p->toks[k].kind == TK_ERROR || p->toks[k].line > line)
-            return 1;
-    return 0;
-}
-
-Ast *parse_module(const char *path, const char *src, size_t len, DiagList *diags)
-{
-    (void)path;
-    LexInput in = {src, len, 1, 1, 0};
-    TokenList toks = {0};
-    Diag lexerr = {0};
-    int lex_ok = lex_tokenize(&in, &toks, &lexerr);
-
-    Parser P = {0};
-    P.ast = ast_new();
-    P.toks = toks.items;
-    P.ntoks = toks.n;
-    diag_init(&P.diags);
-    StmtVec body = {0};
-    parse_statements(&P, TK_EOF, &body);
-    P.ast->body = to_stmts(body);
-
-    /*
-    ** A tokenizer error takes priority, as in CPython (pegen's
-    ** _PyPegen_tokenize_full_source_to_check_for_errors): a raised one
-    ** (bad string, number, character, bracket) replaces the parser's
-    ** messages, except an unexpected indent, which CPython reports first.
-    ** An unclosed bracket (or a bad line continuation, which CPython's
-    ** tokenizer does not raise either) replaces only what the parser found
-    ** on later lines: those lines were swallowed by it.
-    */
-    int n0 = diags->n;
-    int soft = !lex_ok && (lexerr.kind != DIAG_SYNTAX ||
-                           strstr(lexerr.message, "was never closed") ||
-                           strstr(lexerr.message, "unexpected EOF") ||
-                           strstr(lexerr.message, "after line continuation"));
-    int indent_first = P.diags.n > 0 && P.diags.items[0].kind == DIAG_INDENTATION &&
-                       strcmp(P.diags.items[0].message, "unexpected indent") == 0;
-    if (lex_ok || indent_first) {
-        for (int i = 0; i < P.diags.n; i++)
-            diag_push_copy(diags, &P.diags.items[i]);
-    } else if (!soft) {
-        diag_push_copy(diags, &lexerr);
-    } else {
-        int dropped = 0, same_line_after = 0;
-        for (int i = 0; i < P.diags.n; i++) {
-            const Diag *d = &P.diags.items[i];
-            if (swallowed(&P, i, lexerr.line) ||
-                (d->line == lexerr.line && d->col == lexerr.col)) {
-                dropped = 1;
-                continue;
-            }
-            if (d->line == lexerr.line && d->col > lexerr.col)
-                same_line_after = 1;
-            diag_push_copy(diags, d);
-        }
-        if (!same_line_after &&
-            (dropped || (P.stop != STOP_FATAL && P.stop != STOP_TOO_MANY)))
-            diag_push_copy(diags, &lexerr);
-    }
-    free(lexerr.message);
-    diag_free(&P.diags);
-    lex_free(&toks);
-    if (diags->n > n0) {
-        ast_free(P.ast);
-        return NULL;
-    }
-    return P.ast;
 }

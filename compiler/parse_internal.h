@@ -1,7 +1,8 @@
 /*
-** compiler/parse_internal.h: the parser's state and the helpers that
-** compiler/parse.c (statements, expressions) and compiler/parse_str.c
-** (string literals, f-strings) share. Not for other units.
+** compiler/parse_internal.h: the parser's state and the helpers that its
+** three units share: compiler/parse.c (errors, nodes, expressions,
+** targets), compiler/parse_stmt.c (statements, the entry point) and
+** compiler/parse_str.c (string literals, f-strings). Not for other units.
 */
 #ifndef TRACEVM_PARSE_INTERNAL_H
 #define TRACEVM_PARSE_INTERNAL_H
@@ -107,7 +108,7 @@ static inline int tok_is(const Token *t, const char *s)
     return t->len == n && memcmp(t->start, s, n) == 0;
 }
 
-/* ---- shared by both units (parse.c) ---------------------------------- */
+/* ---- parse.c: errors, nodes, expressions, targets -------------------- */
 
 void parse_verror(Parser *p, DiagKind kind, uint32_t line, uint32_t col, const char *fmt, va_list ap);
 void *parse_error_at(Parser *p, const Token *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -121,6 +122,17 @@ Expr *parse_expr_at(Parser *p, ExprKind kind, const Token *t);
 int parse_child_height(const Expr *e);
 Expr *parse_finish(Parser *p, Expr *e);
 Expr *parse_exprlist(Parser *p);
+Expr *parse_prec(Parser *p, Prec prec);
+static inline Expr *parse_expr(Parser *p) { return parse_prec(p, PREC_TERNARY); }
+Expr *parse_targets(Parser *p);
+void *parse_syntax_error(Parser *p, const Token *t);
+int parse_starts_expr(const Token *t);
+int parse_starts_atom(const Token *t);
+BinOpKind parse_binop_of(TokKind k);
+/* Assignment and del targets: 0 after reporting one that is not valid. */
+int parse_check_target(Parser *p, Expr *e, int del);
+const char *parse_expr_name(const Expr *e);
+const Expr *parse_invalid_target(const Expr *e);
 
 /* ---- parse_str.c ------------------------------------------------------ */
 
