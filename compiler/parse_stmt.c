@@ -213,20 +213,26 @@ static int parse_loop_else(Parser *p, Stmt *s, StmtList *orelse)
     return 1;
 }
 
+/* A loop's body, where 'break' and 'continue' belong, and its else clause. */
+static Stmt *parse_loop_rest(Parser *p, Stmt *s, const char *what, const Token *kw, StmtList *body, StmtList *orelse)
+{
+    int saved = p->in_loop;
+    p->in_loop = 1;
+    int ok = parse_block(p, what, kw, 0, body);
+    p->in_loop = saved;
+    if (!ok)
+        return NULL;
+    finish_block_stmt(s, *body);
+    return parse_loop_else(p, s, orelse) ? s : NULL;
+}
+
 static Stmt *parse_while(Parser *p)
 {
     const Token *kw = advance(p);
     Stmt *s = new_stmt(p, STMT_WHILE, kw);
     if (!(s->u.while_.test = parse_condition(p)))
         return NULL;
-    int saved = p->in_loop;
-    p->in_loop = 1;
-    int ok = parse_block(p, "'while' statement", kw, 0, &s->u.while_.body);
-    p->in_loop = saved;
-    if (!ok)
-        return NULL;
-    finish_block_stmt(s, s->u.while_.body);
-    return parse_loop_else(p, s, &s->u.while_.orelse) ? s : NULL;
+    return parse_loop_rest(p, s, "'while' statement", kw, &s->u.while_.body, &s->u.while_.orelse);
 }
 
 static Stmt *parse_for(Parser *p)
@@ -243,14 +249,7 @@ static Stmt *parse_for(Parser *p)
         return NULL;
     s->u.for_.target = target;
     s->u.for_.iter = iter;
-    int saved = p->in_loop;
-    p->in_loop = 1;
-    int ok = parse_block(p, "'for' statement", kw, 0, &s->u.for_.body);
-    p->in_loop = saved;
-    if (!ok)
-        return NULL;
-    finish_block_stmt(s, s->u.for_.body);
-    return parse_loop_else(p, s, &s->u.for_.orelse) ? s : NULL;
+    return parse_loop_rest(p, s, "'for' statement", kw, &s->u.for_.body, &s->u.for_.orelse);
 }
 
 static Stmt *parse_def(Parser *p)
