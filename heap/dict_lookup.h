@@ -16,11 +16,7 @@ enum { KIND_GENERAL = 0, KIND_UNICODE = 1 };
 enum { IX_EMPTY = -1, IX_DUMMY = -2 };
 
 /* PyDictObject: ma_keys follows the 8-byte ma_version_tag */
-static inline Addr f_version(const Heap *h, Addr d)
-{
-    unsigned a = h->L.u64_align;
-    return d + (3 * HEAP_W(h) + a - 1) / a * a;
-}
+static inline Addr f_version(const Heap *h, Addr d) { return d + h->dict_version_at; }
 static inline Addr f_keys(const Heap *h, Addr d) { return f_version(h, d) + 8; }
 static inline Addr keys_of(const Heap *h, Addr d) { return ram_word(&h->ram, f_keys(h, d)); }
 static inline Addr f_used(const Heap *h, Addr d) { (void)h; return d + 2 * HEAP_W(h); }

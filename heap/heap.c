@@ -96,6 +96,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     h->type_stride = TYPE_OBJECT_WORDS * h->W;
     h->type_shift = (unsigned)__builtin_ctz(h->type_stride);      /* powers of two: */
     h->align_shift = (unsigned)__builtin_ctz(L->alignment);       /* vm/profile.c checks */
+    h->dict_version_at = (3 * h->W + L->u64_align - 1) / L->u64_align * L->u64_align;
     h->pool_shift = (unsigned)__builtin_ctz(L->pool_size);
     h->max_tuple_items = (h->ram.heap_end - h->ram.heap) / L->tuple_item;
     h->max_list_items = (h->ram.heap_end - h->ram.heap) / L->list_slot;

@@ -119,6 +119,7 @@ typedef struct Heap {
     unsigned latin1_stride;
     Addr stat_top;              /* static bump pointer */
     Addr stat_limit;            /* its end: blocks carved from the segment's top lie above */
+    unsigned dict_version_at;   /* PyDictObject.ma_version_tag's offset: 3 words rounded up to u64_align */
     /* pymalloc */
     Pool *pools;                /* host-side pool records, one per pool in use */
     size_t npools, pools_cap;

@@ -66,7 +66,7 @@ static int fields_of(Vm *vm, Addr o, Field *f, int max)
         break;
     case TY_DICT: {
         ADD("ma_used", 2 * W, W);
-        uint64_t v = (3 * W + h->L.u64_align - 1) / h->L.u64_align * h->L.u64_align;
+        uint64_t v = h->dict_version_at;
         ADD("ma_version_tag", v, 8);
         ADD("ma_keys", v + 8, W);
         ADD("ma_values", v + 8 + W, W);

@@ -191,10 +191,10 @@ void tev_const(TevStep *s, unsigned k, Addr v)
 static Addr global_slot(Vm *vm, Addr name)
 {
     Heap *h = vm->h;
-    unsigned W = h->W, al = h->L.u64_align;
+    unsigned W = h->W;
     Addr d = vm->globals;
     if (!d || !name) return 0;
-    Addr k = ram_word(&h->ram, d + (3 * W + al - 1) / al * al + 8);
+    Addr k = ram_word(&h->ram, d + h->dict_version_at + 8);
     if (!k) return 0;
     unsigned log2_ib = (unsigned)ram_rd(&h->ram, k + W + 1, 1);
     unsigned kind = (unsigned)ram_rd(&h->ram, k + W + 2, 1);
