@@ -78,7 +78,7 @@ typedef struct Layout {
     unsigned float_freelist;    /* free-list lengths: 100 */
     unsigned list_freelist;     /* 80 */
     unsigned dict_freelist;     /* 80 */
-    unsigned dict_keys_at_start; /* small keys tables on their free list when a script starts: 7 or 5 */
+    unsigned dict_keys_at_start; /* small keys tables on their free list when a script starts: 8 or 5 */
     unsigned tuple_freelist;    /* per length: 2000 */
     unsigned tuple_freelist_maxlen; /* lengths 1..19 are kept: 20 */
 } Layout;

@@ -713,7 +713,8 @@ VmStatus CPU_RUN(Vm *vm)
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
                 if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
-                /* LOAD_FRAME, from the frame just pushed */
+                /* LOAD_FRAME, from the values at hand (LOAD_FRAME itself
+                ** reloads them: fib +0.7% instructions) */
                 const Frame *nf = &vm->frames[vm->nframes - 1];
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
