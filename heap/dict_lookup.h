@@ -159,7 +159,7 @@ static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
 ** 3.12's free_keys_object and new_keys_object). */
 static inline bool keys_recyclable(const Heap *h, unsigned log2, unsigned kind)
 {
-    return kind == KIND_UNICODE && ((size_t)1 << log2) == h->L.dict_min_slots && !h->keys_bypass;
+    return kind == KIND_UNICODE && ((size_t)1 << log2) == h->L.dict_min_slots;
 }
 
 /* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full.

@@ -135,7 +135,6 @@ typedef struct Heap {
     Addr *list_free; unsigned nlist_free;
     Addr *dict_free; unsigned ndict_free;
     Addr *keys_free; unsigned nkeys_free; /* small unicode keys tables, as dict_free */
-    bool keys_bypass;           /* new and dead keys tables skip that list (a module's dict) */
     Addr **tuple_free; unsigned *ntuple_free;
     /* accounting */
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
@@ -648,6 +647,7 @@ int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
 /* ---- dict (heap/obj_dict.c) ---- */
 Addr dict_new(Heap *h);
 Addr dict_new_presized(Heap *h, size_t n);
+Addr dict_new_module(Heap *h);
 /* ma_used, the word after the type. */
 static inline size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, d + 2 * HEAP_W(h)); }
 /* Keys must be hashable (str, int, float, bool, None, tuple of those): the VM checks. */

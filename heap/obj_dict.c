@@ -78,6 +78,12 @@ Addr dict_new_presized(Heap *h, size_t n)
     return new_dict_with(h, k);
 }
 
+/* A module's namespace. CPython's have grown past PyDict_MINSIZE before a
+** program sees them (__main__ holds nine names at start-up, a module many
+** more than tracevm gives it), so their tables never meet the keys free
+** list: one past the smallest table's usable slots gives the next size. */
+Addr dict_new_module(Heap *h) { return dict_new_presized(h, usable_fraction(h->L.dict_min_slots) + 1); }
+
 /* ---- hashing and key equality (numbers hash by value, as in CPython) ---- */
 
 static uint64_t hash_modulus(const Heap *h) { return h->W == 8 ? ((uint64_t)1 << 61) - 1 : ((uint64_t)1 << 31) - 1; }

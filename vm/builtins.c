@@ -1178,25 +1178,11 @@ Addr builtins_getattr(Vm *vm, Addr o, Addr name)
     return m;
 }
 
-static Addr make_module_dict(Vm *vm, const char *name, TypeId owner_tag, const char *prefix);
-
 static Addr make_module(Vm *vm, const char *name, TypeId owner_tag, const char *prefix)
 {
     Heap *h = H(vm);
-    /* A module's dict in CPython holds many more names than here and ends
-    ** on a larger keys table, so its small first table goes back to the
-    ** keys free list as the dict grows: its tables never touch that list. */
-    h->keys_bypass = true;
-    Addr m = make_module_dict(vm, name, owner_tag, prefix);
-    h->keys_bypass = false;
-    return m;
-}
-
-static Addr make_module_dict(Vm *vm, const char *name, TypeId owner_tag, const char *prefix)
-{
-    Heap *h = H(vm);
     Addr m = heap_new_object(h, TY_MODULE, 2, 0);
-    Addr d = dict_new(h);
+    Addr d = dict_new_module(h);
     Addr nm = str_from_cstr(h, name);
     if (!m || !d || !nm) return nomem(vm);
     nm = str_intern(h, nm);

@@ -134,11 +134,7 @@ static int load(Vm *vm, char *err, size_t errcap)
     if (!vm->ast_refs_held) {
         for (size_t i = 0; i < p->nconsts; i++) heap_decref(h, vm->consts[i]);
     }
-    /* __main__'s dict holds nine names before a script's first line
-    ** (__name__, __doc__, __package__, __loader__, __spec__,
-    ** __annotations__, __builtins__, __file__, __cached__), so its keys
-    ** table is past PyDict_MINSIZE and never meets the keys free list */
-    vm->globals = dict_new_presized(h, 9);
+    vm->globals = dict_new_module(h);
     if (!vm->globals) goto nomem;
     vm->globals_keys_at = dict_keys_field(h, vm->globals);
     vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
