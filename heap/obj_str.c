@@ -17,6 +17,8 @@ enum { INTERNED_MORTAL = 1, INTERNED_IMMORTAL = 2 };
 
 static Addr f_len(const Heap *h, Addr s) { return s + 2 * h->W; }
 static Addr f_hash(const Heap *h, Addr s) { return s + 3 * h->W; }
+/* ob_hash before the hash is computed: -1 as a word */
+static inline uint64_t hash_unset(const Heap *h) { return h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX; }
 static Addr f_state(const Heap *h, Addr s) { return s + 4 * h->W; }
 
 static uint32_t state(const Heap *h, Addr s) { return (uint32_t)ram_rd(&h->ram, f_state(h, s), 4); }
@@ -82,7 +84,7 @@ static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
     unsigned kind = kind_for(maxcp);
     uint32_t st = (uint32_t)kind << ST_KIND_SHIFT | ST_COMPACT | (maxcp < 128 ? ST_ASCII : 0);
     ram_set_word(&h->ram, f_len(h, o), n);
-    ram_set_word(&h->ram, f_hash(h, o), h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX); /* -1: not computed */
+    ram_set_word(&h->ram, f_hash(h, o), hash_unset(h));
     ram_set_word(&h->ram, f_state(h, o), 0);
     ram_wr(&h->ram, f_state(h, o), 4, st);
     for (Addr a = f_state(h, o) + h->W; a < o + header_for(h, maxcp); a += h->W)
@@ -134,7 +136,7 @@ static inline Addr new_ascii(Heap *h, size_t n)
         ram_set_word(r, o, 1);
         ram_set_word(r, o + W, heap_type_obj(h, TY_STR));
         ram_set_word(r, o + 2 * (Addr)W, n);
-        ram_set_word(r, o + 3 * (Addr)W, W == 4 ? 0xFFFFFFFFu : UINT64_MAX);
+        ram_set_word(r, o + 3 * (Addr)W, hash_unset(h));
         ram_set_word(r, o + 4 * (Addr)W, 0);
         ram_wr(r, o + 4 * (Addr)W, 4, st);
         for (Addr f = o + 5 * (Addr)W; f < o + hdr; f += W) ram_set_word(r, f, 0);
@@ -294,9 +296,8 @@ Addr str_append(Heap *h, Addr left, Addr right)
     size_t nl = str_len(h, left), nr = str_len(h, right);
     uint32_t sl = state(h, left), sr = state(h, right);
     unsigned kl = (sl >> ST_KIND_SHIFT) & 7, kr = (sr >> ST_KIND_SHIFT) & 7;
-    uint64_t none = h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX;
     /* right == left: CPython's operand holds a reference of its own */
-    bool modifiable = obj_refcnt(h, left) == 1 && ram_word(&h->ram, f_hash(h, left)) == none
+    bool modifiable = obj_refcnt(h, left) == 1 && ram_word(&h->ram, f_hash(h, left)) == hash_unset(h)
                       && !(sl & ST_INTERNED_MASK) && right != left;
     if (!modifiable || kr > kl || ((sl & ST_ASCII) && !(sr & ST_ASCII))) {
         Addr res = str_add(h, left, right);
@@ -463,8 +464,7 @@ static uint64_t hash_cps(const Heap *h, Addr s)
 uint64_t str_hash(Heap *h, Addr s)
 {
     uint64_t v = ram_word(&h->ram, f_hash(h, s));
-    uint64_t none = h->W == 4 ? 0xFFFFFFFFu : UINT64_MAX;
-    if (v != none) return h->W == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)v : v;
+    if (v != hash_unset(h)) return h->W == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)v : v;
     v = hash_cps(h, s);
     ram_set_word(&h->ram, f_hash(h, s), v);
     return v;
