@@ -30,6 +30,9 @@ typedef struct FuncState {
     /* comprehension variables: hidden locals, bound while compiling one */
     const char **compnames; unsigned *compregs; int ncomp, capcomp;
     unsigned compnext, compbase, compmax;
+    /* locals bound on every path here (parameters, then names assigned by the
+    ** body's top-level statements so far) and never deleted: no check needed */
+    bool sure[256];
 } FuncState;
 
 typedef struct Compiler {

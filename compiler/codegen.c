@@ -131,6 +131,14 @@ static bool const_true(const Expr *e)
     }
 }
 
+/* Drops the errors recorded since there were 'ndiags': code compiled twice
+** reports its errors once. (Its warnings twice, as CPython's do.) */
+static void forget_errors(Compiler *c, int ndiags, bool failed)
+{
+    while (c->diags->n > ndiags) free(c->diags->items[--c->diags->n].message);
+    c->failed = failed;
+}
+
 /* Points the jump at 'at' to 'target'. */
 static void patch(Compiler *c, size_t at, size_t target)
 {
@@ -160,6 +168,15 @@ static unsigned reserve(Compiler *c, unsigned n, const Expr *e)
 
 static void free_to(Compiler *c, unsigned r) { if (r < c->fs->freereg) c->fs->freereg = r; }
 
+/* Where an expression that writes its register early builds its value:
+** 'target' itself when it is the newest temporary (nothing above it is in
+** use), else a fresh temporary moved to 'target' at the end. */
+static unsigned build_reg(Compiler *c, unsigned target, const Expr *e)
+{
+    if (target >= c->fs->chunk->nlocals && target + 1 == c->fs->freereg) return target;
+    return reserve(c, 1, e);
+}
+
 /* ---------------- scopes ---------------- */
 
 static bool is_global_decl(FuncState *fs, const char *name)
@@ -180,6 +197,9 @@ static int local_reg(Compiler *c, const char *name)
         if (strcmp(ch->locals[i], name) == 0) return (int)i;
     return -1;
 }
+
+/* Is local register r bound on every path to here (FuncState.sure)? */
+static bool is_sure(Compiler *c, unsigned r) { return r < c->fs->chunk->nlocals && c->fs->sure[r]; }
 
 static void add_local(FuncState *fs, const char *name)
 {
@@ -451,7 +471,7 @@ static void load_name(Compiler *c, const Expr *e, const char *name, unsigned tar
     int r = local_reg(c, name);
     if (r >= 0) {
         if ((unsigned)r != target) EMIT(c, e, ins_abc(OP_MOVE, target, (unsigned)r, 0));
-        else EMIT(c, e, ins_abc(OP_CHECKLOCAL, target, 0, 0));
+        else if (!is_sure(c, target)) EMIT(c, e, ins_abc(OP_CHECKLOCAL, target, 0, 0));
         return;
     }
     EMIT(c, e, ins_abx(OP_LOADGLOBAL, target, cg_nslot(c, name)));
@@ -630,11 +650,27 @@ static bool all_const(Compiler *c, const ExprList *l)
     return true;
 }
 
+/* BUILDTUPLE/BUILDLIST from items in fresh temporaries: the result is
+** written last, so it goes straight into 'target', even a local's register. */
+static void seq_build(Compiler *c, const Expr *e, OpCode op, const ExprList *l, unsigned target)
+{
+    unsigned base = c->fs->freereg;
+    unsigned first = c->fs->freereg;
+    if (l->n > 255) { cg_error(c, e->line, e->col, "too many items in display"); return; }
+    for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
+    EMIT(c, e, ins_abc(op, target, first, (unsigned)l->n));
+    free_to(c, base);
+}
+
 static void list_display(Compiler *c, const Expr *e, unsigned target)
 {
     const ExprList *l = &e->u.seq.elts;
     unsigned base = c->fs->freereg;
-    unsigned r = reserve(c, 1, e);
+    if (l->n <= 30 && !(l->n > 2 && all_const(c, l))) {
+        seq_build(c, e, OP_BUILDLIST, l, target);
+        return;
+    }
+    unsigned r = build_reg(c, target, e);
     if (l->n > 2 && all_const(c, l)) {
         /* CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND */
         EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
@@ -646,10 +682,6 @@ static void list_display(Compiler *c, const Expr *e, unsigned target)
         unsigned t = reserve(c, 1, e);
         EMIT(c, e, ins_abx(OP_LOADK, t, cg_kslot(c, cg_add_const(c, k))));
         EMIT(c, e, ins_abc(OP_LISTEXTEND, r, t, 0));
-    } else if (l->n <= 30) {
-        unsigned first = c->fs->freereg;
-        for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
-        EMIT(c, e, ins_abc(OP_BUILDLIST, r, first, (unsigned)l->n));
     } else {
         EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
         for (int i = 0; i < l->n; i++) {
@@ -663,22 +695,9 @@ static void list_display(Compiler *c, const Expr *e, unsigned target)
     free_to(c, base);
 }
 
-static void seq_build(Compiler *c, const Expr *e, OpCode op, const ExprList *l, unsigned target)
-{
-    unsigned base = c->fs->freereg;
-    unsigned r = reserve(c, 1, e);
-    unsigned first = c->fs->freereg;
-    if (l->n > 255) { cg_error(c, e->line, e->col, "too many items in display"); return; }
-    for (int i = 0; i < l->n; i++) expr_into(c, l->items[i], reserve(c, 1, l->items[i]));
-    EMIT(c, e, ins_abc(op, r, first, (unsigned)l->n));
-    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
-    free_to(c, base);
-}
-
 static void dict_display(Compiler *c, const Expr *e, unsigned target)
 {
     unsigned base = c->fs->freereg;
-    unsigned r = reserve(c, 1, e);
     unsigned first = c->fs->freereg;
     int n = e->u.dict.keys.n;
     if (n > 127) { cg_error(c, e->line, e->col, "too many items in dict display"); return; }
@@ -686,8 +705,7 @@ static void dict_display(Compiler *c, const Expr *e, unsigned target)
         expr_into(c, e->u.dict.keys.items[i], reserve(c, 1, e));
         expr_into(c, e->u.dict.values.items[i], reserve(c, 1, e));
     }
-    EMIT(c, e, ins_abc(OP_BUILDDICT, r, first, (unsigned)n));
-    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    EMIT(c, e, ins_abc(OP_BUILDDICT, target, first, (unsigned)n));   /* written last, as seq_build */
     free_to(c, base);
 }
 
@@ -717,7 +735,7 @@ static void comprehension(Compiler *c, const Expr *e, unsigned target)
 {
     FuncState *fs = c->fs;
     unsigned base = fs->freereg;
-    unsigned r = reserve(c, 1, e);
+    unsigned r = build_reg(c, target, e);
     bool is_dict = e->kind == EXPR_DICTCOMP;
     if (e->kind == EXPR_SETCOMP) { cg_error(c, e->line, e->col, "set comprehensions are not supported by tracevm"); return; }
     if (is_dict) EMIT(c, e, ins_abc(OP_BUILDDICT, r, 0, 0));
@@ -783,7 +801,6 @@ static void fstring(Compiler *c, const Expr *e, unsigned target)
 {
     const ExprList *parts = &e->u.joined.parts;
     unsigned base = c->fs->freereg;
-    unsigned r = reserve(c, 1, e);
     unsigned first = c->fs->freereg;
     if (parts->n > 255) { cg_error(c, e->line, e->col, "f-string too long"); return; }
     for (int i = 0; i < parts->n; i++) {
@@ -800,8 +817,7 @@ static void fstring(Compiler *c, const Expr *e, unsigned target)
         EMIT(c, p, ins_abc(OP_FORMAT, t, t, spec));
         free_to(c, t + 1);
     }
-    EMIT(c, e, ins_abc(OP_BUILDSTR, r, first, (unsigned)parts->n));
-    if (r != target) EMIT(c, e, ins_abc(OP_MOVE, target, r, 0));
+    EMIT(c, e, ins_abc(OP_BUILDSTR, target, first, (unsigned)parts->n));   /* written last */
     free_to(c, base);
 }
 
@@ -992,10 +1008,13 @@ static void assign(Compiler *c, const Stmt *s)
         free_to(c, base);
         return;
     }
-    /* x = expr for a local x: straight into its register when safe */
+    /* x = expr for a local x: straight into its register when safe, that
+    ** is, when the expression writes its target once, after its last read */
     if (targets->n == 1 && targets->items[0]->kind == EXPR_NAME &&
         (v->kind == EXPR_BINOP || v->kind == EXPR_NAME || v->kind == EXPR_INT || v->kind == EXPR_FLOAT ||
-         v->kind == EXPR_STR || v->kind == EXPR_NONE || v->kind == EXPR_BOOL)) {
+         v->kind == EXPR_STR || v->kind == EXPR_NONE || v->kind == EXPR_BOOL || v->kind == EXPR_TUPLE ||
+         v->kind == EXPR_LIST || v->kind == EXPR_DICT || v->kind == EXPR_JOINEDSTR ||
+         v->kind == EXPR_SUBSCRIPT || v->kind == EXPR_UNARYOP)) {
         int r = local_reg(c, targets->items[0]->u.name.id);
         if (r >= 0) {
             expr_into(c, v, (unsigned)r);
@@ -1028,7 +1047,7 @@ static void augassign(Compiler *c, const Stmt *s)
         int r = local_reg(c, t->u.name.id);
         if (r >= 0) {
             unsigned x = expr_x(c, s->u.augassign.value);
-            EMIT(c, s, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
+            if (!is_sure(c, (unsigned)r)) EMIT(c, t, ins_abc(OP_CHECKLOCAL, (unsigned)r, 0, 0));
             EMIT(c, s, ins_abc(op, (unsigned)r, (unsigned)r, x));
             free_to(c, base);
             return;
@@ -1150,20 +1169,42 @@ static void stmt(Compiler *c, const Stmt *s)
         break;
     }
     case STMT_WHILE: {
+        /* As CPython compiles it: the test at the top, and again at the
+        ** bottom jumping back while true, so an iteration runs no JMP.
+        ** `while True:` has no test; it ends in a warm-up JMP. */
         Loop lp = { .prev = fs->loop, .iter_reg = -1, .with_depth = fs->nwith };
+        const Expr *test = s->u.while_.test;
+        bool forever = const_true(test);
         size_t top = here(c);
         lp.cont = top;
-        unsigned t = reserve(c, 1, s->u.while_.test);
-        expr_into(c, s->u.while_.test, t);
-        size_t jexit = EMIT(c, s, ins_asbx(OP_JMPIFNOT, t, 0));
-        free_to(c, base);
+        size_t jexit = SIZE_MAX;
+        if (forever) {                  /* no load, but the constant is the code's, as in CPython */
+            Folded f = cg_fold(c, test);
+            if (f.ok) (void)cg_kslot(c, cg_add_const(c, f.k));
+        } else {
+            unsigned t = reserve(c, 1, test);
+            expr_into(c, test, t);
+            jexit = EMIT(c, s, ins_asbx(OP_JMPIFNOT, t, 0));
+            free_to(c, base);
+        }
+        size_t body = here(c);
         fs->loop = &lp;
         block(c, &s->u.while_.body);
         fs->loop = lp.prev;
-        size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
-        patch(c, jb, top);
-        if (const_true(s->u.while_.test)) warm_jump(c, jb);
-        patch(c, jexit, here(c));
+        if (forever) {
+            size_t jb = EMIT(c, s, ins_asbx(OP_JMP, 0, 0));
+            patch(c, jb, top);
+            warm_jump(c, jb);
+        } else {
+            int ndiags = c->diags->n;
+            bool failed = c->failed;
+            unsigned t = reserve(c, 1, test);
+            expr_into(c, test, t);
+            patch(c, EMIT(c, s, ins_asbx(OP_JMPIF, t, 0)), body);
+            free_to(c, base);
+            forget_errors(c, ndiags, failed);     /* the top copy reported them */
+            patch(c, jexit, here(c));
+        }
         block(c, &s->u.while_.orelse);
         for (size_t i = 0; i < lp.nbreaks; i++) patch(c, lp.breaks[i], here(c));
         free(lp.breaks);
@@ -1325,6 +1366,65 @@ static void close_function(Compiler *c, FuncState *fs)
     c->fs = fs->parent;
 }
 
+/* ---- locals that are surely bound ---- */
+
+static void sure_target(Compiler *c, const Expr *t, bool bound)
+{
+    if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        for (int i = 0; i < t->u.seq.elts.n; i++) sure_target(c, t->u.seq.elts.items[i], bound);
+    } else if (t->kind == EXPR_NAME) {
+        int r = local_reg(c, t->u.name.id);
+        if (r >= 0) c->fs->sure[r] = bound;
+    }
+}
+
+/* A name deleted anywhere in the body is never sure (marked by 'keep'). */
+static void scan_deleted(Compiler *c, const StmtList *body, bool *keep)
+{
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_DEL:
+            for (int j = 0; j < s->u.del.targets.n; j++) {
+                const Expr *t = s->u.del.targets.items[j];
+                int r = t->kind == EXPR_NAME ? local_reg(c, t->u.name.id) : -1;
+                if (r >= 0) keep[r] = true;
+            }
+            break;
+        case STMT_IF: scan_deleted(c, &s->u.if_.body, keep); scan_deleted(c, &s->u.if_.orelse, keep); break;
+        case STMT_WHILE: scan_deleted(c, &s->u.while_.body, keep); scan_deleted(c, &s->u.while_.orelse, keep); break;
+        case STMT_FOR: scan_deleted(c, &s->u.for_.body, keep); scan_deleted(c, &s->u.for_.orelse, keep); break;
+        case STMT_WITH: scan_deleted(c, &s->u.with.body, keep); break;
+        default: break;
+        }
+    }
+}
+
+/* A function body, statement by statement: a top-level statement that
+** assigns a name leaves it bound for every statement after it (one that
+** fails leaves the function), so those need no CHECKLOCAL. */
+static void function_body(Compiler *c, const StmtList *body)
+{
+    FuncState *fs = c->fs;
+    bool deleted[256] = { false };
+    scan_deleted(c, body, deleted);
+    for (unsigned r = 0; r < fs->chunk->nparams; r++) fs->sure[r] = !deleted[r];
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        stmt(c, s);
+        const Expr *t = NULL;
+        if (s->kind == STMT_ASSIGN) {
+            for (int j = 0; j < s->u.assign.targets.n; j++) sure_target(c, s->u.assign.targets.items[j], true);
+        } else if (s->kind == STMT_AUGASSIGN) {
+            t = s->u.augassign.target;
+        } else if (s->kind == STMT_ANNASSIGN && s->u.annassign.value) {
+            t = s->u.annassign.target;
+        }
+        if (t) sure_target(c, t, true);
+        for (unsigned r = 0; r < fs->chunk->nlocals; r++) if (deleted[r]) fs->sure[r] = false;
+    }
+}
+
 static void funcdef(Compiler *c, const Stmt *s)
 {
     FuncState *outer = c->fs;
@@ -1356,7 +1456,7 @@ static void funcdef(Compiler *c, const Stmt *s)
     }
     ch->nparams = ch->nlocals;
     open_function(c, &fs, ch, false, &s->u.funcdef.body);
-    block(c, &s->u.funcdef.body);
+    function_body(c, &s->u.funcdef.body);
     emit(c, ins_abc(OP_RETURNNONE, 0, 0, 0), s->u.funcdef.body.n ? s->u.funcdef.body.items[s->u.funcdef.body.n - 1]->end_line : s->line, 1);
     close_function(c, &fs);
     Const k = { .kind = CK_CODE, .code = index };

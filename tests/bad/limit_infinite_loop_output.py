@@ -1,7 +1,7 @@
 # tests/bad/limit_infinite_loop_output.py: step limit: infinite loop output
-# args: --max-steps 20000
+# args: --max-steps 15000
 # expect: 1000
-# expect-stderr: tracevm: stopped after 20000 steps (--max-steps 20000): the program may loop forever
+# expect-stderr: tracevm: stopped after 15000 steps (--max-steps 15000): the program may loop forever
 # expect-exit: 3
 i = 0
 while True:
