@@ -121,6 +121,25 @@ static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
 }
 
 /*
+** d["x"] with a literal key, in a dict of the smallest all-str table: the
+** entry whose key is that very object, found by a scan of at most
+** usable_fraction(PyDict_MINSIZE) entries instead of a probe. It is the
+** entry the probe finds (a key is in a dict once; a deleted entry's key is
+** NULL), and nothing runs on the way: str keys compare without user code.
+*/
+static inline bool find_same_str(const Heap *h, Addr d, Addr key, Addr *vslot)
+{
+    Addr k = keys_of(h, d);
+    if (k_kind(h, k) != KIND_UNICODE || ((size_t)1 << k_log2(h, k)) != h->L.dict_min_slots) return false;
+    Addr e = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k));
+    Addr end = e + (Addr)ram_word(&h->ram, k_nentries(h, k)) * 2 * HEAP_W(h);
+    for (; e < end; e += 2 * HEAP_W(h)) {
+        if (ram_word(&h->ram, e) == key) { *vslot = e + HEAP_W(h); return true; }
+    }
+    return false;
+}
+
+/*
 ** Looks up an int or str key: 1 with *vslot at the slot of d[key]'s value,
 ** 0 when the key is not there, -1 for a key of another type (the caller
 ** takes the general path). A small int's hash is itself on 64-bit; a
@@ -132,6 +151,7 @@ static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
     uint64_t hash;
     if (!small_int_hash(h, key, &hash)) {
         if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
+        if (find_same_str(h, d, key, vslot)) return 1;
         hash = str_hash_fast(h, key);
     }
     if (!dict_len(h, d)) return 0;

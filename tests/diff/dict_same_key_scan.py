@@ -1,0 +1,36 @@
+# d["x"] in a dict of the smallest all-str table is found by scanning its
+# entries for the very key object (heap/dict_lookup.h find_same_str) before
+# any probe. It must give what the probe gives: equal keys that are other
+# objects, deleted entries (their key is NULL), a key re-added after a
+# delete, full tables, tables grown past the smallest size, d.get, and
+# refcounts of the values read.
+import sys
+
+
+def records(n):
+    t = 0
+    for i in range(n):
+        d = {"x": i, "y": i + 1}
+        t += d["x"] + d["y"]
+    return t
+
+
+print(records(100))
+d = {"a": 1, "b": 2, "c": 3}
+other = "".join(["a"])                  # equal to "a", another object
+print(d["a"], d[other], d.get("c"), d.get("z", 0))
+del d["a"]
+print("a" in d, d.get("a"), d.get(other), len(d))
+d["a"] = 10                             # a new entry after the deleted one
+print(d["a"], d[other], list(d))
+full = {"k1": 1, "k2": 2, "k3": 3, "k4": 4, "k5": 5}
+print(full["k5"], full["k1"], len(full))
+full["k6"] = 6                          # grows past the smallest table
+print(full["k6"], full["k1"], full.get("k3"))
+v = 10 ** 20 + 1
+r = {"v": v}
+before = sys.getrefcount(v)
+w = r["v"]
+print(sys.getrefcount(v) - before, w == v)
+try_keys = {"p": 1}
+print(try_keys.get("q"), try_keys["p"])
