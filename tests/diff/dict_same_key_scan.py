@@ -7,15 +7,8 @@
 import sys
 
 
-def records(n):
-    t = 0
-    for i in range(n):
-        d = {"x": i, "y": i + 1}
-        t += d["x"] + d["y"]
-    return t
-
-
-print(records(100))
+points = [{"x": i, "y": -i, "tag": str(i)} for i in range(5)]
+print(sum([p["x"] - p["y"] for p in points]), points[3]["tag"], points[4].get("y"))
 d = {"a": 1, "b": 2, "c": 3}
 other = "".join(["a"])                  # equal to "a", another object
 print(d["a"], d[other], d.get("c"), d.get("z", 0))
