@@ -1368,18 +1368,19 @@ static void close_function(Compiler *c, FuncState *fs)
 
 /* ---- locals that are surely bound ---- */
 
-static void sure_target(Compiler *c, const Expr *t, bool bound)
+/* Marks the names 't' binds as sure, except those the function deletes. */
+static void sure_target(Compiler *c, const Expr *t, const bool *deleted)
 {
     if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
-        for (int i = 0; i < t->u.seq.elts.n; i++) sure_target(c, t->u.seq.elts.items[i], bound);
+        for (int i = 0; i < t->u.seq.elts.n; i++) sure_target(c, t->u.seq.elts.items[i], deleted);
     } else if (t->kind == EXPR_NAME) {
         int r = local_reg(c, t->u.name.id);
-        if (r >= 0) c->fs->sure[r] = bound;
+        if (r >= 0) c->fs->sure[r] = !deleted[r];
     }
 }
 
-/* A name deleted anywhere in the body is never sure (marked by 'keep'). */
-static void scan_deleted(Compiler *c, const StmtList *body, bool *keep)
+/* Marks in 'deleted' the locals a `del` anywhere in the body names. */
+static void scan_deleted(Compiler *c, const StmtList *body, bool *deleted)
 {
     for (int i = 0; i < body->n; i++) {
         const Stmt *s = body->items[i];
@@ -1388,13 +1389,13 @@ static void scan_deleted(Compiler *c, const StmtList *body, bool *keep)
             for (int j = 0; j < s->u.del.targets.n; j++) {
                 const Expr *t = s->u.del.targets.items[j];
                 int r = t->kind == EXPR_NAME ? local_reg(c, t->u.name.id) : -1;
-                if (r >= 0) keep[r] = true;
+                if (r >= 0) deleted[r] = true;
             }
             break;
-        case STMT_IF: scan_deleted(c, &s->u.if_.body, keep); scan_deleted(c, &s->u.if_.orelse, keep); break;
-        case STMT_WHILE: scan_deleted(c, &s->u.while_.body, keep); scan_deleted(c, &s->u.while_.orelse, keep); break;
-        case STMT_FOR: scan_deleted(c, &s->u.for_.body, keep); scan_deleted(c, &s->u.for_.orelse, keep); break;
-        case STMT_WITH: scan_deleted(c, &s->u.with.body, keep); break;
+        case STMT_IF: scan_deleted(c, &s->u.if_.body, deleted); scan_deleted(c, &s->u.if_.orelse, deleted); break;
+        case STMT_WHILE: scan_deleted(c, &s->u.while_.body, deleted); scan_deleted(c, &s->u.while_.orelse, deleted); break;
+        case STMT_FOR: scan_deleted(c, &s->u.for_.body, deleted); scan_deleted(c, &s->u.for_.orelse, deleted); break;
+        case STMT_WITH: scan_deleted(c, &s->u.with.body, deleted); break;
         default: break;
         }
     }
@@ -1412,16 +1413,12 @@ static void function_body(Compiler *c, const StmtList *body)
     for (int i = 0; i < body->n; i++) {
         const Stmt *s = body->items[i];
         stmt(c, s);
-        const Expr *t = NULL;
-        if (s->kind == STMT_ASSIGN) {
-            for (int j = 0; j < s->u.assign.targets.n; j++) sure_target(c, s->u.assign.targets.items[j], true);
-        } else if (s->kind == STMT_AUGASSIGN) {
-            t = s->u.augassign.target;
-        } else if (s->kind == STMT_ANNASSIGN && s->u.annassign.value) {
-            t = s->u.annassign.target;
-        }
-        if (t) sure_target(c, t, true);
-        for (unsigned r = 0; r < fs->chunk->nlocals; r++) if (deleted[r]) fs->sure[r] = false;
+        if (s->kind == STMT_ASSIGN)
+            for (int j = 0; j < s->u.assign.targets.n; j++) sure_target(c, s->u.assign.targets.items[j], deleted);
+        else if (s->kind == STMT_AUGASSIGN)
+            sure_target(c, s->u.augassign.target, deleted);
+        else if (s->kind == STMT_ANNASSIGN && s->u.annassign.value)
+            sure_target(c, s->u.annassign.target, deleted);
     }
 }
 
