@@ -270,6 +270,7 @@ void heap_alloc_init(Heap *h)
 {
     h->arena_top = h->ram.heap;
     h->large_top = h->ram.heap_end;
+    pools_reserve(h);       /* now, so the inline allocator need not check */
 }
 
 void heap_alloc_free(Heap *h)

@@ -294,7 +294,7 @@ HEAP_HOT void pool_put(Heap *h, Pool *p, Addr b, uint64_t bsize)
 */
 HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 {
-    uint32_t pi = h->usedpools ? h->usedpools[(bsize >> h->align_shift) - 1] : 0;
+    uint32_t pi = h->usedpools[(bsize >> h->align_shift) - 1];
     if (!pi) return heap_alloc_slow(h, bsize);
     Addr b = pool_take(h, &h->pools[pi - 1], bsize);
     h->live_bytes += bsize;
