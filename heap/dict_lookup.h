@@ -29,6 +29,14 @@ static inline Addr k_usable(const Heap *h, Addr k) { (void)h; return k + 2 * HEA
 static inline Addr k_nentries(const Heap *h, Addr k) { return dict_keys_nentries_at(h, k); }
 static inline Addr k_indices(const Heap *h, Addr k) { (void)h; return k + 4 * HEAP_W(h); }
 
+/* The smallest unicode table (PyDict_MINSIZE slots). Only these go onto the
+** keys free list, which is as long as the dicts' (PyDict_MAXFREELIST, 3.11
+** and 3.12's free_keys_object and new_keys_object); find_same_str scans them. */
+static inline bool keys_recyclable(const Heap *h, unsigned log2, unsigned kind)
+{
+    return kind == KIND_UNICODE && ((size_t)1 << log2) == h->L.dict_min_slots;
+}
+
 /* Py_hash_t is a word: on 32-bit the probe's perturb is the hash's 32 bits
 ** unsigned (size_t), and entries hold those 32 bits, so a negative hash
 ** (sign-extended by heap_hash) is compared and probed by its word. */
@@ -130,7 +138,7 @@ static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
 static inline bool find_same_str(const Heap *h, Addr d, Addr key, Addr *vslot)
 {
     Addr k = keys_of(h, d);
-    if (k_kind(h, k) != KIND_UNICODE || ((size_t)1 << k_log2(h, k)) != h->L.dict_min_slots) return false;
+    if (!keys_recyclable(h, k_log2(h, k), k_kind(h, k))) return false;
     Addr e = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k));
     Addr end = e + (Addr)ram_word(&h->ram, k_nentries(h, k)) * 2 * HEAP_W(h);
     for (; e < end; e += 2 * HEAP_W(h)) {
@@ -172,14 +180,6 @@ static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
 {
     uint64_t esize = kind == KIND_UNICODE ? h->L.dict_entry_str : h->L.dict_entry_generic;
     return h->L.dict_keys_header + ((uint64_t)1 << log2_index_bytes(log2)) + usable_fraction((size_t)1 << log2) * esize;
-}
-
-/* Only the smallest unicode tables (PyDict_MINSIZE slots) go onto the keys
-** free list, which is as long as the dicts' (PyDict_MAXFREELIST, 3.11 and
-** 3.12's free_keys_object and new_keys_object). */
-static inline bool keys_recyclable(const Heap *h, unsigned log2, unsigned kind)
-{
-    return kind == KIND_UNICODE && ((size_t)1 << log2) == h->L.dict_min_slots;
 }
 
 /* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full.
