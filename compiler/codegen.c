@@ -666,12 +666,13 @@ static void list_display(Compiler *c, const Expr *e, unsigned target)
 {
     const ExprList *l = &e->u.seq.elts;
     unsigned base = c->fs->freereg;
-    if (l->n <= 30 && !(l->n > 2 && all_const(c, l))) {
+    bool consts = l->n > 2 && all_const(c, l);
+    if (l->n <= 30 && !consts) {
         seq_build(c, e, OP_BUILDLIST, l, target);
         return;
     }
     unsigned r = build_reg(c, target, e);
-    if (l->n > 2 && all_const(c, l)) {
+    if (consts) {
         /* CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND */
         EMIT(c, e, ins_abc(OP_BUILDLIST, r, 0, 0));
         Const k = { .kind = CK_TUPLE };
