@@ -705,7 +705,7 @@ void big_to_decimal(const BigInt *a, StrBuf *out)
     if (a->n <= 2) {
         int64_t v = 0;
         big_to_i64(a, &v);
-        sb_printf(out, "%lld", (long long)v);
+        sb_put_i64(out, v);
         return;
     }
     size_t cap = 1 + a->n + a->n / 99, size = 0;   /* 30/log2(10^9) < 1 + 1/99 */

@@ -979,6 +979,11 @@ int fmt_percent_int_text(const char *digits, size_t ndigits, bool negative,
     if (base == 0) return fmt_percent_unsupported(ps, err);
     if (ps->prec > INT_MAX - 3) return fail(err, FMT_OVERFLOW_ERROR, "precision too large");
     if (ps->prec > FMT_MAX_LEN) return too_long(err);
+    if (ps->width == -1 && ps->prec == -1 && !ps->plus && !ps->blank && !ps->alt && ps->type != 'X') {
+        if (negative) sb_putc(out, '-');        /* plain "%d": the text as it is */
+        sb_put(out, digits, ndigits);
+        return FMT_OK;
+    }
     /* _PyUnicode_FormatLong: [-][0x]digits, zero-filled to 'prec' digits */
     StrBuf t;
     sb_init(&t);

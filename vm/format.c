@@ -10,6 +10,44 @@
 
 #include "heap/numfmt.h"
 
+/*
+** The digits of an int's magnitude in base 2, 8, 10 or 16, and its sign:
+** an int that fits in int64 is written into 'buf' directly, any other goes
+** through a BigInt into 'big'. Frees nothing: int_digits_free does.
+*/
+typedef struct IntDigits {
+    const char *s;
+    size_t n;
+    bool neg;
+    char buf[72];
+    StrBuf big;
+} IntDigits;
+
+static void int_digits(Heap *h, Addr v, int base, IntDigits *d)
+{
+    int64_t x;
+    sb_init(&d->big);
+    if (int_to_i64(h, v, &x)) {
+        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        char *end = d->buf + sizeof d->buf - 1, *p = end;
+        if (base == 10) p = fmt_u64(d->buf + sizeof d->buf - 24, m);
+        else do { *--p = "0123456789abcdef"[m % (unsigned)base]; m /= (unsigned)base; } while (m);
+        d->s = p;
+        d->n = (size_t)(end - p);
+        d->neg = x < 0;
+        return;
+    }
+    int_to_big(h, v, &h->t1);
+    d->neg = h->t1.sign < 0;
+    BigInt m; big_init(&m);
+    big_abs(&m, &h->t1);
+    big_to_base(&m, base, false, &d->big);
+    big_free(&m);
+    d->s = d->big.s;
+    d->n = d->big.len;
+}
+static void int_digits_free(IntDigits *d) { sb_free(&d->big); }
+
 static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf *err)
 {
     Heap *h = vm->h;
@@ -27,15 +65,10 @@ static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf
         return 1;
     }
     if (base < 0) { fmt_unknown_code(fs->type, "int", err); return vm_raise(vm, EXC_VALUE, "%s", err->s); }
-    int_to_big(h, v, &h->t1);
-    bool neg = h->t1.sign < 0;
-    StrBuf digits; sb_init(&digits);
-    BigInt m; big_init(&m);
-    big_abs(&m, &h->t1);
-    big_to_base(&m, base, false, &digits);
-    big_free(&m);
-    int st = fmt_int_text(digits.s, digits.len, neg, base, fs, out, err);
-    sb_free(&digits);
+    IntDigits d;
+    int_digits(h, v, base, &d);
+    int st = fmt_int_text(d.s, d.n, d.neg, base, fs, out, err);
+    int_digits_free(&d);
     if (st != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
     return 1;
 }
@@ -89,19 +122,35 @@ done:;
 Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
 {
     Heap *h = vm->h;
+    /* the format's UTF-8: an ASCII str's own bytes (RAM does not move) */
     StrBuf f; sb_init(&f);
-    str_to_utf8(h, fmt, &f);
+    const char *fs;
+    size_t flen;
+    if (str_is_ascii(h, fmt)) {
+        fs = (const char *)str_data(h, fmt);
+        flen = str_len(h, fmt);
+    } else {
+        str_to_utf8(h, fmt, &f);
+        fs = f.s ? f.s : "";
+        flen = f.len;
+    }
     StrBuf out, err; sb_init(&out); sb_init(&err);
     bool is_tuple = obj_type(h, args) == TY_TUPLE;
     size_t nargs = is_tuple ? tuple_len(h, args) : 1, argi = 0;
     Addr result = 0;
     size_t i = 0;
-    while (i < f.len) {
-        if (f.s[i] != '%') { sb_putc(&out, f.s[i++]); continue; }
+    while (i < flen) {
+        if (fs[i] != '%') {            /* the text up to the next '%' */
+            const char *pc = memchr(fs + i, '%', flen - i);
+            size_t j = pc ? (size_t)(pc - fs) : flen;
+            sb_put(&out, fs + i, j - i);
+            i = j;
+            continue;
+        }
         i++;
         PercentSpec ps;
         PercentHooks hooks = { 0 };
-        if (fmt_percent_spec(f.s, f.len, &i, &ps, &hooks, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
+        if (fmt_percent_spec(fs, flen, &i, &ps, &hooks, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
         if (ps.literal) { sb_putc(&out, '%'); continue; }
         if (argi >= nargs) { vm_raise(vm, EXC_TYPE, "not enough arguments for format string"); goto done; }
         Addr a = is_tuple ? tuple_get(h, args, argi) : args;
@@ -123,14 +172,10 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
                 if (!iv) goto done;
                 tmp = true;
             }
-            int_to_big(h, iv, &h->t1);
-            bool neg = h->t1.sign < 0;
-            BigInt m; big_init(&m); big_abs(&m, &h->t1);
-            StrBuf digits; sb_init(&digits);
-            big_to_base(&m, base, false, &digits);
-            big_free(&m);
-            int st = fmt_percent_int_text(digits.s, digits.len, neg, &ps, &out, &err);
-            sb_free(&digits);
+            IntDigits d;
+            int_digits(h, iv, base, &d);
+            int st = fmt_percent_int_text(d.s, d.n, d.neg, &ps, &out, &err);
+            int_digits_free(&d);
             if (tmp) heap_decref(h, iv);
             if (st != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
         } else if (ps.type == 'c') {

@@ -515,32 +515,40 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
     unsigned np = npos(vm, n, kw);
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
+    Text s;
+    text_of(h, self, &s);
+    size_t len = s.n;
     StrBuf out; sb_init(&out);
     unsigned auto_i = 0;
     Addr res = 0;
     for (size_t i = 0; i < len; i++) {
-        uint32_t c = s[i];
+        uint32_t c = text_at(&s, i);
         if (c == '}' ) {
-            if (i + 1 < len && s[i + 1] == '}') { sb_putc(&out, '}'); i++; continue; }
+            if (i + 1 < len && text_at(&s, i + 1) == '}') { sb_putc(&out, '}'); i++; continue; }
             vm_raise(vm, EXC_VALUE, "Single '}' encountered in format string");
             goto done;
         }
-        if (c != '{') { sb_put_utf8(&out, c); continue; }
-        if (i + 1 < len && s[i + 1] == '{') { sb_putc(&out, '{'); i++; continue; }
+        if (c != '{') {
+            if (!s.b) { sb_put_utf8(&out, c); continue; }
+            size_t j = i + 1;           /* an ASCII run up to the next brace, in one copy */
+            while (j < len && s.b[j] != '{' && s.b[j] != '}') j++;
+            sb_put(&out, (const char *)s.b + i, j - i);
+            i = j - 1;
+            continue;
+        }
+        if (i + 1 < len && text_at(&s, i + 1) == '{') { sb_putc(&out, '{'); i++; continue; }
         size_t j = i + 1;
         int depth = 1;
-        while (j < len && depth) { if (s[j] == '{') depth++; else if (s[j] == '}') depth--; if (depth) j++; }
+        while (j < len && depth) { if (text_at(&s, j) == '{') depth++; else if (text_at(&s, j) == '}') depth--; if (depth) j++; }
         if (j >= len) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); goto done; }
         /* field: name[!conv][:spec] */
         size_t k = i + 1;
         StrBuf name; sb_init(&name);
-        while (k < j && s[k] != '!' && s[k] != ':') sb_put_utf8(&name, s[k++]);
+        while (k < j && text_at(&s, k) != '!' && text_at(&s, k) != ':') sb_put_utf8(&name, text_at(&s, k++));
         int conv = 0;
-        if (k < j && s[k] == '!') { conv = (int)s[k + 1]; k += 2; }
+        if (k < j && text_at(&s, k) == '!') { conv = (int)text_at(&s, k + 1); k += 2; }
         StrBuf spec; sb_init(&spec);
-        if (k < j && s[k] == ':') { k++; while (k < j) sb_put_utf8(&spec, s[k++]); }
+        if (k < j && text_at(&s, k) == ':') { k++; while (k < j) sb_put_utf8(&spec, text_at(&s, k++)); }
         Addr v = 0;
         if (name.len == 0) {
             if (auto_i >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", auto_i); sb_free(&name); sb_free(&spec); goto done; }
@@ -569,7 +577,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     res = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
-    free(s);
+    text_free(&s);
     sb_free(&out);
     return res;
 }
