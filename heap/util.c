@@ -60,7 +60,7 @@ void sb_reserve(StrBuf *b, size_t extra)
 void sb_put(StrBuf *b, const char *s, size_t n)
 {
     sb_reserve(b, n);
-    if (n) memcpy(b->s + b->len, s, n);
+    copy_short(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
 }

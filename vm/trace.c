@@ -102,7 +102,7 @@ static inline char *room(StrBuf *b, size_t n)  /* space for 'n' more bytes and t
 static inline void put(StrBuf *b, const char *s, size_t n)
 {
     char *p = room(b, n);
-    memcpy(p, s, n);
+    copy_short(p, s, n);
     p[n] = '\0';
     b->len += n;
 }
@@ -897,7 +897,7 @@ static void line_put(Line *ln, size_t at, bool indent, const char *s, size_t n, 
     size_t pad = want - ln->col + (indent ? 2 : 0);
     if (ln->p + pad > ln->start + LINE_BLANK) memset(ln->p, ' ', pad);
     ln->p += pad;
-    memcpy(ln->p, s, n);
+    copy_short(ln->p, s, n);
     ln->p += n;
     ln->col = want + (indent ? 2 : 0) + chars;
 }
