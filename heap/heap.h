@@ -130,6 +130,9 @@ typedef struct Heap {
     Addr large_top;             /* large blocks grow down from heap_end */
     LargeBlock *large_free;     /* freed large blocks */
     size_t nlarge_free, large_free_cap;
+    LargeBlock large_kept[8];   /* the latest freed large blocks whose pages stay (alloc.c) */
+    unsigned nlarge_kept;
+    uint64_t large_kept_bytes;
     /* free lists in front of pymalloc (LIFO of object ids) */
     Addr *float_free; unsigned nfloat_free;
     Addr *list_free; unsigned nlist_free;

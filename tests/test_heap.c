@@ -10,11 +10,14 @@
 ** which follow the i386 table, §1). Profile order everywhere:
 ** 0 = 3.12 64-bit, 1 = 3.12 32-bit, 2 = 3.11 64-bit, 3 = 3.11 32-bit.
 */
+#define _DEFAULT_SOURCE 1       /* mincore */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <criterion/parameterized.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "heap/obj_str.h"
 #include "tests/support.h"
@@ -731,6 +734,69 @@ PER_PROFILE(large_item_array_grows_in_place)
     cr_expect(eq(u64, heap_grow_large(h, list_items(h, l), 8 * list_capacity(h, l), 16 * list_capacity(h, l)), 0));
     heap_release(h, other, 4000);
     heap_decref(h, l);
+    heap_free(h);
+}
+
+/* Host pages of simulated RAM [a, a + n) that are resident (whole pages). */
+static uint64_t resident_bytes(Heap *h, Addr a, uint64_t n)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), p = (uintptr_t)ram_ptr(&h->ram, a);
+    uintptr_t lo = (p + page - 1) & ~(page - 1), hi = (p + n) & ~(page - 1);
+    if (hi <= lo) return 0;
+    size_t np = (hi - lo) / page, in = 0;
+    unsigned char *v = malloc(np);
+    cr_assert(mincore((void *)lo, hi - lo, v) == 0);
+    for (size_t i = 0; i < np; i++) in += v[i] & 1;
+    free(v);
+    return (uint64_t)in * page;
+}
+
+/* A freed large block gives its host pages back (the host follows the live
+** heap), but the latest ones, up to 4 MiB, keep them until later frees
+** push them out, and only what is still free is given back: a live
+** block's bytes never read as zero. */
+PER_PROFILE(freed_large_blocks_keep_their_pages_a_while)
+{
+    Heap *h = tv_heap(param->name, NULL);
+    const uint64_t mib = 1024 * 1024;
+    Addr b[12];
+    for (int i = 0; i < 12; i++) {
+        b[i] = heap_alloc(h, mib);
+        cr_assert(b[i] != 0);
+        memset(ram_ptr(&h->ram, b[i]), 0x11 + i, mib);
+    }
+    for (int i = 0; i < 12; i++) heap_release(h, b[i], mib);
+    uint64_t kept = 0;
+    for (int i = 0; i < 12; i++) kept += resident_bytes(h, b[i], mib);
+    cr_expect(le(u64, kept, 4 * mib), "at most 4 MiB of freed blocks stay resident");
+    cr_expect(ge(u64, kept, 3 * mib), "the latest freed blocks keep their pages");
+    cr_expect(eq(u64, resident_bytes(h, b[0], mib), 0), "the first freed block was given back");
+
+    /* blocks made and freed in a mixed order: every live block keeps its
+    ** bytes (one checked per page) while older kept blocks are given back */
+    Addr live[8] = { 0 };
+    uint64_t size[8] = { 0 };
+    uint32_t r = 12345;
+    for (int step = 0; step < 400; step++) {
+        r = r * 1103515245u + 12345u;
+        int k = (int)((r >> 16) % 8);
+        if (live[k]) {
+            heap_release(h, live[k], size[k]);
+            live[k] = 0;
+        } else {
+            size[k] = 256 * 1024 + ((r >> 8) % 1024) * 1024;
+            live[k] = heap_alloc(h, size[k]);
+            cr_assert(live[k] != 0);
+            memset(ram_ptr(&h->ram, live[k]), 0x21 + k, size[k]);
+        }
+        for (int j = 0; j < 8; j++) {
+            if (!live[j]) continue;
+            const uint8_t *p = ram_ptr(&h->ram, live[j]);
+            for (uint64_t o = 0; o < size[j]; o += 4096)
+                if (p[o] != 0x21 + j) cr_fatal("step %d: block %d lost its byte at %llu", step, j, (unsigned long long)o);
+        }
+    }
+    for (int j = 0; j < 8; j++) if (live[j]) heap_release(h, live[j], size[j]);
     heap_free(h);
 }
 
