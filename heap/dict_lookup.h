@@ -52,7 +52,7 @@ typedef struct KeysView {
     bool unicode;
 } KeysView;
 
-static inline void keys_view(const Heap *h, Addr k, KeysView *v)
+HEAP_HOT void keys_view(const Heap *h, Addr k, KeysView *v)
 {
     unsigned log2 = k_log2(h, k), log2_ib = k_log2_ib(h, k);
     v->unicode = k_kind(h, k) == KIND_UNICODE;
@@ -64,7 +64,7 @@ static inline void keys_view(const Heap *h, Addr k, KeysView *v)
     v->key_off = v->unicode ? 0 : HEAP_W(h);
 }
 
-static inline int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
+HEAP_HOT int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
 {
     Addr a = v->indices + i * v->ixw;
     switch (v->ixw) {
@@ -73,6 +73,11 @@ static inline int64_t view_ix(const Heap *h, const KeysView *v, size_t i)
     case 4: return (int32_t)ram_rd(&h->ram, a, 4);
     default: return (int64_t)ram_rd(&h->ram, a, 8);
     }
+}
+
+static inline void view_set_ix(Heap *h, const KeysView *v, size_t i, int64_t ix)
+{
+    ram_wr(&h->ram, v->indices + i * v->ixw, v->ixw, (uint64_t)ix);
 }
 
 /* heap_key_eq for two different objects whose hashes are equal, with the
@@ -91,7 +96,7 @@ static inline bool key_eq(Heap *h, Addr a, Addr b)
 /* Finds 'key': returns the entry index, or -1; *slot gets the index slot
 ** where it is or would go, and *kslot (when found) the address of the
 ** entry's key (its value is the word after). */
-static inline int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot, Addr *kslot)
+HEAP_HOT int64_t lookup(Heap *h, Addr k, Addr key, uint64_t hash, size_t *slot, Addr *kslot)
 {
     KeysView v;
     keys_view(h, k, &v);
@@ -239,6 +244,75 @@ static inline void dict_free_object(Heap *h, Addr d)
     free_keys(h, keys_of(h, d));
     if (h->ndict_free < h->L.dict_freelist) { h->dict_free[h->ndict_free++] = d; return; }
     heap_unmake(h, d, h->L.dict_empty);
+}
+
+/*
+** insertdict's append: 'key' (a reference taken here) and 'value' (the
+** caller's reference) become entry dk_nentries of d's keys object 'k', at
+** the free index slot 'slot' of key's probe; the table has room
+** (dk_usable > 0).
+*/
+static inline void append_entry(Heap *h, Addr d, Addr k, Addr key, uint64_t hash, size_t slot, Addr value)
+{
+    KeysView v;
+    keys_view(h, k, &v);
+    size_t n = (size_t)ram_word(&h->ram, k_nentries(h, k));
+    Addr e = v.entries + (Addr)n * v.esize;
+    heap_incref(h, key);
+    if (!v.unicode) ram_set_word(&h->ram, e, hash);
+    ram_set_word(&h->ram, e + v.key_off, key);
+    ram_set_word(&h->ram, e + v.key_off + HEAP_W(h), value);
+    view_set_ix(h, &v, slot, (int64_t)n);
+    ram_set_word(&h->ram, k_nentries(h, k), n + 1);
+    ram_set_word(&h->ram, k_usable(h, k), ram_word(&h->ram, k_usable(h, k)) - 1);
+    ram_set_word(&h->ram, f_used(h, d), dict_len(h, d) + 1);
+}
+
+/*
+** d[key] = value for an int or str key, as dict_set does it, in one
+** lookup (the loops without hooks): 1 when done, with a reference to
+** 'value' taken here and a replaced value released last; 0 when dict_set
+** must do it (a table to make larger, a str table meeting another key, a
+** full RAM), with nothing changed but a str's cached hash; -1 for a key of
+** another type.
+*/
+static inline int dict_store(Heap *h, Addr d, Addr key, Addr value)
+{
+    uint64_t hash;
+    Addr vslot;
+    bool is_str = false;
+    if (!small_int_hash(h, key, &hash)) {
+        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
+        if (find_same_str(h, d, key, &vslot)) goto replace;
+        hash = str_hash_fast(h, key);
+        is_str = true;
+    }
+    Addr k = keys_of(h, d);
+    size_t slot;
+    if (k == h->empty_keys) {           /* insert_to_emptydict, as dict_set */
+        size_t min = h->L.dict_min_slots;
+        k = new_keys(h, (unsigned)__builtin_ctz((unsigned)min), is_str ? KIND_UNICODE : KIND_GENERAL);
+        if (!k) return 0;
+        ram_set_word(&h->ram, f_keys(h, d), k);
+        slot = (size_t)hash_word(h, hash) & (min - 1);
+    } else {
+        if (!is_str && k_kind(h, k) == KIND_UNICODE) return 0;
+        Addr ks;
+        if (lookup(h, k, key, hash, &slot, &ks) >= 0) {
+            vslot = ks + HEAP_W(h);
+            goto replace;
+        }
+        if (!ram_word(&h->ram, k_usable(h, k))) return 0;
+    }
+    heap_incref(h, value);
+    append_entry(h, d, k, key, hash, slot, value);
+    return 1;
+replace:
+    heap_incref(h, value);
+    Addr old = ram_word(&h->ram, vslot);
+    ram_set_word(&h->ram, vslot, value);
+    heap_decref(h, old);
+    return 1;
 }
 
 /*

@@ -327,21 +327,12 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
         k = keys_of(h, d);
         probed = false;
     }
-    size_t n = (size_t)ram_word(&h->ram, k_nentries(h, k));
     /* CPython's insertdict takes find_empty_slot's slot: the first on the
     ** probe path that holds no entry (EMPTY or DUMMY): the one the lookup
     ** found, or a fresh table's first probe, unless the table was just
     ** replaced */
     if (!probed) slot = free_slot(h, k, hash);
-    Addr e = entry(h, k, n);
-    heap_incref(h, key);
-    if (k_kind(h, k) == KIND_GENERAL) ram_set_word(&h->ram, e, hash);
-    ram_set_word(&h->ram, e_key(h, k, e), key);
-    ram_set_word(&h->ram, e_value(h, k, e), value);
-    set_ix(h, k, slot, (int64_t)n);
-    ram_set_word(&h->ram, k_nentries(h, k), n + 1);
-    ram_set_word(&h->ram, k_usable(h, k), ram_word(&h->ram, k_usable(h, k)) - 1);
-    ram_set_word(&h->ram, f_used(h, d), dict_len(h, d) + 1);
+    append_entry(h, d, k, key, hash, slot, value);
     return 0;
 }
 

@@ -655,6 +655,14 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, rhs);
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
+            if (!CPU_HOOKS && (op == OP_IN || op == OP_NOTIN) && obj_type_addr(h, rhs) == heap_type_obj(h, TY_DICT)) {
+                Addr slot;      /* k in d for an int or str key: dict_find's answer */
+                int found = dict_find(h, rhs, lhs, &slot);
+                if (found >= 0) {
+                    res = heap_bool(h, found != (op == OP_NOTIN));
+                    goto binary_done;
+                }
+            }
             res = op_compare(vm, op, lhs, rhs);
             CHECK(res);
             goto binary_done;
@@ -1000,14 +1008,17 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, v);
             SAVE_PC();
             Addr slot;
+            int found = -1;
             if (!CPU_HOOKS && ((slot = list_slot_fast(h, o, i))
-                               || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && dict_find(h, o, i, &slot) > 0))) {
+                               || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && (found = dict_find(h, o, i, &slot)) > 0))) {
                 /* l[i] = v, or d[k] = v for a key d has: list_set's and
                 ** dict_set's replacement (the old value released last) */
                 heap_incref(h, v);
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);
                 heap_decref_fast(h, old);
+            } else if (!CPU_HOOKS && found == 0 && dict_store(h, o, i, v) > 0) {
+                /* a new int or str key: dict_set's insertion */
             } else {
                 CHECK(op_setitem(vm, o, i, v) == 0);
             }
