@@ -168,6 +168,41 @@ bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
     return true;
 }
 
+/*
+** big // m or big % m for a positive int 'big' of three or more digits and
+** 0 < m < 2**30, with RAM digits that are the host's: one pass over big's
+** digits in RAM (divrem1), the quotient written straight into the new
+** object. Its size is known before: big's top digit divided by m is zero
+** or not, and with three digits or more the quotient has at least two, so
+** it is never a cached small int. False when another path must do it;
+** else true with *out the result (0 when RAM is full).
+*/
+bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out)
+{
+    size_t n = int_ndigits(h, big);
+    if (!same_digits(h) || n < 3 || m <= 0 || (uint64_t)m >> BIG_SHIFT || int_sign(h, big) < 0) return false;
+    const uint32_t *d = (const uint32_t *)ram_ptr(&h->ram, big + 3 * h->W);
+    uint64_t mm = (uint64_t)m, rem = 0;
+    if (mod) {
+        for (size_t i = n; i-- > 0;) rem = (rem << BIG_SHIFT | d[i]) % mm;
+        *out = int_from_i64(h, (int64_t)rem);
+        return true;
+    }
+    size_t nq = d[n - 1] >= mm ? n : n - 1;
+    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nq);
+    *out = o;
+    if (!o) return true;
+    int_set_size(h, o, nq, 1);
+    uint32_t *q = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
+    for (size_t i = n; i-- > 0;) {
+        uint64_t cur = rem << BIG_SHIFT | d[i];
+        uint64_t qd = cur / mm;
+        rem = cur - qd * mm;
+        if (i < nq) q[i] = (uint32_t)qd;
+    }
+    return true;
+}
+
 Addr int_from_i64(Heap *h, int64_t v)
 {
     if (v >= h->L.small_int_min && v <= h->L.small_int_max) return small_int(h, v);
