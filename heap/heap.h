@@ -375,9 +375,10 @@ static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false
 #endif
 Addr int_from_i64(Heap *h, int64_t v);
 Addr int_from_big(Heap *h, const BigInt *b);
-/* big * m, big // m and big % m straight from RAM to RAM when they can
-** (heap/obj_int.c). */
+/* big * m, big // m, big % m and big + big straight from RAM to RAM
+** when they can (heap/obj_int.c). */
 bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out);
+bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out);
 bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out);
 /* Number of digits, and sign (-1, 0, 1). */
 HEAP_HOT size_t int_ndigits(const Heap *h, Addr o)

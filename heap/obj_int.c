@@ -169,6 +169,51 @@ bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
 }
 
 /*
+** a + b for positive ints, the longer of three or more digits, with RAM
+** digits that are the host's: the sum written straight from both into the
+** new object, as x_add does it. Its digit count is known before adding
+** when the top digits decide the carry out (they do unless the longer's
+** top digit, plus the other's when they are as long, is 2**30 - 1 or
+** 2**30 - 2 short of a carry); otherwise false, and the caller takes the
+** general path. True with *out the sum (0 when RAM is full).
+*/
+bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
+{
+    if (!same_digits(h) || int_sign(h, a) <= 0 || int_sign(h, b) <= 0) return false;
+    size_t na = int_ndigits(h, a), nb = int_ndigits(h, b);
+    if (na < nb) {
+        Addr t = a; a = b; b = t;
+        size_t tn = na; na = nb; nb = tn;
+    }
+    if (na < 3) return false;
+    const uint32_t *x = (const uint32_t *)ram_ptr(&h->ram, a + 3 * h->W), *y = (const uint32_t *)ram_ptr(&h->ram, b + 3 * h->W);
+    uint64_t top = (uint64_t)x[na - 1] + (na == nb ? y[na - 1] : 0);
+    size_t nr;
+    if (top >> BIG_SHIFT) nr = na + 1;                  /* carries out whatever comes from below */
+    else if ((top + 1) >> BIG_SHIFT) return false;      /* a carry from below decides */
+    else nr = na;
+    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nr);
+    *out = o;
+    if (!o) return true;
+    int_set_size(h, o, nr, 1);
+    uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
+    uint32_t carry = 0;
+    size_t i = 0;
+    for (; i < nb; i++) {
+        carry += x[i] + y[i];
+        r[i] = carry & BIG_MASK;
+        carry >>= BIG_SHIFT;
+    }
+    for (; i < na; i++) {
+        carry += x[i];
+        r[i] = carry & BIG_MASK;
+        carry >>= BIG_SHIFT;
+    }
+    if (nr > na) r[na] = carry;
+    return true;
+}
+
+/*
 ** big // m or big % m for a positive int 'big' of three or more digits and
 ** 0 < m < 2**30, with RAM digits that are the host's: one pass over big's
 ** digits in RAM (divrem1), the quotient written straight into the new
