@@ -14,6 +14,7 @@
 ** word at frame->base + r * W. Temporaries (r >= nlocals) are consumed by
 ** the instruction that reads them; see vm/opcodes.def.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,14 @@ static inline int64_t int_floordiv(int64_t p, int64_t q)
 {
     int64_t d = p / q;
     return p % q && (p ^ q) < 0 ? d - 1 : d;
+}
+/* float % (float_rem, y != 0): the result takes the divisor's sign, a zero
+** result too. */
+static inline double float_mod(double x, double y)
+{
+    double m = fmod(x, y);
+    if (!m) return copysign(0.0, y);
+    return (y < 0) != (m < 0) ? m + y : m;
 }
 
 /*
@@ -577,7 +586,7 @@ VmStatus CPU_RUN(Vm *vm)
             int64_t m;
             NUM_BINARY(!__builtin_mul_overflow(p, q, &m), m, true, fp * fq);
         }
-        CASE(MOD): INT_BINARY(q != 0, int_mod(p, q));
+        CASE(MOD): NUM_BINARY(q != 0, int_mod(p, q), fq != 0, float_mod(fp, fq));
         CASE(FLOORDIV): INT_BINARY(q != 0, int_floordiv(p, q));
         CASE(BITAND): INT_BINARY(true, p & q);
         CASE(BITOR): INT_BINARY(true, p | q);
