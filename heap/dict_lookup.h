@@ -88,7 +88,7 @@ static inline bool key_eq(Heap *h, Addr a, Addr b)
     if (ta == obj_type_addr(h, b)) {
         int64_t x, y;
         if (ta == heap_type_obj(h, TY_INT) && int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
-        if (ta == heap_type_obj(h, TY_STR)) return str_eq(h, a, b);
+        if (ta == heap_type_obj(h, TY_STR)) return str_eq_fast(h, a, b);
     }
     return heap_key_eq(h, a, b);
 }

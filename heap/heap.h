@@ -553,6 +553,17 @@ uint32_t str_char(const Heap *h, Addr s, size_t i);
 const uint8_t *str_data(const Heap *h, Addr s); /* host pointer to the chars */
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out);
 bool str_eq(const Heap *h, Addr a, Addr b);
+/* str_eq with its common case inline: two ASCII strings, equal when their
+** lengths and bytes are (what dict lookups of str keys compare). */
+static inline bool str_eq_fast(const Heap *h, Addr a, Addr b)
+{
+    if (a == b) return true;
+    size_t n = str_len(h, a);
+    if (n != str_len(h, b)) return false;
+    if (str_is_ascii(h, a) && str_is_ascii(h, b))
+        return memcmp(ram_ptr(&h->ram, a + h->L.str_ascii_header), ram_ptr(&h->ram, b + h->L.str_ascii_header), n) == 0;
+    return str_eq(h, a, b);
+}
 bool str_eq_cstr(const Heap *h, Addr s, const char *c);
 int str_cmp(const Heap *h, Addr a, Addr b);
 uint64_t str_hash(Heap *h, Addr s);             /* deterministic; caches in ob hash */

@@ -455,7 +455,13 @@ static uint64_t hash_cps(const Heap *h, Addr s)
 {
     uint64_t x = 1469598103934665603ull;
     size_t n = str_len(h, s);
-    for (size_t i = 0; i < n; i++) { x ^= str_char(h, s, i); x *= 1099511628211ull; }
+    const uint8_t *d = str_data(h, s);
+    switch (h->ram.big ? 0 : str_kind(h, s)) {    /* the chars in place, by kind */
+    case 1: for (size_t i = 0; i < n; i++) { x ^= d[i]; x *= 1099511628211ull; } break;
+    case 2: for (size_t i = 0; i < n; i++) { uint16_t c; memcpy(&c, d + 2 * i, 2); x ^= c; x *= 1099511628211ull; } break;
+    case 4: for (size_t i = 0; i < n; i++) { uint32_t c; memcpy(&c, d + 4 * i, 4); x ^= c; x *= 1099511628211ull; } break;
+    default: for (size_t i = 0; i < n; i++) { x ^= str_char(h, s, i); x *= 1099511628211ull; } break;
+    }
     if (h->W == 4) x = (uint64_t)(int64_t)(int32_t)(uint32_t)x;
     if (x == UINT64_MAX) x--;
     return x;

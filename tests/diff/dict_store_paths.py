@@ -44,3 +44,10 @@ for i in range(20000):
     if i in f and i + 2 not in f:
         x += f[i] + len(f)
 print(x, id(f) == id(f))
+# str keys of every kind, looked up by equal strings made at run time
+# (their hashes computed then, over the chars in place)
+u = {}
+for w in ["abc", "café", "€uro", "😀x", "x😀", "Ünï", "", "a" * 40]:
+    u[w] = len(w)
+probe = ["".join(["a", "b", "c"]), "caf" + "é", "€" + "uro", "😀" + "x", "x" + "😀", "Ün" + "ï", "" + "", "a" * 39 + "a", "caf" + "e"]
+print([u[p] if p in u else None for p in probe], len(u))
