@@ -73,10 +73,10 @@ static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return 0;
 }
 
-/* r[0..na] = a + b, na >= nb. 'r' may be 'a' or 'b' (digit i is written after
-** digit i of both is read). */
-static void mag_add(uint32_t *r, const uint32_t *a, size_t na,
-                    const uint32_t *b, size_t nb)
+/* r[0..na) = the low na digits of a + b, na >= nb; returns the carry out
+** (0 or 1). 'r' may be 'a' or 'b' (digit i is written after digit i of
+** both is read). */
+uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     uint32_t carry = 0;
     size_t i;
@@ -90,7 +90,14 @@ static void mag_add(uint32_t *r, const uint32_t *a, size_t na,
         r[i] = carry & BIG_MASK;
         carry >>= BIG_SHIFT;
     }
-    r[na] = carry;
+    return carry;
+}
+
+/* r[0..na] = a + b, na >= nb, aliasing as big_digits_add. */
+static void mag_add(uint32_t *r, const uint32_t *a, size_t na,
+                    const uint32_t *b, size_t nb)
+{
+    r[na] = big_digits_add(r, a, na, b, nb);
 }
 
 /* r[0..na) = a - b, requires a >= b (so na >= nb). Aliasing as mag_add.

@@ -56,6 +56,9 @@ int big_cmp(const BigInt *a, const BigInt *b);
 int big_cmp_abs(const BigInt *a, const BigInt *b);
 
 void big_add(BigInt *r, const BigInt *a, const BigInt *b);
+/* r[0..na) = the low na digits of a + b (na >= nb, base 2**30); returns the
+** carry out. r may be a or b. */
+uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 void big_sub(BigInt *r, const BigInt *a, const BigInt *b);
 /* Schoolbook below 70 digits (CPython's KARATSUBA_CUTOFF), Karatsuba above. */
 void big_mul(BigInt *r, const BigInt *a, const BigInt *b);

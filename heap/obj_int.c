@@ -197,18 +197,7 @@ bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
     if (!o) return true;
     int_set_size(h, o, nr, 1);
     uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
-    uint32_t carry = 0;
-    size_t i = 0;
-    for (; i < nb; i++) {
-        carry += x[i] + y[i];
-        r[i] = carry & BIG_MASK;
-        carry >>= BIG_SHIFT;
-    }
-    for (; i < na; i++) {
-        carry += x[i];
-        r[i] = carry & BIG_MASK;
-        carry >>= BIG_SHIFT;
-    }
+    uint32_t carry = big_digits_add(r, x, na, y, nb);
     if (nr > na) r[na] = carry;
     return true;
 }
