@@ -134,7 +134,8 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
         fs = f.s ? f.s : "";
         flen = f.len;
     }
-    StrBuf out, err; sb_init(&out); sb_init(&err);
+    StrBuf out = vm_scratch_take(vm), err;
+    sb_init(&err);
     bool is_tuple = obj_type(h, args) == TY_TUPLE;
     size_t nargs = is_tuple ? tuple_len(h, args) : 1, argi = 0;
     Addr result = 0;
@@ -196,6 +197,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
     if (argi < nargs) { vm_raise(vm, EXC_TYPE, "not all arguments converted during string formatting"); goto done; }
     result = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
-    sb_free(&f); sb_free(&out); sb_free(&err);
+    sb_free(&f); sb_free(&err);
+    vm_scratch_give(vm, &out);
     return result;
 }

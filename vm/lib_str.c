@@ -518,7 +518,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Text s;
     text_of(h, self, &s);
     size_t len = s.n;
-    StrBuf out; sb_init(&out);
+    StrBuf out = vm_scratch_take(vm);
     unsigned auto_i = 0;
     Addr res = 0;
     for (size_t i = 0; i < len; i++) {
@@ -578,7 +578,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     res = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
     text_free(&s);
-    sb_free(&out);
+    vm_scratch_give(vm, &out);
     return res;
 }
 

@@ -236,6 +236,7 @@ void vm_free(Vm *vm)
     free(vm->disk);
     for (unsigned i = 0; i < vm->nwritten; i++) free(vm->written[i]);
     free(vm->written);
+    sb_free(&vm->scratch);
     builtins_free(vm);
     heap_free(vm->h);
     free(vm);

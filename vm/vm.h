@@ -148,7 +148,26 @@ typedef struct Vm {
     FileTable *files;
     char **written; unsigned nwritten;  /* files the program wrote */
     bool ast_refs_held;         /* constants carry the script's AST reference */
+    StrBuf scratch;             /* text lent to one formatting at a time (vm_scratch_take) */
 } Vm;
+
+/* The VM's scratch text buffer, empty, for building one result: its memory
+** stays between calls, so '%' and str.format allocate no host buffer each
+** time. A nested caller gets an empty StrBuf; vm_scratch_give takes either
+** back. */
+static inline StrBuf vm_scratch_take(Vm *vm)
+{
+    StrBuf b = vm->scratch;
+    sb_init(&vm->scratch);
+    sb_clear(&b);
+    return b;
+}
+static inline void vm_scratch_give(Vm *vm, StrBuf *b)
+{
+    if (vm->scratch.s || b->cap > 64 * 1024) sb_free(b);
+    else vm->scratch = *b;
+    sb_init(b);
+}
 
 typedef struct VmOptions {
     FILE *out, *in;
