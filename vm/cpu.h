@@ -248,6 +248,41 @@ static inline int64_t int_floordiv(int64_t p, int64_t q)
     int64_t d = p / q;
     return p % q && (p ^ q) < 0 ? d - 1 : d;
 }
+/*
+** x in s for a tuple or list s and an int of at most two digits or a str
+** x, without running anything: 1 or 0 when every item up to the answer is
+** x itself or of x's exact type (compared by value, as int and str
+** compare); -1 when an item of another type comes first, and op_compare
+** decides (bools and floats equal to ints, and the rest).
+*/
+static inline int seq_contains_fast(Heap *h, Addr s, Addr x)
+{
+    Addr xt = obj_type_addr(h, x);
+    bool is_int = xt == heap_type_obj(h, TY_INT);
+    int64_t xv = 0, v;
+    if (is_int ? !int_small(h, x, &xv) : xt != heap_type_obj(h, TY_STR)) return -1;
+    Addr items = obj_type_addr(h, s) == heap_type_obj(h, TY_LIST) ? list_items(h, s) : s + 3 * HEAP_W(h);
+    size_t n = (size_t)obj_ob_size(h, s);
+    for (size_t i = 0; i < n; i++) {
+        Addr it = ram_word(&h->ram, items + i * HEAP_W(h));
+        if (it == x) return 1;
+        if (obj_type_addr(h, it) != xt) return -1;
+        if (is_int ? int_small(h, it, &v) && v == xv : str_eq_fast(h, it, x)) return 1;
+    }
+    return 0;
+}
+
+/* x in c without hooks, out of the CPU loop's way: k in d for an int or
+** str key (dict_find's answer), x in a tuple or list (seq_contains_fast's);
+** -1 when op_compare must decide. */
+static __attribute__((noinline)) int contains_fast(Heap *h, Addr c, Addr x)
+{
+    Addr t = obj_type_addr(h, c), slot;
+    if (t == heap_type_obj(h, TY_DICT)) return dict_find(h, c, x, &slot);
+    if (t == heap_type_obj(h, TY_TUPLE) || t == heap_type_obj(h, TY_LIST)) return seq_contains_fast(h, c, x);
+    return -1;
+}
+
 /* float % (float_rem, y != 0): the result takes the divisor's sign, a zero
 ** result too. */
 static inline double float_mod(double x, double y)
@@ -664,9 +699,8 @@ VmStatus CPU_RUN(Vm *vm)
             XVC(c, rhs);
             if (HOOKED(R.tr)) { trace_operand(R.tr, b, lhs); trace_operand(R.tr, c, rhs); }
             SAVE_PC();
-            if (!CPU_HOOKS && (op == OP_IN || op == OP_NOTIN) && obj_type_addr(h, rhs) == heap_type_obj(h, TY_DICT)) {
-                Addr slot;      /* k in d for an int or str key: dict_find's answer */
-                int found = dict_find(h, rhs, lhs, &slot);
+            if (!CPU_HOOKS && (op == OP_IN || op == OP_NOTIN)) {
+                int found = contains_fast(h, rhs, lhs);
                 if (found >= 0) {
                     res = heap_bool(h, found != (op == OP_NOTIN));
                     goto binary_done;
