@@ -179,8 +179,8 @@ static void keep_pages(Heap *h, Addr b, uint64_t n)
             h->large_kept_bytes += part[j].size;
         }
     }
-    while (h->nlarge_kept && (h->nlarge_kept == SLOTS || h->large_kept_bytes + n > KEEP_MAX)) unkeep(h, 0, true);
     if (n > KEEP_MAX) { ram_discard(&h->ram, b, n); return; }
+    while (h->nlarge_kept && (h->nlarge_kept == SLOTS || h->large_kept_bytes + n > KEEP_MAX)) unkeep(h, 0, true);
     h->large_kept[h->nlarge_kept++] = (LargeBlock){ b, n };
     h->large_kept_bytes += n;
 }

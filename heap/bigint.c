@@ -223,10 +223,11 @@ static void mag_mul(uint32_t *r, const uint32_t *a, size_t na,
     free(tmp);
 }
 
-/* q[0..n) = a / d, returns a % d. 'q' may be 'a'. */
-static uint32_t mag_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d)
+/* q[0..n) = (rem * 2**(30n) + a) / d, returns the remainder (rem < d). 'q'
+** may be 'a'. */
+uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
 {
-    uint64_t rem = 0;
+    uint64_t rem = rem0;
     for (size_t i = n; i-- > 0;) {
         rem = rem << BIG_SHIFT | a[i];
         uint32_t qd = (uint32_t)(rem / d);
@@ -519,7 +520,7 @@ int big_divmod(BigInt *q, BigInt *r, const BigInt *a, const BigInt *b)
         big_copy(R, a);
     } else if (b->n == 1) {
         reserve(Q, a->n);
-        uint32_t rem = mag_divrem1(Q->d, a->d, a->n, b->d[0]);
+        uint32_t rem = big_digits_divrem1(Q->d, a->d, a->n, b->d[0], 0);
         Q->n = a->n;
         normalize(Q, asign * bsign);
         big_set_u64(R, rem);

@@ -269,8 +269,11 @@ static inline void append_entry(Heap *h, Addr d, Addr k, Addr key, uint64_t hash
 }
 
 /*
-** d[key] = value for an int or str key, as dict_set does it, in one
-** lookup (the loops without hooks): 1 when done, with a reference to
+** d[key] = value for an int or str key, as dict_set does it, without
+** dict_set's generic RAM accessors (the loops without hooks, which call it
+** for a key dict_find did not find, so the probe runs twice; passing the
+** slot along cost the loops more than it saved): 1 when done, with a
+** reference to
 ** 'value' taken here and a replaced value released last; 0 when dict_set
 ** must do it (a table to make larger, a str table meeting another key, a
 ** full RAM), with nothing changed but a str's cached hash; -1 for a key of

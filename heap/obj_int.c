@@ -227,13 +227,8 @@ bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out)
     *out = o;
     if (!o) return true;
     int_set_size(h, o, nq, 1);
-    uint32_t *q = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
-    for (size_t i = n; i-- > 0;) {
-        uint64_t cur = rem << BIG_SHIFT | d[i];
-        uint64_t qd = cur / mm;
-        rem = cur - qd * mm;
-        if (i < nq) q[i] = (uint32_t)qd;
-    }
+    /* a top digit below m is the first remainder, its quotient digit 0 */
+    big_digits_divrem1((uint32_t *)ram_ptr(&h->ram, o + 3 * h->W), d, nq, (uint32_t)mm, nq < n ? d[n - 1] : 0);
     return true;
 }
 
