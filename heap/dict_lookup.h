@@ -208,6 +208,19 @@ static inline Addr new_keys(Heap *h, unsigned log2, unsigned kind)
     return k;
 }
 
+/* insert_to_emptydict's table for d's first key: a fresh keys object of
+** PyDict_MINSIZE slots (unicode for a str key), where the key's first probe
+** is free, so *slot needs no lookup; 0 when RAM is full. */
+static inline Addr first_keys(Heap *h, Addr d, bool is_str, uint64_t hash, size_t *slot)
+{
+    size_t min = h->L.dict_min_slots;
+    Addr k = new_keys(h, (unsigned)__builtin_ctz((unsigned)min), is_str ? KIND_UNICODE : KIND_GENERAL);
+    if (!k) return 0;
+    ram_set_word(&h->ram, f_keys(h, d), k);
+    *slot = (size_t)hash_word(h, hash) & (min - 1);
+    return k;
+}
+
 static inline void free_keys(Heap *h, Addr k)
 {
     if (!k || k == h->empty_keys) return;
@@ -269,53 +282,30 @@ static inline void append_entry(Heap *h, Addr d, Addr k, Addr key, uint64_t hash
 }
 
 /*
-** d[key] = value for an int or str key, as dict_set does it, without
-** dict_set's generic RAM accessors (the loops without hooks, which call it
-** for a key dict_find did not find, so the probe runs twice; passing the
-** slot along cost the loops more than it saved): 1 when done, with a
-** reference to
-** 'value' taken here and a replaced value released last; 0 when dict_set
-** must do it (a table to make larger, a str table meeting another key, a
-** full RAM), with nothing changed but a str's cached hash; -1 for a key of
-** another type.
+** d[key] = value for an int or str key that dict_find did not find, as
+** dict_set inserts it, without dict_set's generic RAM accessors (the loops
+** without hooks; the probe runs again for the slot: passing it along from
+** dict_find cost the loops more than it saved). True when done, with a
+** reference to 'value' taken here; false when dict_set must do it (a table
+** to make larger, a str table meeting another key, a full RAM), with
+** nothing changed.
 */
-static inline int dict_store(Heap *h, Addr d, Addr key, Addr value)
+static inline bool dict_insert(Heap *h, Addr d, Addr key, Addr value)
 {
     uint64_t hash;
-    Addr vslot;
-    bool is_str = false;
-    if (!small_int_hash(h, key, &hash)) {
-        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
-        if (find_same_str(h, d, key, &vslot)) goto replace;
-        hash = str_hash_fast(h, key);
-        is_str = true;
-    }
-    Addr k = keys_of(h, d);
+    bool is_str = !small_int_hash(h, key, &hash);
+    if (is_str) hash = str_hash_fast(h, key);          /* dict_find cached it */
+    Addr k = keys_of(h, d), ks;
     size_t slot;
-    if (k == h->empty_keys) {           /* insert_to_emptydict, as dict_set */
-        size_t min = h->L.dict_min_slots;
-        k = new_keys(h, (unsigned)__builtin_ctz((unsigned)min), is_str ? KIND_UNICODE : KIND_GENERAL);
-        if (!k) return 0;
-        ram_set_word(&h->ram, f_keys(h, d), k);
-        slot = (size_t)hash_word(h, hash) & (min - 1);
-    } else {
-        if (!is_str && k_kind(h, k) == KIND_UNICODE) return 0;
-        Addr ks;
-        if (lookup(h, k, key, hash, &slot, &ks) >= 0) {
-            vslot = ks + HEAP_W(h);
-            goto replace;
-        }
-        if (!ram_word(&h->ram, k_usable(h, k))) return 0;
+    if (k == h->empty_keys) {
+        if (!(k = first_keys(h, d, is_str, hash, &slot))) return false;
+    } else if ((!is_str && k_kind(h, k) == KIND_UNICODE) || !ram_word(&h->ram, k_usable(h, k))
+               || lookup(h, k, key, hash, &slot, &ks) >= 0) {
+        return false;
     }
     heap_incref(h, value);
     append_entry(h, d, k, key, hash, slot, value);
-    return 1;
-replace:
-    heap_incref(h, value);
-    Addr old = ram_word(&h->ram, vslot);
-    ram_set_word(&h->ram, vslot, value);
-    heap_decref(h, old);
-    return 1;
+    return true;
 }
 
 /*

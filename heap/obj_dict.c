@@ -300,13 +300,7 @@ int dict_set(Heap *h, Addr d, Addr key, Addr value)
     bool is_str = obj_type(h, key) == TY_STR;
     size_t slot;
     if (k == h->empty_keys) {
-        /* insert_to_emptydict: a fresh keys object of PyDict_MINSIZE slots,
-        ** where the key's first probe is free, so no lookup is needed */
-        size_t min = h->L.dict_min_slots;
-        k = new_keys(h, (unsigned)__builtin_ctz((unsigned)min), is_str ? KIND_UNICODE : KIND_GENERAL);
-        if (!k) { heap_decref(h, value); return -1; }
-        ram_set_word(&h->ram, f_keys(h, d), k);
-        slot = (size_t)hash_word(h, hash) & (min - 1);
+        if (!(k = first_keys(h, d, is_str, hash, &slot))) { heap_decref(h, value); return -1; }
     } else {
         if (!is_str && k_kind(h, k) == KIND_UNICODE) {
             if (resize(h, d, log2_keysize(h, dict_len(h, d) * 3), KIND_GENERAL) != 0) { heap_decref(h, value); return -1; }

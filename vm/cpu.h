@@ -1060,7 +1060,7 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);
                 heap_decref_fast(h, old);
-            } else if (!CPU_HOOKS && found == 0 && dict_store(h, o, i, v) > 0) {
+            } else if (!CPU_HOOKS && found == 0 && dict_insert(h, o, i, v)) {
                 /* a new int or str key: dict_set's insertion */
             } else {
                 CHECK(op_setitem(vm, o, i, v) == 0);

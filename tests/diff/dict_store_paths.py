@@ -1,5 +1,5 @@
 # d[k] = v for a new int or str key takes a path in the untraced loops
-# (heap/dict_lookup.h dict_store); `k in d` for an int or str key too
+# (heap/dict_lookup.h dict_insert); `k in d` for an int or str key too
 # (dict_find). Both must leave what dict_set and dict_get leave: the same
 # table sizes, order, ids of reused keys objects and refcounts. Sizes are
 # printed past getsizeof({}) (pyodide's dicts are 4 bytes larger than i386's).
