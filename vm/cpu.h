@@ -315,6 +315,45 @@ static inline __attribute__((always_inline)) bool float_pair(const Heap *h, Addr
     return true;
 }
 
+/*
+** -x (long_neg, float_neg) and the builtin abs(x) (long_abs, float_abs)
+** for an int of at most two digits or a float, without hooks, out of the
+** CPU loop's way: the result, or 0 when op_unary or b_abs must do it (a
+** bool, a big int, another type, a full RAM: they raise). abs() of an int
+** that is not negative is the int itself; of a float, always a new float.
+*/
+static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool abs)
+{
+    Addr t = obj_type_addr(h, x);
+    int64_t v;
+    if (t == heap_type_obj(h, TY_FLOAT)) {
+        double d = float_value(h, x);
+        return float_new_fast(h, abs ? fabs(d) : -d);
+    }
+    if (t != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
+    if (abs && v >= 0) { heap_incref(h, x); return x; }
+    return int_new_fast(h, -v);
+}
+
+/*
+** x ** y without hooks, out of the CPU loop's way: two small ints with
+** y >= 0 and an int64 result (long_pow), or a positive finite float and a
+** finite float or small int (float_pow: there every special case is
+** ruled out and the result is C's pow). 0 when op_binary must do it:
+** other operands, an overflow, a full RAM.
+*/
+static __attribute__((noinline)) Addr pow_fast(Heap *h, Addr x, Addr y)
+{
+    int64_t p, q, r;
+    double fp, fq;
+    bool exact;
+    if (int_pair(h, x, y, &p, &q)) return q >= 0 && op_i64_pow(p, q, &r) ? int_new_fast(h, r) : 0;
+    if (!float_pair(h, x, y, &fp, &fq, &exact) || !(fp > 0) || !isfinite(fp) || !isfinite(fq)) return 0;
+    double d = pow(fp, fq);
+    return isfinite(d) ? float_new_fast(h, d) : 0;
+}
+
+
 /* o[i] for a list or tuple and an int index in range (negative counts
 ** from the end), as op_getitem does it; 0 to take the general path. */
 static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
@@ -645,7 +684,13 @@ VmStatus CPU_RUN(Vm *vm)
             CHECK(res);
             goto binary_done;
         }
-        CASE(POW): CASE(LSHIFT): CASE(RSHIFT):
+        CASE(POW):
+            if (!CPU_HOOKS) {
+                NUM_OPERANDS();
+                if ((res = pow_fast(h, lhs, rhs))) goto binary_done;
+            }
+            goto binary;
+        CASE(LSHIFT): CASE(RSHIFT):
         binary: {
             XVC(b, lhs);
             XVC(c, rhs);
@@ -680,7 +725,8 @@ VmStatus CPU_RUN(Vm *vm)
             RV(b, x);
             if (HOOKED(R.tr)) trace_operand(R.tr, b, x);
             SAVE_PC();
-            Addr r = op_unary(vm, op, x);
+            Addr r = !CPU_HOOKS && op == OP_NEG ? negate_fast(h, x, false) : 0;
+            if (!r) r = op_unary(vm, op, x);
             CHECK(r);
             if (HOOKED(R.tr)) trace_unary(R.tr, op, x, r);
             drop(&R, b, a);
@@ -783,13 +829,18 @@ VmStatus CPU_RUN(Vm *vm)
                 break;
             }
             /* len() of a list, tuple, str or dict without hooks: the
-            ** word after the type (ob_size, length, ma_used) */
-            if (!CPU_HOOKS && f == vm->builtin_len && b == 1 && !kw) {
-                Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0;
-                if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
-                    || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
-                    Addr r = int_new_fast(h, obj_ob_size(h, o));
+            ** word after the type (ob_size, length, ma_used); abs() of a
+            ** number (negate_fast) */
+            if (!CPU_HOOKS && b == 1 && !kw && (f == vm->builtin_len || f == vm->builtin_abs)) {
+                Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0, r = 0;
+                if (f == vm->builtin_abs) {
+                    if (o) r = negate_fast(h, o, true);
+                } else if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
+                           || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
+                    r = int_new_fast(h, obj_ob_size(h, o));
                     CHECK(r);
+                }
+                if (r) {
                     drop(&R, a + 1, MAX_REGS);
                     reg_put(&R, a, r);
                     break;

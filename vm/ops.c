@@ -175,18 +175,7 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
                 if (x == 0) return vm_raise(vm, EXC_ZERODIV, "0.0 cannot be raised to a negative power");
                 return float_pow(vm, (double)x, (double)y);
             }
-            {
-                int64_t acc = 1, base = x;
-                int64_t e = y;
-                bool ovf = false;
-                while (e) {
-                    if (e & 1) ovf |= __builtin_mul_overflow(acc, base, &acc);
-                    e >>= 1;
-                    if (e) ovf |= __builtin_mul_overflow(base, base, &base);
-                    if (ovf) break;
-                }
-                if (!ovf) return check(vm, int_from_i64(h, acc));
-            }
+            if (op_i64_pow(x, y, &r)) return check(vm, int_from_i64(h, r));
             break;
         default: break;
         }

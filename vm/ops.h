@@ -52,6 +52,20 @@ static inline bool op_type_is_num(TypeId t) { return t == TY_INT || t == TY_BOOL
 bool op_index(Vm *vm, Addr a, int64_t *out); /* int -> int64 (TypeError/IndexError set) */
 Addr op_int_from_double(Vm *vm, double d);
 bool op_to_double(Vm *vm, Addr a, double *out);
+/* x ** e for e >= 0 by repeated squaring (exact, so the method does not
+** show): false when a step overflows int64 and the big-int path must do it. */
+static inline bool op_i64_pow(int64_t x, int64_t e, int64_t *r)
+{
+    int64_t acc = 1, base = x;
+    bool ovf = false;
+    while (e && !ovf) {
+        if (e & 1) ovf |= __builtin_mul_overflow(acc, base, &acc);
+        e >>= 1;
+        if (e) ovf |= __builtin_mul_overflow(base, base, &base);
+    }
+    *r = acc;
+    return !ovf;
+}
 /* The f-string result of parts[0..n) (all str): a new string, or the
 ** empty / one-char singleton for 0 or 1 chars. What OP_BUILDSTR computes,
 ** without the UTF-8 round trip for ASCII parts. */
