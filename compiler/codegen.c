@@ -179,7 +179,7 @@ static unsigned build_reg(Compiler *c, unsigned target, const Expr *e)
 
 /* ---------------- scopes ---------------- */
 
-static bool is_global_decl(FuncState *fs, const char *name)
+static bool is_global_decl(const FuncState *fs, const char *name)
 {
     for (int i = 0; i < fs->nglobals; i++) if (strcmp(fs->globals[i], name) == 0) return true;
     return false;
@@ -466,6 +466,20 @@ static void load_const(Compiler *c, const Expr *e, uint32_t pk, unsigned target)
     EMIT(c, e, ins_abx(OP_LOADK, target, cg_kslot(c, pk)));
 }
 
+/* The enclosing function that has 'name' as a variable, when the current
+** function reads it without a variable of its own: CPython reads it from
+** a cell (a closure). NULL when the name is a global. */
+static const FuncState *enclosing_owner(Compiler *c, const char *name)
+{
+    if (is_global_decl(c->fs, name)) return NULL;
+    for (const FuncState *p = c->fs->parent; p && !p->is_module; p = p->parent) {
+        if (is_global_decl(p, name)) return NULL;
+        for (unsigned i = 0; i < p->compbase; i++)
+            if (strcmp(p->chunk->locals[i], name) == 0) return p;
+    }
+    return NULL;
+}
+
 static void load_name(Compiler *c, const Expr *e, const char *name, unsigned target)
 {
     int r = local_reg(c, name);
@@ -474,6 +488,11 @@ static void load_name(Compiler *c, const Expr *e, const char *name, unsigned tar
         else if (!is_sure(c, target)) EMIT(c, e, ins_abc(OP_CHECKLOCAL, target, 0, 0));
         return;
     }
+    const FuncState *owner = enclosing_owner(c, name);
+    if (owner)
+        cg_error(c, e->line, e->col, "closures are not supported by tracevm: '%s' is a variable of the "
+                 "enclosing function '%s' (pass it as an argument, or define '%s' at module level)",
+                 name, owner->chunk->name, c->fs->chunk->name);
     EMIT(c, e, ins_abx(OP_LOADGLOBAL, target, cg_nslot(c, name)));
 }
 
