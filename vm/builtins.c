@@ -133,6 +133,28 @@ static Addr b_abs(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return vm_raise(vm, EXC_TYPE, "bad operand type for abs(): '%s'", op_type_name(vm, args[0]));
 }
 
+/* int.bit_length(): the bits of |self|, 0 for zero (bool inherits it). */
+static Addr m_int_bit_length(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)args; (void)n; (void)kw;
+    Heap *h = H(vm);
+    int64_t v;
+    if (int_small(h, self, &v)) {
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        return chk(vm, int_from_i64(h, m ? 64 - __builtin_clzll(m) : 0));
+    }
+    int_to_big(h, self, &h->t1);
+    return chk(vm, int_from_i64(h, (int64_t)big_bit_length(&h->t1)));
+}
+
+/* float.is_integer(): finite and without a fraction. */
+static Addr m_float_is_integer(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
+{
+    (void)args; (void)n; (void)kw;
+    double d = float_value(H(vm), self);
+    return heap_bool(H(vm), isfinite(d) && d == floor(d));
+}
+
 /* list(src): list_extend into a new empty list, as list___init__ does. */
 Addr nat_call(Vm *vm, Addr f, Addr *args, unsigned n)
 {
@@ -960,6 +982,8 @@ static const Native natives[] = {
     { "getrefcount", TY_MODULE, s_getrefcount, 1, 1, false },
     { "intern", TY_MODULE, s_intern, 1, 1, false },
     { "format", TY_NONE, b_format, 1, 2, false },
+    { "bit_length", TY_INT, m_int_bit_length, 0, 0, false },
+    { "is_integer", TY_FLOAT, m_float_is_integer, 0, 0, false },
 };
 enum { NNATIVES = sizeof natives / sizeof natives[0] };
 
@@ -1101,7 +1125,7 @@ static const Native *find_method(Vm *vm, TypeId t, Addr name, bool fixed)
             *e = (MethodEntry){ name, t, st->all[i], strlen(st->all[i]->name), fixed };
             return st->all[i];
         }
-    return NULL;
+    return t == TY_BOOL ? find_method(vm, TY_INT, name, fixed) : NULL;   /* bool is an int */
 }
 
 static Addr no_attr(Vm *vm, Addr o, Addr name)
