@@ -140,6 +140,17 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
     if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
 }
 
+/* A tuple at refcount 1 whose items' references its owner takes over (an
+** unpacking): the tuple dies as free_seq frees it, without the decrefs of
+** its items, which would undo the increfs the owner skipped. Nothing
+** observes the heap. */
+static inline void tuple_free_moved(Heap *h, Addr o)
+{
+    ram_set_word(&h->ram, o, 0);
+    free_event(h, o, TY_TUPLE);
+    tuple_dealloc(h, o);
+}
+
 /* A dying tuple, list or dict, freed by free_seq; anything else that
 ** dies meanwhile goes on the work list. */
 static inline void free_seq_top(Heap *h, Addr o, TypeId t)

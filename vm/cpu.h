@@ -29,6 +29,9 @@
 #ifndef CPU_HOOKS
 #define CPU_HOOKS 1
 #endif
+#if !CPU_HOOKS
+static inline void tuple_free_moved(Heap *h, Addr o);     /* heap/dealloc.h, included after */
+#endif
 /* A tracing hook runs only in a loop built with hooks, and only when traced. */
 #define HOOKED(tr) (CPU_HOOKS && (tr))
 /* Register access and the loop's helpers are inlined whole into the loops
@@ -333,6 +336,33 @@ static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool abs)
     if (t != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
     if (abs && v >= 0) { heap_incref(h, x); return x; }
     return int_new_fast(h, -v);
+}
+
+/* divmod(x, y) of two small ints, y != 0, without hooks: the quotient,
+** the remainder, then the tuple, as b_divmod (and l_divmod's fast path)
+** makes them; 0 when b_divmod must do it (a full RAM: nothing is left
+** behind). */
+static inline Addr divmod_fast(Heap *h, Addr x, Addr y)
+{
+    int64_t p, q;
+    if (!int_pair(h, x, y, &p, &q) || q == 0) return 0;
+    Addr d = int_new_fast(h, int_floordiv(p, q)), m = d ? int_new_fast(h, int_mod(p, q)) : 0;
+    Addr t = m ? tuple_new_filled(h, 2) : 0;
+    if (!t) { heap_decref(h, m); heap_decref(h, d); return 0; }
+    tuple_set(h, t, 0, d);
+    tuple_set(h, t, 1, m);
+    return t;
+}
+
+/* The builtins called with n arguments (x, y: the first two) whose common
+** cases the loops without hooks answer here, out of the CPU loop's way
+** (len() is inline): the result, or 0 when builtins_call must do it. */
+static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y)
+{
+    Heap *h = vm->h;
+    if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
+    if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
+    return 0;
 }
 
 /*
@@ -829,19 +859,19 @@ VmStatus CPU_RUN(Vm *vm)
                 break;
             }
             /* len() of a list, tuple, str or dict without hooks: the
-            ** word after the type (ob_size, length, ma_used); abs() of a
-            ** number (negate_fast) */
-            if (!CPU_HOOKS && b == 1 && !kw && (f == vm->builtin_len || f == vm->builtin_abs)) {
+            ** word after the type (ob_size, length, ma_used); a few more
+            ** builtins in builtin_fast */
+            if (!CPU_HOOKS && !kw && ft == TY_BUILTIN && b && b <= 2) {
                 Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0, r = 0;
-                if (f == vm->builtin_abs) {
-                    if (o) r = negate_fast(h, o, true);
+                if (f != vm->builtin_len) {
+                    r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0);
                 } else if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
                            || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
                     r = int_new_fast(h, obj_ob_size(h, o));
                     CHECK(r);
                 }
                 if (r) {
-                    drop(&R, a + 1, MAX_REGS);
+                    for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
                     reg_put(&R, a, r);
                     break;
                 }
@@ -1185,6 +1215,19 @@ VmStatus CPU_RUN(Vm *vm)
             SAVE_PC();
             TypeId t = obj_type(h, src);
             size_t n;
+#if !CPU_HOOKS
+            if (!HEAP_OBSERVED(h) && t == TY_TUPLE && tuple_len(h, src) == c && b >= R.nlocals
+                && (b < a || b >= a + c) && obj_refcnt(h, src) == 1 && !heap_is_static(h, src)) {
+                /* a temporary tuple that dies here (a call's result):
+                ** its items move into the registers, so UNPACK_SEQUENCE's
+                ** increfs and tupledealloc's decrefs, which cancel, are
+                ** not done; RAM ends the same */
+                for (unsigned i = 0; i < c; i++) reg_put(&R, a + i, tuple_get(h, src, i));
+                rset(&R, b, 0);
+                tuple_free_moved(h, src);
+                break;
+            }
+#endif
             if (t == TY_TUPLE || t == TY_LIST) {
                 n = t == TY_TUPLE ? tuple_len(h, src) : list_len(h, src);
                 if (n != c) {

@@ -174,6 +174,7 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     if (strcmp(prof->python_version, "3.11") == 0) vm->print_c_levels = builtins_find(vm, "print");
     vm->builtin_len = builtins_find(vm, "len");
     vm->builtin_abs = builtins_find(vm, "abs");
+    vm->builtin_divmod = builtins_find(vm, "divmod");
     return vm;
 }
 
