@@ -200,23 +200,31 @@ static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return l;
 }
 
+/* Item i of a list or tuple (borrowed). */
+static Addr seq_item(const Heap *h, Addr seq, bool tuple, size_t i) { return tuple ? tuple_get(h, seq, i) : list_get(h, seq, i); }
+
 static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)n; (void)kw;
     Heap *h = H(vm);
-    Addr l = nat_list_from(vm, args[0]);
-    if (!l) return 0;
+    /* PySequence_Fast: a list or tuple is joined in place, anything else
+    ** is made a list first */
+    TypeId st = obj_type(h, args[0]);
+    bool tuple = st == TY_TUPLE;
+    Addr l = args[0];
+    if (tuple || st == TY_LIST) heap_incref(h, l);
+    else if (!(l = nat_list_from(vm, args[0]))) return 0;
     StrBuf out; sb_init(&out);
-    size_t len = list_len(h, l);
+    size_t len = tuple ? tuple_len(h, l) : list_len(h, l);
     /* the result's size first: more than the simulated heap is a MemoryError */
     uint64_t total = len > 1 ? (uint64_t)(len - 1) * str_len(h, self) * 4 : 0;
     for (size_t i = 0; i < len; i++) {
-        Addr x = list_get(h, l, i);
+        Addr x = seq_item(h, l, tuple, i);
         if (obj_type(h, x) == TY_STR) total += (uint64_t)str_len(h, x) * str_kind(h, x);
     }
     if (total > h->ram.heap_end - h->ram.heap) { heap_decref(h, l); return nomem(vm); }
     for (size_t i = 0; i < len; i++) {
-        Addr x = list_get(h, l, i);
+        Addr x = seq_item(h, l, tuple, i);
         if (obj_type(h, x) != TY_STR) {
             vm_raise(vm, EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, op_type_name(vm, x));
             sb_free(&out); heap_decref(h, l);
@@ -225,13 +233,13 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     Addr r;
     if (len == 1) {
-        r = list_get(h, l, 0);
+        r = seq_item(h, l, tuple, 0);
         heap_incref(h, r);
     } else {
         /* ASCII parts are copied in RAM; anything else goes through UTF-8 */
         bool done;
         Addr *parts = xmalloc(len * sizeof *parts);
-        for (size_t i = 0; i < len; i++) parts[i] = list_get(h, l, i);
+        for (size_t i = 0; i < len; i++) parts[i] = seq_item(h, l, tuple, i);
         r = str_join_ascii(h, self, parts, len, &done);
         free(parts);
         if (done) {
@@ -239,7 +247,7 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         } else {
             for (size_t i = 0; i < len; i++) {
                 if (i) str_to_utf8(h, self, &out);
-                str_to_utf8(h, list_get(h, l, i), &out);
+                str_to_utf8(h, seq_item(h, l, tuple, i), &out);
             }
             r = op_str_utf8(vm, out.s ? out.s : "", out.len);
         }
