@@ -338,6 +338,45 @@ static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool abs)
     return int_new_fast(h, -v);
 }
 
+/* The ASCII chars of a str, in place. */
+static inline const uint8_t *ascii_chars(const Heap *h, Addr s) { return ram_ptr(&h->ram, s + h->L.str_ascii_header); }
+
+/* x == y, x < y and the other four for two str, without hooks, out of the
+** CPU loop's way (PyUnicode_RichCompare makes nothing): the truth, or -1
+** when op_compare must decide (another type; an order of non-ASCII str). */
+static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr x, Addr y)
+{
+    Addr st = heap_type_obj(h, TY_STR);
+    if (obj_type_addr(h, x) != st || obj_type_addr(h, y) != st) return -1;
+    if (op == OP_EQ || op == OP_NE) return str_eq_fast(h, x, y) == (op == OP_EQ);
+    if (!str_is_ascii(h, x) || !str_is_ascii(h, y)) return -1;
+    size_t nx = str_len(h, x), ny = str_len(h, y);
+    int c = memcmp(ascii_chars(h, x), ascii_chars(h, y), nx < ny ? nx : ny);
+    if (!c) c = (nx > ny) - (nx < ny);
+    switch (op) {
+    case OP_LT: return c < 0;
+    case OP_LE: return c <= 0;
+    case OP_GT: return c > 0;
+    case OP_GE: return c >= 0;
+    default: return -1;
+    }
+}
+
+/* The next char of an iterator over an ASCII str, as op_next makes it (a
+** latin-1 singleton), without hooks: 1 with *out, or -1 when op_next
+** must do it (another iterator, the end, a non-ASCII str). */
+static __attribute__((noinline)) int str_next_fast(Heap *h, Addr it, Addr *out)
+{
+    if (obj_type_addr(h, it) != heap_type_obj(h, TY_STRITER)) return -1;
+    Addr s = obj_field(h, it, 0);
+    uint64_t i = obj_field(h, it, 1);
+    if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -1;
+    obj_set_field(h, it, 1, i + 1);
+    *out = h->latin1 + (Addr)ascii_chars(h, s)[i] * h->latin1_stride;
+    heap_incref(h, *out);
+    return 1;
+}
+
 /* divmod(x, y) of two small ints, y != 0, without hooks: the quotient,
 ** the remainder, then the tuple, as b_divmod (and l_divmod's fast path)
 ** makes them; 0 when b_divmod must do it (a full RAM: nothing is left
@@ -362,6 +401,18 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
     Heap *h = vm->h;
     if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
     if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
+    if (n != 1 || !x) return 0;
+    int64_t v;
+    if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
+        return int_new_fast(h, ascii_chars(h, x)[0]);
+    }
+    if (f == vm->builtin_chr) {         /* below 256: the latin-1 singleton */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v) || v < 0 || v > 255) return 0;
+        Addr c = h->latin1 + (Addr)v * h->latin1_stride;
+        heap_incref(h, c);
+        return c;
+    }
     return 0;
 }
 
@@ -781,6 +832,8 @@ VmStatus CPU_RUN(Vm *vm)
                     res = heap_bool(h, found != (op == OP_NOTIN));
                     goto binary_done;
                 }
+            } else if (!CPU_HOOKS && op != OP_IS && op != OP_ISNOT && (truth = str_compare_fast(h, op, lhs, rhs)) >= 0) {
+                goto compare_num;
             }
             res = op_compare(vm, op, lhs, rhs);
             CHECK(res);
@@ -1181,7 +1234,7 @@ VmStatus CPU_RUN(Vm *vm)
         CASE(FORITER): {
             Addr it = rget(&R, a), v;
             int st = op_next_fast(h, it, &v);
-            if (st < 0) {
+            if (st < 0 && (CPU_HOOKS || (st = str_next_fast(h, it, &v)) < 0)) {
                 SAVE_PC();
                 st = op_next(vm, it, &v);
                 CHECK(st >= 0);

@@ -175,6 +175,8 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     vm->builtin_len = builtins_find(vm, "len");
     vm->builtin_abs = builtins_find(vm, "abs");
     vm->builtin_divmod = builtins_find(vm, "divmod");
+    vm->builtin_ord = builtins_find(vm, "ord");
+    vm->builtin_chr = builtins_find(vm, "chr");
     return vm;
 }
 
