@@ -203,6 +203,29 @@ static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 /* Item i of a list or tuple (borrowed). */
 static Addr seq_item(const Heap *h, Addr seq, bool tuple, size_t i) { return tuple ? tuple_get(h, seq, i) : list_get(h, seq, i); }
 
+/* str.join's general case (a part that is not ASCII, or not a str):
+** the parts' types first (TypeError), then the result's size (more than
+** the simulated heap is a MemoryError), then the text through UTF-8. */
+static Addr join_general(Vm *vm, Addr sep, const Addr *parts, size_t len)
+{
+    Heap *h = H(vm);
+    uint64_t total = len > 1 ? (uint64_t)(len - 1) * str_len(h, sep) * 4 : 0;
+    for (size_t i = 0; i < len; i++) {
+        if (obj_type(h, parts[i]) != TY_STR)
+            return vm_raise(vm, EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, op_type_name(vm, parts[i]));
+        total += (uint64_t)str_len(h, parts[i]) * str_kind(h, parts[i]);
+    }
+    if (total > h->ram.heap_end - h->ram.heap) return nomem(vm);
+    StrBuf out; sb_init(&out);
+    for (size_t i = 0; i < len; i++) {
+        if (i) str_to_utf8(h, sep, &out);
+        str_to_utf8(h, parts[i], &out);
+    }
+    Addr r = op_str_utf8(vm, out.s ? out.s : "", out.len);
+    sb_free(&out);
+    return r;
+}
+
 static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)n; (void)kw;
@@ -214,45 +237,21 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr l = args[0];
     if (tuple || st == TY_LIST) heap_incref(h, l);
     else if (!(l = nat_list_from(vm, args[0]))) return 0;
-    StrBuf out; sb_init(&out);
     size_t len = tuple ? tuple_len(h, l) : list_len(h, l);
-    /* the result's size first: more than the simulated heap is a MemoryError */
-    uint64_t total = len > 1 ? (uint64_t)(len - 1) * str_len(h, self) * 4 : 0;
-    for (size_t i = 0; i < len; i++) {
-        Addr x = seq_item(h, l, tuple, i);
-        if (obj_type(h, x) == TY_STR) total += (uint64_t)str_len(h, x) * str_kind(h, x);
-    }
-    if (total > h->ram.heap_end - h->ram.heap) { heap_decref(h, l); return nomem(vm); }
-    for (size_t i = 0; i < len; i++) {
-        Addr x = seq_item(h, l, tuple, i);
-        if (obj_type(h, x) != TY_STR) {
-            vm_raise(vm, EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, op_type_name(vm, x));
-            sb_free(&out); heap_decref(h, l);
-            return 0;
-        }
-    }
-    Addr r;
-    if (len == 1) {
-        r = seq_item(h, l, tuple, 0);
+    Addr small[64], *parts = len <= 64 ? small : xmalloc(len * sizeof *parts);
+    for (size_t i = 0; i < len; i++) parts[i] = seq_item(h, l, tuple, i);
+    /* one str is the result itself; ASCII parts are copied in RAM */
+    bool done = len == 1 && obj_type(h, parts[0]) == TY_STR;
+    Addr r = 0;
+    if (done) {
+        r = parts[0];
         heap_incref(h, r);
     } else {
-        /* ASCII parts are copied in RAM; anything else goes through UTF-8 */
-        bool done;
-        Addr *parts = xmalloc(len * sizeof *parts);
-        for (size_t i = 0; i < len; i++) parts[i] = seq_item(h, l, tuple, i);
         r = str_join_ascii(h, self, parts, len, &done);
-        free(parts);
-        if (done) {
-            if (!r) r = nomem(vm);
-        } else {
-            for (size_t i = 0; i < len; i++) {
-                if (i) str_to_utf8(h, self, &out);
-                str_to_utf8(h, seq_item(h, l, tuple, i), &out);
-            }
-            r = op_str_utf8(vm, out.s ? out.s : "", out.len);
-        }
+        if (done && !r) r = nomem(vm);
     }
-    sb_free(&out);
+    if (!done) r = join_general(vm, self, parts, len);
+    if (parts != small) free(parts);
     heap_decref(h, l);
     return r;
 }
