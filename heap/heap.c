@@ -240,8 +240,11 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_RANGE: return L->range_size;
     case TY_SLICE: return (2 + 3) * (uint64_t)h->W + heap_gc(h, t);  /* start, stop, step */
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER:
-    case TY_ENUMERATE: case TY_ZIP:
         return L->iter_size;
+    case TY_ENUMERATE:  /* enumobject: en_index, en_sit, en_result, en_longindex, one */
+        return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
+    case TY_ZIP:        /* zipobject: tuplesize, ittuple, result, strict (an int, padded) */
+        return (2 + 4) * (uint64_t)h->W + heap_gc(h, t);
     case TY_BUILTIN:    /* PyCFunctionObject: ml, self, module, weakreflist, vectorcall */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     case TY_DICTITER:   /* dictiterobject: dict, used, pos, result, len */
@@ -265,8 +268,8 @@ unsigned heap_owned_fields(TypeId t)
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: return 1; /* seq */
     case TY_RANGEITER: return 3;    /* start, step, length */
     case TY_DICTITER: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
-    case TY_ENUMERATE: return 2;    /* iterator, count */
-    case TY_ZIP: return 1;          /* tuple of iterators */
+    case TY_ENUMERATE: return 3;    /* en_longindex, en_result, en_sit (vm/ops.h) */
+    case TY_ZIP: return 2;          /* result, ittuple */
     case TY_FILE: return 2;         /* name, mode */
     case TY_SQLCONN: return 1;      /* path */
     case TY_SQLCURSOR: return 2;    /* connection, last rows list */

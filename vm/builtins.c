@@ -657,35 +657,59 @@ static Addr b_input(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return r;
 }
 
+/* enumerate(iterable, start=0) as enum_new_impl makes it: the object,
+** then the iterator, then the (None, None) result tuple its next reuses.
+** A start beyond Py_ssize_t counts as an int object (en_longindex). */
 static Addr b_enumerate(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
     Heap *h = H(vm);
-    Addr it = op_iter(vm, args[0]);
-    if (!it) return 0;
-    Addr e = heap_new_object(h, TY_ENUMERATE, 2, 0);
-    if (!e) { heap_decref(h, it); return nomem(vm); }
     Addr start = n > 1 ? args[1] : 0;
-    if (start) heap_incref(h, start); else start = int_from_i64(h, 0);
-    obj_set_field(h, e, 0, it);
-    obj_set_field(h, e, 1, start);
+    if (start && !op_is_int(vm, start))
+        return vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, start));
+    Addr e = heap_new_object(h, TY_ENUMERATE, 4, 0);
+    if (!e) return nomem(vm);
+    int64_t max = h->W == 4 ? INT32_MAX : INT64_MAX, idx = 0;
+    if (start && (!int_to_i64(h, start, &idx) || idx > max || idx < -max - 1)) {
+        heap_incref(h, start);
+        obj_set_field(h, e, EN_LONGINDEX, start);
+        idx = max;
+    }
+    obj_set_field(h, e, EN_INDEX, (uint64_t)idx);
+    Addr it = op_iter(vm, args[0]);
+    if (!it) { heap_decref(h, e); return 0; }
+    obj_set_field(h, e, EN_SIT, it);
+    Addr res = tuple_new(h, 2);
+    if (!res) { heap_decref(h, e); return nomem(vm); }
+    for (int i = 0; i < 2; i++) { heap_incref(h, h->none); tuple_set(h, res, (size_t)i, h->none); }
+    obj_set_field(h, e, EN_RESULT, res);
     return e;
 }
 
+/* zip(*iterables) as zip_vectorcall makes it: the arguments as a tuple,
+** then (zip_new) the tuple of their iterators, the result tuple of Nones
+** its next reuses, the object; then the arguments' tuple goes. */
 static Addr b_zip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
     Heap *h = H(vm);
-    Addr t = tuple_new(h, n);
-    if (!t) return nomem(vm);
+    Addr a = tuple_new(h, n), its = 0, res = 0, z = 0;
+    if (!a) return nomem(vm);
+    for (unsigned i = 0; i < n; i++) { heap_incref(h, args[i]); tuple_set(h, a, i, args[i]); }
+    if (!(its = tuple_new(h, n))) { nomem(vm); goto done; }
     for (unsigned i = 0; i < n; i++) {
         Addr it = op_iter(vm, args[i]);
-        if (!it) { heap_decref(h, t); return 0; }
-        tuple_set(h, t, i, it);
+        if (!it) { heap_decref(h, its); its = 0; goto done; }
+        tuple_set(h, its, i, it);
     }
-    Addr z = heap_new_object(h, TY_ZIP, 1, 0);
-    if (!z) { heap_decref(h, t); return nomem(vm); }
-    obj_set_field(h, z, 0, t);
+    if (!(res = tuple_new(h, n))) { nomem(vm); heap_decref(h, its); goto done; }
+    for (unsigned i = 0; i < n; i++) { heap_incref(h, h->none); tuple_set(h, res, i, h->none); }
+    if (!(z = heap_new_object(h, TY_ZIP, 3, 0))) { nomem(vm); heap_decref(h, its); heap_decref(h, res); goto done; }
+    obj_set_field(h, z, ZIP_ITTUPLE, its);
+    obj_set_field(h, z, ZIP_RESULT, res);
+    obj_set_field(h, z, ZIP_SIZE, n);
+done:
+    heap_decref(h, a);
     return z;
 }
 
@@ -875,6 +899,17 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
     unsigned np = npos(vm, n, kw);
+    if (t == TY_ENUMERATE && kw) {      /* enumerate(iterable, start=n) */
+        Addr name = tuple_get(h, kw, 0);
+        if (n != 2 || np != 1 || !str_eq_cstr(h, name, "start")) {
+            StrBuf s; sb_init(&s);
+            str_to_utf8(h, name, &s);
+            vm_raise(vm, EXC_TYPE, "'%s' is an invalid keyword argument for enumerate()", s.s ? s.s : "");
+            sb_free(&s);
+            return 0;
+        }
+        return b_enumerate(vm, 0, args, 2, 0);
+    }
     if (t != TY_DICT && kw) return vm_raise(vm, EXC_TYPE, "%s() takes no keyword arguments", heap_type_names[t]);
     switch (t) {
     case TY_INT: if (np > 2) return vm_raise(vm, EXC_TYPE, "int() takes at most 2 arguments (%u given)", np); return make_int(vm, args, np);

@@ -46,6 +46,16 @@ Addr op_iter(Vm *vm, Addr a);
 int op_next(Vm *vm, Addr it, Addr *out);
 Addr op_len(Vm *vm, Addr a, int64_t *n);     /* returns nonzero dummy ok / 0 error */
 
+/*
+** enumerate and zip objects (enumobject, zipobject). Their references come
+** first, in the reverse of the order their deallocs drop them (the work
+** list frees the last one's death first, heap_owned_fields); the plain
+** words follow. en_result and zip's result are the tuples their next
+** reuses while nothing else holds them.
+*/
+enum { EN_LONGINDEX, EN_RESULT, EN_SIT, EN_INDEX };     /* EN_INDEX: a Py_ssize_t */
+enum { ZIP_RESULT, ZIP_ITTUPLE, ZIP_SIZE };            /* ZIP_SIZE: tuplesize */
+
 /* Integer helpers */
 bool op_is_int(Vm *vm, Addr a);              /* int or bool */
 static inline bool op_type_is_num(TypeId t) { return t == TY_INT || t == TY_BOOL || t == TY_FLOAT; }
