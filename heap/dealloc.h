@@ -160,14 +160,15 @@ static inline void free_seq_top(Heap *h, Addr o, TypeId t)
     h->deallocating = false;
 }
 
-/* heap_dealloc's common cases in the unit: a str, tuple, list or dict, nothing
+/* heap_dealloc's common cases in the unit: a number, str, tuple, list or dict, nothing
 ** observing, no death in progress. Not inlined: a death is rare next to
 ** the decrefs that test for it, which stay small. */
 static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, Addr o)
 {
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
-        if (t == TY_STR) { str_free_inline(h, o); return; }       /* as heap_dealloc frees it */
+        if (heap_free_number(h, o)) return;                         /* as heap_dealloc frees them */
+        if (t == TY_STR) { str_free_inline(h, o); return; }
         if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);
