@@ -20,6 +20,7 @@
 
 #include "heap/dict_lookup.h"
 #include "vm/builtins.h"
+#include "vm/iter_next.h"
 #include "vm/ops.h"
 #include "vm/spec.h"
 #include "vm/suggest.h"
@@ -362,15 +363,24 @@ static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr
     }
 }
 
-/* The next char of an iterator over an ASCII str, as op_next makes it (a
-** latin-1 singleton), without hooks: 1 with *out, or -1 when op_next
-** must do it (another iterator, the end, a non-ASCII str). */
-static __attribute__((noinline)) int str_next_fast(Heap *h, Addr it, Addr *out)
+/*
+** FORITER's next item when op_next_fast declines, without hooks, out of
+** the CPU loop's way: the next char of an ASCII str (a latin-1
+** singleton, as op_next makes it), an enumerate's or zip's next tuple
+** (vm/iter_next.h, here with the loop's RAM access). 1 with *out, 0 at
+** the end, -1 on an error; -2 when op_next must do it (another iterator,
+** a str at its end or not ASCII).
+*/
+static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
 {
-    if (obj_type_addr(h, it) != heap_type_obj(h, TY_STRITER)) return -1;
+    Heap *h = vm->h;
+    Addr t = obj_type_addr(h, it);
+    if (t == heap_type_obj(h, TY_ENUMERATE)) return enum_next(vm, it, out);
+    if (t == heap_type_obj(h, TY_ZIP)) return zip_next(vm, it, out);
+    if (t != heap_type_obj(h, TY_STRITER)) return -2;
     Addr s = obj_field(h, it, 0);
     uint64_t i = obj_field(h, it, 1);
-    if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -1;
+    if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -2;
     obj_set_field(h, it, 1, i + 1);
     *out = h->latin1 + (Addr)ascii_chars(h, s)[i] * h->latin1_stride;
     heap_incref(h, *out);
@@ -1234,9 +1244,9 @@ VmStatus CPU_RUN(Vm *vm)
         CASE(FORITER): {
             Addr it = rget(&R, a), v;
             int st = op_next_fast(h, it, &v);
-            if (st < 0 && (CPU_HOOKS || (st = str_next_fast(h, it, &v)) < 0)) {
+            if (st < 0) {
                 SAVE_PC();
-                st = op_next(vm, it, &v);
+                if (CPU_HOOKS || (st = next_unhooked(vm, it, &v)) == -2) st = op_next(vm, it, &v);
                 CHECK(st >= 0);
             }
             if (st == 1) {

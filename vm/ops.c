@@ -5,6 +5,7 @@
 ** otherwise. Error messages are worded as CPython words them.
 */
 #include "vm/ops.h"
+#include "vm/iter_next.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -1335,81 +1336,6 @@ Addr op_iter(Vm *vm, Addr a)
 }
 
 extern int vm_file_next(Vm *vm, Addr f, Addr *out);
-
-/* Puts 'v' (stolen) at slot i of a tuple its owner reuses, then drops the
-** item it held. */
-static void tuple_replace(Heap *h, Addr t, size_t i, Addr v)
-{
-    Addr old = tuple_get(h, t, i);
-    tuple_set(h, t, i, v);
-    heap_decref(h, old);
-}
-
-/* enum_next: the inner iterator's next item, then its index (a new int,
-** or en_longindex once the count passes Py_ssize_t), then the result:
-** en_result itself when nothing else holds it, else a new tuple. */
-static int enum_next(Vm *vm, Addr it, Addr *out)
-{
-    Heap *h = H(vm);
-    Addr v, index;
-    int st = op_next(vm, obj_field(h, it, EN_SIT), &v);
-    if (st <= 0) return st;
-    int64_t max = h->W == 4 ? INT32_MAX : INT64_MAX;
-    uint64_t raw = obj_field(h, it, EN_INDEX);
-    int64_t idx = h->W == 4 ? (int32_t)raw : (int64_t)raw;
-    if (idx == max) {                   /* enum_next_long */
-        index = obj_field(h, it, EN_LONGINDEX);
-        if (!index) {
-            if (!(index = int_from_i64(h, max))) { heap_decref(h, v); nomem(vm); return -1; }
-            obj_set_field(h, it, EN_LONGINDEX, index);
-        }
-        Addr one = int_from_i64(h, 1);
-        Addr up = op_binary(vm, OP_ADD, index, one);
-        heap_decref(h, one);
-        if (!up) { heap_decref(h, v); return -1; }
-        obj_set_field(h, it, EN_LONGINDEX, up);     /* its reference to index moves to the result */
-    } else {
-        if (!(index = int_from_i64(h, idx))) { heap_decref(h, v); nomem(vm); return -1; }
-        obj_set_field(h, it, EN_INDEX, (uint64_t)(idx + 1));
-    }
-    Addr res = obj_field(h, it, EN_RESULT);
-    if (obj_refcnt(h, res) == 1) {
-        heap_incref(h, res);
-        Addr old_index = tuple_get(h, res, 0), old_item = tuple_get(h, res, 1);
-        tuple_set(h, res, 0, index);
-        tuple_set(h, res, 1, v);
-        heap_decref(h, old_index);
-        heap_decref(h, old_item);
-    } else {
-        if (!(res = tuple_new(h, 2))) { heap_decref(h, index); heap_decref(h, v); nomem(vm); return -1; }
-        tuple_set(h, res, 0, index);
-        tuple_set(h, res, 1, v);
-    }
-    *out = res;
-    return 1;
-}
-
-/* zip_next: each iterator's next item into the result tuple, which is
-** zip's own when nothing else holds it (each old item dropped as it is
-** replaced), else a new tuple made first. */
-static int zip_next(Vm *vm, Addr it, Addr *out)
-{
-    Heap *h = H(vm);
-    size_t n = (size_t)obj_field(h, it, ZIP_SIZE);
-    if (n == 0) return 0;
-    Addr its = obj_field(h, it, ZIP_ITTUPLE), res = obj_field(h, it, ZIP_RESULT);
-    bool reuse = obj_refcnt(h, res) == 1;
-    if (reuse) heap_incref(h, res);
-    else if (!(res = tuple_new(h, n))) { nomem(vm); return -1; }
-    for (size_t k = 0; k < n; k++) {
-        Addr v;
-        int st = op_next(vm, tuple_get(h, its, k), &v);
-        if (st <= 0) { heap_decref(h, res); return st; }
-        if (reuse) tuple_replace(h, res, k, v); else tuple_set(h, res, k, v);
-    }
-    *out = res;
-    return 1;
-}
 
 int op_next(Vm *vm, Addr it, Addr *out)
 {
