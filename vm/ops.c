@@ -140,16 +140,24 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
 {
     Heap *h = H(vm);
     int64_t x, y;
-    if (int_small(h, a, &x) && int_small(h, b, &y)) {
+    /* both fit in int64 (up to three digits): exact in C while nothing
+    ** overflows; the result is made at its normalised size, as the big-int
+    ** paths make it */
+    if (int_to_i64(h, a, &x) && int_to_i64(h, b, &y)) {
         int64_t r;
         switch (op) {
-        case OP_ADD: return check(vm, int_from_i64(h, x + y));     /* |x|,|y| < 2**60 */
-        case OP_SUB: return check(vm, int_from_i64(h, x - y));
+        case OP_ADD:
+            if (!__builtin_add_overflow(x, y, &r)) return check(vm, int_from_i64(h, r));
+            break;
+        case OP_SUB:
+            if (!__builtin_sub_overflow(x, y, &r)) return check(vm, int_from_i64(h, r));
+            break;
         case OP_MUL:
             if (!__builtin_mul_overflow(x, y, &r)) return check(vm, int_from_i64(h, r));
             break;
         case OP_FLOORDIV: case OP_MOD:
             if (y == 0) return vm_raise(vm, EXC_ZERODIV, op == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+            if (x == INT64_MIN && y == -1) break;
             {
                 int64_t q = x / y, m = x % y;
                 if (m && ((m < 0) != (y < 0))) { q--; m += y; }
@@ -157,7 +165,7 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
             }
         case OP_DIV:
             if (y == 0) return vm_raise(vm, EXC_ZERODIV, "division by zero");
-            if (llabs(x) < ((int64_t)1 << 53) && llabs(y) < ((int64_t)1 << 53))
+            if (x > -((int64_t)1 << 53) && x < ((int64_t)1 << 53) && y > -((int64_t)1 << 53) && y < ((int64_t)1 << 53))
                 return check(vm, float_new(h, (double)x / (double)y));
             break;
         case OP_BITAND: return check(vm, int_from_i64(h, x & y));
@@ -168,7 +176,7 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
             return check(vm, int_from_i64(h, y >= 63 ? (x < 0 ? -1 : 0) : x >> y));
         case OP_LSHIFT:
             if (y < 0) return vm_raise(vm, EXC_VALUE, "negative shift count");
-            if (y < 62 && (x == 0 || (llabs(x) < ((int64_t)1 << (62 - y)))))
+            if (y < 62 && x != INT64_MIN && (x == 0 || (llabs(x) < ((int64_t)1 << (62 - y)))))
                 return check(vm, int_from_i64(h, (int64_t)((uint64_t)x << y)));
             break;
         case OP_POW:
