@@ -117,11 +117,58 @@ static void sig_digits(double ax, int64_t ndigits, Digits *dg)
     strip_zeros(dg);
 }
 
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 u128;   /* GCC and clang on 64-bit hosts */
+
+size_t fmt_fixed_exact(char *buf, double ax, int nd)
+{
+    static const uint64_t pow10[18] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+        1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+        100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    };
+    if (!(ax >= 0 && ax < 9007199254740992.0) || nd < 0 || nd > 17) return 0;
+    uint64_t bits;
+    memcpy(&bits, &ax, 8);
+    unsigned field = (unsigned)(bits >> 52);              /* the sign bit is 0 */
+    uint64_t m = bits & ((1ull << 52) - 1);
+    int e = field ? (int)field - 1075 : -1074;
+    if (field) m |= 1ull << 52;
+    /* q = ax * 10**nd rounded half to even, exactly: m * 10**nd < 2**110 */
+    u128 p = (u128)m * pow10[nd], q;
+    if (e >= 0) {
+        q = p << e;                                     /* ax < 2**53: no bits lost */
+    } else if (-e > 110) {
+        q = 0;                                          /* below half a unit */
+    } else {
+        unsigned k = (unsigned)-e;
+        u128 r = p & (((u128)1 << k) - 1), half = (u128)1 << (k - 1);
+        q = p >> k;
+        if (r > half || (r == half && (q & 1))) q++;
+    }
+    uint64_t ip = (uint64_t)(q / pow10[nd]), fp = (uint64_t)(q % pow10[nd]);
+    char tmp[24];
+    size_t n = 0, t = 0;
+    do { tmp[t++] = (char)('0' + ip % 10); ip /= 10; } while (ip);
+    while (t) buf[n++] = tmp[--t];
+    if (nd) {
+        buf[n++] = '.';
+        for (int i = nd; i-- > 0;) { buf[n + (size_t)i] = (char)('0' + fp % 10); fp /= 10; }
+        n += (size_t)nd;
+    }
+    buf[n] = '\0';
+    return n;
+}
+#else
+size_t fmt_fixed_exact(char *buf, double ax, int nd) { (void)buf; (void)ax; (void)nd; return 0; }
+#endif
+
 /* mode 3: 'ndigits' digits after the point, correctly rounded. */
 static void frac_digits(double ax, int64_t ndigits, Digits *dg)
 {
     char buf[EXACT_FRAC + 330];
-    snprintf(buf, sizeof buf, "%.*f", (int)MIN(ndigits, EXACT_FRAC), ax);
+    if (!fmt_fixed_exact(buf, ax, (int)MIN(ndigits, 18)))
+        snprintf(buf, sizeof buf, "%.*f", (int)MIN(ndigits, EXACT_FRAC), ax);
     int n = 0, decpt = 0;
     bool frac = false;
     for (const char *p = buf; *p; p++) {

@@ -38,6 +38,12 @@ typedef enum FmtStatus {
 ** when the decimal exponent is < -4 or >= 16, "inf", "-inf", "nan". */
 void fmt_float_repr(double x, StrBuf *out);
 
+/* "%.*f" of ax (0 <= ax < 2**53) with nd <= 17 digits after the point,
+** the text glibc's printf writes (exact, rounded half to even), computed
+** in 128-bit integers: its length, or 0 (nothing written) for other ax
+** or nd. 'buf' holds at least 40 bytes. */
+size_t fmt_fixed_exact(char *buf, double ax, int nd);
+
 /* ---- format specs: [[fill]align][sign][z][#][0][width][,|_][.prec][type] -- */
 
 typedef struct FormatSpec {

@@ -799,3 +799,38 @@ Test(numfmt, percent_key_reads_balanced_parentheses)
     cr_expect(eq(str, got, "ValueError: incomplete format"));
     free(got);
 }
+
+/* fmt_fixed_exact writes what glibc's "%.*f" writes (exact, half to even),
+** for random doubles of every magnitude it takes, halfway cases (k/2**j),
+** subnormals and the edges; and declines what it does not take. */
+Test(numfmt, fixed_exact_matches_printf)
+{
+    char got[64], want[64];
+    uint64_t x = 0x9e3779b97f4a7c15ull;
+    for (int i = 0; i < 400000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        double v;
+        switch (i % 4) {
+        case 0: { uint64_t b = x >> 1; memcpy(&v, &b, 8); break; }          /* any positive double */
+        case 1: v = (double)(x % 100000000) / (double)(1u << (x >> 58)); break;   /* halfway cases */
+        case 2: v = ldexp((double)(x >> 11), (int)(x % 80) - 100); break;
+        default: v = (double)(x % 1000000) / 1000.0; break;
+        }
+        int nd = (int)((x >> 40) % 19);
+        size_t n = fmt_fixed_exact(got, v, nd);
+        if (!(v >= 0 && v < 9007199254740992.0) || nd > 17) {
+            cr_assert(eq(sz, n, 0), "took %.17g with %d digits", v, nd);
+            continue;
+        }
+        snprintf(want, sizeof want, "%.*f", nd, v);
+        cr_assert(eq(sz, n, strlen(want)), "%.17g .%d: %s, printf %s", v, nd, got, want);
+        cr_assert(eq(str, got, want), "%.17g .%d", v, nd);
+    }
+    const double edges[] = { 0.0, 5e-324, 0.5, 1.5, 2.5, 0.125, 0.0625, 9007199254740991.0, 0.045, 1e-7, 4503599627370495.5 };
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        for (int nd = 0; nd <= 17; nd++) {
+            fmt_fixed_exact(got, edges[i], nd);
+            snprintf(want, sizeof want, "%.*f", nd, edges[i]);
+            cr_assert(eq(str, got, want), "%.17g .%d", edges[i], nd);
+        }
+}
