@@ -98,6 +98,15 @@ static inline void list_dealloc(Heap *h, Addr o)
 enum { FREE_SEQ_DEPTH = 64 };
 
 static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth);
+static void free_object(Heap *h, Addr o, TypeId t, unsigned depth);
+
+/* Objects free_seq frees: containers, and the objects free_one frees by
+** their owned fields (iterators, slices, functions, enumerate, zip..). */
+static inline bool seq_or_object(TypeId t)
+{
+    return t == TY_TUPLE || t == TY_LIST || t == TY_DICT
+        || !(t == TY_INT || t == TY_BOOL || t == TY_FLOAT || t == TY_STR || t == TY_NONE || t == TY_TYPE || t == TY_MODULE);
+}
 
 /* Drops a container's reference to 'v', freeing it if it dies. */
 static inline void free_child(Heap *h, Addr v, unsigned depth)
@@ -109,6 +118,10 @@ static inline void free_child(Heap *h, Addr v, unsigned depth)
     if (free_leaf(h, v, vt)) return;
     if ((vt == TY_TUPLE || vt == TY_LIST || vt == TY_DICT) && depth < FREE_SEQ_DEPTH) {
         free_seq(h, v, vt, depth + 1);
+        return;
+    }
+    if (seq_or_object(vt) && depth < FREE_SEQ_DEPTH) {
+        free_object(h, v, vt, depth + 1);
         return;
     }
     push_pending(h, v);
@@ -140,6 +153,16 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
     if (tuple) tuple_dealloc(h, o); else list_dealloc(h, o);
 }
 
+/* free_one's default case (heap/heap.c) without the work list: the
+** owned fields dropped last to first, each dying one freed whole, then
+** the object's block. */
+static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
+{
+    free_event(h, o, t);
+    for (unsigned i = heap_owned_fields(t); i-- > 0;) free_child(h, obj_field(h, o, i), depth);
+    heap_unmake(h, o, heap_fixed_size(h, t));
+}
+
 /* A tuple at refcount 1 whose items' references its owner takes over (an
 ** unpacking): the tuple dies as free_seq frees it, without the decrefs of
 ** its items, which would undo the increfs the owner skipped. Nothing
@@ -156,7 +179,8 @@ static inline void tuple_free_moved(Heap *h, Addr o)
 static inline void free_seq_top(Heap *h, Addr o, TypeId t)
 {
     h->deallocating = true;
-    free_seq(h, o, t, 0);
+    if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) free_seq(h, o, t, 0);
+    else free_object(h, o, t, 0);
     h->deallocating = false;
 }
 
@@ -169,7 +193,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
         if (heap_free_number(h, o)) return;                         /* as heap_dealloc frees them */
         if (t == TY_STR) { str_free_inline(h, o); return; }
-        if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) { free_seq_top(h, o, t); return; }
+        if (seq_or_object(t)) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);
 }

@@ -329,14 +329,15 @@ void heap_report_free(Heap *h, Addr o, TypeId t)
 void heap_dealloc(Heap *h, Addr o)
 {
     /* the common cases need no work list: an object that owns no
-    ** references (it is what popping it at once would do), and a tuple,
-    ** list or dict with nobody observing (free_seq) */
+    ** references (it is what popping it at once would do), and with
+    ** nobody observing, a tuple, list or dict (free_seq) or any other
+    ** object (free_object) */
     if (!h->deallocating) {
         if (!h->obs && heap_free_number(h, o)) return;          /* as the CPU loops free them */
         TypeId t = obj_type(h, o);
         if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
-        if ((t == TY_TUPLE || t == TY_LIST || t == TY_DICT) && !h->obs) {
+        if (seq_or_object(t) && !h->obs) {
             free_seq_top(h, o, t);
             return;
         }
