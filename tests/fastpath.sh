@@ -37,6 +37,9 @@ small_bench loop 'main(12000)'
 small_bench objects 'main(5000)'
 small_bench strings 'main(3000)'
 small_bench strappend 'main(20000)'
+small_bench textproc 'main(30)'
+small_bench sieve 'main(5000)'
+small_bench digits 'main(3000)'
 
 run() {   # run OUT ARGS...: in a fresh directory, stdin from /dev/null
   local out=$1; shift
