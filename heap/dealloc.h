@@ -191,8 +191,9 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
 {
     TypeId t = obj_type(h, o);
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
-        if (heap_free_number(h, o)) return;                         /* as heap_dealloc frees them */
+        /* as heap_dealloc frees them: str, numbers, then containers and the rest */
         if (t == TY_STR) { str_free_inline(h, o); return; }
+        if (heap_free_number(h, o) || free_leaf(h, o, t)) return;
         if (seq_or_object(t)) { free_seq_top(h, o, t); return; }
     }
     heap_dealloc(h, o);

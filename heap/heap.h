@@ -459,7 +459,7 @@ HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
 }
 
 /*
-** The death of a float or of an int, inline: what
+** The death of a float or of an int of at most two digits, inline: what
 ** heap_dealloc does for them (nothing observes the heap). 'o' is dead (its
 ** refcount reached 0); returns false, having done nothing, for any other
 ** object.
@@ -475,6 +475,7 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         size = L->float_size;
     } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
+        if (n > 2) return false;
         size = 3 * W + 4 * (n ? n : 1);
     } else {
         return false;
@@ -486,7 +487,7 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         h->float_free[h->nfloat_free++] = o;
         return true;
     }
-    heap_release(h, o, size);
+    heap_release_block(h, o, (size + L->alignment - 1) & ~((uint64_t)L->alignment - 1));
     return true;
 }
 

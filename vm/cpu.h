@@ -816,7 +816,9 @@ VmStatus CPU_RUN(Vm *vm)
             RV(b, x);
             if (HOOKED(R.tr)) trace_operand(R.tr, b, x);
             SAVE_PC();
-            Addr r = !CPU_HOOKS && op == OP_NEG ? negate_fast(h, x, false) : 0;
+            Addr r = 0;
+            if (!CPU_HOOKS && op == OP_NOT && (x == h->true_ || x == h->false_)) r = heap_bool(h, x == h->false_);
+            else if (!CPU_HOOKS && op == OP_NEG) r = negate_fast(h, x, false);
             if (!r) r = op_unary(vm, op, x);
             CHECK(r);
             if (HOOKED(R.tr)) trace_unary(R.tr, op, x, r);
