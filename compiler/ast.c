@@ -1,5 +1,6 @@
 /*
-** compiler/ast.c: the AST arena and the S-expression dump used by tests.
+** compiler/ast.c: the AST arena, the S-expression dump used by tests, and
+** the count of a function body's comprehension variables.
 **
 ** Dump format (one node = one parenthesized form, children in source order):
 **   (name x) (int 0x_ff) (float 1.5) (str "a\n") (const True) (const None)
@@ -484,4 +485,93 @@ void ast_dump(const Ast *ast, StrBuf *out)
         ast_dump_stmt(ast->body.items[i], out);
         sb_putc(out, '\n');
     }
+}
+
+/* ---- comprehension variables ------------------------------------------- */
+
+static unsigned comp_vars_expr(const Expr *e);
+
+static unsigned comp_vars_list(const ExprList *l)
+{
+    unsigned n = 0;
+    for (int i = 0; i < l->n; i++) n += comp_vars_expr(l->items[i]);
+    return n;
+}
+
+static unsigned count_target_names(const Expr *t)
+{
+    if (!t) return 0;
+    if (t->kind == EXPR_NAME) return 1;
+    if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
+        unsigned n = 0;
+        for (int i = 0; i < t->u.seq.elts.n; i++) n += count_target_names(t->u.seq.elts.items[i]);
+        return n;
+    }
+    return 0;
+}
+
+static unsigned comp_vars_expr(const Expr *e)
+{
+    if (!e) return 0;
+    switch (e->kind) {
+    case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_GENEXP: case EXPR_DICTCOMP: {
+        unsigned n = comp_vars_expr(e->u.comp.elt) + comp_vars_expr(e->u.comp.key) + comp_vars_expr(e->u.comp.value);
+        for (int i = 0; i < e->u.comp.ngens; i++) {
+            n += count_target_names(e->u.comp.gens[i].target);
+            n += comp_vars_expr(e->u.comp.gens[i].iter) + comp_vars_list(&e->u.comp.gens[i].ifs);
+        }
+        return n;
+    }
+    case EXPR_JOINEDSTR: return comp_vars_list(&e->u.joined.parts);
+    case EXPR_FORMATTED: return comp_vars_expr(e->u.formatted.value) + comp_vars_expr(e->u.formatted.spec);
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_SET: return comp_vars_list(&e->u.seq.elts);
+    case EXPR_DICT: return comp_vars_list(&e->u.dict.keys) + comp_vars_list(&e->u.dict.values);
+    case EXPR_BINOP: return comp_vars_expr(e->u.binop.left) + comp_vars_expr(e->u.binop.right);
+    case EXPR_UNARYOP: return comp_vars_expr(e->u.unary.operand);
+    case EXPR_BOOLOP: return comp_vars_list(&e->u.boolop.values);
+    case EXPR_COMPARE: {
+        unsigned n = 0;
+        for (int i = 0; i <= e->u.compare.nops; i++) n += comp_vars_expr(e->u.compare.operands[i]);
+        return n;
+    }
+    case EXPR_IFEXP: return comp_vars_expr(e->u.ifexp.test) + comp_vars_expr(e->u.ifexp.body) + comp_vars_expr(e->u.ifexp.orelse);
+    case EXPR_CALL: {
+        unsigned n = comp_vars_expr(e->u.call.func) + comp_vars_list(&e->u.call.args);
+        for (int i = 0; i < e->u.call.nkw; i++) n += comp_vars_expr(e->u.call.kw[i].value);
+        return n;
+    }
+    case EXPR_ATTRIBUTE: return comp_vars_expr(e->u.attribute.value);
+    case EXPR_SUBSCRIPT: return comp_vars_expr(e->u.subscript.value) + comp_vars_expr(e->u.subscript.index);
+    case EXPR_SLICE: return comp_vars_expr(e->u.slice.lower) + comp_vars_expr(e->u.slice.upper) + comp_vars_expr(e->u.slice.step);
+    default: return 0;
+    }
+}
+
+unsigned ast_count_comp_vars(const StmtList *body)
+{
+    unsigned n = 0;
+    for (int i = 0; i < body->n; i++) {
+        const Stmt *s = body->items[i];
+        switch (s->kind) {
+        case STMT_EXPR: n += comp_vars_expr(s->u.expr.value); break;
+        case STMT_ASSIGN: n += comp_vars_expr(s->u.assign.value) + comp_vars_list(&s->u.assign.targets); break;
+        case STMT_ANNASSIGN: n += comp_vars_expr(s->u.annassign.value); break;
+        case STMT_AUGASSIGN: n += comp_vars_expr(s->u.augassign.value) + comp_vars_expr(s->u.augassign.target); break;
+        case STMT_IF: n += comp_vars_expr(s->u.if_.test) + ast_count_comp_vars(&s->u.if_.body) + ast_count_comp_vars(&s->u.if_.orelse); break;
+        case STMT_WHILE: n += comp_vars_expr(s->u.while_.test) + ast_count_comp_vars(&s->u.while_.body) + ast_count_comp_vars(&s->u.while_.orelse); break;
+        case STMT_FOR: n += comp_vars_expr(s->u.for_.iter) + ast_count_comp_vars(&s->u.for_.body) + ast_count_comp_vars(&s->u.for_.orelse); break;
+        case STMT_RETURN: n += comp_vars_expr(s->u.ret.value); break;
+        case STMT_DEL: n += comp_vars_list(&s->u.del.targets); break;
+        case STMT_WITH:
+            for (int j = 0; j < s->u.with.n; j++) n += comp_vars_expr(s->u.with.items[j].ctx);
+            n += ast_count_comp_vars(&s->u.with.body);
+            break;
+        case STMT_ASSERT: n += comp_vars_expr(s->u.assert_.test) + comp_vars_expr(s->u.assert_.msg); break;
+        case STMT_FUNCDEF:
+            for (int j = 0; j < s->u.funcdef.nparams; j++) n += comp_vars_expr(s->u.funcdef.params[j].dflt);
+            break;
+        default: break;
+        }
+    }
+    return n;
 }

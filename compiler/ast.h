@@ -267,6 +267,10 @@ const char *ast_unaryop_str(UnaryOpKind op);
 const char *ast_cmpop_str(CmpOpKind op);
 const char *ast_boolop_str(BoolOpKind op);
 
+/* An upper bound of the comprehension variables in one function body:
+** the hidden locals its comprehensions bind (compiler/codegen.c). */
+unsigned ast_count_comp_vars(const StmtList *body);
+
 /* Arena allocation for the parser: zeroed memory that lives as long as 'ast'. */
 void *ast_alloc(Ast *ast, size_t n);
 /* Copies s[0..n) into the arena and adds a NUL. */
