@@ -326,16 +326,16 @@ static inline __attribute__((always_inline)) bool float_pair(const Heap *h, Addr
 ** bool, a big int, another type, a full RAM: they raise). abs() of an int
 ** that is not negative is the int itself; of a float, always a new float.
 */
-static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool abs)
+static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool absolute)
 {
     Addr t = obj_type_addr(h, x);
     int64_t v;
     if (t == heap_type_obj(h, TY_FLOAT)) {
         double d = float_value(h, x);
-        return float_new_fast(h, abs ? fabs(d) : -d);
+        return float_new_fast(h, absolute ? fabs(d) : -d);
     }
     if (t != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
-    if (abs && v >= 0) { heap_incref(h, x); return x; }
+    if (absolute && v >= 0) { heap_incref(h, x); return x; }
     return int_new_fast(h, -v);
 }
 
@@ -443,7 +443,6 @@ static __attribute__((noinline)) Addr pow_fast(Heap *h, Addr x, Addr y)
     double d = pow(fp, fq);
     return isfinite(d) ? float_new_fast(h, d) : 0;
 }
-
 
 /* o[i] for a list or tuple and an int index in range (negative counts
 ** from the end), as op_getitem does it; 0 to take the general path. */
