@@ -812,7 +812,7 @@ Test(numfmt, fixed_exact_matches_printf)
         double v;
         switch (i % 4) {
         case 0: { uint64_t b = x >> 1; memcpy(&v, &b, 8); break; }          /* any positive double */
-        case 1: v = (double)(x % 100000000) / (double)(1u << (x >> 58)); break;   /* halfway cases */
+        case 1: v = (double)(x % 100000000) / (double)(1ull << (x >> 58)); break;  /* halfway cases */
         case 2: v = ldexp((double)(x >> 11), (int)(x % 80) - 100); break;
         default: v = (double)(x % 1000000) / 1000.0; break;
         }
