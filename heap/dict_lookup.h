@@ -230,12 +230,13 @@ static inline void free_keys(Heap *h, Addr k)
     if (!heap_is_static(h, k)) heap_release(h, k, keys_bytes(h, log2, kind));
 }
 
-/* A dict object on 'keys' (which it takes), from the free list first;
-** 0 when RAM is full. */
-static inline Addr new_dict_with(Heap *h, Addr keys)
+/* A dict object on 'keys' (which it takes), from the free list first
+** when 'freelist' (new_dict; dict()'s tp_alloc takes a fresh block); 0
+** when RAM is full. */
+static inline Addr new_dict_object(Heap *h, Addr keys, bool freelist)
 {
     Addr d;
-    if (h->ndict_free) {
+    if (freelist && h->ndict_free) {
         d = h->dict_free[--h->ndict_free];
         if (HEAP_OBSERVED(h)) heap_revive(h, d, TY_DICT, h->L.dict_empty);
         else heap_revive_quiet(h, d, TY_DICT);
@@ -249,6 +250,7 @@ static inline Addr new_dict_with(Heap *h, Addr keys)
     ram_set_word(&h->ram, f_values(h, d), 0);
     return d;
 }
+static inline Addr new_dict_with(Heap *h, Addr keys) { return new_dict_object(h, keys, true); }
 
 /* Phase 2 of a dict's death (its keys and values are already released):
 ** the keys object back to the allocator, the dict onto its free list. */

@@ -611,6 +611,9 @@ HEAP_HOT Addr tuple_new_filled(Heap *h, size_t n)
 
 /* ---- list (heap/obj_list.c) ---- */
 Addr list_new(Heap *h, size_t n);               /* n items (NULL), capacity exactly n */
+/* An empty list not taken from the free list: list() calls the type's
+** tp_alloc (list_vectorcall), where [] and PyList_New take a free one. */
+Addr list_new_fresh(Heap *h);
 static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
 static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
 static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
@@ -663,6 +666,9 @@ int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
 
 /* ---- dict (heap/obj_dict.c) ---- */
 Addr dict_new(Heap *h);
+/* dict_new without the free list: dict() calls the type's tp_alloc
+** (dict_new in dictobject.c), where {} takes a free dict (new_dict). */
+Addr dict_new_fresh(Heap *h);
 Addr dict_new_presized(Heap *h, size_t n);
 Addr dict_new_module(Heap *h);
 /* ma_used, the word after the type. */

@@ -58,6 +58,7 @@ void heap_dict_init(Heap *h)
 }
 
 Addr dict_new(Heap *h) { return new_dict_with(h, h->empty_keys); }
+Addr dict_new_fresh(Heap *h) { return new_dict_object(h, h->empty_keys, false); }
 
 /* calculate_log2_keysize (dictobject.c): bit_length(((n | MIN) - 1) | (MIN - 1)).
 ** The OR means 1..7 round up to 16 slots, not 8, as CPython does. */

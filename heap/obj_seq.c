@@ -63,6 +63,16 @@ Addr list_new(Heap *h, size_t n)
     return o;
 }
 
+Addr list_new_fresh(Heap *h)
+{
+    Addr o = heap_make(h, TY_LIST, h->L.list_base);
+    if (!o) return 0;
+    set_size(h, o, 0);
+    ram_set_word(&h->ram, f_items(h, o), 0);
+    ram_set_word(&h->ram, f_alloc(h, o), 0);
+    return o;
+}
+
 /* Moves the item array to a block of 'cap' slots (PyMem_Realloc: a block
 ** that still fits its size class and is over 3/4 used stays in place). */
 static int realloc_items(Heap *h, Addr l, size_t cap)

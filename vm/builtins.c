@@ -883,10 +883,10 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
     return r;
 }
 
-Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw)
+Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw, bool fresh)
 {
     Heap *h = H(vm);
-    Addr d = dict_new(h);
+    Addr d = fresh ? dict_new_fresh(h) : dict_new(h);
     if (!d) return nomem(vm);
     unsigned np = npos(vm, n, kw);
     if (np) {
@@ -953,9 +953,12 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
         int tr = op_truth(vm, args[0]);
         return tr < 0 ? 0 : heap_bool(h, tr);
     }
-    case TY_LIST:
-        if (np == 0) return chk(vm, list_new(h, 0));
-        return nat_list_from(vm, args[0]);
+    case TY_LIST: {             /* list_vectorcall: tp_alloc, then list___init__ */
+        Addr l = list_new_fresh(h);
+        if (!l) return nomem(vm);
+        if (np && op_list_extend(vm, l, args[0]) != 0) { heap_decref(h, l); return 0; }
+        return l;
+    }
     case TY_TUPLE: {
         if (np == 0) return tuple_new(h, 0);
         if (obj_type(h, args[0]) == TY_TUPLE) { heap_incref(h, args[0]); return args[0]; }
@@ -968,7 +971,7 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
         heap_decref(h, l);
         return tp;
     }
-    case TY_DICT: return nat_make_dict(vm, args, n, kw);
+    case TY_DICT: return nat_make_dict(vm, args, n, kw, true);
     case TY_RANGE: return make_range(vm, args, np);
     case TY_ENUMERATE: if (np < 1) return vm_raise(vm, EXC_TYPE, "enumerate() missing required argument 'iterable'"); return b_enumerate(vm, 0, args, np, 0);
     case TY_ZIP: return b_zip(vm, 0, args, np, 0);

@@ -370,7 +370,7 @@ static Addr m_dict_setdefault(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw
 static Addr m_dict_update(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
-    Addr src = nat_make_dict(vm, args, n, kw);
+    Addr src = nat_make_dict(vm, args, n, kw, false);
     if (!src) return 0;
     size_t pos = 0; Addr k, v;
     while (dict_next(h, src, &pos, &k, &v)) { heap_incref(h, v); dict_set(h, self, k, v); }
@@ -385,7 +385,7 @@ static Addr m_dict_clear(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return none(vm);
 }
 
-static Addr m_dict_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return nat_make_dict(vm, &self, 1, 0); }
+static Addr m_dict_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return nat_make_dict(vm, &self, 1, 0, false); }
 
 const Native lib_coll_natives[] = {
     { "append", TY_LIST, m_list_append, 1, 1, false },
