@@ -883,11 +883,9 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
     return r;
 }
 
-Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw, bool fresh)
+int nat_dict_update(Vm *vm, Addr d, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
-    Addr d = fresh ? dict_new_fresh(h) : dict_new(h);
-    if (!d) return nomem(vm);
     unsigned np = npos(vm, n, kw);
     if (np) {
         Addr src = args[0];
@@ -896,32 +894,46 @@ Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw, bool fresh)
             while (dict_next(h, src, &pos, &k, &v)) { heap_incref(h, v); dict_set(h, d, k, v); }
         } else {
             Addr it = op_iter(vm, src);
-            if (!it) { heap_decref(h, d); return 0; }
+            if (!it) return -1;
             Addr p;
             int st;
-            while ((st = op_next(vm, it, &p)) == 1) {
-                Addr items = nat_list_from(vm, p);
-                heap_decref(h, p);
-                if (!items) { heap_decref(h, it); heap_decref(h, d); return 0; }
-                if (list_len(h, items) != 2) {
-                    vm_raise(vm, EXC_VALUE, "dictionary update sequence element #0 has length %zu; 2 is required", list_len(h, items));
-                    heap_decref(h, items); heap_decref(h, it); heap_decref(h, d);
-                    return 0;
+            for (size_t i = 0; (st = op_next(vm, it, &p)) == 1; i++) {
+                /* PySequence_Fast: a tuple or list pair as it is */
+                TypeId pt = obj_type(h, p);
+                Addr pair = pt == TY_TUPLE || pt == TY_LIST ? p : nat_list_from(vm, p);
+                if (pair != p) heap_decref(h, p);
+                if (!pair) { heap_decref(h, it); return -1; }
+                bool tuple = obj_type(h, pair) == TY_TUPLE;
+                size_t len = tuple ? tuple_len(h, pair) : list_len(h, pair);
+                if (len != 2) {
+                    vm_raise(vm, EXC_VALUE, "dictionary update sequence element #%zu has length %zu; 2 is required", i, len);
+                    heap_decref(h, pair); heap_decref(h, it);
+                    return -1;
                 }
-                Addr v = list_get(h, items, 1);
-                if (!op_check_hashable(vm, list_get(h, items, 0))) { heap_decref(h, items); heap_decref(h, it); heap_decref(h, d); return 0; }
+                Addr k = tuple ? tuple_get(h, pair, 0) : list_get(h, pair, 0);
+                Addr v = tuple ? tuple_get(h, pair, 1) : list_get(h, pair, 1);
+                if (!op_check_hashable(vm, k)) { heap_decref(h, pair); heap_decref(h, it); return -1; }
                 heap_incref(h, v);
-                dict_set(h, d, list_get(h, items, 0), v);
-                heap_decref(h, items);
+                dict_set(h, d, k, v);
+                heap_decref(h, pair);
             }
             heap_decref(h, it);
-            if (st < 0) { heap_decref(h, d); return 0; }
+            if (st < 0) return -1;
         }
     }
     if (kw) {
         size_t nk = tuple_len(h, kw);
         for (size_t i = 0; i < nk; i++) { heap_incref(h, args[np + i]); dict_set(h, d, tuple_get(h, kw, i), args[np + i]); }
     }
+    return 0;
+}
+
+Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw, bool fresh)
+{
+    Heap *h = H(vm);
+    Addr d = fresh ? dict_new_fresh(h) : dict_new(h);
+    if (!d) return nomem(vm);
+    if (nat_dict_update(vm, d, args, n, kw) != 0) { heap_decref(h, d); return 0; }
     return d;
 }
 

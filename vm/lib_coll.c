@@ -369,13 +369,7 @@ static Addr m_dict_setdefault(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw
 
 static Addr m_dict_update(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
-    Heap *h = H(vm);
-    Addr src = nat_make_dict(vm, args, n, kw, false);
-    if (!src) return 0;
-    size_t pos = 0; Addr k, v;
-    while (dict_next(h, src, &pos, &k, &v)) { heap_incref(h, v); dict_set(h, self, k, v); }
-    heap_decref(h, src);
-    return none(vm);
+    return nat_dict_update(vm, self, args, n, kw) != 0 ? 0 : none(vm);
 }
 
 static Addr m_dict_clear(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)

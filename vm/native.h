@@ -24,8 +24,12 @@ Addr nat_call(Vm *vm, Addr f, Addr *args, unsigned n);
 /* list(src), with list_extend's preallocation. New reference or 0. */
 Addr nat_list_from(Vm *vm, Addr src);
 /* dict(args, **kw) into a new dict. */
+/* dict_update_arg, then the keywords (dict(), d.update()): a dict's
+** items, else an iterable of pairs, each a tuple or list as it is (else
+** made a list). 0, or -1 with vm->err set. */
+int nat_dict_update(Vm *vm, Addr d, Addr *args, unsigned n, Addr kw);
 /* dict(args, **kw): 'fresh' for the type call (tp_alloc, not the free
-** list), else a dict from the free list first (copy, update's source). */
+** list), else a dict from the free list first (copy). */
 Addr nat_make_dict(Vm *vm, Addr *args, unsigned n, Addr kw, bool fresh);
 /* list.sort(key=None, reverse=False) in CPython's comparison order: 0 or -1. */
 int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw);
