@@ -926,13 +926,16 @@ VmStatus CPU_RUN(Vm *vm)
             ** word after the type (ob_size, length, ma_used); a few more
             ** builtins in builtin_fast */
             if (!CPU_HOOKS && !kw && ft == TY_BUILTIN && b && b <= 2) {
-                Addr o = rget(&R, a + 1), t = o ? obj_type_addr(h, o) : 0, r = 0;
+                Addr o = rget(&R, a + 1), r = 0;
                 if (f != vm->builtin_len) {
                     r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0);
-                } else if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
-                           || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
-                    r = int_new_fast(h, obj_ob_size(h, o));
-                    CHECK(r);
+                } else {
+                    Addr t = o ? obj_type_addr(h, o) : 0;
+                    if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
+                        || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
+                        r = int_new_fast(h, obj_ob_size(h, o));
+                        CHECK(r);
+                    }
                 }
                 if (r) {
                     for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
