@@ -174,9 +174,10 @@ static inline void tuple_free_moved(Heap *h, Addr o)
     tuple_dealloc(h, o);
 }
 
-/* A dying tuple, list or dict, freed by free_seq; anything else that
-** dies meanwhile goes on the work list. */
-static inline void free_seq_top(Heap *h, Addr o, TypeId t)
+/* A dying object that is not a number or str (seq_or_object): a tuple,
+** list or dict freed by free_seq, anything else by free_object; what dies
+** meanwhile beyond FREE_SEQ_DEPTH goes on the work list. */
+static inline void free_dying(Heap *h, Addr o, TypeId t)
 {
     h->deallocating = true;
     if (t == TY_TUPLE || t == TY_LIST || t == TY_DICT) free_seq(h, o, t, 0);
@@ -194,7 +195,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
         /* as heap_dealloc frees them: str, numbers, then containers and the rest */
         if (t == TY_STR) { str_free_inline(h, o); return; }
         if (heap_free_number(h, o) || free_leaf(h, o, t)) return;
-        if (seq_or_object(t)) { free_seq_top(h, o, t); return; }
+        if (seq_or_object(t)) { free_dying(h, o, t); return; }
     }
     heap_dealloc(h, o);
 }

@@ -338,7 +338,7 @@ void heap_dealloc(Heap *h, Addr o)
         if (t == TY_STR && !h->obs) { str_free(h, o); return; }    /* free_leaf's, sooner */
         if (free_leaf(h, o, t)) return;
         if (seq_or_object(t) && !h->obs) {
-            free_seq_top(h, o, t);
+            free_dying(h, o, t);
             return;
         }
     }

@@ -621,6 +621,11 @@ static inline Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
 {
     return ram_word(&h->ram, list_items(h, l) + i * HEAP_W(h));
 }
+/* Item i of a tuple ('tuple') or a list (borrowed). */
+static inline Addr seq_get(const Heap *h, Addr s, bool tuple, size_t i)
+{
+    return tuple ? tuple_get(h, s, i) : list_get(h, s, i);
+}
 /* list_new(h, n) whose n items the caller sets at once: inline while a
 ** list object waits on the free list (the item array comes first: the two
 ** come from different places, so the order changes no address). */

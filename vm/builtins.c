@@ -169,13 +169,8 @@ static Addr b_next(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
     Heap *h = H(vm);
-    switch (obj_type(h, args[0])) {
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER: case TY_DICTITER:
-    case TY_ENUMERATE: case TY_ZIP: case TY_FILE:
-        break;
-    default:
+    if (!op_is_iterator(obj_type(h, args[0])))
         return vm_raise(vm, EXC_TYPE, "'%s' object is not an iterator", op_type_name(vm, args[0]));
-    }
     Addr v;
     int st = op_next(vm, args[0], &v);
     if (st < 0) return 0;
@@ -302,14 +297,11 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 static Addr b_min(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, false); }
 static Addr b_max(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; return b_min_max(vm, args, n, kw, true); }
 
-/* LONG_MAX of the profile's C: a long is a word on Linux, 32- or 64-bit. */
-static int64_t c_long_max(const Heap *h) { return h->W == 4 ? INT32_MAX : INT64_MAX; }
-
 /* The value of an int or bool as a C long of the profile, as
 ** PyLong_AsLongAndOverflow gives it; false on overflow. */
 static bool as_c_long(Heap *h, Addr o, int64_t *v)
 {
-    return int_to_i64(h, o, v) && *v <= c_long_max(h) && *v >= -c_long_max(h) - 1;
+    return int_to_i64(h, o, v) && *v <= op_c_long_max(h) && *v >= -op_c_long_max(h) - 1;
 }
 
 /* Leaving one of sum's fast loops: the total, now an object, plus the
@@ -339,7 +331,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (!it) return 0;
     if (acc) heap_incref(h, acc); else acc = int_from_i64(h, 0);
     if (!acc) { heap_decref(h, it); return nomem(vm); }
-    int64_t lmax = c_long_max(h), lmin = -lmax - 1;
+    int64_t lmax = op_c_long_max(h), lmin = -lmax - 1;
     Addr v;
     int st = 1;
     int64_t total;
@@ -687,6 +679,15 @@ static Addr b_input(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return r;
 }
 
+/* A new tuple of n Nones (PyTuple_Pack(2, None, None), zip_new's result
+** holder): 0 when RAM is full. */
+static Addr tuple_of_nones(Heap *h, size_t n)
+{
+    Addr t = tuple_new(h, n);
+    for (size_t i = 0; t && i < n; i++) { heap_incref(h, h->none); tuple_set(h, t, i, h->none); }
+    return t;
+}
+
 /* enumerate(iterable, start=0) as enum_new_impl makes it: the object,
 ** then the iterator, then the (None, None) result tuple its next reuses.
 ** A start beyond Py_ssize_t counts as an int object (en_longindex). */
@@ -699,19 +700,18 @@ static Addr b_enumerate(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         return vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, start));
     Addr e = heap_new_object(h, TY_ENUMERATE, 4, 0);
     if (!e) return nomem(vm);
-    int64_t max = h->W == 4 ? INT32_MAX : INT64_MAX, idx = 0;
-    if (start && (!int_to_i64(h, start, &idx) || idx > max || idx < -max - 1)) {
+    int64_t idx = 0;
+    if (start && !as_c_long(h, start, &idx)) {
         heap_incref(h, start);
         obj_set_field(h, e, EN_LONGINDEX, start);
-        idx = max;
+        idx = op_c_long_max(h);
     }
     obj_set_field(h, e, EN_INDEX, (uint64_t)idx);
     Addr it = op_iter(vm, args[0]);
     if (!it) { heap_decref(h, e); return 0; }
     obj_set_field(h, e, EN_SIT, it);
-    Addr res = tuple_new(h, 2);
+    Addr res = tuple_of_nones(h, 2);
     if (!res) { heap_decref(h, e); return nomem(vm); }
-    for (int i = 0; i < 2; i++) { heap_incref(h, h->none); tuple_set(h, res, (size_t)i, h->none); }
     obj_set_field(h, e, EN_RESULT, res);
     return e;
 }
@@ -732,8 +732,7 @@ static Addr b_zip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         if (!it) { heap_decref(h, its); its = 0; goto done; }
         tuple_set(h, its, i, it);
     }
-    if (!(res = tuple_new(h, n))) { nomem(vm); heap_decref(h, its); goto done; }
-    for (unsigned i = 0; i < n; i++) { heap_incref(h, h->none); tuple_set(h, res, i, h->none); }
+    if (!(res = tuple_of_nones(h, n))) { nomem(vm); heap_decref(h, its); goto done; }
     if (!(z = heap_new_object(h, TY_ZIP, 3, 0))) { nomem(vm); heap_decref(h, its); heap_decref(h, res); goto done; }
     obj_set_field(h, z, ZIP_ITTUPLE, its);
     obj_set_field(h, z, ZIP_RESULT, res);
@@ -910,8 +909,7 @@ int nat_dict_update(Vm *vm, Addr d, Addr *args, unsigned n, Addr kw)
                     heap_decref(h, pair); heap_decref(h, it);
                     return -1;
                 }
-                Addr k = tuple ? tuple_get(h, pair, 0) : list_get(h, pair, 0);
-                Addr v = tuple ? tuple_get(h, pair, 1) : list_get(h, pair, 1);
+                Addr k = seq_get(h, pair, tuple, 0), v = seq_get(h, pair, tuple, 1);
                 if (!op_check_hashable(vm, k)) { heap_decref(h, pair); heap_decref(h, it); return -1; }
                 heap_incref(h, v);
                 dict_set(h, d, k, v);

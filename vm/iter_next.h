@@ -38,7 +38,7 @@ static __attribute__((unused)) int enum_next(Vm *vm, Addr it, Addr *out)
     Addr v, index;
     int st = inner_next(vm, obj_field(h, it, EN_SIT), &v);
     if (st <= 0) return st;
-    int64_t max = HEAP_W(h) == 4 ? INT32_MAX : INT64_MAX;
+    int64_t max = op_c_long_max(h);
     uint64_t raw = obj_field(h, it, EN_INDEX);
     int64_t idx = HEAP_W(h) == 4 ? (int32_t)raw : (int64_t)raw;
     if (idx == max) {                   /* enum_next_long */

@@ -200,9 +200,6 @@ static Addr m_str_splitlines(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return l;
 }
 
-/* Item i of a list or tuple (borrowed). */
-static Addr seq_item(const Heap *h, Addr seq, bool tuple, size_t i) { return tuple ? tuple_get(h, seq, i) : list_get(h, seq, i); }
-
 /* str.join's general case (a part that is not ASCII, or not a str):
 ** the parts' types first (TypeError), then the result's size (more than
 ** the simulated heap is a MemoryError), then the text through UTF-8. */
@@ -239,7 +236,7 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     else if (!(l = nat_list_from(vm, args[0]))) return 0;
     size_t len = tuple ? tuple_len(h, l) : list_len(h, l);
     Addr small[64], *parts = len <= 64 ? small : xmalloc(len * sizeof *parts);
-    for (size_t i = 0; i < len; i++) parts[i] = seq_item(h, l, tuple, i);
+    for (size_t i = 0; i < len; i++) parts[i] = seq_get(h, l, tuple, i);
     /* one str is the result itself; ASCII parts are copied in RAM */
     bool done = len == 1 && obj_type(h, parts[0]) == TY_STR;
     Addr r = 0;

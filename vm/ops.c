@@ -501,7 +501,7 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
         ram_set_word(&h->ram, l + 2 * h->W, m + n);
         for (size_t i = 0; i < n; i++) {
             /* src == l: read the first m items, which stay in place */
-            Addr v = t == TY_LIST ? list_get(h, src, i) : tuple_get(h, src, i);
+            Addr v = seq_get(h, src, t == TY_TUPLE, i);
             heap_incref(h, v);
             ram_set_word(&h->ram, list_items(h, l) + (m + i) * h->W, v);
         }
@@ -1321,11 +1321,11 @@ Addr op_iter(Vm *vm, Addr a)
         obj_set_field(h, r, 3, 0);
         return r;
     }
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER: case TY_DICTITER:
-    case TY_ENUMERATE: case TY_ZIP: case TY_FILE:
-        heap_incref(h, a);
-        return a;
     default:
+        if (op_is_iterator(t)) {
+            heap_incref(h, a);
+            return a;
+        }
         return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, a));
     }
     Addr r = heap_new_object(h, it, 3, 0);

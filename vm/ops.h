@@ -56,6 +56,17 @@ Addr op_len(Vm *vm, Addr a, int64_t *n);     /* returns nonzero dummy ok / 0 err
 enum { EN_LONGINDEX, EN_RESULT, EN_SIT, EN_INDEX };     /* EN_INDEX: a Py_ssize_t */
 enum { ZIP_RESULT, ZIP_ITTUPLE, ZIP_SIZE };            /* ZIP_SIZE: tuplesize */
 
+/* LONG_MAX (and PY_SSIZE_T_MAX) of the profile's C: a long is a word on
+** Linux, 32- or 64-bit. */
+static inline int64_t op_c_long_max(const Heap *h) { (void)h; return HEAP_W(h) == 4 ? INT32_MAX : INT64_MAX; }
+
+/* The iterator types: iter() returns them as they are, next() takes them. */
+static inline bool op_is_iterator(TypeId t)
+{
+    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_RANGEITER || t == TY_DICTITER
+        || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
+}
+
 /* Integer helpers */
 bool op_is_int(Vm *vm, Addr a);              /* int or bool */
 static inline bool op_type_is_num(TypeId t) { return t == TY_INT || t == TY_BOOL || t == TY_FLOAT; }
