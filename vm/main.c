@@ -6,6 +6,7 @@
 **   tracevm profiles                  the machine profiles
 */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,8 @@ static void usage_run(FILE *f)
         "  -h, --help               this text\n"
         "\n"
         "exit status: 0 ok, 1 Python error (traceback on stderr), 2 bad command,\n"
-        "file, program or profile, 3 step limit reached.\n", CLI_DEFAULT_PROFILE);
+        "file, program or profile, or the output or trace could not be written\n"
+        "(a full disk), 3 step limit reached.\n", CLI_DEFAULT_PROFILE);
 }
 
 static void usage_dis(FILE *f)
@@ -176,7 +178,8 @@ static int cmd_run(int argc, char **argv)
     Tracer *tr = trace ? trace_new(vm, tf ? tf : stderr, fmt) : NULL;
     if (tr) trace_set_filter(tr, &filter);
     VmStatus st = vm_run(vm);
-    fflush(stdout);
+    errno = 0;
+    int out_err = fflush(stdout) != 0 ? (errno ? errno : EIO) : 0;
     if (heap) heapview_print(vm, stdout, heap == 2);
     StrBuf report;
     sb_init(&report);
@@ -188,7 +191,10 @@ static int cmd_run(int argc, char **argv)
             sb_printf(&report, "%s%s", i ? ", " : "; on disk: ", vm->written[i]);
         if (tr) trace_note(tr, "%s", report.s);
     }
-    trace_free(tr);
+    int trace_err = trace_free(tr);
+    errno = 0;
+    if (fflush(stdout) != 0 && !out_err) out_err = errno ? errno : EIO;
+    if (ferror(stdout) && !out_err) out_err = EIO;
     int rc = 0;
     if (st == VM_ERROR) {
         vm_print_error(vm, stderr);
@@ -199,10 +205,16 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_STEPS;
     }
     vm_shutdown(vm);
+    if (tf && fclose(tf) != 0 && !trace_err) trace_err = errno ? errno : EIO;
+    tf = NULL;
+    /* lost output is an error (exit 2), whatever the program did */
+    if (out_err) fprintf(stderr, "tracevm: error: cannot write the program's output: %s\n", strerror(out_err));
+    if (trace_err)
+        fprintf(stderr, "tracevm: error: cannot write the trace to '%s': %s\n", trace_out ? trace_out : "stderr", strerror(trace_err));
+    if (out_err || trace_err) rc = EXIT_USAGE;
     if (report.len) fprintf(stderr, "%s\n", report.s);
     sb_free(&report);
     vm_free(vm);
-    if (tf) fclose(tf);
     program_free(p);
     return rc;
 }
@@ -254,6 +266,9 @@ static int cmd_profiles(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* As CPython does: a file-size limit makes a write fail (EFBIG, reported
+    ** as any failed write is), not kill the process. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) { usage_main(stderr); return EXIT_USAGE; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) { usage_main(stdout); return 0; }

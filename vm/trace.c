@@ -9,12 +9,14 @@
 */
 #include "vm/trace.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "heap/numfmt.h"
+#include "vm/bgwrite.h"
 #include "vm/disasm.h"
 #include "vm/ops.h"
 #include "vm/trace_events.h"
@@ -52,6 +54,7 @@ struct Tracer {
     StrBuf scratch;             /* json / yaml: a compute item being made */
     bool header_done;
     bool batch;                 /* rows may wait in 'row' (own_file) */
+    BgWriter *bg;               /* writes the batches when 'batch' */
     TraceFilter filter;
     TevStep *ev;                /* json / yaml: the events of the step */
     TevWriter *w;
@@ -74,8 +77,9 @@ static void heap_event(void *ud, const HeapEvent *e);
 static void flush_rows(Tracer *t);
 
 /* Table rows are written ROW_BATCH bytes at a time (one fwrite per row costs
-** more than building a short row). */
-enum { ROW_BATCH = 1 << 16 };
+** more than building a short row), by a second thread (vm/bgwrite.c): the
+** kernel's copy into the file takes about as long as making the rows. */
+enum { ROW_BATCH = 1 << 19 };
 
 /* True when 'f' is a file of its own: a regular file that is neither stdout
 ** nor stderr, so nothing else writes to it between the trace's rows. */
@@ -180,6 +184,7 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->out = out;
     t->fmt = fmt;
     t->batch = fmt == TRACE_TABLE && own_file(out);
+    if (t->batch) t->bg = bgw_new(out);
     sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row); sb_init(&t->scratch);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
@@ -192,11 +197,12 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
 
 void trace_set_filter(Tracer *t, const TraceFilter *f) { t->filter = *f; }
 
-void trace_free(Tracer *t)
+int trace_free(Tracer *t)
 {
-    if (!t) return;
+    if (!t) return 0;
     if (t->in_step) trace_end(t);
     flush_rows(t);
+    int err = bgw_free(t->bg);
     heap_set_observer(t->vm->h, NULL, NULL);
     t->vm->tr = NULL;
     if (t->w) {
@@ -213,8 +219,10 @@ void trace_free(Tracer *t)
         }
         free(t->code);
     }
-    fflush(t->out);
+    if (fflush(t->out) != 0 && !err) err = errno ? errno : EIO;
+    if (ferror(t->out) && !err) err = EIO;
     free(t);
+    return err;
 }
 
 /* The short form of a value: what the table shows after its type. */
@@ -920,9 +928,14 @@ static const size_t col_start[NFIXED + NWRAP] = {
     W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_COMPUTE + 6,
 };
 
-/* Writes out the rows gathered in t->row. */
+/* Writes out the rows gathered in t->row; on return t->out holds them all. */
 static void flush_rows(Tracer *t)
 {
+    if (t->bg) {
+        bgw_submit(t->bg, &t->row);
+        bgw_wait(t->bg);
+        return;
+    }
     if (t->row.len) fwrite(t->row.s, 1, t->row.len, t->out);
     sb_clear(&t->row);
 }
@@ -969,7 +982,8 @@ static void table_row(Tracer *t)
         }
         line_end(row, &ln);
     }
-    if (!t->batch || row->len >= ROW_BATCH) flush_rows(t);
+    if (!t->batch) flush_rows(t);
+    else if (row->len >= ROW_BATCH) bgw_submit(t->bg, row);
 }
 
 /* --explain: the notes' table in words */

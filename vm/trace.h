@@ -23,8 +23,9 @@ typedef struct TraceFilter { uint64_t step_lo, step_hi; uint32_t line_lo, line_h
 Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt);
 void trace_set_filter(Tracer *t, const TraceFilter *f);
 /* Flushes the last row; json and yaml end the document with the result
-** (ok, error, step_limit) and any notes. */
-void trace_free(Tracer *t);
+** (ok, error, step_limit) and any notes. Returns 0, or the errno of a
+** write of the trace that failed (a full disk): rows were lost. */
+int trace_free(Tracer *t);
 
 void trace_begin(Tracer *t, uint32_t chunk, Addr pc, Instr ins, uint32_t line);
 void trace_end(Tracer *t);
