@@ -120,13 +120,15 @@ static void sig_digits(double ax, int64_t ndigits, Digits *dg)
 #ifdef __SIZEOF_INT128__
 __extension__ typedef unsigned __int128 u128;   /* GCC and clang on 64-bit hosts */
 
+static const uint64_t pow10[20] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull, 10000000000000000000ull,
+};
+
 size_t fmt_fixed_exact(char *buf, double ax, int nd)
 {
-    static const uint64_t pow10[18] = {
-        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
-        1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
-        100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
-    };
     if (!(ax >= 0 && ax < 9007199254740992.0) || nd < 0 || nd > 17) return 0;
     uint64_t bits;
     memcpy(&bits, &ax, 8);
@@ -159,8 +161,103 @@ size_t fmt_fixed_exact(char *buf, double ax, int nd)
     buf[n] = '\0';
     return n;
 }
+
+/* 10**k as a 128-bit number, k <= 38 */
+static u128 pow10_128(int k)
+{
+    return k <= 19 ? pow10[k] : (u128)pow10[k - 19] * pow10[19];
+}
+
+/* n / 2**t rounded down, and whether it was exact; t may be <= 0 (then a
+** left shift, which the callers keep below 2**128). */
+static uint64_t shift_down(u128 n, int t, bool *exact)
+{
+    if (t <= 0) { *exact = true; return (uint64_t)(n << -t); }
+    if (t >= 128) { *exact = n == 0; return 0; }
+    *exact = (n & (((u128)1 << t) - 1)) == 0;
+    return (uint64_t)(n >> t);
+}
+
+/*
+** mode 0 for the doubles most programs print, 1e-5 <= ax < 1e17, without
+** printf or strtod: the shortest digits that read back, in exact 128-bit
+** arithmetic. Scaled by 10**k, ax is X in [10**16, 10**17) and the reals
+** that round to ax are the interval (lo, hi) around it, closed when the
+** significand is even (strtod rounds a tie to even). The nearest decimal
+** of n digits is a multiple c of 10**(17-n) next to X; the answer is the
+** first n whose nearer neighbour, or failing that the other one, lies in
+** the interval. False (nothing written) outside that range, or when X is
+** exactly halfway between two such multiples: shortest_digits decides.
+*/
+static bool shortest_exact(double ax, Digits *dg)
+{
+    if (!(ax >= 1e-5 && ax < 1e17)) return false;
+    uint64_t bits;
+    memcpy(&bits, &ax, 8);
+    int field = (int)(bits >> 52);
+    uint64_t m = (bits & ((1ull << 52) - 1)) | (1ull << 52);
+    int q = field - 1075;                       /* ax = m * 2**q */
+    bool edge = (bits & ((1ull << 52) - 1)) == 0;   /* a power of two: the gap below is half */
+    /* k = 16 - floor(log10(ax)), from an estimate fixed up exactly below */
+    int k = 16 - (int)floor(log10(ax));
+    if (k < 0 || k > 21) return false;
+    /* X = 2m * 10**k / 2**t and the bounds, all over 2**(t+1) so the
+    ** narrow gap below a power of two is an integer numerator too */
+    int t = 1 - q;
+    bool xe, le, he;
+    uint64_t xf;
+    for (;;) {
+        xf = shift_down((u128)(2 * m) * pow10_128(k), t, &xe);
+        if (xf < pow10[16] && k < 21) { k++; continue; }
+        if (xf >= pow10[17] && k > 0) { k--; continue; }
+        break;
+    }
+    if (xf < pow10[16] || xf >= pow10[17]) return false;
+    u128 p = pow10_128(k);
+    uint64_t lf = shift_down((u128)(edge ? 4 * m - 1 : 4 * m - 2) * p, t + 1, &le);
+    uint64_t hf = shift_down((u128)(4 * m + 2) * p, t + 1, &he);
+    bool closed = (m & 1) == 0;
+    uint64_t xrem2 = 0;                         /* 2 * frac(X), as 0 (none), 1 (< 1), 2 (= 1), 3 (> 1) */
+    if (!xe) {
+        u128 r = ((u128)(2 * m) * p) & (((u128)1 << t) - 1), half = (u128)1 << (t - 1);
+        xrem2 = r < half ? 1 : r == half ? 2 : 3;
+    }
+    for (int n = 15; n <= 17; n++) {
+        uint64_t u = pow10[17 - n], c1 = xf / u * u, c2 = c1 + u;
+        /* which of c1, c2 is nearer X: compare 2(X - c1) with u */
+        uint64_t d = 2 * (xf - c1);
+        int cmp;                                /* sign of 2(X - c1) - u */
+        switch (xrem2) {
+        case 0: cmp = d < u ? -1 : d > u; break;
+        case 1: cmp = u <= d ? 1 : -1; break;
+        case 2: cmp = d + 1 < u ? -1 : d + 1 > u; break;
+        default: cmp = u <= d + 1 ? 1 : -1; break;
+        }
+        if (cmp == 0) return false;             /* a tie: let printf round it */
+        uint64_t near = cmp < 0 ? c1 : c2, far = cmp < 0 ? c2 : c1;
+        uint64_t cs[2] = { near, far };
+        for (int i = 0; i < 2; i++) {
+            uint64_t c = cs[i];
+            bool above_lo = c > lf || (c == lf && le && closed);
+            bool below_hi = he ? (c < hf || (c == hf && closed)) : c <= hf;
+            if (!above_lo || !below_hi) continue;
+            /* c's digits: 17 of them, or "1" and zeros when c2 carried */
+            char tmp[20];
+            int len = 0;
+            for (uint64_t v = c; v; v /= 10) tmp[len++] = (char)('0' + v % 10);
+            for (int j = 0; j < len; j++) dg->d[j] = tmp[len - 1 - j];
+            dg->n = len;
+            dg->decpt = len - k;
+            strip_zeros(dg);
+            return true;
+        }
+        /* n = 15: only the nearest 15 digits can read back (DBL_DIG) */
+    }
+    return false;
+}
 #else
 size_t fmt_fixed_exact(char *buf, double ax, int nd) { (void)buf; (void)ax; (void)nd; return 0; }
+static bool shortest_exact(double ax, Digits *dg) { (void)ax; (void)dg; return false; }
 #endif
 
 /* mode 3: 'ndigits' digits after the point, correctly rounded. */
@@ -253,10 +350,11 @@ static bool round_digits(Digits *dg, int p)
 ** that round to 'ax' is twice as wide above as below. dtoa takes that
 ** neighbour, so try it before adding a digit. 17 digits always hit.
 */
-static void shortest_digits(double ax, Digits *dg)
+static void shortest_digits(double ax, Digits *dg, bool exact)
 {
     char buf[40];
     int p = 0;
+    if (exact && shortest_exact(ax, dg)) return;
     if (ax >= DBL_MIN) {
         /* A normal double: any decimal of at most DBL_DIG (15) digits that
         ** reads back as 'ax' is what 'ax' prints as to 15 digits (such
@@ -305,7 +403,7 @@ static void shortest_digits(double ax, Digits *dg)
 
 /* ---- PyOS_double_to_string ---------------------------------------------- */
 
-enum { DTSF_ADD_DOT_0 = 1, DTSF_ALT = 2, DTSF_NO_NEG_0 = 4 };
+enum { DTSF_ADD_DOT_0 = 1, DTSF_ALT = 2, DTSF_NO_NEG_0 = 4, DTSF_PRINTF_ONLY = 8 };
 
 /*
 ** Appends 'x' formatted with 'code' (e E f F g G, or 'r' for repr digits)
@@ -338,7 +436,7 @@ static void put_double(StrBuf *out, double x, char code, int64_t precision, unsi
         return;
     }
     Digits dg;
-    if (mode == 0) shortest_digits(fabs(x), &dg);
+    if (mode == 0) shortest_digits(fabs(x), &dg, !(flags & DTSF_PRINTF_ONLY));
     else if (mode == 2) sig_digits(fabs(x), precision, &dg);
     else frac_digits(fabs(x), precision, &dg);
     if ((flags & DTSF_NO_NEG_0) && neg && dg.n == 1 && dg.d[0] == '0') neg = false;
@@ -395,6 +493,11 @@ static void put_double(StrBuf *out, double x, char code, int64_t precision, unsi
 void fmt_float_repr(double x, StrBuf *out)
 {
     put_double(out, x, 'r', 0, DTSF_ADD_DOT_0);
+}
+
+void fmt_float_repr_printf(double x, StrBuf *out)
+{
+    put_double(out, x, 'r', 0, DTSF_ADD_DOT_0 | DTSF_PRINTF_ONLY);
 }
 
 /* ---- format specs ------------------------------------------------------- */

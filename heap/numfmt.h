@@ -37,6 +37,10 @@ typedef enum FmtStatus {
 /* Appends repr(x) == str(x): shortest round-tripping digits, scientific
 ** when the decimal exponent is < -4 or >= 16, "inf", "-inf", "nan". */
 void fmt_float_repr(double x, StrBuf *out);
+/* The same through glibc's printf and strtod alone: what fmt_float_repr
+** does outside its exact 128-bit range (1e-5 <= |x| < 1e17). For tests,
+** which compare the two. */
+void fmt_float_repr_printf(double x, StrBuf *out);
 
 /* "%.*f" of ax (0 <= ax < 2**53) with nd <= 17 digits after the point,
 ** the text glibc's printf writes (exact, rounded half to even), computed

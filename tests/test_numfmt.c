@@ -834,3 +834,44 @@ Test(numfmt, fixed_exact_matches_printf)
             cr_assert(eq(str, got, want), "%.17g .%d", edges[i], nd);
         }
 }
+
+/* repr's exact 128-bit path writes what the printf path writes, for random
+** doubles in and around its range (1e-5 .. 1e17), short decimals (0.1,
+** 2.675), powers of two (the narrow gap below), products of a loop like
+** the bench's, and the range's edges. */
+Test(numfmt, repr_exact_path_matches_printf_path)
+{
+    uint64_t x = 0x2545f4914f6cdd1dull;
+    StrBuf a, b;
+    sb_init(&a); sb_init(&b);
+    double logistic = 0.3;
+    for (int i = 0; i < 600000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        double v;
+        switch (i % 6) {
+        case 0: v = ldexp((double)(x >> 11) / 9007199254740992.0, (int)(x % 80) - 20); break;
+        case 1: v = (double)(x % 10000000) / pow(10, (double)(x >> 60)); break;
+        case 2: v = ldexp(1.0, (int)(x % 80) - 20); break;
+        case 3: logistic = 3.99 * logistic * (1 - logistic); v = logistic * (double)(x % 1000); break;
+        case 4: v = nextafter(ldexp(1.0, (int)(x % 80) - 20), (x & 1) ? 0 : INFINITY); break;
+        default: v = (double)(x % 100000) * 0.01 + (double)(x >> 40) * 1e-9; break;
+        }
+        if (x & 2) v = -v;
+        sb_clear(&a); sb_clear(&b);
+        fmt_float_repr(v, &a);
+        fmt_float_repr_printf(v, &b);
+        cr_assert(eq(str, a.s, b.s), "%a", v);
+    }
+    const double edges[] = { 1e-5, 1e17, 9.999999999999999e16, 1e16, 9007199254740992.0, 9007199254740993.0,
+                             0.1, 0.2, 0.30000000000000004, 2.675, 1e-4, 0.00001, 123456789012345680.0, 5e-324 };
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        for (int d = -2; d <= 2; d++) {
+            double v = edges[i];
+            for (int j = 0; j < (d < 0 ? -d : d); j++) v = nextafter(v, d < 0 ? 0 : INFINITY);
+            sb_clear(&a); sb_clear(&b);
+            fmt_float_repr(v, &a);
+            fmt_float_repr_printf(v, &b);
+            cr_assert(eq(str, a.s, b.s), "%a", v);
+        }
+    sb_free(&a); sb_free(&b);
+}
