@@ -382,3 +382,28 @@ Test(trace, error_row_names_the_exception)
     free_table(&t);
     tv_run_free(&r);
 }
+
+/* A str shows as repr() does, cut to 12 characters past 16: its quotes
+** depend on every character, not only the ones shown, and a control
+** character anywhere sends it through op_repr's escapes. quick_str reads
+** the str 8 bytes at a time; each mark below sits past the first word. */
+Test(trace, str_values_pick_quotes_from_the_whole_str)
+{
+    static const struct { const char *src, *shown; } cases[] = {
+        { "s = 'abcdefghij' + \"'\" + 'klmnopqrstuvw'\n", "\"abcdefghij'k...\"" },
+        { "s = 'abcdefghij' + '\"' + 'klmnopqrstuvw'\n", "'abcdefghij\"k...'" },
+        { "s = 'abcdefghij' + \"'\" + '\"' + 'klmnopqrstuvw'\n", "'abcdefghij\\'\"...'" },
+        { "s = 'abcdefghijklmnopqrst' + \"'\"\n", "\"abcdefghijkl...\"" },
+        { "s = 'abcdefghij' + '\\x7f' + 'klmnop'\n", "'abcdefghij\\x7fk...'" },
+        { "s = 'abcdefghij' + '\\t' + 'klmnopqrstuvw'\n", "'abcdefghij\\tk...'" },
+        { "s = 'abcdefghijk' + '\\t'\n", "'abcdefghijk\\t'" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TvRun r;
+        cr_assert(tv_run(&r, "cpython-3.12-64bit", cases[i].src, TV_TRACE_TABLE, 0), "%s", r.diags);
+        char want[80];
+        snprintf(want, sizeof want, "k0 = str %s", cases[i].shown);     /* the constant, read */
+        cr_expect(strstr(r.trace, want) != NULL, "case %zu: no '%s' in\n%s", i, want, r.trace);
+        tv_run_free(&r);
+    }
+}

@@ -294,8 +294,21 @@ static bool quick_str(const Heap *h, Addr v, size_t limit, StrBuf *out)
     if (!str_is_ascii(h, v)) return false;
     size_t n = str_len(h, v);
     const char *s = (const char *)str_data(h, v);
-    bool sq = false, dq = false;
-    for (size_t i = 0; i < n; i++) {
+    /* the quotes depend on the whole str, however little of it is shown:
+    ** 8 bytes at a time (ASCII, so no byte has its top bit set) */
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+#define ANY_ZERO(w) (((w) - ones) & ~(w) & tops)
+    uint64_t w, sqw = 0, dqw = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (ANY_ZERO(w & (ones * 0x60)) | ANY_ZERO(w ^ (ones * 0x7F))) return false;  /* below 0x20, or DEL */
+        sqw |= ANY_ZERO(w ^ (ones * '\''));
+        dqw |= ANY_ZERO(w ^ (ones * '"'));
+    }
+#undef ANY_ZERO
+    bool sq = sqw != 0, dq = dqw != 0;
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7F) return false;       /* escaped as \n, \x01, ... */
         sq |= c == '\'';
@@ -304,7 +317,7 @@ static bool quick_str(const Heap *h, Addr v, size_t limit, StrBuf *out)
     char q = sq && !dq ? '"' : '\'';
     size_t m = limit < n ? limit : n, from = 0;
     put_char(out, q);
-    for (size_t i = 0; i < m; i++)
+    for (i = 0; i < m; i++)
         if (s[i] == q || s[i] == '\\') {
             put(out, s + from, i - from);
             put_char(out, '\\');
