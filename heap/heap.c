@@ -94,6 +94,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
 
     /* type objects */
     h->type_stride = TYPE_OBJECT_WORDS * h->W;
+    h->range_iter_index = L->range_iter_size == 6 * (uint64_t)h->W;
     h->type_shift = (unsigned)__builtin_ctz(h->type_stride);      /* powers of two: */
     h->align_shift = (unsigned)__builtin_ctz(L->alignment);       /* vm/profile.c checks */
     h->dict_version_at = (3 * h->W + L->u64_align - 1) / L->u64_align * L->u64_align;
@@ -147,6 +148,7 @@ void heap_free(Heap *h)
     heap_intern_free(h);
     heap_alloc_free(h);
     free(h->objmap);
+    free(h->longrange);
     free(h->float_free);
     free(h->list_free);
     free(h->dict_free);
@@ -158,6 +160,25 @@ void heap_free(Heap *h)
     big_free(&h->t1); big_free(&h->t2); big_free(&h->t3);
     ram_free(&h->ram);
     free(h);
+}
+
+void heap_longrange_add(Heap *h, Addr it)
+{
+    GROW_ARRAY(h->longrange, h->nlongrange, h->longrange_cap);
+    h->longrange[h->nlongrange++] = it;
+}
+
+bool heap_is_longrange(const Heap *h, Addr it)
+{
+    for (size_t i = 0; i < h->nlongrange; i++)
+        if (h->longrange[i] == it) return true;
+    return false;
+}
+
+void heap_forget_longrange(Heap *h, Addr it)
+{
+    for (size_t i = 0; i < h->nlongrange; i++)
+        if (h->longrange[i] == it) { h->longrange[i] = h->longrange[--h->nlongrange]; return; }
 }
 
 void heap_set_observer(Heap *h, HeapObserver fn, void *ud)
@@ -239,8 +260,9 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_FUNCTION: return L->function_size;
     case TY_RANGE: return L->range_size;
     case TY_SLICE: return (2 + 3) * (uint64_t)h->W + heap_gc(h, t);  /* start, stop, step */
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_RANGEITER:
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER:
         return L->iter_size;
+    case TY_RANGEITER: return L->range_iter_size;
     case TY_ENUMERATE:  /* enumobject: en_index, en_sit, en_result, en_longindex, one */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     case TY_ZIP:        /* zipobject: tuplesize, ittuple, result, strict (an int, padded) */
@@ -257,16 +279,17 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
 }
 
 /* Generic objects keep their object references in the first fields. */
-unsigned heap_owned_fields(TypeId t)
+unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
 {
     switch (t) {
+    case TY_RANGEITER:              /* C longs, or a longrange_iterator's ints */
+        return heap_is_longrange(h, o) ? (h->range_iter_index ? 4 : 3) : 0;
     case TY_FUNCTION: return 4;     /* globals, name, defaults, code */
     case TY_BUILTIN: return 1;      /* bound self */
     case TY_MODULE: return 2;       /* dict, name */
     case TY_RANGE: return 4;        /* start, stop, step, length */
     case TY_SLICE: return 3;
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: return 1; /* seq */
-    case TY_RANGEITER: return 3;    /* start, step, length */
     case TY_DICTITER: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
     case TY_ENUMERATE: return 3;    /* en_longindex, en_result, en_sit (vm/ops.h) */
     case TY_ZIP: return 2;          /* result, ittuple */
@@ -394,8 +417,11 @@ static void free_one(Heap *h, Addr entry)
         }
         return;
     }
-    default:
-        for (unsigned i = 0, n = heap_owned_fields(t); i < n; i++) heap_decref(h, obj_field(h, o, i));
+    default: {
+        unsigned n = heap_owned_fields(h, o, t);
+        if (t == TY_RANGEITER) heap_forget_longrange(h, o);
+        for (unsigned i = 0; i < n; i++) heap_decref(h, obj_field(h, o, i));
         return;
+    }
     }
 }

@@ -143,6 +143,11 @@ typedef struct Heap {
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
     uintptr_t objmap_at;        /* (uintptr_t)objmap - (heap >> align_shift): o's byte is objmap_at + (o >> align_shift) */
     uint64_t live_objects, live_bytes, peak_bytes;
+    /* range iterators over values beyond C long: CPython's longrange_iterator,
+    ** whose fields are ints. Same size, so the ids of those in use are kept
+    ** here (almost always none) rather than in a type of their own. */
+    Addr *longrange; size_t nlongrange, longrange_cap;
+    bool range_iter_index;      /* 3.11's layout: index, start, step, len */
     InternTable interned;
     /* dealloc work list (no recursion on deep structures): a stack threaded
     ** through the dead objects' own refcount words, see heap/heap.c */
@@ -722,6 +727,12 @@ bool heap_startup_keys(Heap *h);
 /* Writes the header of a static object: the profile's static refcount. */
 void heap_static_header(Heap *h, Addr o, TypeId t);
 /* Number of object references a generic object owns (fields 0..n-1). */
-unsigned heap_owned_fields(TypeId t);
+unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t);
+/* A range iterator made as CPython's longrange_iterator (its fields are
+** ints, not C longs): remembered from heap_longrange_add until its death
+** (heap_forget_longrange, which the deallocators call). */
+void heap_longrange_add(Heap *h, Addr it);
+bool heap_is_longrange(const Heap *h, Addr it);
+void heap_forget_longrange(Heap *h, Addr it);
 
 #endif

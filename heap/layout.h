@@ -61,7 +61,9 @@ typedef struct Layout {
     unsigned set_empty;
     unsigned function_size;
     unsigned range_size;        /* range object */
-    unsigned iter_size;         /* list / tuple / str / range iterators */
+    unsigned iter_size;         /* list / tuple / str iterators */
+    unsigned range_iter_size;   /* range iterator: C longs index, start, step, len (3.11, 6 words)
+                                ** or start, step, len (3.12, 5 words); heap/heap.h */
 
     /* refcounts and identity */
     RefcountRule refcount_rule;

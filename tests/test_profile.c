@@ -654,3 +654,31 @@ Test(profile, names_load_from_TRACEVM_PROFILES)
     cr_assert(eq(u32, p.layout.function_size, 152));
     free(text);
 }
+
+/* range.iter_size came after profiles were written: one without it gets
+** CPython's for its python_version (3.11 keeps an index: 6 words; 3.12
+** five), and the key, when given, must be one of those two. */
+Test(profile, range_iter_size_defaults_from_the_python_version)
+{
+    static const struct { const char *profile, *version; unsigned want; } cases[] = {
+        { "cpython-3.12-64bit", "\"3.12\"", 40 }, { "cpython-3.12-32bit", "\"3.12\"", 20 },
+        { "cpython-3.11-64bit", "\"3.11\"", 48 }, { "cpython-3.11-32bit", "\"3.11\"", 24 },
+        { "cpython-3.12-64bit", "\"3.11\"", 48 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *base = shipped(cases[i].profile);
+        char *line = strstr(base, "  iter_size:");
+        cr_assert(line != NULL);
+        memmove(line, strchr(line, '\n') + 1, strlen(strchr(line, '\n') + 1) + 1);     /* the key left out */
+        char version[40];
+        snprintf(version, sizeof version, "python_version: %s", cases[i].version);
+        char *text = replace(base, strstr(base, "python_version: \"3.11\"") ? "python_version: \"3.11\"" : "python_version: \"3.12\"", version);
+        char path[256];
+        write_file("old.yaml", text, strlen(text), path, sizeof path);
+        cr_expect(eq(u32, load_ok(path).layout.range_iter_size, cases[i].want), "%s as %s", cases[i].profile, cases[i].version);
+        free(text);
+        free(base);
+    }
+    expect_edit_error("cpython-3.11-64bit", "  iter_size: 48 ", "  iter_size: 56 ", "iter_size:",
+                      "'range.iter_size' must be 5 words (3.12: a header, start, step, len) or 6 (3.11: and an index), got 56");
+}

@@ -72,8 +72,14 @@ static int fields_of(Vm *vm, Addr o, Field *f, int max)
         ADD("ma_values", v + 8 + W, W);
         break;
     }
+    case TY_RANGEITER: {            /* C longs, or (longrange_iterator) ints */
+        static const char *const rn[] = { "index", "start", "step", "len" };
+        for (unsigned i = h->range_iter_index ? 0 : 1; i < 4; i++)
+            ADD(rn[i], (2 + i - (h->range_iter_index ? 0 : 1)) * W, W);
+        break;
+    }
     default: {
-        unsigned nf = heap_owned_fields(t);
+        unsigned nf = heap_owned_fields(h, o, t);
         static const char *const fn[] = { "field[0]", "field[1]", "field[2]", "field[3]" };
         for (unsigned i = 0; i < nf && i < 4; i++) ADD(fn[i], (2 + i) * W, W);
         break;

@@ -23,6 +23,7 @@ const char *op_type_name(Vm *vm, Addr a)
     case TY_FILE: return "TextIOWrapper";
     case TY_SQLCONN: return "Connection";
     case TY_SQLCURSOR: return "Cursor";
+    case TY_RANGEITER: return heap_is_longrange(H(vm), a) ? "longrange_iterator" : heap_type_names[t];
     default: return heap_type_names[t];
     }
 }
@@ -452,33 +453,28 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
         return i < n ? n - i : 0;
     }
     case TY_RANGEITER: {
-        int64_t n;
-        if (!int_to_i64(h, obj_field(h, src, 2), &n)) return dflt;
-        int64_t i = (int64_t)obj_field(h, src, 3);
-        return n > i ? (size_t)(n - i) : 0;
+        if (heap_is_longrange(h, src)) return dflt;
+        int64_t n = ri_left(h, src);
+        return n > 0 ? (size_t)n : 0;
     }
     default: return dflt;
     }
 }
 
-/* list(range(..)): op_next's items for as long as the range's fields are
-** small ints and the values fit, with the fields decoded once, not per
-** item; op_next goes on from where this stops. -1 when the list could not
-** grow (the item is released, as list_append does). */
+/* list(range(..)): op_next's items of a range iterator of C longs, taken
+** in a loop of their own; op_next goes on from where this stops (RAM
+** full). -1 when the list could not grow (the item is released, as
+** list_append does). */
 static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
 {
-    int64_t start, step, len, k = (int64_t)obj_field(h, it, 3);
-    if (!range_iter_fields(h, it, &start, &step, &len)) return 0;
-    int st = 0;
-    for (; k < len; k++) {
-        int64_t v;
-        if (__builtin_mul_overflow(k, step, &v) || __builtin_add_overflow(v, start, &v)) break;
-        Addr x = int_new_fast(h, v);
-        if (!x) break;
-        if (list_append(h, l, x) != 0) { k++; st = -1; break; }
+    if (heap_is_longrange(h, it)) return 0;
+    for (RangeStep s; (s = ri_step(h, it)).left > 0;) {
+        Addr x = int_new_fast(h, s.value);
+        if (!x) return 0;
+        ri_advance(h, it, &s);
+        if (list_append(h, l, x) != 0) return -1;
     }
-    obj_set_field(h, it, 3, (uint64_t)k);
-    return st;
+    return 0;
 }
 
 /*
@@ -994,7 +990,7 @@ static void repr_depth(Vm *vm, Addr a, StrBuf *out, int depth)
         return;
     }
     default:
-        sb_printf(out, "<%s object at 0x%llx>", heap_type_names[t], (unsigned long long)a);
+        sb_printf(out, "<%s object at 0x%llx>", t == TY_RANGEITER ? op_type_name(vm, a) : heap_type_names[t], (unsigned long long)a);
         return;
     }
 }
@@ -1300,6 +1296,82 @@ Addr op_new_slice(Vm *vm, Addr start, Addr stop, Addr step)
 
 /* ---------------- iteration ---------------- */
 
+/*
+** iter(range): CPython's range_iter. A range_iterator of C longs when
+** start, stop, step and the length each fit a C long and the last item
+** cannot overflow one; otherwise a longrange_iterator holding the range's
+** own ints (heap_longrange_add; 3.11 adds an index, the int 0).
+*/
+static Addr range_iter_new(Vm *vm, Addr rg)
+{
+    Heap *h = H(vm);
+    int64_t start, stop, step, len;
+    int64_t lmax = h->W == 8 ? INT64_MAX : INT32_MAX, lmin = -lmax - 1;
+    bool fits = int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
+             && int_to_i64(h, obj_field(h, rg, 2), &step) && int_to_i64(h, obj_field(h, rg, 3), &len)
+             && start >= lmin && start <= lmax && stop >= lmin && stop <= lmax
+             && step >= lmin && step <= lmax && len <= lmax;
+    if (fits && len) fits = step > 0 ? stop <= lmax - (step - 1) : stop >= lmin + (-1 - step);
+    Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+    if (!r) return nomem(vm);
+    if (fits) {
+        if (h->range_iter_index) ri_set(h, r, RI_INDEX, 0);
+        ri_set(h, r, RI_START, start);
+        ri_set(h, r, RI_STEP, step);
+        ri_set(h, r, RI_LEN, len);
+        return r;
+    }
+    unsigned at = h->range_iter_index;
+    static const unsigned from[3] = { 0, 2, 3 };            /* the range's start, step, length */
+    for (unsigned i = 0; i < 3; i++) {
+        Addr f = obj_field(h, rg, from[i]);
+        heap_incref(h, f);
+        obj_set_field(h, r, at + i, f);
+    }
+    if (at) obj_set_field(h, r, 0, int_from_i64(h, 0));    /* the index, a cached small int */
+    heap_longrange_add(h, r);
+    return r;
+}
+
+/* longrange_iterator's next, as CPython computes it (3.12: start + step
+** and len - 1 made before the old start is handed out; 3.11: index + 1,
+** index * step and start + that product): 1, 0 at the end, -1 raised. */
+static int longrange_next(Vm *vm, Addr it, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr one = h->small_ints + (Addr)(1 - h->L.small_int_min) * h->L.small_int_stride;
+    if (!h->range_iter_index) {
+        Addr start = obj_field(h, it, 0), step = obj_field(h, it, 1), len = obj_field(h, it, 2);
+        if (int_sign(h, len) <= 0) return 0;
+        Addr ns = op_binary(vm, OP_ADD, start, step);
+        if (!ns) return -1;
+        Addr nl = op_binary(vm, OP_SUB, len, one);
+        if (!nl) { heap_decref(h, ns); return -1; }
+        *out = start;                       /* the field's reference */
+        obj_set_field(h, it, 0, ns);
+        obj_set_field(h, it, 2, nl);
+        heap_decref(h, len);
+        return 1;
+    }
+    Addr index = obj_field(h, it, 0), start = obj_field(h, it, 1), step = obj_field(h, it, 2), len = obj_field(h, it, 3);
+    Addr lt = op_compare(vm, OP_LT, index, len);
+    if (!lt) return -1;
+    bool more = lt == h->true_;
+    heap_decref(h, lt);
+    if (!more) return 0;
+    Addr ni = op_binary(vm, OP_ADD, index, one);
+    if (!ni) return -1;
+    Addr product = op_binary(vm, OP_MUL, index, step);
+    if (!product) { heap_decref(h, ni); return -1; }
+    Addr r = op_binary(vm, OP_ADD, start, product);
+    heap_decref(h, product);
+    if (!r) { heap_decref(h, ni); return -1; }
+    obj_set_field(h, it, 0, ni);
+    heap_decref(h, index);
+    *out = r;
+    return 1;
+}
+
 Addr op_iter(Vm *vm, Addr a)
 {
     Heap *h = H(vm);
@@ -1310,17 +1382,7 @@ Addr op_iter(Vm *vm, Addr a)
     case TY_TUPLE: it = TY_TUPLEITER; break;
     case TY_STR: it = TY_STRITER; break;
     case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: it = TY_DICTITER; break;
-    case TY_RANGE: {
-        Addr r = heap_new_object(h, TY_RANGEITER, 4, 0);
-        if (!r) return nomem(vm);
-        for (unsigned i = 0; i < 3; i++) {
-            Addr f = obj_field(h, a, i == 0 ? 0 : i == 1 ? 2 : 3);
-            heap_incref(h, f);
-            obj_set_field(h, r, i, f);
-        }
-        obj_set_field(h, r, 3, 0);
-        return r;
-    }
+    case TY_RANGE: return range_iter_new(vm, a);
     default:
         if (op_is_iterator(t)) {
             heap_incref(h, a);
@@ -1374,15 +1436,13 @@ int op_next(Vm *vm, Addr it, Addr *out)
         return 1;
     }
     case TY_RANGEITER: {
-        int64_t start, step, len;
-        uint64_t idx = obj_field(h, it, 3);
-        int_to_i64(h, obj_field(h, it, 0), &start);
-        int_to_i64(h, obj_field(h, it, 1), &step);
-        int_to_i64(h, obj_field(h, it, 2), &len);
-        if ((int64_t)idx >= len) return 0;
-        obj_set_field(h, it, 3, idx + 1);
-        *out = int_from_i64(h, start + (int64_t)idx * step);
-        return *out ? 1 : (nomem(vm), -1);
+        if (heap_is_longrange(h, it)) return longrange_next(vm, it, out);
+        RangeStep s = ri_step(h, it);
+        if (s.left <= 0) return 0;
+        *out = int_from_i64(h, s.value);
+        if (!*out) return nomem(vm), -1;
+        ri_advance(h, it, &s);
+        return 1;
     }
     case TY_DICTITER: {
         Addr d = obj_field(h, it, 0);

@@ -133,6 +133,7 @@ typedef enum {
     X(SET_EMPTY,       SET,       "empty",                 T_UINT,    layout.set_empty,                8,      4096,    0)     \
     X(FUNCTION_SIZE,   FUNCTION,  "size",                  T_UINT,    layout.function_size,            8,      4096,    0)     \
     X(RANGE_SIZE,      RANGE,     "size",                  T_UINT,    layout.range_size,               8,      4096,    0)     \
+    X(RANGE_ITER_SIZE, RANGE,     "iter_size",             T_UINT,    layout.range_iter_size,          8,      4096,    0)     \
     X(ITER_SIZE,       ITER,      "size",                  T_UINT,    layout.iter_size,                8,      4096,    0)     \
     X(RC_RULE,         REFCOUNT,  "rule",                  T_RCRULE,  layout.refcount_rule,            0,      0,       0)     \
     X(STATIC_REFCNT,   REFCOUNT,  "static_refcnt",         T_U64,     layout.static_refcnt,            1,      INT64_MAX, 0)   \
@@ -565,12 +566,19 @@ static int walk_map(Loader *ld, const yaml_node_t *map, Section sec)
     return 0;
 }
 
-/* The first key of the table that the file lacks, at its mapping. */
+/* The first key of the table that the file lacks, at its mapping. One key
+** may be left out: range.iter_size, added after profiles were written, is
+** then CPython's for the profile's python_version (3.12 dropped the index). */
 static int check_missing(Loader *ld)
 {
     char name[64];
+    if (!ld->seen[F_RANGE_ITER_SIZE]) {
+        unsigned major = 0, minor = 0;
+        sscanf(ld->out->python_version, "%u.%u", &major, &minor);
+        ld->out->layout.range_iter_size = (major > 3 || (major == 3 && minor >= 12) ? 5 : 6) * ld->out->layout.word;
+    }
     for (int i = 0; i < F__COUNT; i++) {
-        if (ld->seen[i]) continue;
+        if (ld->seen[i] || i == F_RANGE_ITER_SIZE) continue;
         Section s = fields[i].sec;
         if (s != S_TOP && !ld->sec_seen[s])
             return fail_at(ld, ld->root_mark, "missing key '%s'", section_names[s]);
@@ -676,6 +684,9 @@ static int check_layout(Loader *ld)
         if (v % w)
             return bad(ld, ptr_ids[i], "must be a multiple of 'machine.word' (%u), got %u", w, v);
     }
+    if (L->range_iter_size != 5 * w && L->range_iter_size != 6 * w)
+        return bad(ld, F_RANGE_ITER_SIZE, "must be 5 words (3.12: a header, start, step, len) "
+                   "or 6 (3.11: and an index), got %u", L->range_iter_size);
     if (!pow2(L->dict_min_slots))
         return bad(ld, F_DICT_MIN_SLOTS, "must be a power of two, got %u", L->dict_min_slots);
 
