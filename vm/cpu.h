@@ -1292,7 +1292,7 @@ VmStatus CPU_RUN(Vm *vm)
                 for (unsigned i = 0; i < c; i++) reg_put(&R, a + i, tuple_get(h, src, i));
                 rset(&R, b, 0);
                 tuple_free_moved(h, src);
-                break;
+                goto unpack_moves;
             }
 #endif
             if (t == TY_TUPLE || t == TY_LIST) {
@@ -1326,6 +1326,20 @@ VmStatus CPU_RUN(Vm *vm)
                 }
             }
             drop(&R, b, MAX_REGS);
+#if !CPU_HOOKS
+        unpack_moves:
+            /* Without hooks, the MOVEs that follow and take the items into
+            ** locals ('for k, v in d.items():', 'q, r = divmod(..)') run
+            ** here, each counted as executed: the same takes and puts in
+            ** the same order, without their dispatch. */
+            for (unsigned i = 0; i < c && STEPS < stop_at; i++) {
+                Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
+                if (ins_op(nx) != OP_MOVE || ins_b(nx) != a + i || ins_a(nx) >= R.nlocals) break;
+                reg_put(&R, ins_a(nx), take(&R, a + i));
+                STEPS++;
+                pc += 4;
+            }
+#endif
             break;
         }
         CASE(WITHENTER): {

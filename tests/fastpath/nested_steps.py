@@ -12,6 +12,22 @@ def double(x):
     return x * 2
 
 
+# UNPACK and the MOVEs that take its items into locals, which the loops
+# without hooks run as one dispatch: a limit may fall between them.
+def unpacking(ws, d):
+    t = 0
+    for rep in range(25):
+        for k, v in d.items():
+            t += v
+        for i, x in enumerate(ws):
+            t += i * x
+        q, r = divmod(t, 7)
+        a, b = (r, q)
+        print(rep, t, a, b)         # where a limit stops the run shows
+    return t, a, b, k, v
+
+
+print(unpacking([5, 3, 8, 1], {"a": 1, "b": 2, "c": 3}))
 xs = [5, 3, 8, 1]
 for i in range(30):
     ys = sorted(xs, key=key)
