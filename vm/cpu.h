@@ -857,13 +857,16 @@ VmStatus CPU_RUN(Vm *vm)
             if (!CPU_HOOKS && a >= R.nlocals && STEPS < stop_at) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 unsigned nop = ins_op(nx);
-                if ((nop == OP_JMPIFNOT || nop == OP_JMPIF) && ins_a(nx) == a) {
+                if ((nop == OP_JMPIFNOT || nop == OP_JMPIF || nop == OP_ANDJMP || nop == OP_ORJMP) && ins_a(nx) == a) {
+                    /* ANDJMP and ORJMP keep the bool when they jump (a
+                    ** chained comparison's result), else drop it */
+                    bool jump = truth == (nop == OP_JMPIF || nop == OP_ORJMP);
                     drop(&R, c, a);
                     drop(&R, b, a);
-                    reg_put(&R, a, 0);
+                    reg_put(&R, a, jump && (nop == OP_ANDJMP || nop == OP_ORJMP) ? heap_bool(h, truth) : 0);
                     STEPS++;
                     pc += 4;
-                    if (truth == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                    if (jump) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
                     break;
                 }
             }
