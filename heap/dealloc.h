@@ -159,8 +159,7 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
 static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
 {
     free_event(h, o, t);
-    unsigned n = heap_owned_fields(h, o, t);
-    if (t == TY_RANGEITER) heap_forget_longrange(h, o);
+    unsigned n = heap_dying_fields(h, o, t);
     for (unsigned i = n; i-- > 0;) free_child(h, obj_field(h, o, i), depth);
     heap_unmake(h, o, heap_fixed_size(h, t));
 }

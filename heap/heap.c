@@ -175,10 +175,13 @@ bool heap_is_longrange(const Heap *h, Addr it)
     return false;
 }
 
-void heap_forget_longrange(Heap *h, Addr it)
+unsigned heap_dying_fields(Heap *h, Addr o, TypeId t)
 {
-    for (size_t i = 0; i < h->nlongrange; i++)
-        if (h->longrange[i] == it) { h->longrange[i] = h->longrange[--h->nlongrange]; return; }
+    unsigned n = heap_owned_fields(h, o, t);
+    if (t == TY_RANGEITER && n)
+        for (size_t i = 0; i < h->nlongrange; i++)
+            if (h->longrange[i] == o) { h->longrange[i] = h->longrange[--h->nlongrange]; break; }
+    return n;
 }
 
 void heap_set_observer(Heap *h, HeapObserver fn, void *ud)
@@ -418,8 +421,7 @@ static void free_one(Heap *h, Addr entry)
         return;
     }
     default: {
-        unsigned n = heap_owned_fields(h, o, t);
-        if (t == TY_RANGEITER) heap_forget_longrange(h, o);
+        unsigned n = heap_dying_fields(h, o, t);
         for (unsigned i = 0; i < n; i++) heap_decref(h, obj_field(h, o, i));
         return;
     }

@@ -432,6 +432,13 @@ HEAP_HOT bool int_small(const Heap *h, Addr o, int64_t *out)
 }
 bool heap_is_small_int(const Heap *h, Addr o);
 
+/* The id of the cached small int v (small_int_min <= v <= small_int_max);
+** no reference taken. */
+static inline Addr heap_small_int_addr(const Heap *h, int64_t v)
+{
+    return h->small_ints + (Addr)(v - h->L.small_int_min) * h->L.small_int_stride;
+}
+
 /*
 ** int_from_i64 for |v| < 2**60, inline: the CPU loop's arithmetic results.
 ** Cached small ints, and with 30-bit digits in 4 bytes a new one- or
@@ -444,7 +451,7 @@ HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     if (HEAP_OBSERVED(h) || !INT_DIGIT30(h) || m >> (2 * BIG_SHIFT)) return int_from_i64(h, v);
     if (v >= L->small_int_min && v <= L->small_int_max) {
-        Addr o = h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride;
+        Addr o = heap_small_int_addr(h, v);
         heap_incref(h, o);
         return o;
     }
@@ -728,11 +735,13 @@ bool heap_startup_keys(Heap *h);
 void heap_static_header(Heap *h, Addr o, TypeId t);
 /* Number of object references a generic object owns (fields 0..n-1). */
 unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t);
+/* heap_owned_fields for an object being freed: also forgets a dying
+** longrange_iterator (both deallocators call it). */
+unsigned heap_dying_fields(Heap *h, Addr o, TypeId t);
 /* A range iterator made as CPython's longrange_iterator (its fields are
 ** ints, not C longs): remembered from heap_longrange_add until its death
-** (heap_forget_longrange, which the deallocators call). */
+** (heap_dying_fields). */
 void heap_longrange_add(Heap *h, Addr it);
 bool heap_is_longrange(const Heap *h, Addr it);
-void heap_forget_longrange(Heap *h, Addr it);
 
 #endif

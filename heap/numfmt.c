@@ -222,6 +222,8 @@ static bool shortest_exact(double ax, Digits *dg)
         u128 r = ((u128)(2 * m) * p) & (((u128)1 << t) - 1), half = (u128)1 << (t - 1);
         xrem2 = r < half ? 1 : r == half ? 2 : 3;
     }
+    /* 15 digits first: a decimal of at most DBL_DIG digits that reads back
+    ** is the 15-digit rounding (shortest_digits), zeros stripped */
     for (int n = 15; n <= 17; n++) {
         uint64_t u = pow10[17 - n], c1 = xf / u * u, c2 = c1 + u;
         /* which of c1, c2 is nearer X: compare 2(X - c1) with u */
@@ -251,7 +253,6 @@ static bool shortest_exact(double ax, Digits *dg)
             strip_zeros(dg);
             return true;
         }
-        /* n = 15: only the nearest 15 digits can read back (DBL_DIG) */
     }
     return false;
 }

@@ -108,7 +108,7 @@ bool heap_is_small_int(const Heap *h, Addr o)
 
 static Addr small_int(Heap *h, int64_t v)
 {
-    Addr o = h->small_ints + (Addr)(v - h->L.small_int_min) * h->L.small_int_stride;
+    Addr o = heap_small_int_addr(h, v);
     heap_incref(h, o);
     if (h->obs) {
         HeapEvent e = { HEV_CACHED, TY_INT, o, int_sizeof(h, o), 0, 0 };
@@ -317,7 +317,7 @@ void heap_int_init(Heap *h)
     h->small_ints = heap_static_alloc(h, count * L->small_int_stride, L->alignment);
     if (!h->small_ints) return;
     for (int64_t v = L->small_int_min; v <= L->small_int_max; v++)
-        init_static_int(h, h->small_ints + (Addr)(v - L->small_int_min) * L->small_int_stride, TY_INT, v);
+        init_static_int(h, heap_small_int_addr(h, v), TY_INT, v);
     h->false_ = heap_static_alloc(h, L->bool_size, L->alignment);
     h->true_ = heap_static_alloc(h, L->bool_size, L->alignment);
     if (!h->false_ || !h->true_) { h->small_ints = 0; return; }

@@ -1339,7 +1339,7 @@ static Addr range_iter_new(Vm *vm, Addr rg)
 static int longrange_next(Vm *vm, Addr it, Addr *out)
 {
     Heap *h = H(vm);
-    Addr one = h->small_ints + (Addr)(1 - h->L.small_int_min) * h->L.small_int_stride;
+    Addr one = heap_small_int_addr(h, 1);     /* _PyLong_GetOne(): no reference */
     if (!h->range_iter_index) {
         Addr start = obj_field(h, it, 0), step = obj_field(h, it, 1), len = obj_field(h, it, 2);
         if (int_sign(h, len) <= 0) return 0;
