@@ -78,19 +78,35 @@ static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 ** both is read). */
 uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-    uint32_t carry = 0;
-    size_t i;
-    for (i = 0; i < nb; i++) {
-        carry += a[i] + b[i];
-        r[i] = carry & BIG_MASK;
-        carry >>= BIG_SHIFT;
+    /* two digits a step: packed into 60 bits of a word, the carry between
+    ** them is the hardware's, which halves the carry chain (CPython's
+    ** x_add takes a step per digit) */
+    uint64_t carry = 0;
+    size_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        uint64_t s = ((uint64_t)a[i + 1] << BIG_SHIFT | a[i]) + ((uint64_t)b[i + 1] << BIG_SHIFT | b[i]) + carry;
+        r[i] = (uint32_t)(s & BIG_MASK);
+        r[i + 1] = (uint32_t)(s >> BIG_SHIFT & BIG_MASK);
+        carry = s >> 2 * BIG_SHIFT;
     }
-    for (; i < na; i++) {
+    if (i < nb) {
+        carry += (uint64_t)a[i] + b[i];
+        r[i] = (uint32_t)(carry & BIG_MASK);
+        carry >>= BIG_SHIFT;
+        i++;
+    }
+    for (; i + 2 <= na; i += 2) {
+        uint64_t s = ((uint64_t)a[i + 1] << BIG_SHIFT | a[i]) + carry;
+        r[i] = (uint32_t)(s & BIG_MASK);
+        r[i + 1] = (uint32_t)(s >> BIG_SHIFT & BIG_MASK);
+        carry = s >> 2 * BIG_SHIFT;
+    }
+    if (i < na) {
         carry += a[i];
-        r[i] = carry & BIG_MASK;
+        r[i] = (uint32_t)(carry & BIG_MASK);
         carry >>= BIG_SHIFT;
     }
-    return carry;
+    return (uint32_t)carry;
 }
 
 /* r[0..na] = a + b, na >= nb, aliasing as big_digits_add. */
@@ -156,12 +172,43 @@ static void mag_sub_from(uint32_t *t, size_t nt, const uint32_t *s, size_t ns)
     assert(borrow == 0);
 }
 
-/* r[0..na+nb) = a * b. 'r' must not overlap the operands. */
+/*
+** r[0..na+nb) = a * b. 'r' must not overlap the operands. CPython's x_mul
+** adds one row a[i]*b at a time, one carry chain step per product; this
+** adds four rows at once: each column's four products (under 2^62) and
+** the carry go into one 64-bit sum, so the chain is a quarter as long.
+*/
 static void mag_mul_school(uint32_t *r, const uint32_t *a, size_t na,
                            const uint32_t *b, size_t nb)
 {
     memset(r, 0, (na + nb) * sizeof *r);
-    for (size_t i = 0; i < na; i++) {
+    size_t i = 0;
+    if (nb >= 4) {
+        for (; i + 4 <= na; i += 4) {
+            uint64_t a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], carry = 0;
+            uint32_t *p = r + i;
+            /* column j takes a0*b[j] + a1*b[j-1] + a2*b[j-2] + a3*b[j-3] */
+            carry = p[0] + a0 * b[0];
+            p[0] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            carry += p[1] + a0 * b[1] + a1 * b[0];
+            p[1] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            carry += p[2] + a0 * b[2] + a1 * b[1] + a2 * b[0];
+            p[2] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            for (size_t j = 3; j < nb; j++) {
+                carry += p[j] + a0 * b[j] + a1 * b[j - 1] + a2 * b[j - 2] + a3 * b[j - 3];
+                p[j] = (uint32_t)(carry & BIG_MASK);
+                carry >>= BIG_SHIFT;
+            }
+            carry += a1 * b[nb - 1] + a2 * b[nb - 2] + a3 * b[nb - 3];   /* p[nb..] are still 0 */
+            p[nb] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            carry += a2 * b[nb - 1] + a3 * b[nb - 2];
+            p[nb + 1] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            carry += a3 * b[nb - 1];
+            p[nb + 2] = (uint32_t)(carry & BIG_MASK); carry >>= BIG_SHIFT;
+            p[nb + 3] = (uint32_t)carry;
+        }
+    }
+    for (; i < na; i++) {
         uint64_t ai = a[i], carry = 0;
         if (ai == 0) continue;
         uint32_t *p = r + i;
@@ -286,16 +333,16 @@ static void mag_divrem(uint32_t *q, uint32_t *rem, const uint32_t *a, size_t na,
             rh += wm1;
             if (rh >= BIG_BASE) break;
         }
-        uint64_t carry = 0;
-        uint32_t borrow = 0;
+        /* vk -= qh * w as one carry chain, like x_divrem's signed one:
+        ** the carry is kept offset by 2^32 (zb = zhi + 2^32) and each
+        ** column by 2^62 - 2^32, so every value stays unsigned */
+        uint64_t zb = 1ull << 32;
         for (size_t i = 0; i < nb; i++) {
-            uint64_t p = qh * w[i] + carry;
-            carry = p >> BIG_SHIFT;
-            uint32_t t = vk[i] - (uint32_t)(p & BIG_MASK) - borrow;
-            vk[i] = t & BIG_MASK;
-            borrow = t >> 31;
+            uint64_t y = (vk[i] + ((1ull << 62) - (1ull << 32)) - qh * w[i]) + zb;
+            vk[i] = (uint32_t)(y & BIG_MASK);
+            zb = y >> BIG_SHIFT;
         }
-        if (vtop < carry + borrow) {    /* qh was one too large: add b back */
+        if (vtop + zb < 1ull << 32) {   /* qh was one too large: add b back */
             uint32_t c = 0;
             for (size_t i = 0; i < nb; i++) {
                 c += vk[i] + w[i];
@@ -703,10 +750,23 @@ size_t big_ndigits_decimal_upper_bound(const BigInt *a)
     return bits / 100000 * 30103 + bits % 100000 * 30103 / 100000 + 2;
 }
 
+/* z / 10^9 for z < 2^64, as a multiply by the reciprocal: the compiler
+** makes this of '/' too, but not in code a profile marks cold, and a
+** program that prints big ints spends its time here. */
+static inline uint64_t div_dec_base(uint64_t z)
+{
+    /* 10^9 = 2^9 * 1953125; 0x44B82FA09B5A53 = ceil(2^75 / 1953125) */
+    __extension__ typedef unsigned __int128 u128;   /* GCC and clang on 64-bit hosts */
+    return (uint64_t)((u128)(z >> 9) * 0x44B82FA09B5A53u >> 75);
+}
+
 /*
-** CPython's long_to_decimal_string: convert base 2^30 to base 10^9 by
-** Horner's rule from the top digit down, then print 9 decimal digits per
-** chunk. One 64-bit division by a constant per digit pair.
+** str() of an int: base 2^30 to base 10^9 by Horner's rule from the top
+** down, as CPython's long_to_decimal_string, but two input digits (60
+** bits) a step, which halves the passes over the output. A step of
+** z = p*2^60 + hi splits 2^60 as Q*10^9 + R, so that
+** z = p*Q*10^9 + (p*R + hi) with p*R + hi < 2^61: one 64-bit division by
+** a constant, the rest multiplies off the carry chain.
 */
 void big_to_decimal(const BigInt *a, StrBuf *out)
 {
@@ -716,19 +776,27 @@ void big_to_decimal(const BigInt *a, StrBuf *out)
         sb_put_i64(out, v);
         return;
     }
-    size_t cap = 1 + a->n + a->n / 99, size = 0;   /* 30/log2(10^9) < 1 + 1/99 */
+    const uint64_t Q = (1ull << 60) / DEC_BASE, R = (1ull << 60) % DEC_BASE;
+    size_t cap = 2 + a->n + a->n / 99, size = 0;   /* 30/log2(10^9) < 1 + 1/99 */
     uint32_t *p = xmalloc(cap * sizeof *p);
-    for (size_t i = a->n; i-- > 0;) {
-        uint32_t hi = a->d[i];
+    size_t i = a->n;
+    if (i % 2) {                                    /* the odd top digit alone */
+        uint32_t hi = a->d[--i];
+        while (hi) { p[size++] = hi % DEC_BASE; hi /= DEC_BASE; }
+    }
+    while (i > 0) {
+        i -= 2;
+        uint64_t hi = (uint64_t)a->d[i + 1] << BIG_SHIFT | a->d[i];
         for (size_t j = 0; j < size; j++) {
-            uint64_t z = (uint64_t)p[j] << BIG_SHIFT | hi;
-            hi = (uint32_t)(z / DEC_BASE);
-            p[j] = (uint32_t)(z - (uint64_t)hi * DEC_BASE);
+            uint64_t pj = p[j], t = pj * R + hi, qt = div_dec_base(t);
+            p[j] = (uint32_t)(t - qt * DEC_BASE);
+            hi = pj * Q + qt;
         }
         while (hi) {
             assert(size < cap);
-            p[size++] = hi % DEC_BASE;
-            hi /= DEC_BASE;
+            uint64_t qh = div_dec_base(hi);
+            p[size++] = (uint32_t)(hi - qh * DEC_BASE);
+            hi = qh;
         }
     }
     char top[16];
@@ -738,12 +806,18 @@ void big_to_decimal(const BigInt *a, StrBuf *out)
     char *s = out->s + out->len;
     memcpy(s, top, (size_t)ntop);
     char *e = s + len;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     for (size_t j = 0; j + 1 < size; j++) {
         uint32_t v = p[j];
-        for (int k = 0; k < DEC_DIGITS; k++) {
-            *--e = (char)('0' + v % 10);
-            v /= 10;
+        for (int k = 0; k < DEC_DIGITS / 2; k++) {
+            e -= 2;
+            memcpy(e, pairs + 2 * (v % 100), 2);
+            v /= 100;
         }
+        *--e = (char)('0' + v);
     }
     out->len += len;
     out->s[out->len] = '\0';
