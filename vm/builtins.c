@@ -560,9 +560,7 @@ static Addr b_pow(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         size_t bits = big_bit_length(&e);
         for (size_t i = bits; i-- > 0;) {
             big_mul(&t, &r, &r); big_divmod(NULL, &r, &t, &m);
-            BigInt bit; big_init(&bit); big_rshift(&bit, &e, i);
-            if (bit.n && (bit.d[0] & 1)) { big_mul(&t, &r, &b); big_divmod(NULL, &r, &t, &m); }
-            big_free(&bit);
+            if (e.d[i / BIG_SHIFT] >> (i % BIG_SHIFT) & 1) { big_mul(&t, &r, &b); big_divmod(NULL, &r, &t, &m); }
         }
         if (big_bit_length(&e) == 0) { big_set_i64(&t, 1); big_divmod(NULL, &r, &t, &m); }
         res = chk(vm, int_from_big(h, &r));
