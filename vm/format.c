@@ -149,6 +149,20 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
             continue;
         }
         i++;
+        /* a bare %d of an int below 2^60 or %s of a str: what the
+        ** general path below makes of them, without parsing a spec */
+        if (i < flen && (fs[i] == 'd' || fs[i] == 's') && argi < nargs) {
+            Addr a = is_tuple ? tuple_get(h, args, argi) : args;
+            TypeId t = obj_type(h, a);
+            int64_t v;
+            if (fs[i] == 'd' && t == TY_INT && int_small(h, a, &v)) sb_put_i64(&out, v);
+            else if (fs[i] == 's' && t == TY_STR) str_to_utf8(h, a, &out);
+            else goto general;
+            i++;
+            argi++;
+            continue;
+        }
+    general:;
         PercentSpec ps;
         PercentHooks hooks = { 0 };
         if (fmt_percent_spec(fs, flen, &i, &ps, &hooks, &err) != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
