@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "heap/dict_lookup.h"
+#include "heap/obj_str.h"
 #include "vm/builtins.h"
 #include "vm/iter_next.h"
 #include "vm/ops.h"
@@ -413,6 +414,10 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
     if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
     if (n != 1 || !x) return 0;
     int64_t v;
+    if (f == heap_type_obj(h, TY_STR)) {   /* str() of an int below 2^60: op_str_obj's first case */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
+        return str_from_i64(h, v);
+    }
     if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
         if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
         return int_new_fast(h, ascii_chars(h, x)[0]);
@@ -928,7 +933,7 @@ VmStatus CPU_RUN(Vm *vm)
             /* len() of a list, tuple, str or dict without hooks: the
             ** word after the type (ob_size, length, ma_used); a few more
             ** builtins in builtin_fast */
-            if (!CPU_HOOKS && !kw && ft == TY_BUILTIN && b && b <= 2) {
+            if (!CPU_HOOKS && !kw && (ft == TY_BUILTIN || ft == TY_TYPE) && b && b <= 2) {
                 Addr o = rget(&R, a + 1), r = 0;
                 if (f != vm->builtin_len) {
                     r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0);
