@@ -186,6 +186,7 @@ static void mag_mul_school(uint32_t *r, const uint32_t *a, size_t na,
     if (nb >= 4) {
         for (; i + 4 <= na; i += 4) {
             uint64_t a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3], carry = 0;
+            if ((a0 | a1 | a2 | a3) == 0) continue;    /* powers of two are mostly zero digits */
             uint32_t *p = r + i;
             /* column j takes a0*b[j] + a1*b[j-1] + a2*b[j-2] + a3*b[j-3] */
             carry = p[0] + a0 * b[0];

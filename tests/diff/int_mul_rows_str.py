@@ -2,7 +2,7 @@
 # leftover rows (operands of 1 to 12 and around 70-150 digits, so
 # Karatsuba's halves too), and str() of big ints, which converts two
 # 30-bit digits a step: odd and even digit counts, all-ones digits (the
-# largest carries), powers of ten (runs of zero chunks) and both signs.
+# largest carries), runs of zero digits, powers of ten (runs of zero chunks) and both signs.
 seed = 987654321
 def rnd(ndig):
     global seed
@@ -16,7 +16,8 @@ count = 0
 sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 69, 70, 71, 100, 141, 150]
 for na in sizes:
     for nb in sizes:
-        for a in [rnd(na), 2 ** (30 * na) - 1]:
+        # zero digits: whole four-row blocks of them, and blocks with one
+        for a in [rnd(na), 2 ** (30 * na) - 1, 2 ** (30 * na - 7) + 5, (2 ** (30 * na) - 1) << 120, rnd(na) << 150 | 3 << 60]:
             for b in [rnd(nb), 2 ** (30 * nb) - 1, -rnd(nb)]:
                 r = a * b
                 h = (h * 1000003 + r % 1000000007 + r.bit_length()) % 2 ** 61
