@@ -253,28 +253,31 @@ static Addr m_str_join(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return r;
 }
 
+/* True when strip() takes char c: one of 'chars', or whitespace when NULL. */
+static bool strippable(uint32_t c, const Text *chars)
+{
+    if (!chars) return is_space(c);
+    if (chars->b) return c < 0x80 && memchr(chars->b, (int)c, chars->n) != NULL;
+    for (size_t k = 0; k < chars->n; k++) if (chars->w[k] == c) return true;
+    return false;
+}
+
 static Addr strip_impl(Vm *vm, Addr self, Addr *args, unsigned n, int which)
 {
     Heap *h = H(vm);
-    uint32_t *s; size_t len;
-    to_cps(h, self, &s, &len);
-    uint32_t *chars = NULL; size_t nc = 0;
-    if (n && args[0] != h->none) {
-        if (!need_str(vm, args[0], "strip arg must be None or str")) { free(s); return 0; }
-        to_cps(h, args[0], &chars, &nc);
-    }
-    size_t i = 0, j = len;
-#define STRIPPABLE(c) (chars ? (memchr_u32(chars, nc, (c))) : is_space(c))
-    for (;;) {
-        if (which & 1) while (i < j) { uint32_t c = s[i]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; i++; }
-        if (which & 2) while (j > i) { uint32_t c = s[j - 1]; bool in = false; if (chars) { for (size_t k = 0; k < nc; k++) if (chars[k] == c) in = true; } else in = is_space(c); if (!in) break; j--; }
-        break;
-    }
-#undef STRIPPABLE
+    Text s, chars = { 0 };
+    bool given = n && args[0] != h->none;
+    if (given && !need_str(vm, args[0], "strip arg must be None or str")) return 0;
+    text_of(h, self, &s);
+    if (given) text_of(h, args[0], &chars);
+    const Text *set = given ? &chars : NULL;
+    size_t i = 0, j = s.n;
+    if (which & 1) while (i < j && strippable(text_at(&s, i), set)) i++;
+    if (which & 2) while (j > i && strippable(text_at(&s, j - 1), set)) j--;
     Addr r;
-    if (i == 0 && j == len) { heap_incref(h, self); r = self; }
-    else r = chk(vm, str_from_cps(h, s + i, j - i));
-    free(s); free(chars);
+    if (i == 0 && j == s.n) { heap_incref(h, self); r = self; }
+    else r = chk(vm, text_piece(h, &s, i, j - i));
+    text_free(&s); text_free(&chars);
     return r;
 }
 
@@ -435,28 +438,28 @@ static Addr find_impl(Vm *vm, Addr self, Addr *args, unsigned n, int mode)
 {
     Heap *h = H(vm);
     if (!need_str(vm, args[0], "must be str")) return 0;
-    uint32_t *s, *t; size_t ls, lt;
-    to_cps(h, self, &s, &ls); to_cps(h, args[0], &t, &lt);
+    Text s, t;
+    text_of(h, self, &s); text_of(h, args[0], &t);
     size_t lo, hi;
-    if (!sub_range(vm, args, n, ls, &lo, &hi)) { free(s); free(t); return 0; }
+    if (!sub_range(vm, args, n, s.n, &lo, &hi)) { text_free(&s); text_free(&t); return 0; }
     int64_t res = -1, cnt = 0;
-    if (lo <= hi && hi - lo >= lt) {
+    if (lo <= hi && hi - lo >= t.n) {
+        Text sv = s;
+        sv.n = hi;                      /* the search stops at 'hi' */
         if (mode == RFIND || mode == RINDEX) {
-            for (size_t i = hi - lt + 1; i-- > lo;)
-                if (memcmp(s + i, t, lt * sizeof *t) == 0) { res = (int64_t)i; break; }
+            for (size_t i = hi - t.n + 1; i-- > lo;)
+                if (text_match(&sv, i, &t)) { res = (int64_t)i; break; }
+        } else if (t.n == 0) {          /* "" occurs at every index lo..hi */
+            res = (int64_t)lo;
+            cnt = (int64_t)(hi - lo + 1);
         } else {
-            for (size_t i = lo; i + lt <= hi;) {
-                if ((lt == 0 || s[i] == t[0]) && memcmp(s + i, t, lt * sizeof *t) == 0) {
-                    if (mode != COUNT) { res = (int64_t)i; break; }
-                    cnt++;
-                    i += lt ? lt : 1;
-                } else {
-                    i++;
-                }
+            for (int64_t i = text_find(&sv, &t, lo); i >= 0; i = text_find(&sv, &t, (size_t)i + t.n)) {
+                if (mode != COUNT) { res = i; break; }
+                cnt++;
             }
         }
     }
-    free(s); free(t);
+    text_free(&s); text_free(&t);
     if (mode == COUNT) return chk(vm, int_from_i64(h, cnt));
     if (res < 0 && (mode == INDEX || mode == RINDEX)) return vm_raise(vm, EXC_VALUE, "substring not found");
     return chk(vm, int_from_i64(h, res));
