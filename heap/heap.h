@@ -576,6 +576,7 @@ static inline bool str_eq_fast(const Heap *h, Addr a, Addr b)
         return memcmp(ram_ptr(&h->ram, a + h->L.str_ascii_header), ram_ptr(&h->ram, b + h->L.str_ascii_header), n) == 0;
     return str_eq(h, a, b);
 }
+/* s equals the UTF-8 text c */
 bool str_eq_cstr(const Heap *h, Addr s, const char *c);
 int str_cmp(const Heap *h, Addr a, Addr b);
 uint64_t str_hash(Heap *h, Addr s);             /* deterministic; caches in ob hash */

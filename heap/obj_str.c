@@ -409,7 +409,16 @@ bool str_eq(const Heap *h, Addr a, Addr b)
 bool str_eq_cstr(const Heap *h, Addr s, const char *c)
 {
     size_t n = strlen(c);
-    return str_is_ascii(h, s) && str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
+    if (str_is_ascii(h, s)) return str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
+    /* wider text (a non-ASCII parameter name): against c decoded as UTF-8 */
+    size_t len = str_len(h, s), i = 0, at = 0;
+    for (; i < len && at < n; i++) {
+        uint32_t cp;
+        int k = utf8_decode((const unsigned char *)c + at, n - at, &cp);
+        if (k == 0 || cp != str_char(h, s, i)) return false;
+        at += (size_t)k;
+    }
+    return i == len && at == n;
 }
 
 bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n)
