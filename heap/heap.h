@@ -406,8 +406,6 @@ HEAP_HOT void int_set_size(Heap *h, Addr o, size_t n, int sign)
     if (HEAP_W(h) == 4) v &= 0xFFFFFFFFu;
     ram_set_word(&h->ram, o + 2 * HEAP_W(h), v);
 }
-/* True and *out set when the value fits in int64. */
-bool int_to_i64(const Heap *h, Addr o, int64_t *out);
 void int_to_big(const Heap *h, Addr o, BigInt *out);
 /* Value of a 0..2-digit int (|v| < 2**60): the VM's fast path. */
 HEAP_HOT bool int_small(const Heap *h, Addr o, int64_t *out)
@@ -431,6 +429,14 @@ HEAP_HOT bool int_small(const Heap *h, Addr o, int64_t *out)
     return true;
 }
 bool heap_is_small_int(const Heap *h, Addr o);
+
+/* True and *out set when the value fits in int64: int_small inline, the
+** three-digit ints in heap/obj_int.c. */
+bool int_to_i64_slow(const Heap *h, Addr o, int64_t *out);
+HEAP_HOT bool int_to_i64(const Heap *h, Addr o, int64_t *out)
+{
+    return int_small(h, o, out) || int_to_i64_slow(h, o, out);
+}
 
 /* The id of the cached small int v (small_int_min <= v <= small_int_max);
 ** no reference taken. */

@@ -282,9 +282,8 @@ Addr int_from_i64(Heap *h, int64_t v)
     return int_from_big(h, &h->t3);
 }
 
-bool int_to_i64(const Heap *h, Addr o, int64_t *out)
+bool int_to_i64_slow(const Heap *h, Addr o, int64_t *out)
 {
-    if (int_small(h, o, out)) return true;
     size_t n = int_ndigits(h, o);
     if (h->L.digit_bits != BIG_SHIFT || n > 3) return false;
     uint64_t m = 0;
