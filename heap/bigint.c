@@ -273,14 +273,58 @@ static void mag_mul(uint32_t *r, const uint32_t *a, size_t na,
 
 /* q[0..n) = (rem * 2**(30n) + a) / d, returns the remainder (rem < d). 'q'
 ** may be 'a'. */
+/*
+** (hi * 2^64 + lo) / d and its remainder, for hi < d (the quotient fits
+** in 64 bits). On x86-64 one divq: two 30-bit digits of a quotient a step
+** where the per-digit loop (CPython's inplace_divrem1) takes two, so the
+** chain of divisions through the remainder is half as long.
+*/
+static inline uint64_t div_2by1(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t q, r;
+    __asm__("divq %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d) : "cc");
+    *rem = r;
+    return q;
+#else
+    /* hi < d < 2^30 and lo < 2^64: long division in 32-bit halves */
+    uint64_t x = hi << 32 | lo >> 32, q1 = x / d;
+    x = (x - q1 * d) << 32 | (lo & 0xFFFFFFFFu);
+    uint64_t q0 = x / d;
+    *rem = x - q0 * d;
+    return q1 << 32 | q0;
+#endif
+}
+
 uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
 {
     uint64_t rem = rem0;
-    for (size_t i = n; i-- > 0;) {
-        rem = rem << BIG_SHIFT | a[i];
-        uint32_t qd = (uint32_t)(rem / d);
-        rem -= (uint64_t)qd * d;
-        q[i] = qd;
+    size_t i = n;
+    if (i % 2) {                        /* the odd top digit alone */
+        i--;
+        uint64_t x = rem << BIG_SHIFT | a[i];
+        q[i] = (uint32_t)(x / d);
+        rem = x % d;
+    }
+    while (i > 0) {                     /* rem * 2^60 + a[i-1] * 2^30 + a[i-2] */
+        i -= 2;
+        uint64_t lo = rem << (2 * BIG_SHIFT) | (uint64_t)a[i + 1] << BIG_SHIFT | a[i];
+        uint64_t qq = div_2by1(rem >> (64 - 2 * BIG_SHIFT), lo, d, &rem);
+        q[i + 1] = (uint32_t)(qq >> BIG_SHIFT);
+        q[i] = (uint32_t)(qq & BIG_MASK);
+    }
+    return (uint32_t)rem;
+}
+
+uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d)
+{
+    uint64_t rem = 0;
+    size_t i = n;
+    if (i % 2) { i--; rem = a[i] % d; }
+    while (i > 0) {
+        i -= 2;
+        uint64_t lo = rem << (2 * BIG_SHIFT) | (uint64_t)a[i + 1] << BIG_SHIFT | a[i];
+        div_2by1(rem >> (64 - 2 * BIG_SHIFT), lo, d, &rem);
     }
     return (uint32_t)rem;
 }

@@ -62,6 +62,8 @@ uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_
 /* q[0..n) = (rem * 2**(30n) + a) / d for a one-digit d, returns the
 ** remainder; rem < d. q may be a. */
 uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem);
+/* a[0..n) % d, 0 < d < 2^30. */
+uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d);
 void big_sub(BigInt *r, const BigInt *a, const BigInt *b);
 /* Schoolbook below 70 digits (CPython's KARATSUBA_CUTOFF), Karatsuba above. */
 void big_mul(BigInt *r, const BigInt *a, const BigInt *b);

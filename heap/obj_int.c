@@ -248,7 +248,7 @@ bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out)
     const uint32_t *d = (const uint32_t *)ram_ptr(&h->ram, big + 3 * h->W);
     uint64_t mm = (uint64_t)m, rem = 0;
     if (mod) {
-        for (size_t i = n; i-- > 0;) rem = (rem << BIG_SHIFT | d[i]) % mm;
+        rem = big_digits_mod1(d, n, (uint32_t)mm);
         *out = int_from_i64(h, (int64_t)rem);
         return true;
     }

@@ -909,3 +909,40 @@ Test(bigint, true_division_by_powers_of_ten_matches_strtod)
     }
     big_free(&a); big_free(&p); big_free(&ten);
 }
+
+/* big_digits_divrem1 and big_digits_mod1 (two digits per division) against
+** a digit-at-a-time reference: odd and even lengths, a starting remainder,
+** all-ones digits, divisors from 1 to 2^30 - 1, and q aliasing a. */
+Test(bigint, one_digit_division_takes_two_digits_a_step)
+{
+    uint32_t a[41], q[41], ref[41];
+    uint64_t seed = 88172645463325252ull;
+    const uint32_t ds[] = { 1, 2, 3, 7, 10, 1000, 65537, 999999937, (1u << 30) - 1, 1u << 29 };
+    for (size_t n = 1; n <= 40; n++) {
+        for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++) {
+            for (int pattern = 0; pattern < 3; pattern++) {
+                uint32_t d = ds[k];
+                for (size_t i = 0; i < n; i++) {
+                    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+                    a[i] = pattern == 0 ? (uint32_t)seed & ((1u << 30) - 1) : pattern == 1 ? (1u << 30) - 1 : (uint32_t)(i % 3);
+                }
+                uint32_t rem0 = d > 1 ? (uint32_t)(seed % d) : 0;
+                uint64_t r = rem0;
+                for (size_t i = n; i-- > 0;) {
+                    r = r << 30 | a[i];
+                    ref[i] = (uint32_t)(r / d);
+                    r %= d;
+                }
+                uint32_t got = big_digits_divrem1(q, a, n, d, rem0);
+                cr_assert(eq(u32, got, (uint32_t)r), "n=%zu d=%u", n, d);
+                cr_assert(eq(int, memcmp(q, ref, n * sizeof *q), 0), "n=%zu d=%u", n, d);
+                uint64_t m = 0;
+                for (size_t i = n; i-- > 0;) m = (m << 30 | a[i]) % d;
+                cr_assert(eq(u32, big_digits_mod1(a, n, d), (uint32_t)m), "n=%zu d=%u", n, d);
+                uint32_t got2 = big_digits_divrem1(a, a, n, d, rem0);     /* in place */
+                cr_assert(eq(u32, got2, (uint32_t)r));
+                cr_assert(eq(int, memcmp(a, ref, n * sizeof *a), 0));
+            }
+        }
+    }
+}
