@@ -271,8 +271,6 @@ static void mag_mul(uint32_t *r, const uint32_t *a, size_t na,
     free(tmp);
 }
 
-/* q[0..n) = (rem * 2**(30n) + a) / d, returns the remainder (rem < d). 'q'
-** may be 'a'. */
 /*
 ** (hi * 2^64 + lo) / d and its remainder, for hi < d (the quotient fits
 ** in 64 bits). On x86-64 one divq: two 30-bit digits of a quotient a step
@@ -851,15 +849,11 @@ void big_to_decimal(const BigInt *a, StrBuf *out)
     char *s = out->s + out->len;
     memcpy(s, top, (size_t)ntop);
     char *e = s + len;
-    static const char pairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
     for (size_t j = 0; j + 1 < size; j++) {
         uint32_t v = p[j];
         for (int k = 0; k < DEC_DIGITS / 2; k++) {
             e -= 2;
-            memcpy(e, pairs + 2 * (v % 100), 2);
+            memcpy(e, fmt_digit_pairs + 2 * (v % 100), 2);
             v /= 100;
         }
         *--e = (char)('0' + v);

@@ -372,10 +372,7 @@ Addr str_from_i64(Heap *h, int64_t v)
     while (n < 20 && m >= pow10[n - 1]) n++;
     Addr o = new_ascii(h, n + (v < 0));
     if (!o) return 0;
-    static const char pairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
+    const char *pairs = fmt_digit_pairs;
     uint8_t *p = ascii_chars(h, o);
     if (v < 0) *p++ = '-';
     size_t i = n;

@@ -74,11 +74,18 @@ void sb_putc(StrBuf *b, char c)
 
 void sb_puts(StrBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
+const char fmt_digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 char *fmt_u64(char buf[24], uint64_t v)
 {
     char *p = buf + 23;
     *p = '\0';
-    do { *--p = (char)('0' + v % 10); v /= 10; } while (v);
+    for (; v >= 100; v /= 100) { p -= 2; memcpy(p, fmt_digit_pairs + 2 * (v % 100), 2); }
+    if (v >= 10) { p -= 2; memcpy(p, fmt_digit_pairs + 2 * v, 2); }
+    else *--p = (char)('0' + v);
     return p;
 }
 

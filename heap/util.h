@@ -48,6 +48,8 @@ void sb_pad(StrBuf *b, char c, size_t n);       /* appends 'n' copies of 'c' */
 /* Decimal text of v written at the end of buf (NUL-terminated); returns
 ** where it starts. Like "%lld" / "%llu", without printf. */
 char *fmt_i64(char buf[24], int64_t v);
+/* "00" "01" .. "99": two decimal digits of n at fmt_digit_pairs + 2n. */
+extern const char fmt_digit_pairs[201];
 char *fmt_u64(char buf[24], uint64_t v);
 void sb_put_i64(StrBuf *b, int64_t v);          /* decimal, as "%lld" */
 void sb_put_u64(StrBuf *b, uint64_t v);         /* decimal, as "%llu" */
