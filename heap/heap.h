@@ -559,6 +559,9 @@ Addr str_from_cstr(Heap *h, const char *s);
 /* A fresh ASCII string even for one character (no singleton), as
 ** int.__repr__ builds its result. */
 Addr str_new_ascii(Heap *h, const char *s, size_t n);
+/* n ASCII chars as a substring is made (PyUnicode_Substring): "" and one
+** char are the singletons, longer text a new string. */
+Addr str_ascii_piece(Heap *h, const uint8_t *s, size_t n);
 /* a + b of two non-empty ASCII strings: a new string. */
 Addr str_concat_ascii(Heap *h, Addr a, Addr b);
 /* Code points: PyASCIIObject.length, the word after the type. */

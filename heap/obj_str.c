@@ -233,6 +233,11 @@ Addr str_new_ascii(Heap *h, const char *s, size_t n)
     return o;
 }
 
+Addr str_ascii_piece(Heap *h, const uint8_t *s, size_t n)
+{
+    return n == 1 ? str_char_singleton(h, s[0]) : str_new_ascii(h, (const char *)s, n);
+}
+
 Addr str_new_ascii_buf(Heap *h, size_t n, uint8_t **chars)
 {
     Addr o = new_ascii(h, n);

@@ -69,7 +69,7 @@ static Addr text_piece(Heap *h, const Text *t, size_t i, size_t n)
 {
     /* ASCII pieces as str_from_utf8 makes them ("" and one char: the
     ** singletons), without scanning bytes known to be ASCII */
-    if (t->b) return n == 1 ? str_char_singleton(h, t->b[i]) : str_new_ascii(h, (const char *)t->b + i, n);
+    if (t->b) return str_ascii_piece(h, t->b + i, n);
     return str_from_cps(h, t->w + i, n);
 }
 /* True when 't' occurs in 's' at i (i + t->n <= s->n). */

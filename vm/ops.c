@@ -1126,10 +1126,7 @@ static Addr get_slice(Vm *vm, Addr c, Addr sl)
     if (!slice_indices(vm, sl, n, &start, &stop, &step, &cnt)) return 0;
     if (t == TY_STR) {
         if (cnt == n && step == 1) { heap_incref(h, c); return c; }
-        if (step == 1 && str_is_ascii(h, c)) {      /* as str_from_cps makes it, from the bytes in place */
-            const uint8_t *d = str_data(h, c) + start;
-            return check(vm, cnt == 1 ? str_char_singleton(h, d[0]) : str_new_ascii(h, (const char *)d, cnt));
-        }
+        if (step == 1 && str_is_ascii(h, c)) return check(vm, str_ascii_piece(h, str_data(h, c) + start, cnt));
         uint32_t *cp = xmalloc((cnt + 1) * sizeof *cp);
         for (size_t i = 0; i < cnt; i++) cp[i] = str_char(h, c, (size_t)(start + (int64_t)i * step));
         Addr r = check(vm, str_from_cps(h, cp, cnt));
