@@ -865,11 +865,10 @@ void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out)
         else if (c == '\n') sb_puts(out, "\\n");
         else if (c == '\r') sb_puts(out, "\\r");
         else if (c == '\t') sb_puts(out, "\\t");
-        else if (c < 0x20 || c == 0x7F) sb_printf(out, "\\x%02x", c);
-        else if (c >= 0x80 && c <= 0xA0) sb_printf(out, "\\x%02x", c);   /* C1 controls and no-break space */
-        else if (c == 0xAD) sb_puts(out, "\\xad");
-        else if (c >= 0xD800 && c < 0xE000) sb_printf(out, "\\u%04x", c);
-        else sb_put_utf8(out, c);
+        else if (op_unicode_printable(c, vm->py312)) sb_put_utf8(out, c);
+        else if (c < 0x100) sb_printf(out, "\\x%02x", c);
+        else if (c < 0x10000) sb_printf(out, "\\u%04x", c);
+        else sb_printf(out, "\\U%08x", c);
     }
     if (cut) sb_puts(out, "...");
     sb_putc(out, q);

@@ -29,6 +29,9 @@ int op_contains(Vm *vm, Addr container, Addr v);
 
 void op_repr(Vm *vm, Addr a, StrBuf *out);
 void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out);
+/* str.isprintable() of one code point, in the profile's Unicode version
+** (vm/unicode_printable.c): what repr() leaves unescaped. */
+bool op_unicode_printable(uint32_t c, bool py312);
 void op_str(Vm *vm, Addr a, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);
