@@ -346,12 +346,7 @@ Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
     }
     *done = true;
     if (total == 0) return empty(h);
-    if (total == 1) {                   /* one char: in one part, or the separator of two empty ones */
-        const uint8_t *c = sep ? ascii_chars(h, sep) : NULL;
-        for (size_t i = 0; i < n; i++) if (str_len(h, parts[i])) c = ascii_chars(h, parts[i]);
-        return str_char_singleton(h, *c);
-    }
-    Addr o = new_ascii(h, total);
+    Addr o = new_ascii(h, total);       /* a new string even of one char (PyUnicode_New) */
     if (!o) return 0;
     uint8_t *p = ascii_chars(h, o);
     const uint8_t *ps = sep ? ascii_chars(h, sep) : NULL;

@@ -42,10 +42,11 @@ Addr str_add(Heap *h, Addr a, Addr b);
 ** released. 0 when RAM is full (left is kept). */
 Addr str_append(Heap *h, Addr left, Addr right);
 /* parts[0..n) joined with 'sep' between them (sep 0: none), when 'sep' and
-** every part are ASCII str: a new reference, which for a result of 0 or 1
-** chars is the empty or one-char singleton (as str_from_utf8 would give),
-** else a new string; 0 when RAM is full. Sets *done false and does nothing
-** when some part is not an ASCII str (the caller takes its general path). */
+** every part are ASCII str, as _PyUnicode_JoinArray joins them: the empty
+** string for no chars, else a new string, even of one char; 0 when RAM is
+** full. Sets *done false and does nothing when some part is not an ASCII
+** str (the caller takes its general path). The caller answers a single
+** part itself. */
 Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done);
 /* A new ASCII string of n >= 1 chars, as str_new_ascii makes it, whose
 ** chars the caller writes at *chars before the heap is used again (no

@@ -213,13 +213,17 @@ static Addr join_general(Vm *vm, Addr sep, const Addr *parts, size_t len)
         total += (uint64_t)str_len(h, parts[i]) * str_kind(h, parts[i]);
     }
     if (total > h->ram.heap_end - h->ram.heap) return nomem(vm);
-    StrBuf out; sb_init(&out);
+    /* code points, not UTF-8: a lone surrogate must come through; the
+    ** result is new even of one char, as _PyUnicode_JoinArray makes it */
+    size_t nsep = str_len(h, sep), nch = len > 1 ? (len - 1) * nsep : 0;
+    for (size_t i = 0; i < len; i++) nch += str_len(h, parts[i]);
+    uint32_t *cp = xmalloc((nch + 1) * sizeof *cp), *p = cp;
     for (size_t i = 0; i < len; i++) {
-        if (i) str_to_utf8(h, sep, &out);
-        str_to_utf8(h, parts[i], &out);
+        if (i) for (size_t k = 0; k < nsep; k++) *p++ = str_char(h, sep, k);
+        for (size_t k = 0, m = str_len(h, parts[i]); k < m; k++) *p++ = str_char(h, parts[i], k);
     }
-    Addr r = op_str_utf8(vm, out.s ? out.s : "", out.len);
-    sb_free(&out);
+    Addr r = chk(vm, str_from_cps_fresh(h, cp, nch));
+    free(cp);
     return r;
 }
 
