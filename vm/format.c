@@ -78,14 +78,25 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
     Heap *h = vm->h;
     if (!spec || str_len(h, spec) == 0) return op_str_obj(vm, v);     /* f"{x}" */
     TypeId t = obj_type(h, v);
+    /* the spec's UTF-8: an ASCII str's own bytes (RAM does not move); the
+    ** result in the VM's scratch buffer: no host allocation per field */
     StrBuf sp; sb_init(&sp);
-    str_to_utf8(h, spec, &sp);
-    StrBuf out, err;
-    sb_init(&out); sb_init(&err);
+    const char *spec_s;
+    size_t spec_n;
+    if (str_is_ascii(h, spec)) {
+        spec_s = (const char *)str_data(h, spec);
+        spec_n = str_len(h, spec);
+    } else {
+        str_to_utf8(h, spec, &sp);
+        spec_s = sp.s;
+        spec_n = sp.len;
+    }
+    StrBuf out = vm_scratch_take(vm), err;
+    sb_init(&err);
     FormatSpec fs;
     Addr ok = 0;
     const char *tn = op_type_name(vm, v);
-    if (fmt_parse_spec(sp.s, sp.len, tn, &fs, &err) != 0) {
+    if (fmt_parse_spec(spec_s, spec_n, tn, &fs, &err) != 0) {
         vm_raise(vm, EXC_VALUE, "%s", err.s);
         goto done;
     }
@@ -103,8 +114,11 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
         if (fmt_float(float_value(h, v), &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
         break;
     case TY_STR: {
-        StrBuf s; sb_init(&s); str_to_utf8(h, v, &s);
-        if (fmt_str(s.s ? s.s : "", s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        StrBuf s; sb_init(&s);
+        const char *text = (const char *)str_data(h, v);
+        size_t n = str_len(h, v);
+        if (!str_is_ascii(h, v)) { str_to_utf8(h, v, &s); text = s.s ? s.s : ""; n = s.len; }
+        if (fmt_str(text, n, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
         sb_free(&s);
         break;
     }
@@ -114,7 +128,8 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
     }
 done:;
     Addr r = ok ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
-    sb_free(&sp); sb_free(&out); sb_free(&err);
+    sb_free(&sp); sb_free(&err);
+    vm_scratch_give(vm, &out);
     return r;
 }
 
