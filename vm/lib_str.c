@@ -522,6 +522,23 @@ static Addr m_str_isalpha(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { 
 static Addr m_str_isspace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 2); }
 static Addr m_str_isalnum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 3); }
 
+/* The argument a format field names (no reference taken): "" the next
+** automatic one, digits a positional index, else a keyword; 0 raised. */
+static Addr field_arg(Vm *vm, const StrBuf *name, Addr *args, unsigned n, unsigned np, Addr kw, unsigned *auto_i)
+{
+    if (name->len == 0) {
+        if (*auto_i >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", *auto_i);
+        return args[(*auto_i)++];
+    }
+    if (name->s[0] >= '0' && name->s[0] <= '9') {
+        unsigned idx = (unsigned)atoi(name->s);
+        if (idx >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx);
+        return args[idx];
+    }
+    Addr v = nat_kwarg(vm, args, n, kw, name->s);
+    return v ? v : vm_raise(vm, EXC_KEY, "'%s'", name->s);
+}
+
 static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
@@ -558,19 +575,24 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         while (k < j && text_at(&s, k) != '!' && text_at(&s, k) != ':') sb_put_utf8(&name, text_at(&s, k++));
         int conv = 0;
         if (k < j && text_at(&s, k) == '!') { conv = (int)text_at(&s, k + 1); k += 2; }
+        Addr v = field_arg(vm, &name, args, n, np, kw, &auto_i);
+        if (!v) { sb_free(&name); goto done; }
+        /* the spec, with its nested fields ("{:{w}.{p}f}") replaced by the
+        ** str() of what they name, after the field's own argument */
         StrBuf spec; sb_init(&spec);
-        if (k < j && text_at(&s, k) == ':') { k++; while (k < j) sb_put_utf8(&spec, text_at(&s, k++)); }
-        Addr v = 0;
-        if (name.len == 0) {
-            if (auto_i >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", auto_i); sb_free(&name); sb_free(&spec); goto done; }
-            v = args[auto_i++];
-        } else if (name.s[0] >= '0' && name.s[0] <= '9') {
-            unsigned idx = (unsigned)atoi(name.s);
-            if (idx >= np) { vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx); sb_free(&name); sb_free(&spec); goto done; }
-            v = args[idx];
-        } else {
-            v = nat_kwarg(vm, args, n, kw, name.s);
-            if (!v) { vm_raise(vm, EXC_KEY, "'%s'", name.s); sb_free(&name); sb_free(&spec); goto done; }
+        if (k < j && text_at(&s, k) == ':') {
+            for (k++; k < j; k++) {
+                uint32_t sc = text_at(&s, k);
+                if (sc != '{') { sb_put_utf8(&spec, sc); continue; }
+                StrBuf inner; sb_init(&inner);
+                for (k++; k < j && text_at(&s, k) != '}'; k++) sb_put_utf8(&inner, text_at(&s, k));
+                Addr iv = field_arg(vm, &inner, args, n, np, kw, &auto_i);
+                Addr is = iv ? op_format(vm, iv, 0) : 0;
+                sb_free(&inner);
+                if (!is) { sb_free(&name); sb_free(&spec); goto done; }
+                str_to_utf8(h, is, &spec);
+                heap_decref(h, is);
+            }
         }
         Addr conv_v = v;
         bool tmp = false;
