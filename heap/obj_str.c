@@ -395,6 +395,17 @@ void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
     for (size_t i = 0; i < n; i++) sb_put_utf8(out, str_char(h, s, i));
 }
 
+const char *str_utf8_view(const Heap *h, Addr s, StrBuf *copy, size_t *len)
+{
+    if (str_is_ascii(h, s)) {
+        *len = str_len(h, s);
+        return (const char *)str_data(h, s);
+    }
+    str_to_utf8(h, s, copy);
+    *len = copy->len;
+    return copy->s ? copy->s : "";
+}
+
 bool str_eq(const Heap *h, Addr a, Addr b)
 {
     if (a == b) return true;

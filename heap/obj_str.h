@@ -29,6 +29,10 @@ static inline void str_free_inline(Heap *h, Addr s)
     heap_release(h, s, h->L.str_ascii_header + str_len(h, s) + 1);
 }
 
+/* The UTF-8 text of s and its length: an ASCII str's own bytes in RAM
+** (valid until the heap next changes), else a copy made in 'copy', which
+** the caller frees (sb_init'd before). */
+const char *str_utf8_view(const Heap *h, Addr s, StrBuf *copy, size_t *len);
 /* str_eq_cstr for text of known length 'n' (short names: no strlen, no
 ** memcmp call). */
 bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "heap/numfmt.h"
+#include "heap/obj_str.h"
 
 /*
 ** The digits of an int's magnitude in base 2, 8, 10 or 16, and its sign:
@@ -81,16 +82,8 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
     /* the spec's UTF-8: an ASCII str's own bytes (RAM does not move); the
     ** result in the VM's scratch buffer: no host allocation per field */
     StrBuf sp; sb_init(&sp);
-    const char *spec_s;
     size_t spec_n;
-    if (str_is_ascii(h, spec)) {
-        spec_s = (const char *)str_data(h, spec);
-        spec_n = str_len(h, spec);
-    } else {
-        str_to_utf8(h, spec, &sp);
-        spec_s = sp.s;
-        spec_n = sp.len;
-    }
+    const char *spec_s = str_utf8_view(h, spec, &sp, &spec_n);
     StrBuf out = vm_scratch_take(vm), err;
     sb_init(&err);
     FormatSpec fs;
@@ -115,9 +108,8 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
         break;
     case TY_STR: {
         StrBuf s; sb_init(&s);
-        const char *text = (const char *)str_data(h, v);
-        size_t n = str_len(h, v);
-        if (!str_is_ascii(h, v)) { str_to_utf8(h, v, &s); text = s.s ? s.s : ""; n = s.len; }
+        size_t n;
+        const char *text = str_utf8_view(h, v, &s, &n);
         if (fmt_str(text, n, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
         sb_free(&s);
         break;
@@ -139,16 +131,8 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
     Heap *h = vm->h;
     /* the format's UTF-8: an ASCII str's own bytes (RAM does not move) */
     StrBuf f; sb_init(&f);
-    const char *fs;
     size_t flen;
-    if (str_is_ascii(h, fmt)) {
-        fs = (const char *)str_data(h, fmt);
-        flen = str_len(h, fmt);
-    } else {
-        str_to_utf8(h, fmt, &f);
-        fs = f.s ? f.s : "";
-        flen = f.len;
-    }
+    const char *fs = str_utf8_view(h, fmt, &f, &flen);
     StrBuf out = vm_scratch_take(vm), err;
     sb_init(&err);
     bool is_tuple = obj_type(h, args) == TY_TUPLE;
