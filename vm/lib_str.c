@@ -522,15 +522,22 @@ static Addr m_str_isalpha(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { 
 static Addr m_str_isspace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 2); }
 static Addr m_str_isalnum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 3); }
 
+/* How a format string numbers its positional fields: one way only. */
+typedef struct FieldNumbering { unsigned next; bool automatic, manual; } FieldNumbering;
+
 /* The argument a format field names (no reference taken): "" the next
 ** automatic one, digits a positional index, else a keyword; 0 raised. */
-static Addr field_arg(Vm *vm, const StrBuf *name, Addr *args, unsigned n, unsigned np, Addr kw, unsigned *auto_i)
+static Addr field_arg(Vm *vm, const StrBuf *name, Addr *args, unsigned n, unsigned np, Addr kw, FieldNumbering *num)
 {
     if (name->len == 0) {
-        if (*auto_i >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", *auto_i);
-        return args[(*auto_i)++];
+        if (num->manual) return vm_raise(vm, EXC_VALUE, "cannot switch from manual field specification to automatic field numbering");
+        num->automatic = true;
+        if (num->next >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", num->next);
+        return args[num->next++];
     }
     if (name->s[0] >= '0' && name->s[0] <= '9') {
+        if (num->automatic) return vm_raise(vm, EXC_VALUE, "cannot switch from automatic field numbering to manual field specification");
+        num->manual = true;
         unsigned idx = (unsigned)atoi(name->s);
         if (idx >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx);
         return args[idx];
@@ -547,7 +554,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     text_of(h, self, &s);
     size_t len = s.n;
     StrBuf out = vm_scratch_take(vm);
-    unsigned auto_i = 0;
+    FieldNumbering num = { 0, false, false };
     Addr res = 0;
     for (size_t i = 0; i < len; i++) {
         uint32_t c = text_at(&s, i);
@@ -575,7 +582,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         while (k < j && text_at(&s, k) != '!' && text_at(&s, k) != ':') sb_put_utf8(&name, text_at(&s, k++));
         int conv = 0;
         if (k < j && text_at(&s, k) == '!') { conv = (int)text_at(&s, k + 1); k += 2; }
-        Addr v = field_arg(vm, &name, args, n, np, kw, &auto_i);
+        Addr v = field_arg(vm, &name, args, n, np, kw, &num);
         if (!v) { sb_free(&name); goto done; }
         /* the spec, with its nested fields ("{:{w}.{p}f}") replaced by the
         ** str() of what they name, after the field's own argument */
@@ -586,7 +593,7 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
                 if (sc != '{') { sb_put_utf8(&spec, sc); continue; }
                 StrBuf inner; sb_init(&inner);
                 for (k++; k < j && text_at(&s, k) != '}'; k++) sb_put_utf8(&inner, text_at(&s, k));
-                Addr iv = field_arg(vm, &inner, args, n, np, kw, &auto_i);
+                Addr iv = field_arg(vm, &inner, args, n, np, kw, &num);
                 Addr is = iv ? op_format(vm, iv, 0) : 0;
                 sb_free(&inner);
                 if (!is) { sb_free(&name); sb_free(&spec); goto done; }
