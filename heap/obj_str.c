@@ -416,10 +416,13 @@ bool str_eq(const Heap *h, Addr a, Addr b)
 
 bool str_eq_cstr(const Heap *h, Addr s, const char *c)
 {
-    size_t n = strlen(c);
-    if (str_is_ascii(h, s)) return str_len(h, s) == n && memcmp(str_data(h, s), c, n) == 0;
+    size_t len = str_len(h, s);
+    if (str_is_ascii(h, s)) {       /* no strlen: the first char, then up to c's end */
+        const char *d = (const char *)str_data(h, s);
+        return (len == 0 || c[0] == d[0]) && strncmp(c, d, len) == 0 && c[len] == '\0';
+    }
     /* wider text (a non-ASCII parameter name): against c decoded as UTF-8 */
-    size_t len = str_len(h, s), i = 0, at = 0;
+    size_t n = strlen(c), i = 0, at = 0;
     for (; i < len && at < n; i++) {
         uint32_t cp;
         int k = utf8_decode((const unsigned char *)c + at, n - at, &cp);

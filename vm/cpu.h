@@ -138,13 +138,7 @@ static bool bind_args(Vm *vm, Regs *R, unsigned a, unsigned nargs, Addr func, co
         for (unsigned i = 0; i < nkw; i++) {
             Addr kn = tuple_get(h, kwnames, i);
             unsigned slot = np;
-            /* an ASCII name is compared with the C names in place */
-            const char *kd = str_is_ascii(h, kn) ? (const char *)str_data(h, kn) : NULL;
-            size_t kl = str_len(h, kn);
-            for (unsigned p = 0; p < np; p++) {
-                const char *pn = cc->locals[p];
-                if (kd ? pn[0] == kd[0] && strncmp(pn, kd, kl) == 0 && pn[kl] == '\0' : str_eq_cstr(h, kn, pn)) { slot = p; break; }
-            }
+            for (unsigned p = 0; p < np; p++) if (str_eq_cstr(h, kn, cc->locals[p])) { slot = p; break; }
             if (slot == np || rget(R, a + 1 + slot)) {
                 StrBuf s; sb_init(&s); str_to_utf8(h, kn, &s);
                 if (slot == np) vm_raise(vm, EXC_TYPE, "%s() got an unexpected keyword argument '%s'", cc->name, s.s);
