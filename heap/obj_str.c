@@ -361,25 +361,8 @@ Addr str_join_ascii(Heap *h, Addr sep, const Addr *parts, size_t n, bool *done)
 
 Addr str_from_i64(Heap *h, int64_t v)
 {
-    static const uint64_t pow10[] = {
-        10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
-        1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
-        100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
-        1000000000000000000ull, 10000000000000000000ull,
-    };
-    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    size_t n = 1;
-    while (n < 20 && m >= pow10[n - 1]) n++;
-    Addr o = new_ascii(h, n + (v < 0));
-    if (!o) return 0;
-    const char *pairs = fmt_digit_pairs;
-    uint8_t *p = ascii_chars(h, o);
-    if (v < 0) *p++ = '-';
-    size_t i = n;
-    for (; m >= 100; m /= 100) { i -= 2; memcpy(p + i, pairs + 2 * (m % 100), 2); }
-    if (m >= 10) memcpy(p + i - 2, pairs + 2 * m, 2);
-    else p[i - 1] = (uint8_t)('0' + m);
-    return o;
+    char buf[24], *p = fmt_i64(buf, v);
+    return str_new_ascii(h, p, (size_t)(buf + 23 - p));
 }
 
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out)
