@@ -340,12 +340,14 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         acc = 0;
         size_t i;
         Addr seq = list_walk_begin(h, it, &i);
-        if (seq) {                      /* a list's small ints, in place */
+        if (seq) {                      /* a list's small ints and bools, in place */
             Addr int_t = heap_type_obj(h, TY_INT);
             for (size_t len = list_len(h, seq); i < len; i++) {
                 Addr x = list_get(h, seq, i);
                 int64_t b;
-                if (obj_type_addr(h, x) != int_t || !int_small(h, x, &b) || !(total >= 0 ? b <= lmax - total : b >= lmin - total)) break;
+                if (x == h->true_ || x == h->false_) b = x == h->true_;
+                else if (obj_type_addr(h, x) != int_t || !int_small(h, x, &b)) break;
+                if (!(total >= 0 ? b <= lmax - total : b >= lmin - total)) break;
                 total += b;
             }
             list_walk_end(h, it, i);

@@ -477,6 +477,26 @@ static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
     return 0;
 }
 
+/* list(iter(xs)), list(map(..)), list(reversed(xs)): op_next's items of a
+** list iterator, taken in a loop of their own (no program code runs, so the
+** list keeps its items); op_next goes on from where this stops and drops
+** the list at the end. Not for an iterator over 'l' itself, which grows as
+** it is read. -1 as extend_from_range. */
+static __attribute__((flatten)) int extend_from_listiter(Heap *h, Addr l, Addr it)
+{
+    Addr seq = obj_field(h, it, 0);
+    if (!seq || seq == l) return 0;
+    size_t i = (size_t)obj_field(h, it, 1), n = list_len(h, seq);
+    int rc = 0;
+    while (i < n) {
+        Addr v = list_get(h, seq, i++);
+        heap_incref(h, v);
+        if (list_append(h, l, v) != 0) { rc = -1; break; }
+    }
+    obj_set_field(h, it, 1, i);
+    return rc;
+}
+
 /*
 ** list.extend as CPython's list_extend: a list or tuple source is copied
 ** after one resize (or an exact preallocation of an empty list); any other
@@ -522,7 +542,9 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     }
     Addr v;
     int st;
-    if (obj_type_addr(h, it) == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0) {
+    Addr itt = obj_type_addr(h, it);
+    if ((itt == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0)
+        || (itt == heap_type_obj(h, TY_LISTITER) && extend_from_listiter(h, l, it) != 0)) {
         heap_decref(h, it);
         nomem(vm);
         return -1;
