@@ -256,6 +256,17 @@ void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud)
     walk_range(h, large, h->objmap_bytes, fn, ud);
 }
 
+bool heap_std_layout(const Heap *h)
+{
+    const Layout *L = &h->L;
+    bool w8 = h->W == 8, lv = L->int_size_encoding == INT_SIZE_LV_TAG;
+    uint64_t immortal = !lv ? UINT64_MAX : w8 ? 0xFFFFFFFFu : 0x3FFFFFFFu;
+    return (h->W == 8 || h->W == 4) && L->alignment == (w8 ? 16u : 8u) && L->pool_size == (w8 ? 16384u : 4096u)
+        && L->small_threshold == 512 && L->small_int_min == -5 && L->small_int_max == 256
+        && L->small_int_stride == (w8 ? 32u : 16u) && L->float_size == (w8 ? 24u : 16u)
+        && h->immortal_rc == immortal;
+}
+
 uint64_t heap_fixed_size(const Heap *h, TypeId t)
 {
     const Layout *L = &h->L;

@@ -167,6 +167,45 @@ void heap_set_observer(Heap *h, HeapObserver fn, void *ud);
 
 /* The word size; a constant in a unit compiled with TRACEVM_WORD (ram.h). */
 #define HEAP_W(h) RAM_WORD(&(h)->ram)
+/*
+** The allocator's and the small ints' numbers. A unit compiled for one
+** machine shape (TRACEVM_WORD: the untraced CPU loops) has the standard
+** CPython builds' numbers for that word size as constants, so that a new
+** int's block size, its size class and its pool fold away; vm_run only
+** enters such a unit for a profile that has them (heap_std_layout).
+*/
+#ifdef TRACEVM_WORD
+#define HEAP_STD_ALIGN (TRACEVM_WORD == 8 ? 16u : 8u)
+#define HEAP_ALIGN(h) ((uint64_t)HEAP_STD_ALIGN)
+#define HEAP_ALIGN_SHIFT(h) (TRACEVM_WORD == 8 ? 4u : 3u)
+#define HEAP_POOL_SIZE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 16384 : 4096))
+#define HEAP_POOL_SHIFT(h) (TRACEVM_WORD == 8 ? 14u : 12u)
+#define HEAP_SMALL_THRESHOLD(h) ((uint64_t)512)
+#define HEAP_SMALL_MIN(h) ((int64_t)-5)
+#define HEAP_SMALL_MAX(h) ((int64_t)256)
+#define HEAP_SMALL_STRIDE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 32 : 16))
+#define HEAP_FLOAT_SIZE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 24 : 16))
+#endif
+#if defined(TRACEVM_WORD) && defined(TRACEVM_INT_LV)
+/* 3.12 (lv_tag ints): _Py_IMMORTAL_REFCNT; 3.11: none (a count never reaches it) */
+#define HEAP_IMMORTAL_RC(h) (TRACEVM_INT_LV ? (TRACEVM_WORD == 8 ? (uint64_t)0xFFFFFFFF : (uint64_t)0x3FFFFFFF) : UINT64_MAX)
+#else
+#define HEAP_IMMORTAL_RC(h) ((h)->immortal_rc)
+#endif
+#ifndef TRACEVM_WORD
+#define HEAP_ALIGN(h) ((h)->L.alignment)
+#define HEAP_ALIGN_SHIFT(h) ((h)->align_shift)
+#define HEAP_POOL_SIZE(h) ((h)->L.pool_size)
+#define HEAP_POOL_SHIFT(h) ((h)->pool_shift)
+#define HEAP_SMALL_THRESHOLD(h) ((h)->L.small_threshold)
+#define HEAP_SMALL_MIN(h) ((h)->L.small_int_min)
+#define HEAP_SMALL_MAX(h) ((h)->L.small_int_max)
+#define HEAP_SMALL_STRIDE(h) ((h)->L.small_int_stride)
+#define HEAP_FLOAT_SIZE(h) ((h)->L.float_size)
+#endif
+/* True when 'h' has the numbers above for its word size (vm/vm.c). */
+bool heap_std_layout(const Heap *h);
+
 /* Heap events reach an observer; a unit compiled with HEAP_HOOKS 0 (the
 ** untraced CPU loops) only runs while no observer is set. */
 #ifndef HEAP_HOOKS
@@ -208,7 +247,7 @@ HEAP_HOT void heap_incref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
-    if (rc == h->immortal_rc) return;
+    if (rc == HEAP_IMMORTAL_RC(h)) return;
     ram_set_word(&h->ram, o, rc + 1);
     if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc + 1);
 }
@@ -218,7 +257,7 @@ HEAP_HOT void heap_decref(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
-    if (rc == h->immortal_rc) return;
+    if (rc == HEAP_IMMORTAL_RC(h)) return;
     ram_set_word(&h->ram, o, rc - 1);
     if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc - 1);
     if (rc == 1 && !heap_is_static(h, o)) HEAP_DEALLOC(h, o);
@@ -270,7 +309,7 @@ HEAP_HOT Addr pool_take(Heap *h, Pool *p, uint64_t bsize)
         p->nextoffset += bsize;
     }
     p->nalloc++;
-    if (!p->freeblock && p->nextoffset + bsize > h->L.pool_size) {
+    if (!p->freeblock && p->nextoffset + bsize > HEAP_POOL_SIZE(h)) {
         h->usedpools[p->szidx] = p->next;      /* full */
         if (p->next) h->pools[p->next - 1].prev = 0;
         p->next = p->prev = 0;
@@ -280,7 +319,7 @@ HEAP_HOT Addr pool_take(Heap *h, Pool *p, uint64_t bsize)
 
 HEAP_HOT void pool_put(Heap *h, Pool *p, Addr b, uint64_t bsize)
 {
-    bool was_full = !p->freeblock && p->nextoffset + bsize > h->L.pool_size;
+    bool was_full = !p->freeblock && p->nextoffset + bsize > HEAP_POOL_SIZE(h);
     ram_set_word(&h->ram, b, p->freeblock);
     p->freeblock = b;
     p->nalloc--;
@@ -302,7 +341,7 @@ HEAP_HOT void pool_put(Heap *h, Pool *p, Addr b, uint64_t bsize)
 */
 HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 {
-    uint32_t pi = h->usedpools[(bsize >> h->align_shift) - 1];
+    uint32_t pi = h->usedpools[(bsize >> HEAP_ALIGN_SHIFT(h)) - 1];
     if (!pi) return heap_alloc_slow(h, bsize);
     Addr b = pool_take(h, &h->pools[pi - 1], bsize);
     h->live_bytes += bsize;
@@ -313,7 +352,7 @@ HEAP_HOT Addr heap_alloc_block(Heap *h, uint64_t bsize)
 HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 {
 #ifndef HEAP_DEBUG_POISON
-    Pool *p = &h->pools[(b - h->ram.heap) >> h->pool_shift];
+    Pool *p = &h->pools[(b - h->ram.heap) >> HEAP_POOL_SHIFT(h)];
     if (p->nalloc > 1) {
         pool_put(h, p, b, bsize);
         h->live_bytes -= bsize;
@@ -326,16 +365,16 @@ HEAP_HOT void heap_release_block(Heap *h, Addr b, uint64_t bsize)
 /* Returns a block of n bytes (0: no block). */
 HEAP_HOT void heap_release(Heap *h, Addr b, uint64_t n)
 {
-    uint64_t a = h->L.alignment;
-    if (b && n - 1 < h->L.small_threshold) heap_release_block(h, b, (n + a - 1) & ~(a - 1));
+    uint64_t a = HEAP_ALIGN(h);
+    if (b && n - 1 < HEAP_SMALL_THRESHOLD(h)) heap_release_block(h, b, (n + a - 1) & ~(a - 1));
     else heap_release_slow(h, b, n);
 }
 
 /* A block of n bytes: 0 when RAM is full. */
 HEAP_HOT Addr heap_alloc(Heap *h, uint64_t n)
 {
-    uint64_t a = h->L.alignment;
-    if (n - 1 < h->L.small_threshold) return heap_alloc_block(h, (n + a - 1) & ~(a - 1));
+    uint64_t a = HEAP_ALIGN(h);
+    if (n - 1 < HEAP_SMALL_THRESHOLD(h)) return heap_alloc_block(h, (n + a - 1) & ~(a - 1));
     return heap_alloc_slow(h, n);
 }
 
@@ -347,7 +386,7 @@ HEAP_HOT Addr heap_alloc(Heap *h, uint64_t n)
 ** 32-bit) and nothing for untouched pages. */
 HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
 {
-    *(uint8_t *)(h->objmap_at + (uintptr_t)(o >> h->align_shift)) = live;
+    *(uint8_t *)(h->objmap_at + (uintptr_t)(o >> HEAP_ALIGN_SHIFT(h))) = live;
 }
 
 /* heap_revive without an observer: a recycled object's header and
@@ -442,7 +481,7 @@ HEAP_HOT bool int_to_i64(const Heap *h, Addr o, int64_t *out)
 ** no reference taken. */
 static inline Addr heap_small_int_addr(const Heap *h, int64_t v)
 {
-    return h->small_ints + (Addr)(v - h->L.small_int_min) * h->L.small_int_stride;
+    return h->small_ints + (Addr)(v - HEAP_SMALL_MIN(h)) * HEAP_SMALL_STRIDE(h);
 }
 
 /*
@@ -453,16 +492,15 @@ static inline Addr heap_small_int_addr(const Heap *h, int64_t v)
 */
 HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
 {
-    const Layout *L = &h->L;
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     if (HEAP_OBSERVED(h) || !INT_DIGIT30(h) || m >> (2 * BIG_SHIFT)) return int_from_i64(h, v);
-    if (v >= L->small_int_min && v <= L->small_int_max) {
+    if (v >= HEAP_SMALL_MIN(h) && v <= HEAP_SMALL_MAX(h)) {
         Addr o = heap_small_int_addr(h, v);
         heap_incref(h, o);
         return o;
     }
     unsigned W = HEAP_W(h), n = m >> BIG_SHIFT ? 2 : 1;
-    uint64_t a = L->alignment, bsize = (3 * W + 4 * n + a - 1) & ~(a - 1);
+    uint64_t a = HEAP_ALIGN(h), bsize = (3 * W + 4 * n + a - 1) & ~(a - 1);
     Addr o = heap_alloc_block(h, bsize);
     if (!o) return 0;
     Ram *r = &h->ram;
@@ -490,7 +528,7 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
     bool fl = t == heap_type_obj(h, TY_FLOAT);
     uint64_t size;
     if (fl) {
-        size = L->float_size;
+        size = HEAP_FLOAT_SIZE(h);
     } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
         if (n > 2) return false;
@@ -505,7 +543,7 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         h->float_free[h->nfloat_free++] = o;
         return true;
     }
-    heap_release_block(h, o, (size + L->alignment - 1) & ~((uint64_t)L->alignment - 1));
+    heap_release_block(h, o, (size + HEAP_ALIGN(h) - 1) & ~(HEAP_ALIGN(h) - 1));
     return true;
 }
 
@@ -514,7 +552,7 @@ HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
 {
     if (!o) return;
     uint64_t rc = obj_refcnt(h, o);
-    if (rc == h->immortal_rc) return;
+    if (rc == HEAP_IMMORTAL_RC(h)) return;
     if (rc != 1 || HEAP_OBSERVED(h) || h->deallocating || heap_is_static(h, o) || !heap_free_number(h, o))
         heap_decref(h, o);
 }
@@ -536,8 +574,8 @@ HEAP_HOT Addr float_new_fast(Heap *h, double v)
     if (h->nfloat_free) {
         o = h->float_free[--h->nfloat_free];
     } else {
-        uint64_t a = h->L.alignment;
-        o = heap_alloc_block(h, (h->L.float_size + a - 1) & ~(a - 1));
+        uint64_t a = HEAP_ALIGN(h);
+        o = heap_alloc_block(h, (HEAP_FLOAT_SIZE(h) + a - 1) & ~(a - 1));
         if (!o) return 0;
     }
     ram_set_word(&h->ram, o, 1);

@@ -892,3 +892,26 @@ PER_PROFILE(str_append_resizes_only_an_unshared_unhashed_str)
     heap_decref(h, dot);
     heap_free(h);
 }
+
+/* The untraced CPU loops have the standard builds' allocator numbers as
+** constants (heap.h HEAP_ALIGN ...) and vm_run enters them only when
+** heap_std_layout agrees: every CPython profile must, or its runs would
+** silently take the slower generic loop; a profile with other numbers
+** must not. */
+Test(heap, cpython_profiles_have_the_fast_loops_numbers)
+{
+    static const char *const std[] = { "cpython-3.12-64bit", "cpython-3.12-32bit", "cpython-3.11-64bit", "cpython-3.11-32bit" };
+    for (size_t i = 0; i < sizeof std / sizeof *std; i++) {
+        Heap *h = tv_heap(std[i], NULL);
+        cr_expect(heap_std_layout(h), "%s does not match the fast loops' numbers", std[i]);
+        heap_free(h);
+    }
+    Profile p;
+    tv_profile("cpython-3.12-64bit", &p);
+    p.layout.small_int_max = 100;
+    char err[256] = "";
+    Heap *h = heap_new(&p.layout, err, sizeof err);
+    cr_assert(h != NULL, "%s", err);
+    cr_expect(heap_std_layout(h) == false, "small ints up to 100 still take the fast loops");
+    heap_free(h);
+}

@@ -294,9 +294,11 @@ VmStatus vm_run_w8_ss(Vm *vm);
 /*
 ** Enters the CPU loop built for this run: while nothing observes the run
 ** (no tracer, no heap observer), a little-endian profile with 30-bit
-** digits whose RAM is mapped at its simulated addresses runs the loop
-** compiled for its word size and int encoding (vm/cpu_fast.c), which has
-** no hooks and turns every RAM access into one host load or store.
+** digits and a standard build's allocator numbers (heap_std_layout) whose
+** RAM is mapped at its simulated addresses runs the loop compiled for its
+** word size and int encoding (vm/cpu_fast.c), which has no hooks, turns
+** every RAM access into one host load or store and has those numbers as
+** constants.
 ** Everything else runs the generic loop. All five are the same source,
 ** vm/cpu.h, and behave identically.
 */
@@ -304,7 +306,7 @@ VmStatus vm_run(Vm *vm)
 {
     const Heap *h = vm->h;
     const Ram *r = &h->ram;
-    if (!vm->tr && !h->obs && !r->big && r->bias == 0 && INT_DIGIT30(h)) {
+    if (!vm->tr && !h->obs && !r->big && r->bias == 0 && INT_DIGIT30(h) && heap_std_layout(h)) {
         bool lv = INT_LV(h);
         if (r->word == 8) return lv ? vm_run_w8_lv(vm) : vm_run_w8_ss(vm);
         if (r->word == 4) return lv ? vm_run_w4_lv(vm) : vm_run_w4_ss(vm);
