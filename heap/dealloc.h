@@ -154,13 +154,13 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
 }
 
 /* free_one's default case (heap/heap.c) without the work list: the
-** owned fields dropped last to first, each dying one freed whole, then
-** the object's block. */
+** owned fields dropped in their dealloc's order (heap_drop_field), each
+** dying one freed whole, then the object's block. */
 static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
 {
     free_event(h, o, t);
     unsigned n = heap_dying_fields(h, o, t);
-    for (unsigned i = n; i-- > 0;) free_child(h, obj_field(h, o, i), depth);
+    for (unsigned k = 0; k < n; k++) free_child(h, obj_field(h, o, heap_drop_field(t, k, n)), depth);
     heap_unmake(h, o, heap_fixed_size(h, t));
 }
 

@@ -432,8 +432,10 @@ static void free_one(Heap *h, Addr entry)
         return;
     }
     default: {
+        /* the dying fields are popped last pushed first: dropped in
+        ** the reverse of their dealloc's order, they die in it */
         unsigned n = heap_dying_fields(h, o, t);
-        for (unsigned i = 0; i < n; i++) heap_decref(h, obj_field(h, o, i));
+        for (unsigned k = n; k-- > 0;) heap_decref(h, obj_field(h, o, heap_drop_field(t, k, n)));
         return;
     }
     }

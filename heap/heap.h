@@ -399,6 +399,24 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
     h->live_objects++;
 }
 
+/* heap_new_object for an object without a GC header while nothing
+** observes the heap, inline: a block of 'size' bytes (at most the small
+** threshold), refcount 1, the type, every other word zero. 0: RAM full. */
+HEAP_HOT Addr heap_new_plain(Heap *h, TypeId t, uint64_t size)
+{
+    uint64_t a = HEAP_ALIGN(h), bsize = (size + a - 1) & ~(a - 1);
+    Addr o = heap_alloc_block(h, bsize);
+    if (!o) return 0;
+    heap_revive_quiet(h, o, t);
+    memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, size - 2 * HEAP_W(h));    /* zero in either byte order */
+    return o;
+}
+
+/* The k-th of the n owned fields (heap_owned_fields) an object's dealloc
+** drops: CPython's deallocs drop them last to first as tracevm lays them
+** out, but range_dealloc drops start, stop, step, length in that order. */
+static inline unsigned heap_drop_field(TypeId t, unsigned k, unsigned n) { return t == TY_RANGE ? k : n - 1 - k; }
+
 /* ---- singletons ---- */
 static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none; }
 static inline Addr heap_bool(Heap *h, bool b) { Addr o = b ? h->true_ : h->false_; heap_incref(h, o); return o; }

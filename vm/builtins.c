@@ -856,6 +856,36 @@ static Addr make_float(Vm *vm, Addr *args, unsigned n)
     return r;
 }
 
+/*
+** 3.11's compute_range_length: the length by int arithmetic on the
+** objects, (stop - start - 1) // step + 1 with start and stop swapped and
+** step negated for a negative step, each temporary made and dropped as
+** CPython makes them (3.12 computes it in C longs: one int, the result).
+*/
+static Addr range_length_311(Vm *vm, Addr start, Addr stop, Addr step)
+{
+    Heap *h = H(vm);
+    Addr one = heap_small_int_addr(h, 1);
+    bool pos = int_sign(h, step) > 0;
+    Addr lo = pos ? start : stop, hi = pos ? stop : start;
+    if (pos) heap_incref(h, step);
+    else if (!(step = op_unary(vm, OP_NEG, step))) return 0;
+    int64_t l, r;
+    if (int_to_i64(h, lo, &l) && int_to_i64(h, hi, &r) && l >= r) {
+        heap_decref(h, step);
+        return chk(vm, int_from_i64(h, 0));
+    }
+    Addr tmp1 = op_binary(vm, OP_SUB, hi, lo);
+    Addr diff = tmp1 ? op_binary(vm, OP_SUB, tmp1, one) : 0;
+    Addr tmp2 = diff ? op_binary(vm, OP_FLOORDIV, diff, step) : 0;
+    Addr res = tmp2 ? op_binary(vm, OP_ADD, tmp2, one) : 0;
+    heap_decref(h, tmp2);
+    heap_decref(h, diff);
+    heap_decref(h, step);
+    heap_decref(h, tmp1);
+    return res;
+}
+
 static Addr make_range(Vm *vm, Addr *args, unsigned n)
 {
     Heap *h = H(vm);
@@ -871,10 +901,15 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
         return vm_raise(vm, EXC_OVERFLOW, "range() arguments beyond 64 bits are not supported by tracevm");
     }
     if (s == 0) { heap_decref(h, start); heap_decref(h, stop); heap_decref(h, step); return vm_raise(vm, EXC_VALUE, "range() arg 3 must not be zero"); }
+    /* make_range_object: the length, then the object */
     int64_t len = s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
-    Addr r = heap_new_object(h, TY_RANGE, 4, 0);
-    Addr l = int_from_i64(h, len);
-    if (!r || !l) { heap_decref(h, start); heap_decref(h, stop); heap_decref(h, step); if (r) heap_decref(h, r); return nomem(vm); }
+    Addr l = vm->py312 ? chk(vm, int_from_i64(h, len)) : range_length_311(vm, start, stop, step);
+    Addr r = l ? heap_new_object(h, TY_RANGE, 4, 0) : 0;
+    if (!r) {
+        heap_decref(h, l);
+        heap_decref(h, start); heap_decref(h, stop); heap_decref(h, step);
+        return l ? nomem(vm) : 0;
+    }
     obj_set_field(h, r, 0, start);
     obj_set_field(h, r, 1, stop);
     obj_set_field(h, r, 2, step);
