@@ -404,12 +404,69 @@ static inline Addr divmod_fast(Heap *h, Addr x, Addr y)
     return t;
 }
 
-/* The builtins called with n arguments (x, y: the first two) whose common
-** cases the loops without hooks answer here, out of the CPU loop's way
-** (len() is inline): the result, or 0 when builtins_call must do it. */
-static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y)
+/* Whether 3.11's compute_range_length (vm/builtins.c range_length_311)
+** makes only small ints, which it takes and drops again: no allocation. */
+static inline bool range_len_small_311(const Heap *h, int64_t a, int64_t b, int64_t s)
+{
+    (void)h;
+    int64_t lo = s > 0 ? a : b, hi = s > 0 ? b : a, st = s > 0 ? s : -s;
+    if (s < 0 && st > HEAP_SMALL_MAX(h)) return false;     /* the negated step is made */
+    if (lo >= hi) return true;
+    int64_t tmp1 = hi - lo, tmp2 = (tmp1 - 1) / st;
+    return tmp1 <= HEAP_SMALL_MAX(h) && tmp2 + 1 <= HEAP_SMALL_MAX(h);
+}
+
+/* range() of one to three small ints, as make_range builds it
+** (vm/builtins.c): 0 for anything else, and when RAM is full. */
+static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
 {
     Heap *h = vm->h;
+    Addr int_t = heap_type_obj(h, TY_INT);
+    Addr start = n == 1 ? heap_small_int_addr(h, 0) : x, stop = n == 1 ? x : y;
+    Addr step = n == 3 ? z : heap_small_int_addr(h, 1);
+    int64_t a, b, s;
+    if (!start || !stop || !step || obj_type_addr(h, start) != int_t || obj_type_addr(h, stop) != int_t
+        || obj_type_addr(h, step) != int_t || !int_small(h, start, &a) || !int_small(h, stop, &b)
+        || !int_small(h, step, &s) || s == 0 || (!vm->py312 && !range_len_small_311(h, a, b, s)))
+        return 0;
+    int64_t len = s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
+    Addr l = int_new_fast(h, len);
+    if (!l) return 0;
+    Addr r = heap_new_plain(h, TY_RANGE, h->L.range_size);
+    if (!r) { heap_decref(h, l); return 0; }
+    heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
+    obj_set_field(h, r, 0, start);
+    obj_set_field(h, r, 1, stop);
+    obj_set_field(h, r, 2, step);
+    obj_set_field(h, r, 3, l);
+    return r;
+}
+
+/* iter() of a range of small ints whose items are C longs, as
+** range_iter_new makes it (vm/ops.c): 0 for anything else, and when RAM
+** is full. Out of the CPU loop's way, as builtin_fast. */
+static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
+{
+    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return 0;
+    Addr int_t = heap_type_obj(h, TY_INT);
+    int64_t v[4];
+    for (unsigned i = 0; i < 4; i++) {
+        Addr f = obj_field(h, rg, i);
+        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return 0;
+    }
+    if (!ri_fits(h, v[0], v[1], v[2], v[3])) return 0;
+    Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size);
+    return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
+}
+
+/* The builtins called with n arguments (x, y, z: the first three) whose common
+** cases the loops without hooks answer here, out of the CPU loop's way
+** (len() is inline): the result, or 0 when builtins_call must do it. */
+static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
+{
+    Heap *h = vm->h;
+    if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
+    if (n > 2) return 0;
     if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
     if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
     if (n != 1 || !x) return 0;
@@ -933,10 +990,10 @@ VmStatus CPU_RUN(Vm *vm)
             /* len() of a list, tuple, str or dict without hooks: the
             ** word after the type (ob_size, length, ma_used); a few more
             ** builtins in builtin_fast */
-            if (!CPU_HOOKS && !kw && (ft == TY_BUILTIN || ft == TY_TYPE) && b && b <= 2) {
+            if (!CPU_HOOKS && !kw && (ft == TY_BUILTIN || ft == TY_TYPE) && b && b <= 3) {
                 Addr o = rget(&R, a + 1), r = 0;
                 if (f != vm->builtin_len) {
-                    r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0);
+                    r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0, b > 2 ? rget(&R, a + 3) : 0);
                 } else {
                     Addr t = o ? obj_type_addr(h, o) : 0;
                     if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
@@ -1247,7 +1304,8 @@ VmStatus CPU_RUN(Vm *vm)
             Addr x;
             RV(b, x);
             SAVE_PC();
-            Addr it = op_iter(vm, x);
+            Addr it = CPU_HOOKS || obj_type_addr(h, x) != heap_type_obj(h, TY_RANGE) ? 0 : range_iter_fast(h, x);
+            if (!it) it = op_iter(vm, x);
             CHECK(it);
             drop(&R, b, a);
             reg_put(&R, a, it);

@@ -1328,21 +1328,12 @@ static Addr range_iter_new(Vm *vm, Addr rg)
 {
     Heap *h = H(vm);
     int64_t start, stop, step, len;
-    int64_t lmax = h->W == 8 ? INT64_MAX : INT32_MAX, lmin = -lmax - 1;
     bool fits = int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
              && int_to_i64(h, obj_field(h, rg, 2), &step) && int_to_i64(h, obj_field(h, rg, 3), &len)
-             && start >= lmin && start <= lmax && stop >= lmin && stop <= lmax
-             && step >= lmin && step <= lmax && len <= lmax;
-    if (fits && len) fits = step > 0 ? stop <= lmax - (step - 1) : stop >= lmin + (-1 - step);
+             && ri_fits(h, start, stop, step, len);
     Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
     if (!r) return nomem(vm);
-    if (fits) {
-        if (h->range_iter_index) ri_set(h, r, RI_INDEX, 0);
-        ri_set(h, r, RI_START, start);
-        ri_set(h, r, RI_STEP, step);
-        ri_set(h, r, RI_LEN, len);
-        return r;
-    }
+    if (fits) return ri_init(h, r, start, step, len);
     unsigned at = h->range_iter_index;
     static const unsigned from[3] = { 0, 2, 3 };            /* the range's start, step, length */
     for (unsigned i = 0; i < 3; i++) {

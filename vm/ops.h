@@ -111,6 +111,26 @@ HEAP_HOT void ri_set(Heap *h, Addr it, unsigned f, int64_t v)
 {
     ram_set_word(&h->ram, ri_at(it, h->range_iter_index, f, HEAP_W(h)), (uint64_t)v);
 }
+/* Whether iter() of range(start, stop, step) with 'len' items makes a range
+** iterator of C longs (else a longrange_iterator): every number a C long,
+** and stop + step not past one (CPython's range_iter). */
+HEAP_HOT bool ri_fits(const Heap *h, int64_t start, int64_t stop, int64_t step, int64_t len)
+{
+    (void)h;
+    int64_t lmax = HEAP_W(h) == 8 ? INT64_MAX : INT32_MAX, lmin = -lmax - 1;
+    if (start < lmin || start > lmax || stop < lmin || stop > lmax || step < lmin || step > lmax || len > lmax) return false;
+    return !len || (step > 0 ? stop <= lmax - (step - 1) : stop >= lmin + (-1 - step));
+}
+/* A new range iterator of C longs (ri_fits), its fields set: 'r' is a
+** heap_new_object of TY_RANGEITER. */
+HEAP_HOT Addr ri_init(Heap *h, Addr r, int64_t start, int64_t step, int64_t len)
+{
+    if (h->range_iter_index) ri_set(h, r, RI_INDEX, 0);
+    ri_set(h, r, RI_START, start);
+    ri_set(h, r, RI_STEP, step);
+    ri_set(h, r, RI_LEN, len);
+    return r;
+}
 /*
 ** A C-long range iterator read in one go: the next item's value, and what
 ** the fields become past it, all read before the item is made.
