@@ -159,6 +159,15 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
 static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
 {
     free_event(h, o, t);
+    if (t == TY_RANGE || (t == TY_RANGEITER && !h->nlongrange)) {
+        /* the common deaths of a loop, without the generic lookups: a
+        ** range's four ints (heap_drop_field's order), an iterator of C
+        ** longs; neither has a GC header */
+        if (t == TY_RANGE)
+            for (unsigned k = 0; k < 4; k++) free_child(h, obj_field(h, o, k), depth);
+        heap_release(h, o, t == TY_RANGE ? h->L.range_size : h->L.range_iter_size);
+        return;
+    }
     unsigned n = heap_dying_fields(h, o, t);
     for (unsigned k = 0; k < n; k++) free_child(h, obj_field(h, o, heap_drop_field(t, k, n)), depth);
     heap_unmake(h, o, heap_fixed_size(h, t));

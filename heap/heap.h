@@ -401,14 +401,15 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
 
 /* heap_new_object for an object without a GC header while nothing
 ** observes the heap, inline: a block of 'size' bytes (at most the small
-** threshold), refcount 1, the type, every other word zero. 0: RAM full. */
-HEAP_HOT Addr heap_new_plain(Heap *h, TypeId t, uint64_t size)
+** threshold), refcount 1, the type, and zero in every byte past the
+** header's 'set' bytes, which the caller writes. 0: RAM full. */
+HEAP_HOT Addr heap_new_plain(Heap *h, TypeId t, uint64_t size, uint64_t set)
 {
-    uint64_t a = HEAP_ALIGN(h), bsize = (size + a - 1) & ~(a - 1);
+    uint64_t a = HEAP_ALIGN(h), bsize = (size + a - 1) & ~(a - 1), from = 2 * HEAP_W(h) + set;
     Addr o = heap_alloc_block(h, bsize);
     if (!o) return 0;
     heap_revive_quiet(h, o, t);
-    memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, size - 2 * HEAP_W(h));    /* zero in either byte order */
+    if (size > from) memset(ram_ptr(&h->ram, o + from), 0, size - from);    /* zero in either byte order */
     return o;
 }
 

@@ -432,7 +432,7 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
     int64_t len = s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
     Addr l = int_new_fast(h, len);
     if (!l) return 0;
-    Addr r = heap_new_plain(h, TY_RANGE, h->L.range_size);
+    Addr r = heap_new_plain(h, TY_RANGE, h->L.range_size, 4 * (uint64_t)HEAP_W(h));
     if (!r) { heap_decref(h, l); return 0; }
     heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
     obj_set_field(h, r, 0, start);
@@ -455,7 +455,7 @@ static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
         if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return 0;
     }
     if (!ri_fits(h, v[0], v[1], v[2], v[3])) return 0;
-    Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size);
+    Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
     return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
 }
 

@@ -172,9 +172,10 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
 
 /*
 ** op_next's common cases inline: the next item of a list iterator, or of a
-** range iterator of C longs, as op_next makes it. Returns
-** 1 with *out set, or -1 for op_next to do it (other iterators, the end,
-** a value that might overflow, RAM full), having changed nothing.
+** range iterator of C longs, as op_next makes it. Returns 1 with *out
+** set, 0 at the end of a range iterator (op_next changes nothing there
+** either), or -1 for op_next to do it (other iterators, a list
+** iterator's end, which drops the list, RAM full), having changed nothing.
 */
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
@@ -190,7 +191,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
     }
     if (t != heap_type_obj(h, TY_RANGEITER) || h->nlongrange) return -1;
     RangeStep s = ri_step(h, it);
-    if (s.left <= 0) return -1;
+    if (s.left <= 0) return 0;
     Addr r = int_new_fast(h, s.value);
     if (!r) return -1;
     ri_advance(h, it, &s);
