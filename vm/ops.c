@@ -1147,10 +1147,28 @@ static Addr get_slice(Vm *vm, Addr c, Addr sl)
     if (!slice_indices(vm, sl, n, &start, &stop, &step, &cnt)) return 0;
     if (t == TY_STR) {
         if (cnt == n && step == 1) { heap_incref(h, c); return c; }
-        if (step == 1 && str_is_ascii(h, c)) return check(vm, str_ascii_piece(h, str_data(h, c) + start, cnt));
-        uint32_t *cp = xmalloc((cnt + 1) * sizeof *cp);
+        bool ascii = str_is_ascii(h, c);
+        if (step == 1 && ascii) return check(vm, str_ascii_piece(h, str_data(h, c) + start, cnt));
+        if (step == 1 || cnt == 0) {            /* PyUnicode_Substring: a char's singleton */
+            uint32_t *cp = xmalloc((cnt + 1) * sizeof *cp);
+            for (size_t i = 0; i < cnt; i++) cp[i] = str_char(h, c, (size_t)start + i);
+            Addr r = check(vm, str_from_cps(h, cp, cnt));
+            free(cp);
+            return r;
+        }
+        /* unicode_subscript's general case: always a new string, one
+        ** char long too; an ASCII one copied byte by byte */
+        if (ascii) {
+            uint8_t *dst;
+            Addr r = str_new_ascii_buf(h, cnt, &dst);
+            if (!r) return nomem(vm);
+            const uint8_t *src = str_data(h, c);
+            for (size_t i = 0; i < cnt; i++) dst[i] = src[start + (int64_t)i * step];
+            return r;
+        }
+        uint32_t *cp = xmalloc(cnt * sizeof *cp);
         for (size_t i = 0; i < cnt; i++) cp[i] = str_char(h, c, (size_t)(start + (int64_t)i * step));
-        Addr r = check(vm, str_from_cps(h, cp, cnt));
+        Addr r = check(vm, str_from_cps_fresh(h, cp, cnt));
         free(cp);
         return r;
     }

@@ -21,4 +21,10 @@ print(one is chr(111), sys.getrefcount(one) - sys.getrefcount(chr(111)), w[3:3] 
 a = w[0:5]
 b = w[0:5]
 print(a == b, a is b, sys.getrefcount(a), len(a))
+# a step other than 1 always makes a new string (unicode_subscript's general
+# case), one char long too; step 1 gives the singleton
+d = "abc" + chr(100)
+u = "é" + d
+print(d[::-3] is chr(100), d[::-4] is chr(100), d[1:2] is chr(98), d[10::-5] is chr(100), d[3:0:-2], d[2:2:-1] == "")
+print(u[::-5] is chr(100), u[0::5] is chr(233), u[0:1] is chr(233), u[::-1], u[4::-2], "日本"[::-2] == "本")
 print(w[1:2.5])                      # TypeError: exit status 1 on both
