@@ -201,10 +201,7 @@ Addr heap_make(Heap *h, TypeId t, uint64_t size)
     Addr b = heap_alloc(h, size);
     if (!b) return 0;
     Addr o = b + heap_gc(h, t);
-    if (heap_gc(h, t)) {                /* PyGC_Head: two words, linked in gen 0 */
-        ram_set_word(&h->ram, b, 0);
-        ram_set_word(&h->ram, b + h->W, 0);
-    }
+    if (o != b) memset(ram_ptr(&h->ram, b), 0, 2 * h->W);    /* PyGC_Head: two words, linked in gen 0 */
     heap_revive(h, o, t, size);
     return o;
 }
@@ -321,7 +318,7 @@ Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size)
     Addr o = heap_make(h, t, size);
     if (!o) return 0;
     uint64_t words = (size - heap_gc(h, t)) >> (h->W == 8 ? 3 : 2);    /* no division */
-    for (uint64_t i = 2; i < words; i++) ram_set_word(&h->ram, o + i * h->W, 0);
+    if (words > 2) memset(ram_ptr(&h->ram, o + 2 * h->W), 0, (words - 2) * h->W);   /* zero in either byte order */
     return o;
 }
 
