@@ -730,6 +730,22 @@ VmStatus CPU_RUN(Vm *vm)
             Addr v;
             RV(b, v);
             if (HOOKED(R.tr)) trace_reg_read(R.tr, b, v);
+            /* Without hooks, a local moved into an empty temporary that
+            ** the next JMPIF or JMPIFNOT tests (while b:, if x:) is tested
+            ** where it lies and the branch taken, both counted as
+            ** executed: the copy's incref and the branch's decref cancel,
+            ** and the temporary ends empty either way. */
+            if (!CPU_HOOKS && b < R.nlocals && a >= R.nlocals && STEPS < stop_at) {
+                Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
+                unsigned nop = ins_op(nx);
+                if ((nop == OP_JMPIF || nop == OP_JMPIFNOT) && ins_a(nx) == a && !rget(&R, a)) {
+                    int t = v == h->true_ ? 1 : v == h->false_ ? 0 : op_truth(vm, v);
+                    STEPS++;
+                    pc += 4;
+                    if (t == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                    break;
+                }
+            }
             v = take(&R, b);
             reg_put(&R, a, v);
             break;

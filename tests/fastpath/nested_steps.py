@@ -12,6 +12,21 @@ def double(x):
     return x * 2
 
 
+# a local MOVEd into a temporary and the JMPIF that tests it, which the
+# loops without hooks run as one dispatch (only when both steps fit the
+# limit; one step past it would change nothing this output shows)
+def countdown(n):
+    t = 0
+    while n:
+        n -= 1
+        if n:
+            t += n
+    return t
+
+
+print(countdown(40))
+
+
 # UNPACK and the MOVEs that take its items into locals, which the loops
 # without hooks run as one dispatch: a limit may fall between them.
 def unpacking(ws, d):
