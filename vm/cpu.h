@@ -734,18 +734,19 @@ VmStatus CPU_RUN(Vm *vm)
             ** the next JMPIF or JMPIFNOT tests (while b:, if x:) is tested
             ** where it lies and the branch taken, both counted as
             ** executed: the copy's incref and the branch's decref cancel,
-            ** and the temporary ends empty either way. */
-            if (!CPU_HOOKS && b < R.nlocals && a >= R.nlocals && STEPS < stop_at) {
+            ** and the temporary ends empty either way. The next opcode is
+            ** tested first: most MOVEs feed a call or a display. */
+#ifdef TRACEVM_DIRECT
+            if (!CPU_HOOKS && (ip[4] == OP_JMPIF || ip[4] == OP_JMPIFNOT) && ip[5] == a
+                && b < R.nlocals && a >= R.nlocals && STEPS < stop_at && !rget(&R, a)) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
-                unsigned nop = ins_op(nx);
-                if ((nop == OP_JMPIF || nop == OP_JMPIFNOT) && ins_a(nx) == a && !rget(&R, a)) {
-                    int t = v == h->true_ ? 1 : v == h->false_ ? 0 : op_truth(vm, v);
-                    STEPS++;
-                    pc += 4;
-                    if (t == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
-                    break;
-                }
+                int t = v == h->true_ ? 1 : v == h->false_ ? 0 : op_truth(vm, v);
+                STEPS++;
+                pc += 4;
+                if (t == (ins_op(nx) == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                break;
             }
+#endif
             v = take(&R, b);
             reg_put(&R, a, v);
             break;
@@ -1063,6 +1064,14 @@ VmStatus CPU_RUN(Vm *vm)
             if (!CPU_HOOKS && N[c] == vm->name_append && b == 1 && !kw
                 && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST) && rget(&R, a + 1)) {
                 if (list_append(h, self, take(&R, a + 1)) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+                /* xs.append(v) as a statement: the POP of its None, counted
+                ** as executed (None's incref and decref would cancel) */
+                if (STEPS < stop_at && (Instr)ram_rd(&h->ram, pc, 4) == ((Instr)OP_POP | (Instr)a << 8)) {
+                    reg_put(&R, a, 0);
+                    STEPS++;
+                    pc += 4;
+                    break;
+                }
                 reg_put(&R, a, heap_none(h));
                 break;
             }
