@@ -442,21 +442,58 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
     return r;
 }
 
-/* iter() of a range of small ints whose items are C longs, as
-** range_iter_new makes it (vm/ops.c): 0 for anything else, and when RAM
-** is full. Out of the CPU loop's way, as builtin_fast. */
-static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
+/* Whether 'rg' is a range of small ints whose iterator holds C longs:
+** its start, stop, step and length in v. */
+static inline bool range_of_longs(Heap *h, Addr rg, int64_t v[4])
 {
-    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return 0;
+    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return false;
     Addr int_t = heap_type_obj(h, TY_INT);
-    int64_t v[4];
     for (unsigned i = 0; i < 4; i++) {
         Addr f = obj_field(h, rg, i);
-        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return 0;
+        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return false;
     }
-    if (!ri_fits(h, v[0], v[1], v[2], v[3])) return 0;
+    return ri_fits(h, v[0], v[1], v[2], v[3]);
+}
+
+/* iter() of a range_of_longs, as range_iter_new makes it (vm/ops.c): 0
+** for anything else, and when RAM is full. Out of the CPU loop's way, as
+** builtin_fast. */
+static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
+{
+    int64_t v[4];
+    if (!range_of_longs(h, rg, v)) return 0;
     Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
     return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
+}
+
+/* list(range(..)) of a range_of_longs, as the list type's call and
+** op_list_extend make it (vm/builtins.c, vm/ops.c): the list, the range's
+** iterator, the item array preallocated for the range's length, the ints
+** (extend_from_range's loop, here with the loop's constants), the
+** iterator dropped, a spare slot given back. 0 for anything else, and
+** when RAM is full (then what was made is released again, and
+** builtins_call repeats it to raise the MemoryError). */
+static Addr list_of_range_fast(Heap *h, Addr rg)
+{
+    int64_t v[4];
+    if (!range_of_longs(h, rg, v)) return 0;
+    Addr l = list_new_fresh(h);
+    if (!l) return 0;
+    Addr it = range_iter_fast(h, rg);
+    if (!it || (v[3] && list_preallocate_exact(h, l, (size_t)v[3]) != 0)) {
+        heap_decref(h, it);
+        heap_decref(h, l);
+        return 0;
+    }
+    for (RangeStep s; (s = ri_step(h, it)).left > 0;) {
+        Addr x = int_new_fast(h, s.value);
+        if (!x) { heap_decref(h, it); heap_decref(h, l); return 0; }
+        ri_advance(h, it, &s);
+        list_append(h, l, x);               /* room for every item */
+    }
+    heap_decref(h, it);
+    if (list_len(h, l) < list_capacity(h, l)) list_resize(h, l, list_len(h, l));
+    return l;
 }
 
 /* The builtins called with n arguments (x, y, z: the first three) whose common
@@ -466,6 +503,7 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
 {
     Heap *h = vm->h;
     if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
+    if (f == heap_type_obj(h, TY_LIST)) return n == 1 && x ? list_of_range_fast(h, x) : 0;
     if (n > 2) return 0;
     if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
     if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
