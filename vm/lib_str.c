@@ -494,27 +494,46 @@ static Addr affix_impl(Vm *vm, Addr self, Addr *args, unsigned n, bool start)
     if (!sub_range(vm, args, n, ls, &lo, &hi)) return 0;
     if (hi < lo || hi - lo < lp) return heap_bool(h, false);
     size_t at = start ? lo : hi - lp;
-    for (size_t i = 0; i < lp; i++) if (str_char(h, self, at + i) != str_char(h, p, i)) return heap_bool(h, false);
-    return heap_bool(h, true);
+    Text ts, tp;
+    text_of(h, self, &ts);
+    text_of(h, p, &tp);
+    bool eq = true;
+    if (ts.b && tp.b) eq = memcmp(ts.b + at, tp.b, lp) == 0;      /* ASCII: bytes in place */
+    else for (size_t i = 0; i < lp && eq; i++) eq = text_at(&ts, at + i) == text_at(&tp, i);
+    text_free(&ts);
+    text_free(&tp);
+    return heap_bool(h, eq);
 }
 
 static Addr m_str_startswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, true); }
 static Addr m_str_endswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, false); }
 
+/* str.isdigit (0), isalpha (1), isspace (2), isalnum (3) of one Latin-1
+** char: isalnum is isalpha, isdecimal, isdigit or isnumeric (the
+** superscripts 2, 3, 1 and the fractions 1/4, 1/2, 3/4). */
+static bool char_class(uint32_t c, int cls)
+{
+    bool digit = (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9;
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
+               || c == 0xAA || c == 0xB5 || c == 0xBA;
+    switch (cls) {
+    case 0: return digit;
+    case 1: return alpha;
+    case 2: return is_space(c);
+    default: return alpha || digit || (c >= 0xBC && c <= 0xBE);
+    }
+}
+
 static Addr class_impl(Vm *vm, Addr self, int cls)
 {
     Heap *h = H(vm);
-    size_t len = str_len(h, self);
-    if (len == 0) return heap_bool(h, false);
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = str_char(h, self, i);
-        bool ok = cls == 0 ? (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9
-                : cls == 1 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA
-                : cls == 2 ? is_space(c)
-                : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        if (!ok) return heap_bool(h, false);
-    }
-    return heap_bool(h, true);
+    if (str_len(h, self) == 1) return heap_bool(h, char_class(str_char(h, self, 0), cls));   /* a char of a loop over a str */
+    Text t;
+    text_of(h, self, &t);
+    bool ok = t.n > 0;
+    for (size_t i = 0; i < t.n && ok; i++) ok = char_class(text_at(&t, i), cls);
+    text_free(&t);
+    return heap_bool(h, ok);
 }
 
 static Addr m_str_isdigit(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 0); }
