@@ -429,10 +429,21 @@ static void free_one(Heap *h, Addr entry)
         return;
     }
     default: {
-        /* the dying fields are popped last pushed first: dropped in
-        ** the reverse of their dealloc's order, they die in it */
+        /* the fields dropped in their dealloc's order (heap_drop_field),
+        ** so the refcount rows come in CPython's order; the ones that
+        ** die are turned over onto the work list, as a dict's are, so
+        ** that the first to die is freed first */
         unsigned n = heap_dying_fields(h, o, t);
-        for (unsigned k = n; k-- > 0;) heap_decref(h, obj_field(h, o, heap_drop_field(t, k, n)));
+        Addr below = h->pending;
+        h->pending = 0;
+        for (unsigned k = 0; k < n; k++) heap_decref(h, obj_field(h, o, heap_drop_field(t, k, n)));
+        Addr died = h->pending;
+        h->pending = below;
+        while (died) {
+            Addr next = ram_word(&h->ram, died);
+            push_pending(h, died);
+            died = next;
+        }
         return;
     }
     }

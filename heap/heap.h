@@ -415,8 +415,14 @@ HEAP_HOT Addr heap_new_plain(Heap *h, TypeId t, uint64_t size, uint64_t set)
 
 /* The k-th of the n owned fields (heap_owned_fields) an object's dealloc
 ** drops: CPython's deallocs drop them last to first as tracevm lays them
-** out, but range_dealloc drops start, stop, step, length in that order. */
-static inline unsigned heap_drop_field(TypeId t, unsigned k, unsigned n) { return t == TY_RANGE ? k : n - 1 - k; }
+** out, but range_dealloc drops start, stop, step, length in that order and
+** slice_dealloc step, start, stop. */
+static inline unsigned heap_drop_field(TypeId t, unsigned k, unsigned n)
+{
+    if (t == TY_RANGE) return k;
+    if (t == TY_SLICE) return k == 0 ? 2 : k - 1;
+    return n - 1 - k;
+}
 
 /* ---- singletons ---- */
 static inline Addr heap_none(Heap *h) { heap_incref(h, h->none); return h->none; }
