@@ -747,6 +747,18 @@ done:
 static Addr parse_int_text(Vm *vm, Addr s, int base)
 {
     Heap *h = H(vm);
+    if (base == 10 && str_is_ascii(h, s)) {
+        /* int("042"), int("-7"): a sign and at most 18 digits, read in
+        ** place into a C integer; anything else takes the general path */
+        size_t n = str_len(h, s), k = n && (str_data(h, s)[0] == '+' || str_data(h, s)[0] == '-');
+        const uint8_t *c = str_data(h, s);
+        if (n > k && n - k <= 18) {
+            int64_t v = 0;
+            size_t i = k;
+            for (; i < n && c[i] >= '0' && c[i] <= '9'; i++) v = v * 10 + (c[i] - '0');
+            if (i == n) return chk(vm, int_from_i64(h, c[0] == '-' ? -v : v));
+        }
+    }
     StrBuf t; sb_init(&t);
     str_to_utf8(h, s, &t);
     const char *p = t.s ? t.s : "", *e = p + t.len;
