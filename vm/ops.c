@@ -360,6 +360,15 @@ static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
         if (n && len && (uint64_t)n > ssize_max / len) return vm_raise(vm, EXC_OVERFLOW, "repeated string is too long");
         if (n && len && !fits_heap(vm, (uint64_t)n, (uint64_t)len * str_kind(h, s))) return nomem(vm);
         size_t total = len * (size_t)n;
+        if (total && str_is_ascii(h, s)) {      /* unicode_repeat: copies into a new ASCII string */
+            uint8_t *d;
+            Addr r = str_new_ascii_buf(h, total, &d);
+            if (!r) return nomem(vm);
+            const uint8_t *src = str_data(h, s);
+            if (len == 1) memset(d, src[0], total);
+            else for (size_t i = 0; i < total; i += len) memcpy(d + i, src, len);
+            return r;
+        }
         uint32_t *cp = xmalloc((total + 1) * sizeof *cp);
         for (size_t i = 0; i < total; i++) cp[i] = str_char(h, s, i % len);
         Addr r = check(vm, str_from_cps(h, cp, total));
