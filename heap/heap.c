@@ -404,47 +404,34 @@ static void free_one(Heap *h, Addr entry)
     if (free_leaf(h, o, t)) return;
     free_event(h, o, t);
     push_pending(h, o | 1);
+    /* the references are dropped in the dealloc's order, so the refcount
+    ** rows come in CPython's order; CPython frees each dying child whole
+    ** before the next drop: the ones that die are collected on a list of
+    ** their own, then turned over onto the work list so that the first
+    ** to die is popped first */
+    Addr below = h->pending;
+    h->pending = 0;
     switch (t) {
-    case TY_TUPLE:
-        for (size_t i = 0, n = tuple_len(h, o); i < n; i++) heap_decref(h, tuple_get(h, o, i));
-        return;
+    case TY_TUPLE:          /* tupledealloc and list_dealloc: last item first */
+        for (size_t i = tuple_len(h, o); i-- > 0;) heap_decref(h, tuple_get(h, o, i));
+        break;
     case TY_LIST:
-        for (size_t i = 0, n = list_len(h, o); i < n; i++) heap_decref(h, list_get(h, o, i));
-        return;
-    case TY_DICT: {
-        /* CPython drops key 0, value 0, key 1, ... and frees each dying
-        ** one whole before the next: the children that die are collected
-        ** on a list of their own, then turned over onto the work list so
-        ** that the first to die is popped first */
-        Addr below = h->pending;
-        h->pending = 0;
+        for (size_t i = list_len(h, o); i-- > 0;) heap_decref(h, list_get(h, o, i));
+        break;
+    case TY_DICT:           /* key 0, value 0, key 1, ... */
         dict_clear_refs(h, o);
-        Addr died = h->pending;
-        h->pending = below;
-        while (died) {
-            Addr next = ram_word(&h->ram, died);
-            push_pending(h, died);
-            died = next;
-        }
-        return;
-    }
-    default: {
-        /* the fields dropped in their dealloc's order (heap_drop_field),
-        ** so the refcount rows come in CPython's order; the ones that
-        ** die are turned over onto the work list, as a dict's are, so
-        ** that the first to die is freed first */
+        break;
+    default: {              /* the owned fields, in heap_drop_field's order */
         unsigned n = heap_dying_fields(h, o, t);
-        Addr below = h->pending;
-        h->pending = 0;
         for (unsigned k = 0; k < n; k++) heap_decref(h, obj_field(h, o, heap_drop_field(t, k, n)));
-        Addr died = h->pending;
-        h->pending = below;
-        while (died) {
-            Addr next = ram_word(&h->ram, died);
-            push_pending(h, died);
-            died = next;
-        }
-        return;
+        break;
     }
+    }
+    Addr died = h->pending;
+    h->pending = below;
+    while (died) {
+        Addr next = ram_word(&h->ram, died);
+        push_pending(h, died);
+        died = next;
     }
 }
