@@ -14,7 +14,7 @@ import sys, unicodedata
 r = []
 start = None
 for c in range(sys.maxunicode + 1):
-    bad = not chr(c).isprintable()
+    bad = PREDICATE
     if bad and start is None:
         start = c
     elif not bad and start is not None:
@@ -28,8 +28,11 @@ for a, b in r:
 '''
 
 
-def ranges(python):
-    out = subprocess.run([python, "-c", PROBE], check=True, capture_output=True, text=True).stdout.split("\n")
+def ranges(python, predicate="not chr(c).isprintable()"):
+    """The Unicode version of 'python' and the ranges of code points c for
+    which 'predicate' (Python source) is true there."""
+    probe = PROBE.replace("PREDICATE", predicate)
+    out = subprocess.run([python, "-c", probe], check=True, capture_output=True, text=True).stdout.split("\n")
     version = out[0]
     pairs = [tuple(int(x) for x in line.split()) for line in out[1:] if line]
     return version, pairs
@@ -85,7 +88,8 @@ def main():
     print()
     emit("nonprint", f"Unicode {v12}", p12)
     emit("nonprint_311_only", f"unassigned in Unicode {v11}, printable in {v12}", to_ranges(s11 - s12))
-    print("static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c)")
+    print("/* Whether c lies in one of the n sorted ranges r (also for vm/unicode_classes.c). */")
+    print("bool op_in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c)")
     print("{")
     print("    size_t lo = 0, hi = n;")
     print("    while (lo < hi) {")
@@ -100,9 +104,10 @@ def main():
     print("bool op_unicode_printable(uint32_t c, bool py312)")
     print("{")
     print("    if (c >= 0x20 && c < 0x7F) return true;")
-    print("    if (in_ranges(nonprint, sizeof nonprint / sizeof nonprint[0], c)) return false;")
-    print("    return py312 || !in_ranges(nonprint_311_only, sizeof nonprint_311_only / sizeof nonprint_311_only[0], c);")
+    print("    if (op_in_ranges(nonprint, sizeof nonprint / sizeof nonprint[0], c)) return false;")
+    print("    return py312 || !op_in_ranges(nonprint_311_only, sizeof nonprint_311_only / sizeof nonprint_311_only[0], c);")
     print("}")
 
 
-main()
+if __name__ == "__main__":
+    main()

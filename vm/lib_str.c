@@ -38,7 +38,13 @@ static bool need_str(Vm *vm, Addr a, const char *what)
     return false;
 }
 
-static bool is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0; }
+/* str.isspace of one char (split and strip use it): 3.11 and 3.12 have the
+** same white space above Latin-1 */
+static bool is_space(uint32_t c)
+{
+    if (c > 0xFF) return op_unicode_class(c, UC_SPACE, true);
+    return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0;
+}
 
 /* SPLIT_ADD: the first 'pre' pieces fill the preallocated slots. */
 static void split_add(Heap *h, Addr l, size_t pre, size_t *count, Addr piece)
@@ -508,11 +514,16 @@ static Addr affix_impl(Vm *vm, Addr self, Addr *args, unsigned n, bool start)
 static Addr m_str_startswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, true); }
 static Addr m_str_endswith(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)kw; return affix_impl(vm, self, args, n, false); }
 
-/* str.isdigit (0), isalpha (1), isspace (2), isalnum (3) of one Latin-1
-** char: isalnum is isalpha, isdecimal, isdigit or isnumeric (the
-** superscripts 2, 3, 1 and the fractions 1/4, 1/2, 3/4). */
-static bool char_class(uint32_t c, int cls)
+/* str.isdigit (0), isalpha (1), isspace (2), isalnum (3) of one char:
+** Latin-1 here (isalnum is isalpha, isdecimal, isdigit or isnumeric: the
+** superscripts 2, 3, 1 and the fractions 1/4, 1/2, 3/4 too), the rest
+** from the tables of the profile's Unicode version. */
+static bool char_class(uint32_t c, int cls, bool py312)
 {
+    if (c > 0xFF) {
+        static const UnicodeClass uc[4] = { UC_DIGIT, UC_ALPHA, UC_SPACE, UC_ALNUM };
+        return op_unicode_class(c, uc[cls], py312);
+    }
     bool digit = (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9;
     bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7)
                || c == 0xAA || c == 0xB5 || c == 0xBA;
@@ -527,11 +538,11 @@ static bool char_class(uint32_t c, int cls)
 static Addr class_impl(Vm *vm, Addr self, int cls)
 {
     Heap *h = H(vm);
-    if (str_len(h, self) == 1) return heap_bool(h, char_class(str_char(h, self, 0), cls));   /* a char of a loop over a str */
+    if (str_len(h, self) == 1) return heap_bool(h, char_class(str_char(h, self, 0), cls, vm->py312));   /* a char of a loop over a str */
     Text t;
     text_of(h, self, &t);
     bool ok = t.n > 0;
-    for (size_t i = 0; i < t.n && ok; i++) ok = char_class(text_at(&t, i), cls);
+    for (size_t i = 0; i < t.n && ok; i++) ok = char_class(text_at(&t, i), cls, vm->py312);
     text_free(&t);
     return heap_bool(h, ok);
 }

@@ -32,6 +32,12 @@ void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out);
 /* str.isprintable() of one code point, in the profile's Unicode version
 ** (vm/unicode_printable.c): what repr() leaves unescaped. */
 bool op_unicode_printable(uint32_t c, bool py312);
+/* Whether c lies in one of the n sorted, disjoint ranges r. */
+bool op_in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c);
+/* str.isalpha, isdigit, isalnum, isspace of one code point above Latin-1,
+** in the profile's Unicode version (vm/unicode_classes.c, generated). */
+typedef enum { UC_ALPHA, UC_DIGIT, UC_ALNUM, UC_SPACE } UnicodeClass;
+bool op_unicode_class(uint32_t c, UnicodeClass cls, bool py312);
 void op_str(Vm *vm, Addr a, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);

@@ -250,7 +250,8 @@ static const uint32_t nonprint_311_only[][2] = {
     { 0x2B739, 0x2B739 }, { 0x31350, 0x323AF },
 };
 
-static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c)
+/* Whether c lies in one of the n sorted ranges r (also for vm/unicode_classes.c). */
+bool op_in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -265,6 +266,6 @@ static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c)
 bool op_unicode_printable(uint32_t c, bool py312)
 {
     if (c >= 0x20 && c < 0x7F) return true;
-    if (in_ranges(nonprint, sizeof nonprint / sizeof nonprint[0], c)) return false;
-    return py312 || !in_ranges(nonprint_311_only, sizeof nonprint_311_only / sizeof nonprint_311_only[0], c);
+    if (op_in_ranges(nonprint, sizeof nonprint / sizeof nonprint[0], c)) return false;
+    return py312 || !op_in_ranges(nonprint_311_only, sizeof nonprint_311_only / sizeof nonprint_311_only[0], c);
 }
