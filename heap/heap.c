@@ -253,15 +253,18 @@ void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud)
     walk_range(h, large, h->objmap_bytes, fn, ud);
 }
 
+/* The numbers heap.h gives the fast loops of h's word size (heap/std_layout.h). */
+#define STD_IS(w8, name) (w8 ? TV_STD(8, name) : TV_STD(4, name))
+
 bool heap_std_layout(const Heap *h)
 {
     const Layout *L = &h->L;
     bool w8 = h->W == 8, lv = L->int_size_encoding == INT_SIZE_LV_TAG;
-    uint64_t immortal = !lv ? UINT64_MAX : w8 ? 0xFFFFFFFFu : 0x3FFFFFFFu;
-    return (h->W == 8 || h->W == 4) && L->alignment == (w8 ? 16u : 8u) && L->pool_size == (w8 ? 16384u : 4096u)
-        && L->small_threshold == 512 && L->small_int_min == -5 && L->small_int_max == 256
-        && L->small_int_stride == (w8 ? 32u : 16u) && L->float_size == (w8 ? 24u : 16u)
-        && h->immortal_rc == immortal;
+    uint64_t immortal = lv ? (uint64_t)STD_IS(w8, IMMORTAL_RC) : UINT64_MAX;
+    return (h->W == 8 || h->W == 4) && L->alignment == STD_IS(w8, ALIGN) && L->pool_size == STD_IS(w8, POOL_SIZE)
+        && L->small_threshold == STD_IS(w8, SMALL_THRESHOLD) && L->small_int_min == STD_IS(w8, SMALL_MIN)
+        && L->small_int_max == STD_IS(w8, SMALL_MAX) && L->small_int_stride == STD_IS(w8, SMALL_STRIDE)
+        && L->float_size == STD_IS(w8, FLOAT_SIZE) && h->immortal_rc == immortal;
 }
 
 uint64_t heap_fixed_size(const Heap *h, TypeId t)

@@ -169,26 +169,29 @@ void heap_set_observer(Heap *h, HeapObserver fn, void *ud);
 #define HEAP_W(h) RAM_WORD(&(h)->ram)
 /*
 ** The allocator's and the small ints' numbers. A unit compiled for one
-** machine shape (TRACEVM_WORD: the untraced CPU loops) has the standard
-** CPython builds' numbers for that word size as constants, so that a new
-** int's block size, its size class and its pool fold away; vm_run only
-** enters such a unit for a profile that has them (heap_std_layout).
+** machine shape (TRACEVM_WORD: the untraced CPU loops) has them as
+** constants, those of the CPython 3.12 profile of its word size (the
+** build reads them into heap/std_layout.h), so that a new int's block
+** size, its size class and its pool fold away; vm_run only enters such a
+** unit for a profile that has the same numbers (heap_std_layout).
 */
+#include "heap/std_layout.h"
+#define TV_STD_(w, name) TV_STD_W##w##_##name
+#define TV_STD(w, name) TV_STD_(w, name)
 #ifdef TRACEVM_WORD
-#define HEAP_STD_ALIGN (TRACEVM_WORD == 8 ? 16u : 8u)
-#define HEAP_ALIGN(h) ((uint64_t)HEAP_STD_ALIGN)
-#define HEAP_ALIGN_SHIFT(h) (TRACEVM_WORD == 8 ? 4u : 3u)
-#define HEAP_POOL_SIZE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 16384 : 4096))
-#define HEAP_POOL_SHIFT(h) (TRACEVM_WORD == 8 ? 14u : 12u)
-#define HEAP_SMALL_THRESHOLD(h) ((uint64_t)512)
-#define HEAP_SMALL_MIN(h) ((int64_t)-5)
-#define HEAP_SMALL_MAX(h) ((int64_t)256)
-#define HEAP_SMALL_STRIDE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 32 : 16))
-#define HEAP_FLOAT_SIZE(h) ((uint64_t)(TRACEVM_WORD == 8 ? 24 : 16))
+#define HEAP_ALIGN(h) ((uint64_t)TV_STD(TRACEVM_WORD, ALIGN))
+#define HEAP_ALIGN_SHIFT(h) ((unsigned)__builtin_ctzll(TV_STD(TRACEVM_WORD, ALIGN)))
+#define HEAP_POOL_SIZE(h) ((uint64_t)TV_STD(TRACEVM_WORD, POOL_SIZE))
+#define HEAP_POOL_SHIFT(h) ((unsigned)__builtin_ctzll(TV_STD(TRACEVM_WORD, POOL_SIZE)))
+#define HEAP_SMALL_THRESHOLD(h) ((uint64_t)TV_STD(TRACEVM_WORD, SMALL_THRESHOLD))
+#define HEAP_SMALL_MIN(h) ((int64_t)(TV_STD(TRACEVM_WORD, SMALL_MIN)))
+#define HEAP_SMALL_MAX(h) ((int64_t)TV_STD(TRACEVM_WORD, SMALL_MAX))
+#define HEAP_SMALL_STRIDE(h) ((uint64_t)TV_STD(TRACEVM_WORD, SMALL_STRIDE))
+#define HEAP_FLOAT_SIZE(h) ((uint64_t)TV_STD(TRACEVM_WORD, FLOAT_SIZE))
 #endif
 #if defined(TRACEVM_WORD) && defined(TRACEVM_INT_LV)
 /* 3.12 (lv_tag ints): _Py_IMMORTAL_REFCNT; 3.11: none (a count never reaches it) */
-#define HEAP_IMMORTAL_RC(h) (TRACEVM_INT_LV ? (TRACEVM_WORD == 8 ? (uint64_t)0xFFFFFFFF : (uint64_t)0x3FFFFFFF) : UINT64_MAX)
+#define HEAP_IMMORTAL_RC(h) (TRACEVM_INT_LV ? (uint64_t)TV_STD(TRACEVM_WORD, IMMORTAL_RC) : UINT64_MAX)
 #else
 #define HEAP_IMMORTAL_RC(h) ((h)->immortal_rc)
 #endif
