@@ -1,0 +1,148 @@
+/*
+** vm/cpu_builtins.h: the builtins the CPU loops without hooks answer
+** themselves (builtin_fast: abs, divmod, str of a small int, ord, chr,
+** range and list of a range), out of the loop's way. Part of vm/cpu.h,
+** compiled with it in each of its units; nothing here runs with hooks.
+*/
+#ifndef TRACEVM_CPU_BUILTINS_H
+#define TRACEVM_CPU_BUILTINS_H
+
+/* divmod(x, y) of two small ints, y != 0, without hooks: the quotient,
+** the remainder, then the tuple, as b_divmod (and l_divmod's fast path)
+** makes them; 0 when b_divmod must do it (a full RAM: nothing is left
+** behind). */
+static inline Addr divmod_fast(Heap *h, Addr x, Addr y)
+{
+    int64_t p, q;
+    if (!int_pair(h, x, y, &p, &q) || q == 0) return 0;
+    Addr d = int_new_fast(h, int_floordiv(p, q)), m = d ? int_new_fast(h, int_mod(p, q)) : 0;
+    Addr t = m ? tuple_new_filled(h, 2) : 0;
+    if (!t) { heap_decref(h, m); heap_decref(h, d); return 0; }
+    tuple_set(h, t, 0, d);
+    tuple_set(h, t, 1, m);
+    return t;
+}
+
+/* Whether 3.11's compute_range_length (vm/builtins.c range_length_311)
+** makes only small ints, which it takes and drops again: no allocation. */
+static inline bool range_len_small_311(const Heap *h, int64_t a, int64_t b, int64_t s)
+{
+    (void)h;
+    int64_t lo = s > 0 ? a : b, hi = s > 0 ? b : a, st = s > 0 ? s : -s;
+    if (s < 0 && st > HEAP_SMALL_MAX(h)) return false;     /* the negated step is made */
+    if (lo >= hi) return true;
+    int64_t tmp1 = hi - lo, tmp2 = (tmp1 - 1) / st;
+    return tmp1 <= HEAP_SMALL_MAX(h) && tmp2 + 1 <= HEAP_SMALL_MAX(h);
+}
+
+/* range() of one to three small ints, as make_range builds it
+** (vm/builtins.c): 0 for anything else, and when RAM is full. */
+static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
+{
+    Heap *h = vm->h;
+    Addr int_t = heap_type_obj(h, TY_INT);
+    Addr start = n == 1 ? heap_small_int_addr(h, 0) : x, stop = n == 1 ? x : y;
+    Addr step = n == 3 ? z : heap_small_int_addr(h, 1);
+    int64_t a, b, s;
+    if (!start || !stop || !step || obj_type_addr(h, start) != int_t || obj_type_addr(h, stop) != int_t
+        || obj_type_addr(h, step) != int_t || !int_small(h, start, &a) || !int_small(h, stop, &b)
+        || !int_small(h, step, &s) || s == 0 || (!vm->py312 && !range_len_small_311(h, a, b, s)))
+        return 0;
+    int64_t len = s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
+    Addr l = int_new_fast(h, len);
+    if (!l) return 0;
+    Addr r = heap_new_plain(h, TY_RANGE, h->L.range_size, 4 * (uint64_t)HEAP_W(h));
+    if (!r) { heap_decref(h, l); return 0; }
+    heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
+    obj_set_field(h, r, 0, start);
+    obj_set_field(h, r, 1, stop);
+    obj_set_field(h, r, 2, step);
+    obj_set_field(h, r, 3, l);
+    return r;
+}
+
+/* Whether 'rg' is a range of small ints whose iterator holds C longs:
+** its start, stop, step and length in v. */
+static inline bool range_of_longs(Heap *h, Addr rg, int64_t v[4])
+{
+    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return false;
+    Addr int_t = heap_type_obj(h, TY_INT);
+    for (unsigned i = 0; i < 4; i++) {
+        Addr f = obj_field(h, rg, i);
+        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return false;
+    }
+    return ri_fits(h, v[0], v[1], v[2], v[3]);
+}
+
+/* iter() of a range_of_longs, as range_iter_new makes it (vm/ops.c): 0
+** for anything else, and when RAM is full. Out of the CPU loop's way, as
+** builtin_fast. */
+static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
+{
+    int64_t v[4];
+    if (!range_of_longs(h, rg, v)) return 0;
+    Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
+    return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
+}
+
+/* list(range(..)) of a range_of_longs, as the list type's call and
+** op_list_extend make it (vm/builtins.c, vm/ops.c): the list, the range's
+** iterator, the item array preallocated for the range's length, the ints
+** (extend_from_range's loop, here with the loop's constants), the
+** iterator dropped, a spare slot given back. 0 for anything else, and
+** when RAM is full (then what was made is released again, and
+** builtins_call repeats it to raise the MemoryError). */
+static Addr list_of_range_fast(Heap *h, Addr rg)
+{
+    int64_t v[4];
+    if (!range_of_longs(h, rg, v)) return 0;
+    Addr l = list_new_fresh(h);
+    if (!l) return 0;
+    Addr it = range_iter_fast(h, rg);
+    if (!it || (v[3] && list_preallocate_exact(h, l, (size_t)v[3]) != 0)) {
+        heap_decref(h, it);
+        heap_decref(h, l);
+        return 0;
+    }
+    for (RangeStep s; (s = ri_step(h, it)).left > 0;) {
+        Addr x = int_new_fast(h, s.value);
+        if (!x) { heap_decref(h, it); heap_decref(h, l); return 0; }
+        ri_advance(h, it, &s);
+        list_append(h, l, x);               /* room for every item */
+    }
+    heap_decref(h, it);
+    if (list_len(h, l) < list_capacity(h, l)) list_resize(h, l, list_len(h, l));
+    return l;
+}
+
+/* The builtins called with n arguments (x, y, z: the first three) whose common
+** cases the loops without hooks answer here, out of the CPU loop's way
+** (len() is inline): the result, or 0 when builtins_call must do it. */
+static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
+{
+    Heap *h = vm->h;
+    if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
+    if (f == heap_type_obj(h, TY_LIST)) return n == 1 && x ? list_of_range_fast(h, x) : 0;
+    if (n > 2) return 0;
+    if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
+    if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
+    if (n != 1 || !x) return 0;
+    int64_t v;
+    if (f == heap_type_obj(h, TY_STR)) {   /* str() of an int below 2^60: op_str_obj's first case */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
+        return str_from_i64(h, v);
+    }
+    if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
+        return int_new_fast(h, ascii_chars(h, x)[0]);
+    }
+    if (f == vm->builtin_chr) {         /* below 256: the latin-1 singleton */
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v) || v < 0 || v > 255) return 0;
+        Addr c = h->latin1 + (Addr)v * h->latin1_stride;
+        heap_incref(h, c);
+        return c;
+    }
+    return 0;
+}
+
+#endif
