@@ -2,7 +2,8 @@
 """scripts/gen_unicode_classes.py PY311 PY312 > vm/unicode_classes.c
 
 Writes the code points above Latin-1 for which str.isalpha(), isdigit(),
-isalnum() and isspace() are true, as sorted ranges, for CPython 3.11
+isnumeric() and isspace() are true (isalnum() is isalpha() or isnumeric()),
+as sorted ranges, for CPython 3.11
 (Unicode 14.0) and 3.12 (Unicode 15.0), asking each interpreter itself:
 3.12's ranges, and the code points 3.12 adds (Unicode only assigns more).
 vm/lib_str.c answers Latin-1 itself. Rerun when a profile's CPython
@@ -12,7 +13,10 @@ import sys
 
 from gen_unicode_printable import emit, ranges, to_ranges, to_set
 
-CLASSES = [("alpha", "isalpha"), ("digit", "isdigit"), ("alnum", "isalnum"), ("space", "isspace")]
+CLASSES = [("alpha", "isalpha"), ("digit", "isdigit"), ("numeric", "isnumeric"), ("space", "isspace")]
+# isalnum is isalpha, isdecimal, isdigit or isnumeric; Unicode's decimals
+# are digits and its digits numeric, so isalpha or isnumeric: checked below
+ALNUM_CHECK = "c > 0xFF and chr(c).isalnum() != (chr(c).isalpha() or chr(c).isnumeric())"
 
 
 def main():
@@ -24,6 +28,9 @@ def main():
     print("*/")
     print('#include "vm/ops.h"')
     print()
+    for python in sys.argv[1:3]:
+        if ranges(python, ALNUM_CHECK)[1]:
+            sys.exit(f"gen_unicode_classes: {python}: isalnum is not isalpha or isnumeric")
     names = []
     for name, method in CLASSES:
         pred = f"c > 0xFF and chr(c).{method}()"
@@ -39,12 +46,17 @@ def main():
         names.append((name, bool(only)))
     print("#define IN(t, c) op_in_ranges(t, sizeof t / sizeof t[0], c)")
     print()
+    for name, only in names:
+        rest = f" && (py312 || !IN({name}_312_only, c))" if only else ""
+        print(f"static bool is_{name}(uint32_t c, bool py312) {{ (void)py312; return IN({name}_312, c){rest}; }}")
+    print()
     print("bool op_unicode_class(uint32_t c, UnicodeClass cls, bool py312)")
     print("{")
     print("    switch (cls) {")
-    for name, only in names:
-        rest = f" && (py312 || !IN({name}_312_only, c))" if only else ""
-        print(f"    case UC_{name.upper()}: return IN({name}_312, c){rest};")
+    print("    case UC_ALPHA: return is_alpha(c, py312);")
+    print("    case UC_DIGIT: return is_digit(c, py312);")
+    print("    case UC_ALNUM: return is_alpha(c, py312) || is_numeric(c, py312);")
+    print("    case UC_SPACE: return is_space(c, py312);")
     print("    }")
     print("    return false;")
     print("}")
