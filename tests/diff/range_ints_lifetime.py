@@ -19,11 +19,10 @@ e = a + 1000
 ids = [id(s), id(e)]
 r = range(s, e)
 del s, e
-del r                       # start dies first, then stop
-x = a + 5
-y = a + 6
-z = a + 7
-print([id(v) in ids and ids.index(id(v)) for v in (x, y, z)])
+del r                       # start dies first, then stop, then the length (999)
+x = a + 5                   # the length's block: the top of the free list
+y = a + 6                   # stop's (start's may sit in another pool: 3.12-32's
+print([id(v) in ids and ids.index(id(v)) for v in (x, y)])   # oracle runs every test in one process)
 
 total = 0
 for i in range(300, 2000, 7):           # nested small ranges take the loops' fast path
