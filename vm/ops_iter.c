@@ -1,0 +1,310 @@
+/*
+** vm/ops_iter.c: iteration on tracevm's built-in types: iter() and next()
+** as CPython's iterators make and advance them (range iterators of C longs
+** and longrange_iterators, list, tuple, str and dict iterators), and
+** list.extend with the length hint and the bulk paths it takes for a
+** range or a list iterator.
+*/
+#include "vm/ops.h"
+#include "vm/iter_next.h"
+
+#include <stdlib.h>
+
+static Heap *H(Vm *vm) { return vm->h; }
+static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
+
+/* PyObject_LengthHint: exact where the type knows its length, else 'dflt'. */
+static size_t length_hint(Vm *vm, Addr src, size_t dflt)
+{
+    Heap *h = H(vm);
+    switch (obj_type(h, src)) {
+    case TY_LIST: return list_len(h, src);
+    case TY_TUPLE: return tuple_len(h, src);
+    case TY_STR: return str_len(h, src);
+    case TY_DICT: return dict_len(h, src);
+    case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return dict_len(h, obj_field(h, src, 0));
+    case TY_RANGE: { int64_t n; return int_to_i64(h, obj_field(h, src, 3), &n) && n >= 0 ? (size_t)n : dflt; }
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+        Addr seq = obj_field(h, src, 0);
+        if (!seq) return 0;
+        TypeId t = obj_type(h, seq);
+        size_t n = t == TY_LIST ? list_len(h, seq) : t == TY_TUPLE ? tuple_len(h, seq) : str_len(h, seq);
+        size_t i = (size_t)obj_field(h, src, 1);
+        return i < n ? n - i : 0;
+    }
+    case TY_RANGEITER: {
+        if (heap_is_longrange(h, src)) return dflt;
+        int64_t n = ri_left(h, src);
+        return n > 0 ? (size_t)n : 0;
+    }
+    default: return dflt;
+    }
+}
+
+/* list(range(..)): op_next's items of a range iterator of C longs, taken
+** in a loop of their own; op_next goes on from where this stops (RAM
+** full). -1 when the list could not grow (the item is released, as
+** list_append does). */
+static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
+{
+    if (heap_is_longrange(h, it)) return 0;
+    for (RangeStep s; (s = ri_step(h, it)).left > 0;) {
+        Addr x = int_new_fast(h, s.value);
+        if (!x) return 0;
+        ri_advance(h, it, &s);
+        if (list_append(h, l, x) != 0) return -1;
+    }
+    return 0;
+}
+
+/* list(iter(xs)), list(map(..)), list(reversed(xs)): op_next's items of a
+** list iterator, taken in a loop of their own (no program code runs, so the
+** list keeps its items); op_next goes on from where this stops and drops
+** the list at the end. Not for an iterator over 'l' itself, which grows as
+** it is read. -1 as extend_from_range. */
+static __attribute__((flatten)) int extend_from_listiter(Heap *h, Addr l, Addr it)
+{
+    Addr seq = obj_field(h, it, 0);
+    if (!seq || seq == l) return 0;
+    size_t i = (size_t)obj_field(h, it, 1), n = list_len(h, seq);
+    int rc = 0;
+    while (i < n) {
+        Addr v = list_get(h, seq, i++);
+        heap_incref(h, v);
+        if (list_append(h, l, v) != 0) { rc = -1; break; }
+    }
+    obj_set_field(h, it, 1, i);
+    return rc;
+}
+
+/*
+** list.extend as CPython's list_extend: a list or tuple source is copied
+** after one resize (or an exact preallocation of an empty list); any other
+** iterable is preallocated from its length hint (8 when unknown), appended
+** item by item, and the spare room is given back at the end.
+*/
+int op_list_extend(Vm *vm, Addr l, Addr src)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, src);
+    size_t m = list_len(h, l);
+    if (t == TY_LIST || t == TY_TUPLE) {
+        size_t n = t == TY_LIST ? list_len(h, src) : tuple_len(h, src);
+        if (n == 0) return 0;
+        if (!list_items(h, l)) {
+            if (list_preallocate_exact(h, l, n) != 0) { nomem(vm); return -1; }
+        } else if (list_resize(h, l, m + n) != 0) { nomem(vm); return -1; }
+        ram_set_word(&h->ram, l + 2 * h->W, m + n);
+        for (size_t i = 0; i < n; i++) {
+            /* src == l: read the first m items, which stay in place */
+            Addr v = seq_get(h, src, t == TY_TUPLE, i);
+            heap_incref(h, v);
+            ram_set_word(&h->ram, list_items(h, l) + (m + i) * h->W, v);
+        }
+        return 0;
+    }
+    Addr it = op_iter(vm, src);
+    if (!it) {
+        if (vm->err.kind == EXC_TYPE) {
+            free(vm->err.msg);
+            vm->err.msg = NULL;
+            vm->err.kind = EXC_NONE;
+            vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, src));
+        }
+        return -1;
+    }
+    size_t n = length_hint(vm, src, 8);
+    if (!list_items(h, l)) {
+        if (n && list_preallocate_exact(h, l, n) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+    } else {
+        if (list_resize(h, l, m + n) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+        ram_set_word(&h->ram, l + 2 * h->W, m);
+    }
+    Addr v;
+    int st;
+    Addr itt = obj_type_addr(h, it);
+    if ((itt == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0)
+        || (itt == heap_type_obj(h, TY_LISTITER) && extend_from_listiter(h, l, it) != 0)) {
+        heap_decref(h, it);
+        nomem(vm);
+        return -1;
+    }
+    while ((st = op_next(vm, it, &v)) == 1)
+        if (list_append(h, l, v) != 0) { heap_decref(h, it); nomem(vm); return -1; }
+    heap_decref(h, it);
+    if (st < 0) return -1;
+    if (list_len(h, l) < list_capacity(h, l)) list_resize(h, l, list_len(h, l));
+    return 0;
+}
+
+/*
+** iter(range): CPython's range_iter. A range_iterator of C longs when
+** start, stop, step and the length each fit a C long and the last item
+** cannot overflow one; otherwise a longrange_iterator holding the range's
+** own ints (heap_longrange_add; 3.11 adds an index, the int 0).
+*/
+static Addr range_iter_new(Vm *vm, Addr rg)
+{
+    Heap *h = H(vm);
+    int64_t start, stop, step, len;
+    bool fits = int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
+             && int_to_i64(h, obj_field(h, rg, 2), &step) && int_to_i64(h, obj_field(h, rg, 3), &len)
+             && ri_fits(h, start, stop, step, len);
+    Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+    if (!r) return nomem(vm);
+    if (fits) return ri_init(h, r, start, step, len);
+    unsigned at = h->range_iter_index;
+    static const unsigned from[3] = { 0, 2, 3 };            /* the range's start, step, length */
+    for (unsigned i = 0; i < 3; i++) {
+        Addr f = obj_field(h, rg, from[i]);
+        heap_incref(h, f);
+        obj_set_field(h, r, at + i, f);
+    }
+    if (at) obj_set_field(h, r, 0, int_from_i64(h, 0));    /* the index, a cached small int */
+    heap_longrange_add(h, r);
+    return r;
+}
+
+/* longrange_iterator's next, as CPython computes it (3.12: start + step
+** and len - 1 made before the old start is handed out; 3.11: index + 1,
+** index * step and start + that product): 1, 0 at the end, -1 raised. */
+static int longrange_next(Vm *vm, Addr it, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr one = heap_small_int_addr(h, 1);     /* _PyLong_GetOne(): no reference */
+    if (!h->range_iter_index) {
+        Addr start = obj_field(h, it, 0), step = obj_field(h, it, 1), len = obj_field(h, it, 2);
+        if (int_sign(h, len) <= 0) return 0;
+        Addr ns = op_binary(vm, OP_ADD, start, step);
+        if (!ns) return -1;
+        Addr nl = op_binary(vm, OP_SUB, len, one);
+        if (!nl) { heap_decref(h, ns); return -1; }
+        *out = start;                       /* the field's reference */
+        obj_set_field(h, it, 0, ns);
+        obj_set_field(h, it, 2, nl);
+        heap_decref(h, len);
+        return 1;
+    }
+    Addr index = obj_field(h, it, 0), start = obj_field(h, it, 1), step = obj_field(h, it, 2), len = obj_field(h, it, 3);
+    Addr lt = op_compare(vm, OP_LT, index, len);
+    if (!lt) return -1;
+    bool more = lt == h->true_;
+    heap_decref(h, lt);
+    if (!more) return 0;
+    Addr ni = op_binary(vm, OP_ADD, index, one);
+    if (!ni) return -1;
+    Addr product = op_binary(vm, OP_MUL, index, step);
+    if (!product) { heap_decref(h, ni); return -1; }
+    Addr r = op_binary(vm, OP_ADD, start, product);
+    heap_decref(h, product);
+    if (!r) { heap_decref(h, ni); return -1; }
+    obj_set_field(h, it, 0, ni);
+    heap_decref(h, index);
+    *out = r;
+    return 1;
+}
+
+Addr op_iter(Vm *vm, Addr a)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, a);
+    TypeId it;
+    switch (t) {
+    case TY_LIST: it = TY_LISTITER; break;
+    case TY_TUPLE: it = TY_TUPLEITER; break;
+    case TY_STR: it = TY_STRITER; break;
+    case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: it = TY_DICTITER; break;
+    case TY_RANGE: return range_iter_new(vm, a);
+    default:
+        if (op_is_iterator(t)) {
+            heap_incref(h, a);
+            return a;
+        }
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, a));
+    }
+    Addr r = heap_new_object(h, it, 3, 0);
+    if (!r) return nomem(vm);
+    Addr seq = a;
+    unsigned kind = 0;
+    if (t == TY_DICTKEYS || t == TY_DICTVALUES || t == TY_DICTITEMS) {
+        seq = obj_field(h, a, 0);
+        kind = t == TY_DICTKEYS ? 0 : t == TY_DICTVALUES ? 1 : 2;
+    }
+    heap_incref(h, seq);
+    obj_set_field(h, r, 0, seq);
+    obj_set_field(h, r, 1, 0);
+    if (it == TY_DICTITER) obj_set_field(h, r, 2, kind);   /* only dict iterators have room */
+    return r;
+}
+
+extern int vm_file_next(Vm *vm, Addr f, Addr *out);
+
+int op_next(Vm *vm, Addr it, Addr *out)
+{
+    Heap *h = H(vm);
+    int fast = op_next_fast(h, it, out);      /* a list's or range's next item, inline */
+    if (fast >= 0) return fast;
+    TypeId t = obj_type(h, it);
+    uint64_t i = obj_field(h, it, 1);
+    switch (t) {
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+        Addr seq = obj_field(h, it, 0);
+        if (!seq) return 0;
+        size_t n = t == TY_LISTITER ? list_len(h, seq) : t == TY_TUPLEITER ? tuple_len(h, seq) : str_len(h, seq);
+        if (i >= n) {
+            obj_set_field(h, it, 0, 0);       /* exhausted iterators drop their sequence */
+            heap_decref(h, seq);
+            return 0;
+        }
+        obj_set_field(h, it, 1, i + 1);
+        if (t == TY_STRITER) {
+            uint32_t ch = str_char(h, seq, i);
+            *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
+            return *out ? 1 : (nomem(vm), -1);
+        }
+        Addr v = t == TY_LISTITER ? list_get(h, seq, i) : tuple_get(h, seq, i);
+        heap_incref(h, v);
+        *out = v;
+        return 1;
+    }
+    case TY_RANGEITER: {
+        if (heap_is_longrange(h, it)) return longrange_next(vm, it, out);
+        RangeStep s = ri_step(h, it);
+        if (s.left <= 0) return 0;
+        *out = int_from_i64(h, s.value);
+        if (!*out) return nomem(vm), -1;
+        ri_advance(h, it, &s);
+        return 1;
+    }
+    case TY_DICTITER: {
+        Addr d = obj_field(h, it, 0);
+        if (!d) return 0;
+        size_t pos = (size_t)i;
+        Addr k, v;
+        if (!dict_next(h, d, &pos, &k, &v)) {
+            obj_set_field(h, it, 0, 0);
+            heap_decref(h, d);
+            return 0;
+        }
+        obj_set_field(h, it, 1, pos);
+        unsigned kind = (unsigned)obj_field(h, it, 2);
+        if (kind == 0) { heap_incref(h, k); *out = k; }
+        else if (kind == 1) { heap_incref(h, v); *out = v; }
+        else {
+            Addr tup = tuple_new(h, 2);
+            if (!tup) { nomem(vm); return -1; }
+            heap_incref(h, k); heap_incref(h, v);
+            tuple_set(h, tup, 0, k);
+            tuple_set(h, tup, 1, v);
+            *out = tup;
+        }
+        return 1;
+    }
+    case TY_ENUMERATE: return enum_next(vm, it, out);
+    case TY_ZIP: return zip_next(vm, it, out);
+    case TY_FILE: return vm_file_next(vm, it, out);
+    default:
+        vm_raise(vm, EXC_TYPE, "'%s' object is not an iterator", op_type_name(vm, it));
+        return -1;
+    }
+}
