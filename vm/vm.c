@@ -275,6 +275,11 @@ void vm_capture_traceback(Vm *vm)
 /* The generic loop: any word size and byte order, tracing hooks compiled in. */
 #define CPU_RUN vm_run_any
 #include "vm/cpu.h"
+#if !CPU_HOOKS
+/* a build without tracing support (bench/run.sh cost sets CPU_HOOKS 0):
+** the loop's tuple_free_moved, as vm/cpu_fast.c has it */
+#include "heap/dealloc.h"
+#endif
 
 VmStatus vm_start(Vm *vm)
 {
