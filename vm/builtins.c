@@ -914,7 +914,7 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
     }
     if (s == 0) { heap_decref(h, start); heap_decref(h, stop); heap_decref(h, step); return vm_raise(vm, EXC_VALUE, "range() arg 3 must not be zero"); }
     /* make_range_object: the length, then the object */
-    int64_t len = s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
+    int64_t len = op_range_len(a, b, s);
     Addr l = vm->py312 ? chk(vm, int_from_i64(h, len)) : range_length_311(vm, start, stop, step);
     Addr r = l ? heap_new_object(h, TY_RANGE, 4, 0) : 0;
     if (!r) {

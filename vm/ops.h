@@ -109,6 +109,12 @@ Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 ** adding step to start and counting len down (Heap.range_iter_index says
 ** which). A C long is a word here (LP64, ILP32).
 */
+/* The number of items of range(a, b, s), s != 0, as get_len_of_range
+** counts them (make_range and the loops' range_fast). */
+static inline int64_t op_range_len(int64_t a, int64_t b, int64_t s)
+{
+    return s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
+}
 enum { RI_INDEX, RI_START, RI_STEP, RI_LEN };
 /* Field f of a range iterator; 'index' says which layout (a constant
 ** offset on each side of the caller's branch, not one computed from it). */
