@@ -18,6 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TRACEVM_X86_SIMD 1
+#include <immintrin.h>
+#endif
+
 #define KARATSUBA_CUTOFF 70
 #define DEC_BASE 1000000000u       /* 10^9: decimal digits per output chunk */
 #define DEC_DIGITS 9
@@ -173,6 +178,128 @@ static void mag_sub_from(uint32_t *t, size_t nt, const uint32_t *s, size_t ns)
 }
 
 /*
+** r[0..n) = the low n digits of a * m (m < 2**30); returns the digit carried
+** out. x_mul's loop is one chain (add the product, keep 30 bits, shift the
+** carry), so a CPU runs it at the chain's latency, about two cycles a digit.
+** Two halves run as two chains side by side, and the low half's carry then
+** goes into the high half: the same digits in about half the time.
+*/
+static uint32_t mul1_scalar(uint32_t *r, const uint32_t *a, size_t n, uint64_t m, uint64_t carry)
+{
+    size_t half = n / 2;
+    const uint32_t *ah = a + half;
+    uint32_t *rh = r + half;
+    uint64_t lo = carry, hi = 0;
+    for (size_t i = 0; i < half; i++) {
+        lo += a[i] * m;
+        hi += ah[i] * m;
+        r[i] = (uint32_t)(lo & BIG_MASK);
+        rh[i] = (uint32_t)(hi & BIG_MASK);
+        lo >>= BIG_SHIFT;
+        hi >>= BIG_SHIFT;
+    }
+    if (n & 1) {
+        hi += a[n - 1] * m;
+        r[n - 1] = (uint32_t)(hi & BIG_MASK);
+        hi >>= BIG_SHIFT;
+    }
+    for (size_t i = half; lo && i < n; i++) {     /* lo < m + 1: it dies out within a digit or two */
+        lo += r[i];
+        r[i] = (uint32_t)(lo & BIG_MASK);
+        lo >>= BIG_SHIFT;
+    }
+    return (uint32_t)(hi + lo);
+}
+
+#ifdef TRACEVM_X86_SIMD
+#define MUL1_BLOCK 64
+/*
+** The same with AVX2, 64 digits a block, without a carry chain through the
+** digits. Digit i's product a[i]*m is lo[i] + hi[i] * 2**30 with both
+** halves under 2**30, so s[i] = lo[i] + hi[i-1] is under 2**31 and the
+** result digit is s[i] plus a carry bit c[i], kept to 30 bits. A digit
+** passes a carry on when s[i] >= 2**30 (it generates one: bit G) or when
+** s[i] == 2**30 - 1 and one comes in (it propagates one: bit P); s[i] + 1
+** stays under 2**31 - 1, so no carry is ever 2. With G and P as 64-bit
+** masks, the carries into every digit of the block are one addition,
+** ((G << 1 | carry in) + P) ^ P, as in a carry-lookahead adder. Eight
+** digits are multiplied per instruction pair; the serial part is one
+** 64-bit addition per block.
+*/
+typedef struct Mul1Vec {
+    __m256i m, mask, mask64, up, bits;
+    __m256i prev;           /* lane 0: the hi half of the digit before the next vector */
+    uint64_t cin;           /* the carry into the next block */
+} Mul1Vec;
+
+/* One block of nv <= 8 vectors (8 * nv digits) at r, a. */
+__attribute__((target("avx2"), always_inline))
+static inline void mul1_block(Mul1Vec *k, uint32_t *r, const uint32_t *a, unsigned nv)
+{
+    uint64_t g = 0, p = 0;
+    for (unsigned v = 0; v < nv; v++) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(a + 8 * v));
+        __m256i ev = _mm256_mul_epu32(x, k->m);
+        __m256i od = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), k->m);
+        __m256i lo = _mm256_or_si256(_mm256_and_si256(ev, k->mask64), _mm256_slli_epi64(_mm256_and_si256(od, k->mask64), 32));
+        __m256i hi = _mm256_or_si256(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(_mm256_srli_epi64(od, BIG_SHIFT), 32));
+        __m256i rot = _mm256_permutevar8x32_epi32(hi, k->up);        /* hi[j-1] in lane j; hi[7] in lane 0 */
+        __m256i s = _mm256_add_epi32(lo, _mm256_blend_epi32(rot, k->prev, 1));
+        k->prev = rot;
+        _mm256_storeu_si256((__m256i *)(r + 8 * v), s);
+        g |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(s, 1))) << (8 * v);
+        p |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(s, k->mask))) << (8 * v);
+    }
+    uint64_t x = g << 1 | k->cin, sum = x + p, c = sum ^ p;
+    k->cin = nv == 8 ? (g >> 63) | (sum < x) : c >> (8 * nv) & 1;
+    for (unsigned v = 0; v < nv; v++) {
+        __m256i cv = _mm256_set1_epi32((int)(unsigned)(c >> (8 * v) & 0xFF));
+        __m256i one = _mm256_cmpeq_epi32(_mm256_and_si256(cv, k->bits), k->bits);   /* -1 where a carry comes in */
+        __m256i *q = (__m256i *)(r + 8 * v);
+        _mm256_storeu_si256(q, _mm256_and_si256(_mm256_sub_epi32(_mm256_loadu_si256(q), one), k->mask));
+    }
+}
+
+/* Digits [0, i) for the largest multiple i of 8 in n; *carry is what
+** digit i receives (the last digit's hi half and the block's carry). */
+__attribute__((target("avx2")))
+static size_t mul1_avx2(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+{
+    Mul1Vec k = {
+        .m = _mm256_set1_epi64x(m), .mask = _mm256_set1_epi32((int)BIG_MASK),
+        .mask64 = _mm256_set1_epi64x(BIG_MASK), .up = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6),
+        .bits = _mm256_setr_epi32(1, 2, 4, 8, 16, 32, 64, 128), .prev = _mm256_setzero_si256(), .cin = 0,
+    };
+    size_t i = 0;
+    for (; i + MUL1_BLOCK <= n; i += MUL1_BLOCK) mul1_block(&k, r + i, a + i, MUL1_BLOCK / 8);
+    unsigned nv = (unsigned)((n - i) / 8);
+    if (nv) {
+        mul1_block(&k, r + i, a + i, nv);
+        i += 8 * nv;
+    }
+    *carry = (uint64_t)(uint32_t)_mm256_cvtsi256_si32(k.prev) + k.cin;
+    return i;
+}
+
+static bool have_avx2(void)
+{
+    static int known = -1;
+    if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
+    return known;
+}
+#endif
+
+uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m)
+{
+    uint64_t carry = 0;
+    size_t done = 0;
+#ifdef MUL1_BLOCK
+    if (n >= 16 && have_avx2()) done = mul1_avx2(r, a, n, m, &carry);
+#endif
+    return mul1_scalar(r + done, a + done, n - done, m, carry);
+}
+
+/*
 ** r[0..na+nb) = a * b. 'r' must not overlap the operands. CPython's x_mul
 ** adds one row a[i]*b at a time, one carry chain step per product; this
 ** adds four rows at once: each column's four products (under 2^62) and
@@ -235,6 +362,10 @@ static void mag_mul(uint32_t *r, const uint32_t *a, size_t na,
     if (na < nb) {
         const uint32_t *t = a; a = b; b = t;
         size_t tn = na; na = nb; nb = tn;
+    }
+    if (nb == 1) {
+        r[na] = big_digits_mul1(r, a, na, b[0]);
+        return;
     }
     if (nb < KARATSUBA_CUTOFF) {
         mag_mul_school(r, a, na, b, nb);

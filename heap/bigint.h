@@ -62,6 +62,9 @@ uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_
 /* q[0..n) = (rem * 2**(30n) + a) / d for a one-digit d, returns the
 ** remainder; rem < d. q may be a. */
 uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem);
+/* r[0..n) = the low n digits of a * m for m < 2**30; returns the digit
+** carried out. r must not overlap a. */
+uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m);
 /* a[0..n) % d, 0 < d < 2^30. */
 uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d);
 void big_sub(BigInt *r, const BigInt *a, const BigInt *b);

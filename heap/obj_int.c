@@ -133,41 +133,6 @@ Addr int_from_big(Heap *h, const BigInt *b)
 }
 
 /*
-** r[0..n) = the low n digits of d[0..n) * mm (mm < 2**30); returns the
-** digit carried out. x_mul's loop is one chain (add the product, keep 30
-** bits, shift the carry), so a CPU runs it at the chain's latency, about
-** two cycles a digit. Two halves run as two chains side by side, and the
-** low half's carry then goes into the high half: the same digits, in
-** about half the time on a long int (bigint.py: factorials).
-*/
-static uint64_t mul_digits(uint32_t *r, const uint32_t *d, size_t n, uint64_t mm)
-{
-    size_t half = n / 2;
-    const uint32_t *dh = d + half;
-    uint32_t *rh = r + half;
-    uint64_t lo = 0, hi = 0;
-    for (size_t i = 0; i < half; i++) {
-        lo += d[i] * mm;
-        hi += dh[i] * mm;
-        r[i] = (uint32_t)(lo & BIG_MASK);
-        rh[i] = (uint32_t)(hi & BIG_MASK);
-        lo >>= BIG_SHIFT;
-        hi >>= BIG_SHIFT;
-    }
-    if (n & 1) {
-        hi += d[n - 1] * mm;
-        r[n - 1] = (uint32_t)(hi & BIG_MASK);
-        hi >>= BIG_SHIFT;
-    }
-    for (size_t i = half; lo && i < n; i++) {     /* lo < mm: it dies out within a digit or two */
-        lo += r[i];
-        r[i] = (uint32_t)(lo & BIG_MASK);
-        lo >>= BIG_SHIFT;
-    }
-    return hi + lo;
-}
-
-/*
 ** big * m for an int 'big' of two or more digits and 0 < |m| < 2**30, with
 ** RAM digits that are the host's (same_digits): the product is written
 ** straight from big's digits into the new object, as x_mul does it, instead
@@ -193,8 +158,8 @@ bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
     if (!o) return true;
     int_set_size(h, o, nr, sign);
     uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
-    uint64_t carry = mul_digits(r, d, n, mm);
-    if (nr > n) r[n] = (uint32_t)carry;
+    uint32_t carry = big_digits_mul1(r, d, n, (uint32_t)mm);
+    if (nr > n) r[n] = carry;
     return true;
 }
 

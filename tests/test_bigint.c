@@ -946,3 +946,43 @@ Test(bigint, one_digit_division_takes_two_digits_a_step)
         }
     }
 }
+
+/* big_digits_mul1 against x_mul's one-chain loop. Long ints take the
+** vector path where the CPU has AVX2 (blocks of 64 digits, carries found
+** by one addition a block): lengths across and between block boundaries;
+** random digits and multipliers; all-ones digits; and digits whose carry
+** runs the whole length: with m = 3, (2^30 - 1) followed by digits
+** (2^30 - 1) / 3 makes digit 1 generate a carry and every later digit pass
+** it on (each sums to exactly 2^30 - 1). */
+Test(bigint, one_digit_multiplication_matches_the_digit_chain)
+{
+    enum { MAXN = 1100 };
+    static uint32_t a[MAXN], r[MAXN + 1], ref[MAXN + 1];
+    const uint32_t mask = (1u << 30) - 1, third = mask / 3;
+    uint64_t seed = 0x2545F4914F6CDD1Dull;
+    const size_t ns[] = { 1, 2, 3, 8, 9, 15, 16, 17, 40, 63, 64, 65, 72, 100, 127, 128, 129, 191, 192, 193, 255, 256, 300, 511, 640, 1000, 1100 };
+    for (size_t k = 0; k < sizeof ns / sizeof ns[0]; k++) {
+        size_t n = ns[k];
+        for (int pattern = 0; pattern < 5; pattern++) {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+            uint32_t m = pattern == 0 ? (uint32_t)(seed % mask) + 1 : pattern == 1 ? mask
+                       : pattern == 2 ? 3 : pattern == 3 ? 1 : 7;
+            for (size_t i = 0; i < n; i++) {
+                seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+                a[i] = pattern == 0 || pattern == 4 ? (uint32_t)seed & mask
+                     : pattern == 2 ? (i == 0 ? mask : third) : mask;
+            }
+            uint64_t carry = 0;
+            for (size_t i = 0; i < n; i++) {
+                carry += (uint64_t)a[i] * m;
+                ref[i] = (uint32_t)(carry & mask);
+                carry >>= 30;
+            }
+            r[n] = 0xDEADBEEF;
+            uint32_t got = big_digits_mul1(r, a, n, m);
+            cr_assert(eq(u32, got, (uint32_t)carry), "n=%zu m=%u pattern %d", n, m, pattern);
+            cr_assert(eq(int, memcmp(r, ref, n * sizeof *r), 0), "n=%zu m=%u pattern %d", n, m, pattern);
+            cr_assert(eq(u32, r[n], 0xDEADBEEF), "wrote past n=%zu", n);
+        }
+    }
+}
