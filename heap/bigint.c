@@ -227,7 +227,7 @@ static uint32_t mul1_scalar(uint32_t *r, const uint32_t *a, size_t n, uint64_t m
 ** 64-bit addition per block.
 */
 typedef struct Mul1Vec {
-    __m256i m, mask, mask64, up, bits;
+    __m256i m, mask, up, bits;
     __m256i prev;           /* lane 0: the hi half of the digit before the next vector */
     uint64_t cin;           /* the carry into the next block */
 } Mul1Vec;
@@ -241,8 +241,10 @@ static inline void mul1_block(Mul1Vec *k, uint32_t *r, const uint32_t *a, unsign
         __m256i x = _mm256_loadu_si256((const __m256i *)(a + 8 * v));
         __m256i ev = _mm256_mul_epu32(x, k->m);
         __m256i od = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), k->m);
-        __m256i lo = _mm256_or_si256(_mm256_and_si256(ev, k->mask64), _mm256_slli_epi64(_mm256_and_si256(od, k->mask64), 32));
-        __m256i hi = _mm256_or_si256(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(_mm256_srli_epi64(od, BIG_SHIFT), 32));
+        /* each product's halves into the digit's lane: an odd lane's product
+        ** lies one dword up, so its hi half is od << 2 (products < 2**60) */
+        __m256i lo = _mm256_and_si256(_mm256_blend_epi32(ev, _mm256_slli_epi64(od, 32), 0xAA), k->mask);
+        __m256i hi = _mm256_blend_epi32(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(od, 32 - BIG_SHIFT), 0xAA);
         __m256i rot = _mm256_permutevar8x32_epi32(hi, k->up);        /* hi[j-1] in lane j; hi[7] in lane 0 */
         __m256i s = _mm256_add_epi32(lo, _mm256_blend_epi32(rot, k->prev, 1));
         k->prev = rot;
@@ -267,7 +269,7 @@ static size_t mul1_avx2(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, ui
 {
     Mul1Vec k = {
         .m = _mm256_set1_epi64x(m), .mask = _mm256_set1_epi32((int)BIG_MASK),
-        .mask64 = _mm256_set1_epi64x(BIG_MASK), .up = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6),
+        .up = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6),
         .bits = _mm256_setr_epi32(1, 2, 4, 8, 16, 32, 64, 128), .prev = _mm256_setzero_si256(), .cin = 0,
     };
     size_t i = 0;
@@ -281,22 +283,94 @@ static size_t mul1_avx2(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, ui
     return i;
 }
 
-static bool have_avx2(void)
+/*
+** The same with AVX-512F, sixteen digits a vector: valignd brings each
+** digit the hi half of the one below, the compares give G and P as masks,
+** and a masked add puts the carries in.
+*/
+typedef struct Mul1Vec512 {
+    __m512i m, mask, one;
+    __m512i prev;           /* lane 15: the hi half of the digit before the next vector */
+    uint64_t cin;           /* the carry into the next block */
+} Mul1Vec512;
+
+/* One block of nv <= 4 vectors (16 * nv digits) at r, a. */
+__attribute__((target("avx512f"), always_inline))
+static inline void mul1_block512(Mul1Vec512 *k, uint32_t *r, const uint32_t *a, unsigned nv)
+{
+    uint64_t g = 0, p = 0;
+    for (unsigned v = 0; v < nv; v++) {
+        __m512i x = _mm512_loadu_si512(a + 16 * v);
+        __m512i ev = _mm512_mul_epu32(x, k->m);
+        __m512i od = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), k->m);
+        __m512i lo = _mm512_and_si512(_mm512_mask_blend_epi32(0xAAAA, ev, _mm512_slli_epi64(od, 32)), k->mask);
+        __m512i hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(ev, BIG_SHIFT), _mm512_slli_epi64(od, 32 - BIG_SHIFT));
+        __m512i s = _mm512_add_epi32(lo, _mm512_alignr_epi32(hi, k->prev, 15));   /* hi[j-1] into lane j */
+        k->prev = hi;
+        _mm512_storeu_si512(r + 16 * v, s);
+        g |= (uint64_t)_mm512_cmpgt_epu32_mask(s, k->mask) << (16 * v);
+        p |= (uint64_t)_mm512_cmpeq_epi32_mask(s, k->mask) << (16 * v);
+    }
+    uint64_t x = g << 1 | k->cin, sum = x + p, c = sum ^ p;
+    k->cin = nv == 4 ? (g >> 63) | (sum < x) : c >> (16 * nv) & 1;
+    for (unsigned v = 0; v < nv; v++) {
+        __m512i s = _mm512_loadu_si512(r + 16 * v);
+        s = _mm512_mask_add_epi32(s, (__mmask16)(c >> (16 * v)), s, k->one);
+        _mm512_storeu_si512(r + 16 * v, _mm512_and_si512(s, k->mask));
+    }
+}
+
+/*
+** The same with AVX-512F, sixteen digits a vector: valignd brings each
+** digit the hi half of the one below, the compares give G and P as masks,
+** and a masked add puts the carries in. Digits [0, i) for the largest
+** multiple i of 16 in n.
+*/
+__attribute__((target("avx512f")))
+static size_t mul1_avx512(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+{
+    Mul1Vec512 k = {
+        .m = _mm512_set1_epi64(m), .mask = _mm512_set1_epi32((int)BIG_MASK), .one = _mm512_set1_epi32(1),
+        .prev = _mm512_setzero_si512(), .cin = 0,
+    };
+    size_t i = 0;
+    for (; i + MUL1_BLOCK <= n; i += MUL1_BLOCK) mul1_block512(&k, r + i, a + i, MUL1_BLOCK / 16);
+    unsigned nv = (unsigned)((n - i) / 16);
+    if (nv) {
+        mul1_block512(&k, r + i, a + i, nv);
+        i += 16 * nv;
+    }
+    __m128i top = _mm512_extracti32x4_epi32(k.prev, 3);
+    *carry = (uint64_t)(uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(top, 12)) + k.cin;
+    return i;
+}
+
+int big_simd_level(void)
 {
     static int known = -1;
-    if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
+    if (known < 0) known = __builtin_cpu_supports("avx512f") ? 2 : __builtin_cpu_supports("avx2") ? 1 : 0;
     return known;
 }
+#else
+int big_simd_level(void) { return 0; }
 #endif
 
-uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m)
+uint32_t big_digits_mul1_at(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, int level)
 {
     uint64_t carry = 0;
     size_t done = 0;
 #ifdef MUL1_BLOCK
-    if (n >= 16 && have_avx2()) done = mul1_avx2(r, a, n, m, &carry);
+    if (n >= 16 && level == 2) done = mul1_avx512(r, a, n, m, &carry);
+    else if (n >= 16 && level == 1) done = mul1_avx2(r, a, n, m, &carry);
+#else
+    (void)level;
 #endif
     return mul1_scalar(r + done, a + done, n - done, m, carry);
+}
+
+uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m)
+{
+    return big_digits_mul1_at(r, a, n, m, big_simd_level());
 }
 
 /*

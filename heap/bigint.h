@@ -65,6 +65,12 @@ uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d
 /* r[0..n) = the low n digits of a * m for m < 2**30; returns the digit
 ** carried out. r must not overlap a. */
 uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m);
+/* The vector instructions this CPU has for big_digits_mul1: 2 AVX-512F,
+** 1 AVX2, 0 none (or not an x86-64 build). */
+int big_simd_level(void);
+/* big_digits_mul1 with the instructions of 'level' (at most
+** big_simd_level()), so that tests can check every path. */
+uint32_t big_digits_mul1_at(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, int level);
 /* a[0..n) % d, 0 < d < 2^30. */
 uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d);
 void big_sub(BigInt *r, const BigInt *a, const BigInt *b);

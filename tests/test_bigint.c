@@ -947,9 +947,9 @@ Test(bigint, one_digit_division_takes_two_digits_a_step)
     }
 }
 
-/* big_digits_mul1 against x_mul's one-chain loop. Long ints take the
-** vector path where the CPU has AVX2 (blocks of 64 digits, carries found
-** by one addition a block): lengths across and between block boundaries;
+/* big_digits_mul1 against x_mul's one-chain loop, on every path this CPU
+** has (scalar, AVX2, AVX-512F: blocks of 64 digits, carries found by one
+** addition a block; a CPU without them tests only the paths it has): lengths across and between block boundaries;
 ** random digits and multipliers; all-ones digits; and digits whose carry
 ** runs the whole length: with m = 3, (2^30 - 1) followed by digits
 ** (2^30 - 1) / 3 makes digit 1 generate a carry and every later digit pass
@@ -978,11 +978,13 @@ Test(bigint, one_digit_multiplication_matches_the_digit_chain)
                 ref[i] = (uint32_t)(carry & mask);
                 carry >>= 30;
             }
-            r[n] = 0xDEADBEEF;
-            uint32_t got = big_digits_mul1(r, a, n, m);
-            cr_assert(eq(u32, got, (uint32_t)carry), "n=%zu m=%u pattern %d", n, m, pattern);
-            cr_assert(eq(int, memcmp(r, ref, n * sizeof *r), 0), "n=%zu m=%u pattern %d", n, m, pattern);
-            cr_assert(eq(u32, r[n], 0xDEADBEEF), "wrote past n=%zu", n);
+            for (int level = 0; level <= big_simd_level(); level++) {
+                r[n] = 0xDEADBEEF;
+                uint32_t got = big_digits_mul1_at(r, a, n, m, level);
+                cr_assert(eq(u32, got, (uint32_t)carry), "n=%zu m=%u pattern %d level %d", n, m, pattern, level);
+                cr_assert(eq(int, memcmp(r, ref, n * sizeof *r), 0), "n=%zu m=%u pattern %d level %d", n, m, pattern, level);
+                cr_assert(eq(u32, r[n], 0xDEADBEEF), "wrote past n=%zu", n);
+            }
         }
     }
 }
