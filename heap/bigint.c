@@ -23,6 +23,8 @@
 #include <immintrin.h>
 #endif
 
+__extension__ typedef unsigned __int128 u128;   /* GCC and clang on 64-bit hosts */
+
 #define KARATSUBA_CUTOFF 70
 #define DEC_BASE 1000000000u       /* 10^9: decimal digits per output chunk */
 #define DEC_DIGITS 9
@@ -81,13 +83,12 @@ static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 /* r[0..na) = the low na digits of a + b, na >= nb; returns the carry out
 ** (0 or 1). 'r' may be 'a' or 'b' (digit i is written after digit i of
 ** both is read). */
-uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* big_digits_add from digit i on, with the carry into digit i. */
+static uint32_t add_scalar(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t i, uint64_t carry)
 {
     /* two digits a step: packed into 60 bits of a word, the carry between
     ** them is the hardware's, which halves the carry chain (CPython's
     ** x_add takes a step per digit) */
-    uint64_t carry = 0;
-    size_t i = 0;
     for (; i + 2 <= nb; i += 2) {
         uint64_t s = ((uint64_t)a[i + 1] << BIG_SHIFT | a[i]) + ((uint64_t)b[i + 1] << BIG_SHIFT | b[i]) + carry;
         r[i] = (uint32_t)(s & BIG_MASK);
@@ -100,17 +101,12 @@ uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_
         carry >>= BIG_SHIFT;
         i++;
     }
-    for (; i + 2 <= na; i += 2) {
-        uint64_t s = ((uint64_t)a[i + 1] << BIG_SHIFT | a[i]) + carry;
-        r[i] = (uint32_t)(s & BIG_MASK);
-        r[i + 1] = (uint32_t)(s >> BIG_SHIFT & BIG_MASK);
-        carry = s >> 2 * BIG_SHIFT;
-    }
-    if (i < na) {
+    for (; carry && i < na; i++) {      /* the carry into a's own digits dies out soon */
         carry += a[i];
         r[i] = (uint32_t)(carry & BIG_MASK);
         carry >>= BIG_SHIFT;
     }
+    if (i < na && r != a) memcpy(r + i, a + i, (na - i) * sizeof *r);
     return (uint32_t)carry;
 }
 
@@ -212,29 +208,61 @@ static uint32_t mul1_scalar(uint32_t *r, const uint32_t *a, size_t n, uint64_t m
 }
 
 #ifdef TRACEVM_X86_SIMD
-#define MUL1_BLOCK 64
 /*
-** The same with AVX2, 64 digits a block, without a carry chain through the
+** The same with vector instructions, without a carry chain through the
 ** digits. Digit i's product a[i]*m is lo[i] + hi[i] * 2**30 with both
 ** halves under 2**30, so s[i] = lo[i] + hi[i-1] is under 2**31 and the
-** result digit is s[i] plus a carry bit c[i], kept to 30 bits. A digit
-** passes a carry on when s[i] >= 2**30 (it generates one: bit G) or when
-** s[i] == 2**30 - 1 and one comes in (it propagates one: bit P); s[i] + 1
-** stays under 2**31 - 1, so no carry is ever 2. With G and P as 64-bit
-** masks, the carries into every digit of the block are one addition,
-** ((G << 1 | carry in) + P) ^ P, as in a carry-lookahead adder. Eight
-** digits are multiplied per instruction pair; the serial part is one
-** 64-bit addition per block.
+** result digit is s[i] plus a carry bit c[i], kept to 30 bits (a sum of two
+** digits is such an s[i] too: big_digits_add). A digit passes a carry on
+** when s[i] >= 2**30 (it generates one: bit G) or when s[i] == 2**30 - 1
+** and one comes in (it propagates one: bit P); s[i] + 1 stays under
+** 2**31 - 1, so no carry is ever 2. With G and P as 64-bit masks over a
+** block of 64 digits, the carries into all of them are one addition,
+** ((G << 1 | carry in) + P) ^ P, as in a carry-lookahead adder: the serial
+** part is one 64-bit addition a block.
 */
-typedef struct Mul1Vec {
+#define SIMD_BLOCK 64
+
+/* The carries into each of a block's 'nd' digits (bit i for digit i), and
+** in *cin the carry out of the block (it was the carry into it). */
+static inline uint64_t block_carries(uint64_t g, uint64_t p, unsigned nd, uint64_t *cin)
+{
+    uint64_t x = g << 1 | *cin, sum = x + p, c = sum ^ p;
+    *cin = nd == 64 ? (g >> 63) | (sum < x) : c >> nd & 1;
+    return c;
+}
+
+/* AVX2: eight digits a vector; a block is up to eight vectors. */
+typedef struct Vec8 {
     __m256i m, mask, up, bits;
     __m256i prev;           /* lane 0: the hi half of the digit before the next vector */
     uint64_t cin;           /* the carry into the next block */
-} Mul1Vec;
+} Vec8;
 
-/* One block of nv <= 8 vectors (8 * nv digits) at r, a. */
+/* Stores s[] + c[] kept to 30 bits into the block's nv vectors at r. */
 __attribute__((target("avx2"), always_inline))
-static inline void mul1_block(Mul1Vec *k, uint32_t *r, const uint32_t *a, unsigned nv)
+static inline void settle8(Vec8 *k, uint32_t *r, uint64_t g, uint64_t p, unsigned nv)
+{
+    uint64_t c = block_carries(g, p, 8 * nv, &k->cin);
+    for (unsigned v = 0; v < nv; v++) {
+        __m256i cv = _mm256_set1_epi32((int)(unsigned)(c >> (8 * v) & 0xFF));
+        __m256i one = _mm256_cmpeq_epi32(_mm256_and_si256(cv, k->bits), k->bits);   /* -1 where a carry comes in */
+        __m256i *q = (__m256i *)(r + 8 * v);
+        _mm256_storeu_si256(q, _mm256_and_si256(_mm256_sub_epi32(_mm256_loadu_si256(q), one), k->mask));
+    }
+}
+
+/* Stores s, and adds its G and P bits to g and p at vector v. */
+__attribute__((target("avx2"), always_inline))
+static inline void put8(const Vec8 *k, uint32_t *r, __m256i s, unsigned v, uint64_t *g, uint64_t *p)
+{
+    _mm256_storeu_si256((__m256i *)(r + 8 * v), s);
+    *g |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(s, 1))) << (8 * v);
+    *p |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(s, k->mask))) << (8 * v);
+}
+
+__attribute__((target("avx2"), always_inline))
+static inline void mul1_block8(Vec8 *k, uint32_t *r, const uint32_t *a, unsigned nv)
 {
     uint64_t g = 0, p = 0;
     for (unsigned v = 0; v < nv; v++) {
@@ -246,57 +274,90 @@ static inline void mul1_block(Mul1Vec *k, uint32_t *r, const uint32_t *a, unsign
         __m256i lo = _mm256_and_si256(_mm256_blend_epi32(ev, _mm256_slli_epi64(od, 32), 0xAA), k->mask);
         __m256i hi = _mm256_blend_epi32(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(od, 32 - BIG_SHIFT), 0xAA);
         __m256i rot = _mm256_permutevar8x32_epi32(hi, k->up);        /* hi[j-1] in lane j; hi[7] in lane 0 */
-        __m256i s = _mm256_add_epi32(lo, _mm256_blend_epi32(rot, k->prev, 1));
+        put8(k, r, _mm256_add_epi32(lo, _mm256_blend_epi32(rot, k->prev, 1)), v, &g, &p);
         k->prev = rot;
-        _mm256_storeu_si256((__m256i *)(r + 8 * v), s);
-        g |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(s, 1))) << (8 * v);
-        p |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(s, k->mask))) << (8 * v);
     }
-    uint64_t x = g << 1 | k->cin, sum = x + p, c = sum ^ p;
-    k->cin = nv == 8 ? (g >> 63) | (sum < x) : c >> (8 * nv) & 1;
-    for (unsigned v = 0; v < nv; v++) {
-        __m256i cv = _mm256_set1_epi32((int)(unsigned)(c >> (8 * v) & 0xFF));
-        __m256i one = _mm256_cmpeq_epi32(_mm256_and_si256(cv, k->bits), k->bits);   /* -1 where a carry comes in */
-        __m256i *q = (__m256i *)(r + 8 * v);
-        _mm256_storeu_si256(q, _mm256_and_si256(_mm256_sub_epi32(_mm256_loadu_si256(q), one), k->mask));
-    }
+    settle8(k, r, g, p, nv);
 }
 
-/* Digits [0, i) for the largest multiple i of 8 in n; *carry is what
-** digit i receives (the last digit's hi half and the block's carry). */
+__attribute__((target("avx2"), always_inline))
+static inline void add_block8(Vec8 *k, uint32_t *r, const uint32_t *a, const uint32_t *b, unsigned nv)
+{
+    uint64_t g = 0, p = 0;
+    for (unsigned v = 0; v < nv; v++)
+        put8(k, r, _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + 8 * v)), _mm256_loadu_si256((const __m256i *)(b + 8 * v))), v, &g, &p);
+    settle8(k, r, g, p, nv);
+}
+
+__attribute__((target("avx2")))
+static Vec8 vec8(uint32_t m)
+{
+    Vec8 k = {
+        .m = _mm256_set1_epi64x(m), .mask = _mm256_set1_epi32((int)BIG_MASK),
+        .up = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6), .bits = _mm256_setr_epi32(1, 2, 4, 8, 16, 32, 64, 128),
+        .prev = _mm256_setzero_si256(), .cin = 0,
+    };
+    return k;
+}
+
+/* Digits [0, i) for the largest multiple i of 8 in n; *carry is what digit
+** i receives (the last digit's hi half and the block's carry). */
 __attribute__((target("avx2")))
 static size_t mul1_avx2(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
 {
-    Mul1Vec k = {
-        .m = _mm256_set1_epi64x(m), .mask = _mm256_set1_epi32((int)BIG_MASK),
-        .up = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6),
-        .bits = _mm256_setr_epi32(1, 2, 4, 8, 16, 32, 64, 128), .prev = _mm256_setzero_si256(), .cin = 0,
-    };
+    Vec8 k = vec8(m);
     size_t i = 0;
-    for (; i + MUL1_BLOCK <= n; i += MUL1_BLOCK) mul1_block(&k, r + i, a + i, MUL1_BLOCK / 8);
+    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) mul1_block8(&k, r + i, a + i, SIMD_BLOCK / 8);
     unsigned nv = (unsigned)((n - i) / 8);
-    if (nv) {
-        mul1_block(&k, r + i, a + i, nv);
-        i += 8 * nv;
-    }
+    if (nv) mul1_block8(&k, r + i, a + i, nv);
     *carry = (uint64_t)(uint32_t)_mm256_cvtsi256_si32(k.prev) + k.cin;
-    return i;
+    return i + 8 * nv;
 }
 
-/*
-** The same with AVX-512F, sixteen digits a vector: valignd brings each
-** digit the hi half of the one below, the compares give G and P as masks,
-** and a masked add puts the carries in.
-*/
-typedef struct Mul1Vec512 {
+/* r = a + b over digits [0, i) for the largest multiple i of 8 in n; *carry
+** is the carry into digit i. */
+__attribute__((target("avx2")))
+static size_t add_avx2(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n, uint64_t *carry)
+{
+    Vec8 k = vec8(0);
+    size_t i = 0;
+    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) add_block8(&k, r + i, a + i, b + i, SIMD_BLOCK / 8);
+    unsigned nv = (unsigned)((n - i) / 8);
+    if (nv) add_block8(&k, r + i, a + i, b + i, nv);
+    *carry = k.cin;
+    return i + 8 * nv;
+}
+
+/* AVX-512F: sixteen digits a vector; valignd brings each digit the hi half
+** of the one below, compares give G and P as masks, a masked add the
+** carries. A block is up to four vectors. */
+typedef struct Vec16 {
     __m512i m, mask, one;
     __m512i prev;           /* lane 15: the hi half of the digit before the next vector */
     uint64_t cin;           /* the carry into the next block */
-} Mul1Vec512;
+} Vec16;
 
-/* One block of nv <= 4 vectors (16 * nv digits) at r, a. */
 __attribute__((target("avx512f"), always_inline))
-static inline void mul1_block512(Mul1Vec512 *k, uint32_t *r, const uint32_t *a, unsigned nv)
+static inline void settle16(Vec16 *k, uint32_t *r, uint64_t g, uint64_t p, unsigned nv)
+{
+    uint64_t c = block_carries(g, p, 16 * nv, &k->cin);
+    for (unsigned v = 0; v < nv; v++) {
+        __m512i s = _mm512_loadu_si512(r + 16 * v);
+        s = _mm512_mask_add_epi32(s, (__mmask16)(c >> (16 * v)), s, k->one);
+        _mm512_storeu_si512(r + 16 * v, _mm512_and_si512(s, k->mask));
+    }
+}
+
+__attribute__((target("avx512f"), always_inline))
+static inline void put16(const Vec16 *k, uint32_t *r, __m512i s, unsigned v, uint64_t *g, uint64_t *p)
+{
+    _mm512_storeu_si512(r + 16 * v, s);
+    *g |= (uint64_t)_mm512_cmpgt_epu32_mask(s, k->mask) << (16 * v);
+    *p |= (uint64_t)_mm512_cmpeq_epi32_mask(s, k->mask) << (16 * v);
+}
+
+__attribute__((target("avx512f"), always_inline))
+static inline void mul1_block16(Vec16 *k, uint32_t *r, const uint32_t *a, unsigned nv)
 {
     uint64_t g = 0, p = 0;
     for (unsigned v = 0; v < nv; v++) {
@@ -305,44 +366,56 @@ static inline void mul1_block512(Mul1Vec512 *k, uint32_t *r, const uint32_t *a, 
         __m512i od = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), k->m);
         __m512i lo = _mm512_and_si512(_mm512_mask_blend_epi32(0xAAAA, ev, _mm512_slli_epi64(od, 32)), k->mask);
         __m512i hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(ev, BIG_SHIFT), _mm512_slli_epi64(od, 32 - BIG_SHIFT));
-        __m512i s = _mm512_add_epi32(lo, _mm512_alignr_epi32(hi, k->prev, 15));   /* hi[j-1] into lane j */
+        put16(k, r, _mm512_add_epi32(lo, _mm512_alignr_epi32(hi, k->prev, 15)), v, &g, &p);   /* hi[j-1] into lane j */
         k->prev = hi;
-        _mm512_storeu_si512(r + 16 * v, s);
-        g |= (uint64_t)_mm512_cmpgt_epu32_mask(s, k->mask) << (16 * v);
-        p |= (uint64_t)_mm512_cmpeq_epi32_mask(s, k->mask) << (16 * v);
     }
-    uint64_t x = g << 1 | k->cin, sum = x + p, c = sum ^ p;
-    k->cin = nv == 4 ? (g >> 63) | (sum < x) : c >> (16 * nv) & 1;
-    for (unsigned v = 0; v < nv; v++) {
-        __m512i s = _mm512_loadu_si512(r + 16 * v);
-        s = _mm512_mask_add_epi32(s, (__mmask16)(c >> (16 * v)), s, k->one);
-        _mm512_storeu_si512(r + 16 * v, _mm512_and_si512(s, k->mask));
-    }
+    settle16(k, r, g, p, nv);
 }
 
-/*
-** The same with AVX-512F, sixteen digits a vector: valignd brings each
-** digit the hi half of the one below, the compares give G and P as masks,
-** and a masked add puts the carries in. Digits [0, i) for the largest
-** multiple i of 16 in n.
-*/
-__attribute__((target("avx512f")))
-static size_t mul1_avx512(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+__attribute__((target("avx512f"), always_inline))
+static inline void add_block16(Vec16 *k, uint32_t *r, const uint32_t *a, const uint32_t *b, unsigned nv)
 {
-    Mul1Vec512 k = {
+    uint64_t g = 0, p = 0;
+    for (unsigned v = 0; v < nv; v++)
+        put16(k, r, _mm512_add_epi32(_mm512_loadu_si512(a + 16 * v), _mm512_loadu_si512(b + 16 * v)), v, &g, &p);
+    settle16(k, r, g, p, nv);
+}
+
+__attribute__((target("avx512f")))
+static Vec16 vec16(uint32_t m)
+{
+    Vec16 k = {
         .m = _mm512_set1_epi64(m), .mask = _mm512_set1_epi32((int)BIG_MASK), .one = _mm512_set1_epi32(1),
         .prev = _mm512_setzero_si512(), .cin = 0,
     };
+    return k;
+}
+
+/* As mul1_avx2, for multiples of 16. */
+__attribute__((target("avx512f")))
+static size_t mul1_avx512(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+{
+    Vec16 k = vec16(m);
     size_t i = 0;
-    for (; i + MUL1_BLOCK <= n; i += MUL1_BLOCK) mul1_block512(&k, r + i, a + i, MUL1_BLOCK / 16);
+    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) mul1_block16(&k, r + i, a + i, SIMD_BLOCK / 16);
     unsigned nv = (unsigned)((n - i) / 16);
-    if (nv) {
-        mul1_block512(&k, r + i, a + i, nv);
-        i += 16 * nv;
-    }
+    if (nv) mul1_block16(&k, r + i, a + i, nv);
     __m128i top = _mm512_extracti32x4_epi32(k.prev, 3);
     *carry = (uint64_t)(uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(top, 12)) + k.cin;
-    return i;
+    return i + 16 * nv;
+}
+
+/* As add_avx2, for multiples of 16. */
+__attribute__((target("avx512f")))
+static size_t add_avx512(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n, uint64_t *carry)
+{
+    Vec16 k = vec16(0);
+    size_t i = 0;
+    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) add_block16(&k, r + i, a + i, b + i, SIMD_BLOCK / 16);
+    unsigned nv = (unsigned)((n - i) / 16);
+    if (nv) add_block16(&k, r + i, a + i, b + i, nv);
+    *carry = k.cin;
+    return i + 16 * nv;
 }
 
 int big_simd_level(void)
@@ -355,11 +428,29 @@ int big_simd_level(void)
 int big_simd_level(void) { return 0; }
 #endif
 
+uint32_t big_digits_add_at(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int level)
+{
+    uint64_t carry = 0;
+    size_t done = 0;
+#ifdef SIMD_BLOCK
+    if (nb >= 16 && level == 2) done = add_avx512(r, a, b, nb, &carry);
+    else if (nb >= 16 && level == 1) done = add_avx2(r, a, b, nb, &carry);
+#else
+    (void)level;
+#endif
+    return add_scalar(r, a, na, b, nb, done, carry);
+}
+
+uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    return big_digits_add_at(r, a, na, b, nb, big_simd_level());
+}
+
 uint32_t big_digits_mul1_at(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, int level)
 {
     uint64_t carry = 0;
     size_t done = 0;
-#ifdef MUL1_BLOCK
+#ifdef SIMD_BLOCK
     if (n >= 16 && level == 2) done = mul1_avx512(r, a, n, m, &carry);
     else if (n >= 16 && level == 1) done = mul1_avx2(r, a, n, m, &carry);
 #else
@@ -499,7 +590,8 @@ static inline uint64_t div_2by1(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *
 #endif
 }
 
-uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
+/* The serial loops: two digits a division, one chain of divisions. */
+static uint32_t divrem1_serial(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
 {
     uint64_t rem = rem0;
     size_t i = n;
@@ -519,7 +611,7 @@ uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d
     return (uint32_t)rem;
 }
 
-uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d)
+static uint32_t mod1_serial(const uint32_t *a, size_t n, uint32_t d)
 {
     uint64_t rem = 0;
     size_t i = n;
@@ -530,6 +622,141 @@ uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d)
         div_2by1(rem >> (64 - 2 * BIG_SHIFT), lo, d, &rem);
     }
     return (uint32_t)rem;
+}
+
+/*
+** Long ints divided by one digit as four chains side by side. A division
+** instruction's latency bounds the serial loops, and the next division
+** cannot start before the last one's remainder. Here the digits are cut
+** into four segments of L digits (the top one takes the rest), each
+** divided on its own: first the remainders of the segments below the top
+** (from a remainder of 0) while the top one is divided for real; from
+** those, what each lower segment really receives, in1 = (in2 * 2**(30L) +
+** r2) % d and so on; then the three lower segments are divided with their
+** quotients. Each step divides by multiplying with d's reciprocal (Moller
+** and Granlund, "Improved division by invariant integers", 2011), which
+** pipelines where a divider does not. A remainder needs only the first
+** pass.
+*/
+typedef struct Div1 {
+    uint64_t dn, v;         /* d << s, with its top bit set; floor((2**128 - 1) / dn) - 2**64 */
+    unsigned s;             /* clz(d) >= 34 */
+} Div1;
+
+static Div1 div1_make(uint32_t d)
+{
+    Div1 k;
+    k.s = (unsigned)__builtin_clzll(d);
+    k.dn = (uint64_t)d << k.s;
+    k.v = (uint64_t)(((u128)~k.dn << 64 | UINT64_MAX) / k.dn);
+    return k;
+}
+
+/* (rem * 2**60 + t) / d for rem < d and t < 2**60: the quotient, and the
+** remainder in *rem. */
+static inline __attribute__((always_inline)) uint64_t div1_step(const Div1 *k, uint64_t t, uint64_t *rem)
+{
+    /* the numerator shifted left by s, as u1 * 2**64 + u0 (u1 < dn) */
+    uint64_t u1 = *rem << (k->s - 4) | t >> (64 - k->s), u0 = t << k->s;
+    u128 qq = (u128)k->v * u1 + ((u128)u1 << 64 | u0);
+    uint64_t q = (uint64_t)(qq >> 64) + 1, q0 = (uint64_t)qq;
+    uint64_t r = u0 - q * k->dn;
+    uint64_t over = (uint64_t)0 - (uint64_t)(r > q0);
+    q += over;                          /* one too many: -1 */
+    r += over & k->dn;
+    if (r >= k->dn) { q++; r -= k->dn; }    /* rare */
+    *rem = r >> k->s;
+    return q;
+}
+
+static inline uint64_t two_digits(const uint32_t *a, size_t i) { return (uint64_t)a[i + 1] << BIG_SHIFT | a[i]; }
+
+static inline void put_two(uint32_t *q, size_t i, uint64_t qq)
+{
+    q[i + 1] = (uint32_t)(qq >> BIG_SHIFT);
+    q[i] = (uint32_t)(qq & BIG_MASK);
+}
+
+/* 2**(30 * L) % d */
+static uint64_t base_pow_mod(size_t L, uint32_t d)
+{
+    uint64_t r = 1 % d, b = ((uint64_t)1 << BIG_SHIFT) % d;
+    for (; L; L >>= 1) {
+        if (L & 1) r = r * b % d;
+        b = b * b % d;
+    }
+    return r;
+}
+
+enum { DIV1_PARALLEL = 256 };       /* below this many digits, the serial loops */
+
+/* The segments' length L (even, 4L <= n) and the top segment's first pass:
+** its remainder in *r3 and, when q is not NULL, its quotient digits. */
+static size_t div1_top(const Div1 *k, uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint64_t *r3)
+{
+    size_t L = n / 8 * 2, i = n;
+    if (i % 2) {
+        i--;
+        uint64_t x = *r3 << BIG_SHIFT | a[i];
+        if (q) q[i] = (uint32_t)(x / d);
+        *r3 = x % d;
+    }
+    while (i > 4 * L) {
+        i -= 2;
+        uint64_t qq = div1_step(k, two_digits(a, i), r3);
+        if (q) put_two(q, i, qq);
+    }
+    return L;
+}
+
+static uint32_t divrem1_parallel(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
+{
+    Div1 k = div1_make(d);
+    uint64_t r3 = rem0, r2 = 0, r1 = 0;
+    size_t L = div1_top(&k, q, a, n, d, &r3);
+    for (size_t j = L; j > 0;) {
+        j -= 2;
+        put_two(q, 3 * L + j, div1_step(&k, two_digits(a, 3 * L + j), &r3));
+        div1_step(&k, two_digits(a, 2 * L + j), &r2);
+        div1_step(&k, two_digits(a, L + j), &r1);
+    }
+    uint64_t p = base_pow_mod(L, d);
+    uint64_t in2 = r3, in1 = (in2 * p + r2) % d, in0 = (in1 * p + r1) % d;
+    for (size_t j = L; j > 0;) {
+        j -= 2;
+        put_two(q, 2 * L + j, div1_step(&k, two_digits(a, 2 * L + j), &in2));
+        put_two(q, L + j, div1_step(&k, two_digits(a, L + j), &in1));
+        put_two(q, j, div1_step(&k, two_digits(a, j), &in0));
+    }
+    return (uint32_t)in0;
+}
+
+static uint32_t mod1_parallel(const uint32_t *a, size_t n, uint32_t d)
+{
+    Div1 k = div1_make(d);
+    uint64_t r3 = 0, r2 = 0, r1 = 0, r0 = 0;
+    size_t L = div1_top(&k, NULL, a, n, d, &r3);
+    for (size_t j = L; j > 0;) {
+        j -= 2;
+        div1_step(&k, two_digits(a, 3 * L + j), &r3);
+        div1_step(&k, two_digits(a, 2 * L + j), &r2);
+        div1_step(&k, two_digits(a, L + j), &r1);
+        div1_step(&k, two_digits(a, j), &r0);
+    }
+    uint64_t p = base_pow_mod(L, d);
+    return (uint32_t)((((r3 * p + r2) % d * p + r1) % d * p + r0) % d);
+}
+
+uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem0)
+{
+    if (n >= DIV1_PARALLEL) return divrem1_parallel(q, a, n, d, rem0);
+    return divrem1_serial(q, a, n, d, rem0);
+}
+
+uint32_t big_digits_mod1(const uint32_t *a, size_t n, uint32_t d)
+{
+    if (n >= DIV1_PARALLEL) return mod1_parallel(a, n, d);
+    return mod1_serial(a, n, d);
 }
 
 /* r[0..n) = a << bits (bits < 30), returns the digit shifted out. r may be a. */
@@ -1004,7 +1231,6 @@ size_t big_ndigits_decimal_upper_bound(const BigInt *a)
 static inline uint64_t div_dec_base(uint64_t z)
 {
     /* 10^9 = 2^9 * 1953125; 0x44B82FA09B5A53 = ceil(2^75 / 1953125) */
-    __extension__ typedef unsigned __int128 u128;   /* GCC and clang on 64-bit hosts */
     return (uint64_t)((u128)(z >> 9) * 0x44B82FA09B5A53u >> 75);
 }
 

@@ -59,14 +59,16 @@ void big_add(BigInt *r, const BigInt *a, const BigInt *b);
 /* r[0..na) = the low na digits of a + b (na >= nb, base 2**30); returns the
 ** carry out. r may be a or b. */
 uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* big_digits_add with the instructions of 'level' (big_simd_level). */
+uint32_t big_digits_add_at(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int level);
 /* q[0..n) = (rem * 2**(30n) + a) / d for a one-digit d, returns the
 ** remainder; rem < d. q may be a. */
 uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem);
 /* r[0..n) = the low n digits of a * m for m < 2**30; returns the digit
 ** carried out. r must not overlap a. */
 uint32_t big_digits_mul1(uint32_t *r, const uint32_t *a, size_t n, uint32_t m);
-/* The vector instructions this CPU has for big_digits_mul1: 2 AVX-512F,
-** 1 AVX2, 0 none (or not an x86-64 build). */
+/* The vector instructions this CPU has for big_digits_add and
+** big_digits_mul1: 2 AVX-512F, 1 AVX2, 0 none (or not an x86-64 build). */
 int big_simd_level(void);
 /* big_digits_mul1 with the instructions of 'level' (at most
 ** big_simd_level()), so that tests can check every path. */

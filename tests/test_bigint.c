@@ -988,3 +988,88 @@ Test(bigint, one_digit_multiplication_matches_the_digit_chain)
         }
     }
 }
+
+/* The same for long ints, which are divided as four segments side by side
+** (each step by d's reciprocal): lengths on both sides of where that
+** starts, odd and even, with and without a top segment longer than the
+** others; a starting remainder; q aliasing a. */
+Test(bigint, long_one_digit_division_in_segments_matches_the_digit_chain)
+{
+    enum { MAXN = 1301 };
+    static uint32_t a[MAXN], q[MAXN], ref[MAXN];
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    const uint32_t ds[] = { 1, 2, 3, 7, 10, 1000, 65537, 999999937, (1u << 30) - 1, 1u << 29 };
+    const size_t ns[] = { 255, 256, 257, 258, 263, 264, 265, 271, 300, 513, 1000, 1301 };
+    for (size_t kn = 0; kn < sizeof ns / sizeof ns[0]; kn++) {
+        size_t n = ns[kn];
+        for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++) {
+            for (int pattern = 0; pattern < 3; pattern++) {
+                uint32_t d = ds[k];
+                for (size_t i = 0; i < n; i++) {
+                    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+                    a[i] = pattern == 0 ? (uint32_t)seed & ((1u << 30) - 1) : pattern == 1 ? (1u << 30) - 1 : (uint32_t)(i % 3);
+                }
+                uint32_t rem0 = d > 1 ? (uint32_t)(seed % d) : 0;
+                uint64_t r = rem0;
+                for (size_t i = n; i-- > 0;) {
+                    r = r << 30 | a[i];
+                    ref[i] = (uint32_t)(r / d);
+                    r %= d;
+                }
+                uint32_t got = big_digits_divrem1(q, a, n, d, rem0);
+                cr_assert(eq(u32, got, (uint32_t)r), "n=%zu d=%u pattern %d", n, d, pattern);
+                cr_assert(eq(int, memcmp(q, ref, n * sizeof *q), 0), "n=%zu d=%u pattern %d", n, d, pattern);
+                uint64_t m = 0;
+                for (size_t i = n; i-- > 0;) m = (m << 30 | a[i]) % d;
+                cr_assert(eq(u32, big_digits_mod1(a, n, d), (uint32_t)m), "n=%zu d=%u pattern %d", n, d, pattern);
+                uint32_t got2 = big_digits_divrem1(a, a, n, d, rem0);     /* in place */
+                cr_assert(eq(u32, got2, (uint32_t)r), "in place n=%zu d=%u", n, d);
+                cr_assert(eq(int, memcmp(a, ref, n * sizeof *a), 0), "in place n=%zu d=%u", n, d);
+            }
+        }
+    }
+}
+
+/* big_digits_add against x_add's digit chain, on every path this CPU has
+** (see big_digits_mul1 above): random digits; all-ones digits plus a one,
+** whose carry runs through every digit and on into the longer operand's;
+** a longer operand whose own digits the sum copies; r aliasing a or b. */
+Test(bigint, digit_addition_matches_the_digit_chain)
+{
+    enum { MAXN = 700 };
+    static uint32_t a[MAXN], b[MAXN], r[MAXN + 1], ref[MAXN], t[MAXN];
+    const uint32_t mask = (1u << 30) - 1;
+    uint64_t seed = 0xD1B54A32D192ED03ull;
+    const size_t ns[] = { 1, 2, 15, 16, 17, 31, 64, 65, 100, 128, 200, 639 };
+    for (size_t kn = 0; kn < sizeof ns / sizeof ns[0]; kn++) {
+        for (int pattern = 0; pattern < 3; pattern++) {
+            size_t nb = ns[kn], na = nb + (pattern == 2 ? 61 : pattern == 1 ? 5 : 0);
+            for (size_t i = 0; i < na; i++) {
+                seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+                a[i] = pattern == 0 ? (uint32_t)seed & mask : pattern == 1 ? mask : (uint32_t)(seed >> 11) & mask;
+                b[i] = pattern == 0 ? (uint32_t)(seed >> 30) & mask : pattern == 1 ? (i == 0) : (uint32_t)(seed >> 5) & mask;
+            }
+            uint64_t carry = 0;
+            for (size_t i = 0; i < na; i++) {
+                carry += (uint64_t)a[i] + (i < nb ? b[i] : 0);
+                ref[i] = (uint32_t)(carry & mask);
+                carry >>= 30;
+            }
+            for (int level = 0; level <= big_simd_level(); level++) {
+                r[na] = 0xDEADBEEF;
+                uint32_t got = big_digits_add_at(r, a, na, b, nb, level);
+                cr_assert(eq(u32, got, (uint32_t)carry), "na=%zu nb=%zu pattern %d level %d", na, nb, pattern, level);
+                cr_assert(eq(int, memcmp(r, ref, na * sizeof *r), 0), "na=%zu nb=%zu pattern %d level %d", na, nb, pattern, level);
+                cr_assert(eq(u32, r[na], 0xDEADBEEF), "wrote past na=%zu", na);
+                memcpy(t, a, na * sizeof *t);
+                cr_assert(eq(u32, big_digits_add_at(t, t, na, b, nb, level), (uint32_t)carry), "r = a, level %d", level);
+                cr_assert(eq(int, memcmp(t, ref, na * sizeof *t), 0), "r = a, na=%zu level %d", na, level);
+                if (na == nb) {
+                    memcpy(t, b, nb * sizeof *t);
+                    cr_assert(eq(u32, big_digits_add_at(t, a, na, t, nb, level), (uint32_t)carry), "r = b, level %d", level);
+                    cr_assert(eq(int, memcmp(t, ref, na * sizeof *t), 0), "r = b, na=%zu level %d", na, level);
+                }
+            }
+        }
+    }
+}
