@@ -887,14 +887,17 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr nb = R.base + (Addr)(a + 1) * HEAP_W(h);
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
-                if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
                 /* LOAD_FRAME, from the values at hand (LOAD_FRAME itself
-                ** reloads them: fib +0.7% instructions) */
-                const Frame *nf = &vm->frames[vm->nframes - 1];
+                ** reloads them: fib +0.7% instructions); pc, K and N are
+                ** read before push_frame stores them, so the callee's first
+                ** fetch does not wait on those stores */
+                Addr npc = vm->code_addr[target];
+                Addr *nK = vm->ktab[target], *nN = vm->ntab[target];
+                if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
-                pc = nf->pc; R.base = nb; R.nlocals = cc->nlocals;
-                K = nf->K; N = nf->N;
+                pc = npc; R.base = nb; R.nlocals = cc->nlocals;
+                K = nK; N = nN;
 #if CPU_HOOKS
                 /* The callee's other registers are already empty: they are
                 ** the caller's free temporaries (each consumed, so zero) or
@@ -1034,7 +1037,14 @@ VmStatus CPU_RUN(Vm *vm)
             }
             if (func) heap_decref(h, func);
             LOAD_FRAME();
+            /* R[ret] is empty: CALL moved the function out of it into the
+            ** frame. The loops without hooks rely on that; this one checks it. */
+#if CPU_HOOKS
+            if (rget(&R, ret)) { heap_decref(h, v); vm_raise(vm, EXC_SYSTEM, "internal error: a call's result register holds a value"); goto error; }
             reg_put(&R, ret, v);
+#else
+            rset(&R, ret, v);
+#endif
             break;
         }
         CASE(MAKEFUNC): {
