@@ -55,6 +55,23 @@ int ram_init(Ram *r, const Layout *L)
     uint64_t align = L->arena_size;
     r->heap = (r->stack_end + align - 1) / align * align;
     r->heap_end = r->base + r->size;
+#ifdef MADV_HUGEPAGE
+    /*
+    ** The heap in transparent huge pages where the host gives them (its
+    ** THP mode is often 'madvise': only on request). A program with a
+    ** large heap (a list of millions of ints) takes a page fault per 2 MiB
+    ** instead of per 4 KiB and far fewer TLB misses: bench/appendindex.py
+    ** -21%, listops -22%. Host memory grows by at most a huge page at each
+    ** of the heap's two fronts (arenas upwards, large blocks downwards), and
+    ** pages given back (ram_discard) still are. Nothing simulated changes.
+    */
+    {
+        uintptr_t huge = 2u << 20, lo = (uintptr_t)ram_ptr(r, r->heap), hi = (uintptr_t)ram_ptr(r, r->heap_end);
+        lo = (lo + huge - 1) & ~(huge - 1);
+        hi &= ~(huge - 1);
+        if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+    }
+#endif
     return 0;
 }
 
