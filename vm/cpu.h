@@ -1011,8 +1011,16 @@ VmStatus CPU_RUN(Vm *vm)
         }
         CASE(RETURN): CASE(RETURNNONE): {
             Addr v;
-            if (op == OP_RETURN) { RV(a, v); v = take(&R, a); }
-            else v = heap_none(h);
+            if (op == OP_RETURN) {
+                RV(a, v);
+                /* Without hooks, a returned local moves out of its dying
+                ** frame: take's incref and the frame's decref below would
+                ** cancel, and nobody sees the count in between. */
+                if (!CPU_HOOKS) rset(&R, a, 0);
+                else v = take(&R, a);
+            } else {
+                v = heap_none(h);
+            }
             const Frame *top = &vm->frames[depth];
             Addr func = top->func;
             unsigned ret = top->ret;
