@@ -232,65 +232,19 @@ static inline uint64_t block_carries(uint64_t g, uint64_t p, unsigned nd, uint64
     return c;
 }
 
-/* AVX2: eight digits a vector; a block is up to eight vectors. */
+/* AVX2: eight digits a vector. */
 typedef struct Vec8 {
     __m256i m, mask, up, bits;
     __m256i prev;           /* lane 0: the hi half of the digit before the next vector */
     uint64_t cin;           /* the carry into the next block */
 } Vec8;
 
-/* Stores s[] + c[] kept to 30 bits into the block's nv vectors at r. */
-__attribute__((target("avx2"), always_inline))
-static inline void settle8(Vec8 *k, uint32_t *r, uint64_t g, uint64_t p, unsigned nv)
-{
-    uint64_t c = block_carries(g, p, 8 * nv, &k->cin);
-    for (unsigned v = 0; v < nv; v++) {
-        __m256i cv = _mm256_set1_epi32((int)(unsigned)(c >> (8 * v) & 0xFF));
-        __m256i one = _mm256_cmpeq_epi32(_mm256_and_si256(cv, k->bits), k->bits);   /* -1 where a carry comes in */
-        __m256i *q = (__m256i *)(r + 8 * v);
-        _mm256_storeu_si256(q, _mm256_and_si256(_mm256_sub_epi32(_mm256_loadu_si256(q), one), k->mask));
-    }
-}
+#define AVX2_FN __attribute__((target("avx2"), always_inline)) static inline
+AVX2_FN __m256i load8(const uint32_t *p) { return _mm256_loadu_si256((const __m256i *)p); }
+AVX2_FN void store8(uint32_t *p, __m256i v) { _mm256_storeu_si256((__m256i *)p, v); }
+AVX2_FN __m256i sum8(__m256i a, __m256i b) { return _mm256_add_epi32(a, b); }
 
-/* Stores s, and adds its G and P bits to g and p at vector v. */
-__attribute__((target("avx2"), always_inline))
-static inline void put8(const Vec8 *k, uint32_t *r, __m256i s, unsigned v, uint64_t *g, uint64_t *p)
-{
-    _mm256_storeu_si256((__m256i *)(r + 8 * v), s);
-    *g |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(s, 1))) << (8 * v);
-    *p |= (uint64_t)(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(s, k->mask))) << (8 * v);
-}
-
-__attribute__((target("avx2"), always_inline))
-static inline void mul1_block8(Vec8 *k, uint32_t *r, const uint32_t *a, unsigned nv)
-{
-    uint64_t g = 0, p = 0;
-    for (unsigned v = 0; v < nv; v++) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(a + 8 * v));
-        __m256i ev = _mm256_mul_epu32(x, k->m);
-        __m256i od = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), k->m);
-        /* each product's halves into the digit's lane: an odd lane's product
-        ** lies one dword up, so its hi half is od << 2 (products < 2**60) */
-        __m256i lo = _mm256_and_si256(_mm256_blend_epi32(ev, _mm256_slli_epi64(od, 32), 0xAA), k->mask);
-        __m256i hi = _mm256_blend_epi32(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(od, 32 - BIG_SHIFT), 0xAA);
-        __m256i rot = _mm256_permutevar8x32_epi32(hi, k->up);        /* hi[j-1] in lane j; hi[7] in lane 0 */
-        put8(k, r, _mm256_add_epi32(lo, _mm256_blend_epi32(rot, k->prev, 1)), v, &g, &p);
-        k->prev = rot;
-    }
-    settle8(k, r, g, p, nv);
-}
-
-__attribute__((target("avx2"), always_inline))
-static inline void add_block8(Vec8 *k, uint32_t *r, const uint32_t *a, const uint32_t *b, unsigned nv)
-{
-    uint64_t g = 0, p = 0;
-    for (unsigned v = 0; v < nv; v++)
-        put8(k, r, _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(a + 8 * v)), _mm256_loadu_si256((const __m256i *)(b + 8 * v))), v, &g, &p);
-    settle8(k, r, g, p, nv);
-}
-
-__attribute__((target("avx2")))
-static Vec8 vec8(uint32_t m)
+AVX2_FN Vec8 make8(uint32_t m)
 {
     Vec8 k = {
         .m = _mm256_set1_epi64x(m), .mask = _mm256_set1_epi32((int)BIG_MASK),
@@ -300,89 +254,70 @@ static Vec8 vec8(uint32_t m)
     return k;
 }
 
-/* Digits [0, i) for the largest multiple i of 8 in n; *carry is what digit
-** i receives (the last digit's hi half and the block's carry). */
-__attribute__((target("avx2")))
-static size_t mul1_avx2(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+/* Each product's halves into its digit's lane: an odd lane's product lies
+** one dword up, so its hi half is od << 2 (products < 2**60). */
+AVX2_FN __m256i lo_hi8(Vec8 *k, __m256i x, __m256i *hi)
 {
-    Vec8 k = vec8(m);
-    size_t i = 0;
-    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) mul1_block8(&k, r + i, a + i, SIMD_BLOCK / 8);
-    unsigned nv = (unsigned)((n - i) / 8);
-    if (nv) mul1_block8(&k, r + i, a + i, nv);
-    *carry = (uint64_t)(uint32_t)_mm256_cvtsi256_si32(k.prev) + k.cin;
-    return i + 8 * nv;
+    __m256i ev = _mm256_mul_epu32(x, k->m), od = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), k->m);
+    *hi = _mm256_blend_epi32(_mm256_srli_epi64(ev, BIG_SHIFT), _mm256_slli_epi64(od, 32 - BIG_SHIFT), 0xAA);
+    return _mm256_and_si256(_mm256_blend_epi32(ev, _mm256_slli_epi64(od, 32), 0xAA), k->mask);
 }
 
-/* r = a + b over digits [0, i) for the largest multiple i of 8 in n; *carry
-** is the carry into digit i. */
-__attribute__((target("avx2")))
-static size_t add_avx2(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n, uint64_t *carry)
+AVX2_FN __m256i below8(Vec8 *k, __m256i hi)
 {
-    Vec8 k = vec8(0);
-    size_t i = 0;
-    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) add_block8(&k, r + i, a + i, b + i, SIMD_BLOCK / 8);
-    unsigned nv = (unsigned)((n - i) / 8);
-    if (nv) add_block8(&k, r + i, a + i, b + i, nv);
-    *carry = k.cin;
-    return i + 8 * nv;
+    __m256i rot = _mm256_permutevar8x32_epi32(hi, k->up);         /* hi[j-1] in lane j; hi[7] in lane 0 */
+    __m256i v = _mm256_blend_epi32(rot, k->prev, 1);
+    k->prev = rot;
+    return v;
 }
 
-/* AVX-512F: sixteen digits a vector; valignd brings each digit the hi half
-** of the one below, compares give G and P as masks, a masked add the
-** carries. A block is up to four vectors. */
+AVX2_FN uint64_t gen8(Vec8 *k, __m256i s)
+{
+    (void)k;
+    return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(s, 1)));
+}
+
+AVX2_FN uint64_t prop8(Vec8 *k, __m256i s)
+{
+    return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(s, k->mask)));
+}
+
+AVX2_FN __m256i plus_carries8(Vec8 *k, __m256i s, unsigned bits)
+{
+    __m256i cv = _mm256_set1_epi32((int)(bits & 0xFF));
+    __m256i one = _mm256_cmpeq_epi32(_mm256_and_si256(cv, k->bits), k->bits);     /* -1 where a carry comes in */
+    return _mm256_and_si256(_mm256_sub_epi32(s, one), k->mask);
+}
+
+AVX2_FN uint64_t top_hi8(Vec8 *k) { return (uint32_t)_mm256_cvtsi256_si32(k->prev); }
+
+#define SIMD_TARGET "avx2"
+#define SIMD_LANES 8
+#define SIMD_NAME(x) x##8
+#define V __m256i
+#define VK Vec8
+#include "heap/bigint_simd.h"
+#undef SIMD_TARGET
+#undef SIMD_LANES
+#undef SIMD_NAME
+#undef V
+#undef VK
+
+/* AVX-512F: sixteen digits a vector; valignd brings each digit the hi
+** half of the one below, compares give G and P as masks, a masked add the
+** carries. */
 typedef struct Vec16 {
     __m512i m, mask, one;
     __m512i prev;           /* lane 15: the hi half of the digit before the next vector */
     uint64_t cin;           /* the carry into the next block */
 } Vec16;
 
-__attribute__((target("avx512f"), always_inline))
-static inline void settle16(Vec16 *k, uint32_t *r, uint64_t g, uint64_t p, unsigned nv)
-{
-    uint64_t c = block_carries(g, p, 16 * nv, &k->cin);
-    for (unsigned v = 0; v < nv; v++) {
-        __m512i s = _mm512_loadu_si512(r + 16 * v);
-        s = _mm512_mask_add_epi32(s, (__mmask16)(c >> (16 * v)), s, k->one);
-        _mm512_storeu_si512(r + 16 * v, _mm512_and_si512(s, k->mask));
-    }
-}
+#define AVX512_FN __attribute__((target("avx512f"), always_inline)) static inline
+AVX512_FN __m512i load16(const uint32_t *p) { return _mm512_loadu_si512(p); }
+AVX512_FN void store16(uint32_t *p, __m512i v) { _mm512_storeu_si512(p, v); }
+AVX512_FN __m512i sum16(__m512i a, __m512i b) { return _mm512_add_epi32(a, b); }
 
-__attribute__((target("avx512f"), always_inline))
-static inline void put16(const Vec16 *k, uint32_t *r, __m512i s, unsigned v, uint64_t *g, uint64_t *p)
-{
-    _mm512_storeu_si512(r + 16 * v, s);
-    *g |= (uint64_t)_mm512_cmpgt_epu32_mask(s, k->mask) << (16 * v);
-    *p |= (uint64_t)_mm512_cmpeq_epi32_mask(s, k->mask) << (16 * v);
-}
-
-__attribute__((target("avx512f"), always_inline))
-static inline void mul1_block16(Vec16 *k, uint32_t *r, const uint32_t *a, unsigned nv)
-{
-    uint64_t g = 0, p = 0;
-    for (unsigned v = 0; v < nv; v++) {
-        __m512i x = _mm512_loadu_si512(a + 16 * v);
-        __m512i ev = _mm512_mul_epu32(x, k->m);
-        __m512i od = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), k->m);
-        __m512i lo = _mm512_and_si512(_mm512_mask_blend_epi32(0xAAAA, ev, _mm512_slli_epi64(od, 32)), k->mask);
-        __m512i hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(ev, BIG_SHIFT), _mm512_slli_epi64(od, 32 - BIG_SHIFT));
-        put16(k, r, _mm512_add_epi32(lo, _mm512_alignr_epi32(hi, k->prev, 15)), v, &g, &p);   /* hi[j-1] into lane j */
-        k->prev = hi;
-    }
-    settle16(k, r, g, p, nv);
-}
-
-__attribute__((target("avx512f"), always_inline))
-static inline void add_block16(Vec16 *k, uint32_t *r, const uint32_t *a, const uint32_t *b, unsigned nv)
-{
-    uint64_t g = 0, p = 0;
-    for (unsigned v = 0; v < nv; v++)
-        put16(k, r, _mm512_add_epi32(_mm512_loadu_si512(a + 16 * v), _mm512_loadu_si512(b + 16 * v)), v, &g, &p);
-    settle16(k, r, g, p, nv);
-}
-
-__attribute__((target("avx512f")))
-static Vec16 vec16(uint32_t m)
+AVX512_FN Vec16 make16(uint32_t m)
 {
     Vec16 k = {
         .m = _mm512_set1_epi64(m), .mask = _mm512_set1_epi32((int)BIG_MASK), .one = _mm512_set1_epi32(1),
@@ -391,32 +326,44 @@ static Vec16 vec16(uint32_t m)
     return k;
 }
 
-/* As mul1_avx2, for multiples of 16. */
-__attribute__((target("avx512f")))
-static size_t mul1_avx512(uint32_t *r, const uint32_t *a, size_t n, uint32_t m, uint64_t *carry)
+AVX512_FN __m512i lo_hi16(Vec16 *k, __m512i x, __m512i *hi)
 {
-    Vec16 k = vec16(m);
-    size_t i = 0;
-    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) mul1_block16(&k, r + i, a + i, SIMD_BLOCK / 16);
-    unsigned nv = (unsigned)((n - i) / 16);
-    if (nv) mul1_block16(&k, r + i, a + i, nv);
-    __m128i top = _mm512_extracti32x4_epi32(k.prev, 3);
-    *carry = (uint64_t)(uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(top, 12)) + k.cin;
-    return i + 16 * nv;
+    __m512i ev = _mm512_mul_epu32(x, k->m), od = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), k->m);
+    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(ev, BIG_SHIFT), _mm512_slli_epi64(od, 32 - BIG_SHIFT));
+    return _mm512_and_si512(_mm512_mask_blend_epi32(0xAAAA, ev, _mm512_slli_epi64(od, 32)), k->mask);
 }
 
-/* As add_avx2, for multiples of 16. */
-__attribute__((target("avx512f")))
-static size_t add_avx512(uint32_t *r, const uint32_t *a, const uint32_t *b, size_t n, uint64_t *carry)
+AVX512_FN __m512i below16(Vec16 *k, __m512i hi)
 {
-    Vec16 k = vec16(0);
-    size_t i = 0;
-    for (; i + SIMD_BLOCK <= n; i += SIMD_BLOCK) add_block16(&k, r + i, a + i, b + i, SIMD_BLOCK / 16);
-    unsigned nv = (unsigned)((n - i) / 16);
-    if (nv) add_block16(&k, r + i, a + i, b + i, nv);
-    *carry = k.cin;
-    return i + 16 * nv;
+    __m512i v = _mm512_alignr_epi32(hi, k->prev, 15);     /* hi[j-1] into lane j */
+    k->prev = hi;
+    return v;
 }
+
+AVX512_FN uint64_t gen16(Vec16 *k, __m512i s) { return _mm512_cmpgt_epu32_mask(s, k->mask); }
+AVX512_FN uint64_t prop16(Vec16 *k, __m512i s) { return _mm512_cmpeq_epi32_mask(s, k->mask); }
+
+AVX512_FN __m512i plus_carries16(Vec16 *k, __m512i s, unsigned bits)
+{
+    return _mm512_and_si512(_mm512_mask_add_epi32(s, (__mmask16)bits, s, k->one), k->mask);
+}
+
+AVX512_FN uint64_t top_hi16(Vec16 *k)
+{
+    return (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(_mm512_extracti32x4_epi32(k->prev, 3), 12));
+}
+
+#define SIMD_TARGET "avx512f"
+#define SIMD_LANES 16
+#define SIMD_NAME(x) x##16
+#define V __m512i
+#define VK Vec16
+#include "heap/bigint_simd.h"
+#undef SIMD_TARGET
+#undef SIMD_LANES
+#undef SIMD_NAME
+#undef V
+#undef VK
 
 int big_simd_level(void)
 {
@@ -433,8 +380,8 @@ uint32_t big_digits_add_at(uint32_t *r, const uint32_t *a, size_t na, const uint
     uint64_t carry = 0;
     size_t done = 0;
 #ifdef SIMD_BLOCK
-    if (nb >= 16 && level == 2) done = add_avx512(r, a, b, nb, &carry);
-    else if (nb >= 16 && level == 1) done = add_avx2(r, a, b, nb, &carry);
+    if (nb >= 16 && level == 2) done = add_vec16(r, a, b, nb, &carry);
+    else if (nb >= 16 && level == 1) done = add_vec8(r, a, b, nb, &carry);
 #else
     (void)level;
 #endif
@@ -451,8 +398,8 @@ uint32_t big_digits_mul1_at(uint32_t *r, const uint32_t *a, size_t n, uint32_t m
     uint64_t carry = 0;
     size_t done = 0;
 #ifdef SIMD_BLOCK
-    if (n >= 16 && level == 2) done = mul1_avx512(r, a, n, m, &carry);
-    else if (n >= 16 && level == 1) done = mul1_avx2(r, a, n, m, &carry);
+    if (n >= 16 && level == 2) done = mul1_vec16(r, a, n, m, &carry);
+    else if (n >= 16 && level == 1) done = mul1_vec8(r, a, n, m, &carry);
 #else
     (void)level;
 #endif

@@ -910,15 +910,17 @@ Test(bigint, true_division_by_powers_of_ten_matches_strtod)
     big_free(&a); big_free(&p); big_free(&ten);
 }
 
-/* big_digits_divrem1 and big_digits_mod1 (two digits per division) against
-** a digit-at-a-time reference: odd and even lengths, a starting remainder,
-** all-ones digits, divisors from 1 to 2^30 - 1, and q aliasing a. */
-Test(bigint, one_digit_division_takes_two_digits_a_step)
+/* big_digits_divrem1 and big_digits_mod1 against a digit-at-a-time
+** reference, for each length in ns: a starting remainder, random,
+** all-ones and tiny digits, divisors from 1 to 2^30 - 1, and q aliasing a. */
+static void check_one_digit_division(const size_t *ns, size_t nns, uint64_t seed)
 {
-    uint32_t a[41], q[41], ref[41];
-    uint64_t seed = 88172645463325252ull;
+    enum { MAXN = 1301 };
+    static uint32_t a[MAXN], q[MAXN], ref[MAXN];
     const uint32_t ds[] = { 1, 2, 3, 7, 10, 1000, 65537, 999999937, (1u << 30) - 1, 1u << 29 };
-    for (size_t n = 1; n <= 40; n++) {
+    for (size_t kn = 0; kn < nns; kn++) {
+        size_t n = ns[kn];
+        cr_assert(n <= MAXN);
         for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++) {
             for (int pattern = 0; pattern < 3; pattern++) {
                 uint32_t d = ds[k];
@@ -934,17 +936,34 @@ Test(bigint, one_digit_division_takes_two_digits_a_step)
                     r %= d;
                 }
                 uint32_t got = big_digits_divrem1(q, a, n, d, rem0);
-                cr_assert(eq(u32, got, (uint32_t)r), "n=%zu d=%u", n, d);
-                cr_assert(eq(int, memcmp(q, ref, n * sizeof *q), 0), "n=%zu d=%u", n, d);
+                cr_assert(eq(u32, got, (uint32_t)r), "n=%zu d=%u pattern %d", n, d, pattern);
+                cr_assert(eq(int, memcmp(q, ref, n * sizeof *q), 0), "n=%zu d=%u pattern %d", n, d, pattern);
                 uint64_t m = 0;
                 for (size_t i = n; i-- > 0;) m = (m << 30 | a[i]) % d;
-                cr_assert(eq(u32, big_digits_mod1(a, n, d), (uint32_t)m), "n=%zu d=%u", n, d);
+                cr_assert(eq(u32, big_digits_mod1(a, n, d), (uint32_t)m), "n=%zu d=%u pattern %d", n, d, pattern);
                 uint32_t got2 = big_digits_divrem1(a, a, n, d, rem0);     /* in place */
-                cr_assert(eq(u32, got2, (uint32_t)r));
-                cr_assert(eq(int, memcmp(a, ref, n * sizeof *a), 0));
+                cr_assert(eq(u32, got2, (uint32_t)r), "in place n=%zu d=%u", n, d);
+                cr_assert(eq(int, memcmp(a, ref, n * sizeof *a), 0), "in place n=%zu d=%u", n, d);
             }
         }
     }
+}
+
+/* Short ints: two digits per division, odd and even lengths. */
+Test(bigint, one_digit_division_takes_two_digits_a_step)
+{
+    size_t ns[40];
+    for (size_t n = 1; n <= 40; n++) ns[n - 1] = n;
+    check_one_digit_division(ns, 40, 88172645463325252ull);
+}
+
+/* Long ints, divided as four segments side by side (each step by d's
+** reciprocal): lengths on both sides of where that starts, odd and even,
+** with and without a top segment longer than the others. */
+Test(bigint, long_one_digit_division_in_segments_matches_the_digit_chain)
+{
+    const size_t ns[] = { 255, 256, 257, 258, 263, 264, 265, 271, 300, 513, 1000, 1301 };
+    check_one_digit_division(ns, sizeof ns / sizeof ns[0], 0x9E3779B97F4A7C15ull);
 }
 
 /* big_digits_mul1 against x_mul's one-chain loop, on every path this CPU
@@ -989,46 +1008,6 @@ Test(bigint, one_digit_multiplication_matches_the_digit_chain)
     }
 }
 
-/* The same for long ints, which are divided as four segments side by side
-** (each step by d's reciprocal): lengths on both sides of where that
-** starts, odd and even, with and without a top segment longer than the
-** others; a starting remainder; q aliasing a. */
-Test(bigint, long_one_digit_division_in_segments_matches_the_digit_chain)
-{
-    enum { MAXN = 1301 };
-    static uint32_t a[MAXN], q[MAXN], ref[MAXN];
-    uint64_t seed = 0x9E3779B97F4A7C15ull;
-    const uint32_t ds[] = { 1, 2, 3, 7, 10, 1000, 65537, 999999937, (1u << 30) - 1, 1u << 29 };
-    const size_t ns[] = { 255, 256, 257, 258, 263, 264, 265, 271, 300, 513, 1000, 1301 };
-    for (size_t kn = 0; kn < sizeof ns / sizeof ns[0]; kn++) {
-        size_t n = ns[kn];
-        for (size_t k = 0; k < sizeof ds / sizeof ds[0]; k++) {
-            for (int pattern = 0; pattern < 3; pattern++) {
-                uint32_t d = ds[k];
-                for (size_t i = 0; i < n; i++) {
-                    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
-                    a[i] = pattern == 0 ? (uint32_t)seed & ((1u << 30) - 1) : pattern == 1 ? (1u << 30) - 1 : (uint32_t)(i % 3);
-                }
-                uint32_t rem0 = d > 1 ? (uint32_t)(seed % d) : 0;
-                uint64_t r = rem0;
-                for (size_t i = n; i-- > 0;) {
-                    r = r << 30 | a[i];
-                    ref[i] = (uint32_t)(r / d);
-                    r %= d;
-                }
-                uint32_t got = big_digits_divrem1(q, a, n, d, rem0);
-                cr_assert(eq(u32, got, (uint32_t)r), "n=%zu d=%u pattern %d", n, d, pattern);
-                cr_assert(eq(int, memcmp(q, ref, n * sizeof *q), 0), "n=%zu d=%u pattern %d", n, d, pattern);
-                uint64_t m = 0;
-                for (size_t i = n; i-- > 0;) m = (m << 30 | a[i]) % d;
-                cr_assert(eq(u32, big_digits_mod1(a, n, d), (uint32_t)m), "n=%zu d=%u pattern %d", n, d, pattern);
-                uint32_t got2 = big_digits_divrem1(a, a, n, d, rem0);     /* in place */
-                cr_assert(eq(u32, got2, (uint32_t)r), "in place n=%zu d=%u", n, d);
-                cr_assert(eq(int, memcmp(a, ref, n * sizeof *a), 0), "in place n=%zu d=%u", n, d);
-            }
-        }
-    }
-}
 
 /* big_digits_add against x_add's digit chain, on every path this CPU has
 ** (see big_digits_mul1 above): random digits; all-ones digits plus a one,
