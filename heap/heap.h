@@ -255,6 +255,23 @@ HEAP_HOT void heap_incref(Heap *h, Addr o)
     if (HEAP_OBSERVED(h)) heap_refcnt_event(h, o, rc, rc + 1);
 }
 
+/* True when n heap_increfs of 'o' would just add n: it is immortal (they
+** do nothing), or its count stays below the immortal value and the word's
+** largest. Then heap_incref_n may do them at once, if nothing observes. */
+static inline bool heap_can_incref_n(const Heap *h, Addr o, uint64_t n)
+{
+    uint64_t rc = obj_refcnt(h, o), imm = HEAP_IMMORTAL_RC(h);
+    uint64_t max = HEAP_W(h) == 8 ? (uint64_t)INT64_MAX : (uint64_t)INT32_MAX;
+    return rc == imm || (rc <= max && n <= max - rc && !(rc < imm && rc + n >= imm));
+}
+
+/* n new references to 'o' at once (heap_can_incref_n, no observer). */
+static inline void heap_incref_n(Heap *h, Addr o, uint64_t n)
+{
+    uint64_t rc = obj_refcnt(h, o);
+    if (rc != HEAP_IMMORTAL_RC(h)) ram_set_word(&h->ram, o, rc + n);
+}
+
 /* Drops a reference; frees 'o' (and what it owns) at zero. */
 HEAP_HOT void heap_decref(Heap *h, Addr o)
 {
