@@ -230,6 +230,42 @@ bool heap_is_live(const Heap *h, Addr o)
     return i < h->objmap_bytes && h->objmap[i];
 }
 
+void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
+{
+    unsigned W = h->W;
+    if (HEAP_OBSERVED(h) || h->ram.big) {
+        for (size_t i = 0; i < n; i++) {
+            Addr v = ram_word(&h->ram, src + (Addr)((int64_t)i * step * W));
+            heap_incref(h, v);
+            ram_set_word(&h->ram, dst + (Addr)i * W, v);
+        }
+        return;
+    }
+    uint64_t imm = h->immortal_rc;
+    uint8_t *d = ram_ptr(&h->ram, dst);
+    const uint8_t *s = ram_ptr(&h->ram, src);
+    ptrdiff_t stride = (ptrdiff_t)step * W;
+    for (size_t i = 0; i < n; i++, s += stride, d += W) {
+        if (W == 8) {
+            uint64_t v, rc;
+            memcpy(&v, s, 8);
+            memcpy(d, &v, 8);
+            if (!v) continue;
+            uint8_t *o = ram_ptr(&h->ram, v);
+            memcpy(&rc, o, 8);
+            if (rc != imm) { rc++; memcpy(o, &rc, 8); }
+        } else {
+            uint32_t v, rc;
+            memcpy(&v, s, 4);
+            memcpy(d, &v, 4);
+            if (!v) continue;
+            uint8_t *o = ram_ptr(&h->ram, v);
+            memcpy(&rc, o, 4);
+            if (rc != imm) { rc++; memcpy(o, &rc, 4); }
+        }
+    }
+}
+
 /* Calls fn on the marked ids in map bytes [lo, hi), skipping eight
 ** unmarked bytes at a time. */
 static void walk_range(Heap *h, size_t lo, size_t hi, void (*fn)(void *ud, Addr o), void *ud)

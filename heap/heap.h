@@ -283,6 +283,14 @@ HEAP_HOT void heap_decref(Heap *h, Addr o)
     if (rc == 1 && !heap_is_static(h, o)) HEAP_DEALLOC(h, o);
 }
 
+/* The n slots from 'dst' on = the items at src, src + step slots, ..,
+** each increfed, in that order (a slice, a concatenation, a copy). Nothing
+** observing and little-endian RAM: host loads and stores, the observer
+** tested once. */
+void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n);
+/* Where a tuple's item i lies. */
+static inline Addr tuple_item_at(const Heap *h, Addr t, size_t i) { (void)h; return t + (3 + (Addr)i) * HEAP_W(h); }
+
 /* getsizeof(o): what CPython's sys.getsizeof reports. */
 uint64_t heap_sizeof(Heap *h, Addr o);
 /* True when 'o' is the id of a live heap object (statics: false). */
@@ -696,11 +704,11 @@ Addr tuple_new(Heap *h, size_t n);              /* items 0 (NULL) until set */
 static inline size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
 static inline Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
 {
-    return ram_word(&h->ram, t + (3 + i) * HEAP_W(h));
+    return ram_word(&h->ram, tuple_item_at(h, t, i));
 }
 static inline void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slot must be empty */
 {
-    ram_set_word(&h->ram, t + (3 + i) * HEAP_W(h), v);
+    ram_set_word(&h->ram, tuple_item_at(h, t, i), v);
 }
 
 /* tuple_new(h, n) for n >= 1 whose items the caller sets at once, all n of

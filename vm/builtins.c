@@ -1024,7 +1024,7 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
         size_t len = list_len(h, l);
         Addr tp = tuple_new(h, len);
         if (!tp) { heap_decref(h, l); return nomem(vm); }
-        for (size_t i = 0; i < len; i++) { Addr v = list_get(h, l, i); heap_incref(h, v); tuple_set(h, tp, i, v); }
+        if (len) heap_copy_refs(h, tuple_item_at(h, tp, 0), list_items(h, l), 1, len);
         heap_decref(h, l);
         return tp;
     }

@@ -298,7 +298,7 @@ static Addr m_list_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     size_t len = list_len(h, self);
     Addr r = list_new(h, len);
     if (!r) return nomem(vm);
-    for (size_t i = 0; i < len; i++) { Addr v = list_get(h, self, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + i * h->W, v); }
+    if (len) heap_copy_refs(h, list_items(h, r), list_items(h, self), 1, len);
     return r;
 }
 

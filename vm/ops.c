@@ -329,8 +329,8 @@ static Addr list_concat(Vm *vm, Addr a, Addr b)
     size_t na = list_len(h, a), nb = list_len(h, b);
     Addr r = list_new(h, na + nb);
     if (!r) return nomem(vm);
-    for (size_t i = 0; i < na; i++) { Addr v = list_get(h, a, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + i * h->W, v); }
-    for (size_t i = 0; i < nb; i++) { Addr v = list_get(h, b, i); heap_incref(h, v); ram_set_word(&h->ram, list_items(h, r) + (na + i) * h->W, v); }
+    heap_copy_refs(h, list_items(h, r), list_items(h, a), 1, na);
+    heap_copy_refs(h, list_items(h, r) + (Addr)na * h->W, list_items(h, b), 1, nb);
     return r;
 }
 
@@ -342,8 +342,8 @@ static Addr tuple_concat(Vm *vm, Addr a, Addr b)
     if (na == 0) { heap_incref(h, b); return b; }
     Addr r = tuple_new(h, na + nb);
     if (!r) return nomem(vm);
-    for (size_t i = 0; i < na; i++) { Addr v = tuple_get(h, a, i); heap_incref(h, v); tuple_set(h, r, i, v); }
-    for (size_t i = 0; i < nb; i++) { Addr v = tuple_get(h, b, i); heap_incref(h, v); tuple_set(h, r, na + i, v); }
+    heap_copy_refs(h, tuple_item_at(h, r, 0), tuple_item_at(h, a, 0), 1, na);
+    heap_copy_refs(h, tuple_item_at(h, r, na), tuple_item_at(h, b, 0), 1, nb);
     return r;
 }
 
@@ -1088,16 +1088,12 @@ static Addr get_slice(Vm *vm, Addr c, Addr sl)
         if (cnt == n && step == 1) { heap_incref(h, c); return c; }
         Addr r = tuple_new(h, cnt);
         if (!r) return nomem(vm);
-        for (size_t i = 0; i < cnt; i++) { Addr v = tuple_get(h, c, (size_t)(start + (int64_t)i * step)); heap_incref(h, v); tuple_set(h, r, i, v); }
+        heap_copy_refs(h, tuple_item_at(h, r, 0), tuple_item_at(h, c, (size_t)start), step, cnt);
         return r;
     }
     Addr r = list_new(h, cnt);
     if (!r) return nomem(vm);
-    for (size_t i = 0; i < cnt; i++) {
-        Addr v = list_get(h, c, (size_t)(start + (int64_t)i * step));
-        heap_incref(h, v);
-        ram_set_word(&h->ram, list_items(h, r) + i * h->W, v);
-    }
+    if (cnt) heap_copy_refs(h, list_items(h, r), list_items(h, c) + (Addr)start * h->W, step, cnt);
     return r;
 }
 
