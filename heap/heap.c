@@ -230,6 +230,20 @@ bool heap_is_live(const Heap *h, Addr o)
     return i < h->objmap_bytes && h->objmap[i];
 }
 
+/* heap_copy_refs' host loop for words of W bytes (a constant where inlined). */
+static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t *d, const uint8_t *s, ptrdiff_t stride, size_t n, uint64_t imm, unsigned W)
+{
+    for (size_t i = 0; i < n; i++, s += stride, d += W) {
+        uint64_t v = 0, rc = 0;         /* little-endian: the low W bytes */
+        memcpy(&v, s, W);
+        memcpy(d, &v, W);
+        if (!v) continue;
+        uint8_t *o = ram_ptr(ram, v);
+        memcpy(&rc, o, W);
+        if (rc != imm) { rc++; memcpy(o, &rc, W); }
+    }
+}
+
 void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
 {
     unsigned W = h->W;
@@ -241,29 +255,11 @@ void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
         }
         return;
     }
-    uint64_t imm = h->immortal_rc;
     uint8_t *d = ram_ptr(&h->ram, dst);
     const uint8_t *s = ram_ptr(&h->ram, src);
     ptrdiff_t stride = (ptrdiff_t)step * W;
-    for (size_t i = 0; i < n; i++, s += stride, d += W) {
-        if (W == 8) {
-            uint64_t v, rc;
-            memcpy(&v, s, 8);
-            memcpy(d, &v, 8);
-            if (!v) continue;
-            uint8_t *o = ram_ptr(&h->ram, v);
-            memcpy(&rc, o, 8);
-            if (rc != imm) { rc++; memcpy(o, &rc, 8); }
-        } else {
-            uint32_t v, rc;
-            memcpy(&v, s, 4);
-            memcpy(d, &v, 4);
-            if (!v) continue;
-            uint8_t *o = ram_ptr(&h->ram, v);
-            memcpy(&rc, o, 4);
-            if (rc != imm) { rc++; memcpy(o, &rc, 4); }
-        }
-    }
+    if (W == 8) copy_refs_le(&h->ram, d, s, stride, n, h->immortal_rc, 8);
+    else copy_refs_le(&h->ram, d, s, stride, n, h->immortal_rc, 4);
 }
 
 /* Calls fn on the marked ids in map bytes [lo, hi), skipping eight
