@@ -55,26 +55,6 @@ int ram_init(Ram *r, const Layout *L)
     uint64_t align = L->arena_size;
     r->heap = (r->stack_end + align - 1) / align * align;
     r->heap_end = r->base + r->size;
-#ifdef MADV_HUGEPAGE
-    /*
-    ** The heap in transparent huge pages where the host gives them (its
-    ** THP mode is often 'madvise': only on request). A program with a
-    ** large heap (a list of millions of ints) takes a page fault per 2 MiB
-    ** instead of per 4 KiB and far fewer TLB misses: bench/appendindex.py
-    ** -21%, listops -22%. Host memory grows by at most a huge page at each
-    ** of the heap's two fronts (arenas upwards, large blocks downwards), and
-    ** pages given back (ram_discard) still are. The first 8 MiB at each end
-    ** stay in small pages, so a small program's RSS stays as it was (a huge
-    ** page there made it 3.7 -> 5.6 MiB). Nothing simulated changes.
-    */
-    {
-        uintptr_t huge = 2u << 20, edge = 8u << 20;
-        uintptr_t lo = (uintptr_t)ram_ptr(r, r->heap) + edge, hi = (uintptr_t)ram_ptr(r, r->heap_end) - edge;
-        lo = (lo + huge - 1) & ~(huge - 1);
-        hi &= ~(huge - 1);
-        if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-    }
-#endif
     return 0;
 }
 
