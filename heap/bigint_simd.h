@@ -1,7 +1,7 @@
 /*
-** heap/bigint_simd.h: the vector kernels of heap/bigint.c, written once and
-** compiled once per vector width (no include guard). The including file
-** defines, for a vector of SIMD_LANES 32-bit digits:
+** heap/bigint_simd.h: the vector kernels of heap/bigint_digits.c, written
+** once and compiled once per vector width (no include guard). The including
+** file defines, for a vector of SIMD_LANES 32-bit digits:
 **   SIMD_TARGET        the target attribute string ("avx2", "avx512f")
 **   SIMD_NAME(x)       x with the width appended (mul1_vec -> mul1_vec8)
 **   V                  the vector type
@@ -22,7 +22,7 @@
 **   V    SIMD_NAME(plus_carries)(VK *k, V s, unsigned bits)  s + 1 in the lanes
 **                                              whose bit is set, kept to 30 bits
 **   uint64_t SIMD_NAME(top_hi)(VK *k)          the last digit's high half
-** The method is described above SIMD_BLOCK in heap/bigint.c.
+** The method is described above SIMD_BLOCK in heap/bigint_digits.c.
 */
 
 #define SIMD_FN __attribute__((target(SIMD_TARGET), always_inline)) static inline
