@@ -360,12 +360,7 @@ static void repeat_items(Heap *h, Addr dst, Addr src, size_t len, size_t n)
     bool bulk = !HEAP_OBSERVED(h);
     for (size_t j = 0; bulk && j < len; j++) bulk = heap_can_incref_n(h, ram_word(&h->ram, src + j * W), n);
     if (!bulk) {
-        for (size_t k = 0; k < n; k++)
-            for (size_t j = 0; j < len; j++) {
-                Addr v = ram_word(&h->ram, src + j * W);
-                heap_incref(h, v);
-                ram_set_word(&h->ram, dst + (k * len + j) * W, v);
-            }
+        for (size_t k = 0; k < n; k++) heap_copy_refs(h, dst + (Addr)(k * len) * W, src, 1, len);
         return;
     }
     for (size_t j = 0; j < len; j++) heap_incref_n(h, ram_word(&h->ram, src + j * W), n);
