@@ -8,6 +8,10 @@
 #  3. --max-steps stops a runaway program: exit 3, the message, a closed
 #     document with status step_limit; the default is documented in --help.
 #  4. Streaming: a 180,000-step JSON trace needs no more memory than a short one.
+#  5. A file of its own: the table the writer's thread lays out from packed
+#     rows (vm/trace.c shape_rows) is byte for byte the table written to
+#     stderr row by row, over many batches, with wrapped and non-ASCII
+#     items; the blocks reserved ahead of the writes are given back.
 # Exit 77 (skipped) when python3 is missing; when only PyYAML is missing the
 # YAML checks are skipped with a message and, if all else passed, so is the suite.
 set -u
@@ -141,6 +145,28 @@ if [ -n "$small" ] && [ -n "$big" ] && [ $((big - small)) -lt 16384 ]; then
   ok "a 180,000-step json trace streams: max RSS ${big} KiB, ${small} KiB for 3,000 steps"
 else fail "streaming: max RSS ${big} KiB for 180,000 steps, ${small} KiB for 3,000"; fi
 fi
+
+# 5. a file of its own against stderr
+cat >"$work/wide.py" <<'PY'
+words = []
+i = 0
+while i < 2500:
+    w = "caf\u00e9-" + str(i) * (i % 9) + " \u4e2d\u6587 " + "x" * (i % 70)
+    words.append(w)
+    if len(words) > 6:
+        words = [w, len(w), (w, i)]
+    i = i + 1
+print(len(words))
+PY
+(cd "$work" && "$bin" run --quiet --trace-out "$work/own.txt" "$work/wide.py" >/dev/null 2>&1 \
+   && "$bin" run --quiet --trace "$work/wide.py" >/dev/null 2>"$work/err.txt")
+size=$(stat -c %s "$work/own.txt" 2>/dev/null || echo 0)
+if [ "$size" -gt $((4 << 20)) ] && cmp -s "$work/own.txt" "$work/err.txt" && grep -q "caf\xc3\xa9\|café" "$work/own.txt"; then
+  ok "a file of its own: the rows laid out in the writer's thread equal stderr's ($size bytes)"
+else fail "a file of its own differs from stderr's table (or is too short: $size bytes)"; cmp "$work/own.txt" "$work/err.txt" | head -3; fi
+blocks=$(stat -c '%b*%B' "$work/own.txt" 2>/dev/null); blocks=$((blocks))
+if [ "$blocks" -le $((size + (1 << 20))) ]; then ok "the blocks reserved past the trace's end are given back ($blocks bytes for $size)"
+else fail "the trace file keeps $blocks bytes of blocks for $size bytes"; fi
 
 echo "trace_formats: $passed passed, $failed failed"
 [ $failed -eq 0 ] || exit 1

@@ -52,7 +52,7 @@ struct Tracer {
     uint32_t chunk;
     StrBuf instr, fetch, compute, store, row;
     StrBuf scratch;             /* json / yaml: a compute item being made */
-    bool header_done;
+    bool header_done;           /* the writer's thread's when 'batch' (shape_rows) */
     bool batch;                 /* rows may wait in 'row' (own_file) */
     BgWriter *bg;               /* writes the batches when 'batch' */
     TraceFilter filter;
@@ -75,10 +75,12 @@ enum { W_STORE = TABLE_WIDTH - (W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_C
 
 static void heap_event(void *ud, const HeapEvent *e);
 static void flush_rows(Tracer *t);
+static void shape_rows(void *ud, const StrBuf *in, StrBuf *out);
 
-/* Table rows are written ROW_BATCH bytes at a time (one fwrite per row costs
-** more than building a short row), by a second thread (vm/bgwrite.c): the
-** kernel's copy into the file takes about as long as making the rows. */
+/* Rows for a file of their own wait in batches of ROW_BATCH bytes (one
+** fwrite per row costs more than building a short row), which a second
+** thread (vm/bgwrite.c) lays out as lines and writes: the kernel's copy
+** into the file takes about as long as making the rows. */
 enum { ROW_BATCH = 1 << 19 };
 
 /* True when 'f' is a file of its own: a regular file that is neither stdout
@@ -184,7 +186,7 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->out = out;
     t->fmt = fmt;
     t->batch = fmt == TRACE_TABLE && own_file(out);
-    if (t->batch) t->bg = bgw_new(out);
+    if (t->batch) t->bg = bgw_new(out, shape_rows, &t->header_done);
     sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row); sb_init(&t->scratch);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
@@ -814,6 +816,59 @@ static bool is_ascii(const char *s, size_t n)
     return !(any & 0x8080808080808080u);
 }
 
+/*
+** memchr and a backwards memchr inline, 8 bytes at a time: an item is a
+** few dozen bytes, where libc's call and set-up cost more than the search
+** (memchr was 8% of the thread that lays out the rows, the byte loop that
+** looked for a wrapped item's last space as much).
+*/
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TRACE_SWAR 1
+/* 0x80 in each byte of w that is c, and nowhere else */
+static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (0x0101010101010101ull * c), low = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low) + low) | x | low);
+}
+#else
+#define TRACE_SWAR 0
+#endif
+
+static inline const char *find_byte(const char *s, size_t n, unsigned char c)
+{
+    size_t i = 0;
+#if TRACE_SWAR
+    if (n >= 8) {
+        for (;; i += 8) {
+            if (i + 8 > n) i = n - 8;           /* the tail, overlapping bytes already searched */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t m = bytes_equal(w, c);
+            if (m) return s + i + (__builtin_ctzll(m) >> 3);
+            if (i + 8 == n) return NULL;
+        }
+    }
+#endif
+    for (; i < n; i++) if ((unsigned char)s[i] == c) return s + i;
+    return NULL;
+}
+
+/* The last i in [lo, hi) with s[i] == c, else 0 (lo >= 1). */
+static inline size_t find_last(const char *s, size_t lo, size_t hi, unsigned char c)
+{
+    size_t i = hi;
+#if TRACE_SWAR
+    for (; i >= lo + 8; i -= 8) {
+        uint64_t w;
+        memcpy(&w, s + i - 8, 8);
+        uint64_t m = bytes_equal(w, c);
+        if (m) return i - 8 + (size_t)((63 - __builtin_clzll(m)) >> 3);
+    }
+#endif
+    while (i-- > lo) if ((unsigned char)s[i] == c) return i;
+    return 0;
+}
+
 /* A cell being cut into lines: its items are separated by '\n'. */
 typedef struct {
     const char *s;
@@ -822,10 +877,10 @@ typedef struct {
     bool ascii;                 /* no character takes more than a byte */
 } Wrap;
 
-static Wrap wrap_of(const StrBuf *cell)
+static Wrap wrap_of(const char *s, size_t len)
 {
-    const char *s = cell->s ? cell->s : "";
-    return (Wrap){ s, cell->len, 0, false, is_ascii(s, cell->len) };
+    if (!s) s = "";
+    return (Wrap){ s, len, 0, false, is_ascii(s, len) };
 }
 static bool wrap_more(const Wrap *w) { return w->pos < w->len; }
 
@@ -842,7 +897,7 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     *indent = false;
     if (!wrap_more(w)) return 0;
     const char *s = w->s + w->pos;
-    const char *nl = memchr(s, '\n', w->len - w->pos);
+    const char *nl = find_byte(s, w->len - w->pos, '\n');
     size_t n = nl ? (size_t)(nl - s) : w->len - w->pos;
     *indent = w->cont;
     size_t avail = width - (w->cont ? 2 : 0);
@@ -855,7 +910,7 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     size_t bytes = 0, chars = 0, space = 0;
     if (w->ascii || utf8_chars(s, avail) == avail) {   /* ASCII: a byte is a character */
         bytes = avail;
-        for (size_t i = avail; i-- > 1;) if (s[i] == ' ') { space = i; break; }
+        space = find_last(s, 1, avail, ' ');
     } else {
         while (bytes < n && chars < avail) {
             if (s[bytes] == ' ') space = bytes;
@@ -873,7 +928,7 @@ static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
     size_t cut = s[bytes] == ' ' ? bytes : space ? space : bytes;
     if (cut != bytes || s[cut] == ' ') {
         /* a word too long for a line of its own is cut where the line ends */
-        const char *sp = cut + 1 < n ? memchr(s + cut + 1, ' ', n - cut - 1) : NULL;
+        const char *sp = cut + 1 < n ? find_byte(s + cut + 1, n - cut - 1, ' ') : NULL;
         size_t e = sp ? (size_t)(sp - s) : n;
         size_t word = w->ascii ? e - cut - 1 : utf8_chars(s + cut + 1, e - cut - 1);
         if (word > width - 2) cut = bytes;
@@ -953,31 +1008,39 @@ static void flush_rows(Tracer *t)
     sb_clear(&t->row);
 }
 
-/* The row's lines are added to t->row; they are written when it holds
-** ROW_BATCH bytes, or at once when nothing else may write between rows. */
-static void table_row(Tracer *t)
+/* What a row of the table holds, before it is laid out in lines. */
+typedef struct {
+    uint64_t step;
+    Addr offset;
+    uint32_t line;
+    uint32_t len[NWRAP];        /* instruction, fetch, compute, store */
+} RowHead;
+
+/* Lays a row out as the table's lines and appends them to 'out' (the
+** header's line first, once: *header_done). */
+static void table_lines(StrBuf *out, bool *header_done, const RowHead *rh, const char *const cell[NWRAP])
 {
-    StrBuf *row = &t->row;
-    if (!t->header_done) {
+    if (!*header_done) {
         static const char *const names[] = { "step", "line", "pc", "instruction", "fetch", "compute", "store" };
-        Line ln = line_begin(row);
+        Line ln = line_begin(out);
         for (int i = 0; i < NFIXED + NWRAP; i++) {
             size_t n = strlen(names[i]);
             line_put(&ln, col_start[i], false, names[i], n, n);
         }
-        line_end(row, &ln);
-        t->header_done = true;
+        line_end(out, &ln);
+        *header_done = true;
     }
-    Wrap cells[NWRAP] = { wrap_of(&t->instr), wrap_of(&t->fetch), wrap_of(&t->compute), wrap_of(&t->store) };
+    Wrap cells[NWRAP];
+    for (int i = 0; i < NWRAP; i++) cells[i] = wrap_of(cell[i], rh->len[i]);
     static const size_t widths[NWRAP - 1] = { W_INSTR, W_FETCH, W_COMPUTE };
     for (bool first = true;; first = false) {
         bool any = first;
         for (int i = 0; i < NWRAP; i++) any |= wrap_more(&cells[i]);
         if (!any) break;
-        Line ln = line_begin(row);
+        Line ln = line_begin(out);
         if (first) {
             char buf[24], *s;
-            uint64_t fixed[NFIXED] = { t->step, t->line, t->offset };
+            uint64_t fixed[NFIXED] = { rh->step, rh->line, rh->offset };
             for (int i = 0; i < NFIXED; i++) {
                 s = i < 2 ? dec_text(buf, fixed[i]) : hex_offset(buf, fixed[i]);
                 size_t n = (size_t)(buf + sizeof buf - s);
@@ -993,10 +1056,51 @@ static void table_row(Tracer *t)
             size_t n = wrap_next(&cells[i], width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
             line_put(&ln, at, indent, s, n, cells[i].ascii ? n : utf8_chars(s, n));
         }
-        line_end(row, &ln);
+        line_end(out, &ln);
     }
-    if (!t->batch) flush_rows(t);
-    else if (row->len >= ROW_BATCH) bgw_submit(t->bg, row);
+}
+
+/*
+** The batches a file's rows wait in (t->batch) hold each row packed: a
+** RowHead, then its four cells' bytes. The writer's thread lays them out
+** (shape_rows): the padding and wrapping were a third of the traced
+** loop's time in this thread.
+*/
+static void shape_rows(void *ud, const StrBuf *in, StrBuf *out)
+{
+    /* a local copy: the flag shares a cache line with what the VM's thread
+    ** writes every step */
+    bool header_done = *(bool *)ud;
+    for (size_t at = 0; at < in->len;) {
+        RowHead rh;
+        memcpy(&rh, in->s + at, sizeof rh);
+        at += sizeof rh;
+        const char *cell[NWRAP];
+        for (int i = 0; i < NWRAP; i++) { cell[i] = in->s + at; at += rh.len[i]; }
+        table_lines(out, &header_done, &rh, cell);
+    }
+    *(bool *)ud = header_done;
+}
+
+/* The row of the step that ends: laid out in t->row and written at once
+** when nothing else may write between rows, else packed into the batch. */
+static void table_row(Tracer *t)
+{
+    const StrBuf *c[NWRAP] = { &t->instr, &t->fetch, &t->compute, &t->store };
+    RowHead rh = { t->step, t->offset, t->line, { (uint32_t)c[0]->len, (uint32_t)c[1]->len, (uint32_t)c[2]->len, (uint32_t)c[3]->len } };
+    if (!t->batch) {
+        const char *cell[NWRAP] = { c[0]->s, c[1]->s, c[2]->s, c[3]->s };
+        table_lines(&t->row, &t->header_done, &rh, cell);
+        flush_rows(t);
+        return;
+    }
+    size_t n = sizeof rh + c[0]->len + c[1]->len + c[2]->len + c[3]->len;
+    char *p = room(&t->row, n);
+    memcpy(p, &rh, sizeof rh);
+    p += sizeof rh;
+    for (int i = 0; i < NWRAP; i++) { copy_short(p, c[i]->s, c[i]->len); p += c[i]->len; }
+    t->row.len += n;
+    if (t->row.len >= ROW_BATCH) bgw_submit(t->bg, &t->row);
 }
 
 /* --explain: the notes' table in words */
