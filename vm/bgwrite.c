@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
 enum { NSLOT = 4 };
 #define RESERVE ((off_t)32 << 20)
@@ -37,6 +40,7 @@ struct BgWriter {
     pthread_mutex_t mu;
     pthread_cond_t cv;          /* 'count' or 'quit' changed */
     StrBuf slot[NSLOT];         /* queued: slot[head], .. slot[head + count - 1] */
+    bool raw[NSLOT];            /* the slot's bytes are written as they are, unshaped */
     unsigned head, count;
     bool quit, threaded;
     int err;                    /* errno of the first write that failed, else 0 */
@@ -75,10 +79,11 @@ static void write_bytes(BgWriter *w, const StrBuf *b)
     }
 }
 
-/* Shapes (when there is a shape) and writes one batch; leaves b empty. */
-static void write_all(BgWriter *w, StrBuf *b)
+/* Shapes (when there is a shape and b is not raw) and writes one batch;
+** leaves b empty. */
+static void write_all(BgWriter *w, StrBuf *b, bool raw)
 {
-    if (w->shape) {
+    if (w->shape && !raw) {
         sb_clear(&w->shaped);
         w->shape(w->ud, b, &w->shaped);
         write_bytes(w, &w->shaped);
@@ -97,7 +102,7 @@ static void *writer_main(void *arg)
         if (!w->count) break;                   /* quit, nothing left */
         StrBuf *job = &w->slot[w->head];
         pthread_mutex_unlock(&w->mu);
-        write_all(w, job);                      /* the caller leaves queued slots alone */
+        write_all(w, job, w->raw[w->head]);     /* the caller leaves queued slots alone */
         pthread_mutex_lock(&w->mu);
         w->head = (w->head + 1) % NSLOT;
         w->count--;
@@ -119,6 +124,12 @@ BgWriter *bgw_new(FILE *out, BgShape shape, void *ud)
     int fd = fileno(out);
     w->pos = lseek(fd, 0, SEEK_CUR);
     w->reserving = w->pos >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !(fcntl(fd, F_GETFL) & O_APPEND);
+#ifdef __linux__
+    /* tmpfs reserves by allocating and zeroing the pages themselves: the
+    ** writes then cost more, not less */
+    struct statfs fs;
+    if (w->reserving && fstatfs(fd, &fs) == 0 && fs.f_type == 0x01021994 /* TMPFS_MAGIC */) w->reserving = false;
+#endif
     w->reserved = w->pos;
     for (int i = 0; i < NSLOT; i++) sb_init(&w->slot[i]);
     pthread_mutex_init(&w->mu, NULL);
@@ -127,18 +138,22 @@ BgWriter *bgw_new(FILE *out, BgShape shape, void *ud)
     return w;
 }
 
-void bgw_submit(BgWriter *w, StrBuf *b)
+unsigned bgw_submit(BgWriter *w, StrBuf *b, bool raw)
 {
-    if (!b->len) return;
-    if (!w->threaded) { write_all(w, b); return; }
+    if (!b->len) return 0;
+    if (!w->threaded) { write_all(w, b, raw); return 0; }
     pthread_mutex_lock(&w->mu);
     while (w->count == NSLOT) pthread_cond_wait(&w->cv, &w->mu);
-    StrBuf *s = &w->slot[(w->head + w->count) % NSLOT], empty = *s;
+    unsigned at = (w->head + w->count) % NSLOT;
+    StrBuf *s = &w->slot[at], empty = *s;
     *s = *b;
+    w->raw[at] = raw;
     *b = empty;
     sb_clear(b);
     if (w->count++ == 0) pthread_cond_broadcast(&w->cv);
+    unsigned queued = w->count;
     pthread_mutex_unlock(&w->mu);
+    return queued;
 }
 
 /* Waits until the queue is empty; returns with the lock held. */

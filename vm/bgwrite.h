@@ -7,6 +7,7 @@
 #ifndef TRACEVM_BGWRITE_H
 #define TRACEVM_BGWRITE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "heap/util.h"
@@ -24,9 +25,11 @@ typedef void (*BgShape)(void *ud, const StrBuf *in, StrBuf *out);
 ** shaped and written at once, in the caller's thread. */
 BgWriter *bgw_new(FILE *out, BgShape shape, void *ud);
 /* Hands b's bytes over and leaves b empty, holding the buffer the thread
-** wrote last (no allocation per batch). Waits while the previous batch is
-** still being written. */
-void bgw_submit(BgWriter *w, StrBuf *b);
+** wrote last (no allocation per batch); 'raw' bytes are written without
+** the shape. Waits while every slot of the queue is taken. Returns how
+** many batches wait for the thread, this one included: more than one
+** says the thread is behind (0: no thread, written at once). */
+unsigned bgw_submit(BgWriter *w, StrBuf *b, bool raw);
 /* Returns once every byte handed over is in 'out' (or failed: ferror). */
 void bgw_wait(BgWriter *w);
 /* bgw_wait, then ends the thread. Returns the errno of the first write

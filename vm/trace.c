@@ -52,8 +52,9 @@ struct Tracer {
     uint32_t chunk;
     StrBuf instr, fetch, compute, store, row;
     StrBuf scratch;             /* json / yaml: a compute item being made */
-    bool header_done;           /* the writer's thread's when 'batch' (shape_rows) */
+    bool header_done;
     bool batch;                 /* rows may wait in 'row' (own_file) */
+    bool lay_out;               /* batch: this thread lays the rows out (the writer is behind) */
     BgWriter *bg;               /* writes the batches when 'batch' */
     TraceFilter filter;
     TevStep *ev;                /* json / yaml: the events of the step */
@@ -186,7 +187,7 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->out = out;
     t->fmt = fmt;
     t->batch = fmt == TRACE_TABLE && own_file(out);
-    if (t->batch) t->bg = bgw_new(out, shape_rows, &t->header_done);
+    if (t->batch) t->bg = bgw_new(out, shape_rows, NULL);
     sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row); sb_init(&t->scratch);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
@@ -1000,7 +1001,7 @@ static const size_t col_start[NFIXED + NWRAP] = {
 static void flush_rows(Tracer *t)
 {
     if (t->bg) {
-        bgw_submit(t->bg, &t->row);
+        bgw_submit(t->bg, &t->row, t->lay_out);
         bgw_wait(t->bg);
         return;
     }
@@ -1014,13 +1015,14 @@ typedef struct {
     Addr offset;
     uint32_t line;
     uint32_t len[NWRAP];        /* instruction, fetch, compute, store */
+    bool header;                /* the first row: the header's line goes first */
 } RowHead;
 
 /* Lays a row out as the table's lines and appends them to 'out' (the
-** header's line first, once: *header_done). */
-static void table_lines(StrBuf *out, bool *header_done, const RowHead *rh, const char *const cell[NWRAP])
+** header's line first when rh->header). */
+static void table_lines(StrBuf *out, const RowHead *rh, const char *const cell[NWRAP])
 {
-    if (!*header_done) {
+    if (rh->header) {
         static const char *const names[] = { "step", "line", "pc", "instruction", "fetch", "compute", "store" };
         Line ln = line_begin(out);
         for (int i = 0; i < NFIXED + NWRAP; i++) {
@@ -1028,7 +1030,6 @@ static void table_lines(StrBuf *out, bool *header_done, const RowHead *rh, const
             line_put(&ln, col_start[i], false, names[i], n, n);
         }
         line_end(out, &ln);
-        *header_done = true;
     }
     Wrap cells[NWRAP];
     for (int i = 0; i < NWRAP; i++) cells[i] = wrap_of(cell[i], rh->len[i]);
@@ -1061,46 +1062,48 @@ static void table_lines(StrBuf *out, bool *header_done, const RowHead *rh, const
 }
 
 /*
-** The batches a file's rows wait in (t->batch) hold each row packed: a
-** RowHead, then its four cells' bytes. The writer's thread lays them out
-** (shape_rows): the padding and wrapping were a third of the traced
-** loop's time in this thread.
+** The batches a file's rows wait in (t->batch) hold each row either laid
+** out as lines or packed: a RowHead, then its four cells' bytes, which the
+** writer's thread lays out (shape_rows). Which is chosen per batch: packed
+** while the writer keeps up, laid out here while it is behind. Into ext4
+** the writer keeps up and the layout (a third of this thread's time in a
+** traced loop) moves off the VM's thread; into tmpfs, whose writes cost
+** more, the work stays split as the writer has room for it.
 */
 static void shape_rows(void *ud, const StrBuf *in, StrBuf *out)
 {
-    /* a local copy: the flag shares a cache line with what the VM's thread
-    ** writes every step */
-    bool header_done = *(bool *)ud;
+    (void)ud;
     for (size_t at = 0; at < in->len;) {
         RowHead rh;
         memcpy(&rh, in->s + at, sizeof rh);
         at += sizeof rh;
         const char *cell[NWRAP];
         for (int i = 0; i < NWRAP; i++) { cell[i] = in->s + at; at += rh.len[i]; }
-        table_lines(out, &header_done, &rh, cell);
+        table_lines(out, &rh, cell);
     }
-    *(bool *)ud = header_done;
 }
 
 /* The row of the step that ends: laid out in t->row and written at once
-** when nothing else may write between rows, else packed into the batch. */
+** when nothing else may write between rows, else added to the batch. */
 static void table_row(Tracer *t)
 {
     const StrBuf *c[NWRAP] = { &t->instr, &t->fetch, &t->compute, &t->store };
-    RowHead rh = { t->step, t->offset, t->line, { (uint32_t)c[0]->len, (uint32_t)c[1]->len, (uint32_t)c[2]->len, (uint32_t)c[3]->len } };
-    if (!t->batch) {
+    RowHead rh = { t->step, t->offset, t->line, { (uint32_t)c[0]->len, (uint32_t)c[1]->len, (uint32_t)c[2]->len, (uint32_t)c[3]->len },
+                   !t->header_done };
+    t->header_done = true;
+    if (!t->batch || t->lay_out) {
         const char *cell[NWRAP] = { c[0]->s, c[1]->s, c[2]->s, c[3]->s };
-        table_lines(&t->row, &t->header_done, &rh, cell);
-        flush_rows(t);
-        return;
+        table_lines(&t->row, &rh, cell);
+        if (!t->batch) flush_rows(t);
+    } else {
+        size_t n = sizeof rh + c[0]->len + c[1]->len + c[2]->len + c[3]->len;
+        char *p = room(&t->row, n);
+        memcpy(p, &rh, sizeof rh);
+        p += sizeof rh;
+        for (int i = 0; i < NWRAP; i++) { copy_short(p, c[i]->s, c[i]->len); p += c[i]->len; }
+        t->row.len += n;
     }
-    size_t n = sizeof rh + c[0]->len + c[1]->len + c[2]->len + c[3]->len;
-    char *p = room(&t->row, n);
-    memcpy(p, &rh, sizeof rh);
-    p += sizeof rh;
-    for (int i = 0; i < NWRAP; i++) { copy_short(p, c[i]->s, c[i]->len); p += c[i]->len; }
-    t->row.len += n;
-    if (t->row.len >= ROW_BATCH) bgw_submit(t->bg, &t->row);
+    if (t->batch && t->row.len >= ROW_BATCH) t->lay_out = bgw_submit(t->bg, &t->row, t->lay_out) > 2;
 }
 
 /* --explain: the notes' table in words */
