@@ -198,9 +198,14 @@ static bool shortest_exact(double ax, Digits *dg)
     uint64_t m = (bits & ((1ull << 52) - 1)) | (1ull << 52);
     int q = field - 1075;                       /* ax = m * 2**q */
     bool edge = (bits & ((1ull << 52) - 1)) == 0;   /* a power of two: the gap below is half */
-    /* k = 16 - floor(log10(ax)), from an estimate fixed up exactly below */
-    int k = 16 - (int)floor(log10(ax));
-    if (k < 0 || k > 21) return false;
+    /* k = 16 - floor(log10(ax)), from an estimate fixed up exactly below:
+    ** floor(e2 * log10(2)) for ax = 1.f * 2**e2, which floor(log10(ax))
+    ** equals or exceeds by one (1262611 / 2**22 is log10(2) to 7 digits,
+    ** exact enough for |e2| < 60; log10() was 7% of a float's repr) */
+    int e2 = field - 1023;
+    int est = e2 >= 0 ? (e2 * 1262611) >> 22 : -((-e2 * 1262611 + (1 << 22) - 1) >> 22);
+    int k = 16 - est;
+    if (k < 0 || k > 22) return false;
     /* X = 2m * 10**k / 2**t and the bounds, all over 2**(t+1) so the
     ** narrow gap below a power of two is an integer numerator too */
     int t = 1 - q;
@@ -212,7 +217,7 @@ static bool shortest_exact(double ax, Digits *dg)
         if (xf >= pow10[17] && k > 0) { k--; continue; }
         break;
     }
-    if (xf < pow10[16] || xf >= pow10[17]) return false;
+    if (xf < pow10[16] || xf >= pow10[17] || k > 21) return false;
     u128 p = pow10_128(k);
     uint64_t lf = shift_down((u128)(edge ? 4 * m - 1 : 4 * m - 2) * p, t + 1, &le);
     uint64_t hf = shift_down((u128)(4 * m + 2) * p, t + 1, &he);
@@ -244,10 +249,9 @@ static bool shortest_exact(double ax, Digits *dg)
             bool below_hi = he ? (c < hf || (c == hf && closed)) : c <= hf;
             if (!above_lo || !below_hi) continue;
             /* c's digits: 17 of them, or "1" and zeros when c2 carried */
-            char tmp[20];
-            int len = 0;
-            for (uint64_t v = c; v; v /= 10) tmp[len++] = (char)('0' + v % 10);
-            for (int j = 0; j < len; j++) dg->d[j] = tmp[len - 1 - j];
+            char tmp[24], *digits = fmt_u64(tmp, c);
+            int len = (int)(tmp + 23 - digits);
+            memcpy(dg->d, digits, (size_t)len);
             dg->n = len;
             dg->decpt = len - k;
             strip_zeros(dg);
