@@ -915,22 +915,34 @@ static bool wrap_more(const Wrap *w) { return w->pos < w->len; }
 ** mid-word where the line ends. tests/trace_formats/
 ** compare.py wraps the JSON events the same way and checks they agree.
 */
-static size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
+static size_t wrap_cut(Wrap *w, size_t width, const char *s, size_t n, const char **start);
+
+static inline __attribute__((always_inline)) size_t wrap_next(Wrap *w, size_t width, const char **start, bool *indent)
 {
     *start = "";
     *indent = false;
     if (!wrap_more(w)) return 0;
     const char *s = w->s + w->pos;
-    const char *nl = find_byte(s, w->len - w->pos, '\n');
-    size_t n = nl ? (size_t)(nl - s) : w->len - w->pos;
+    /* the item's end, looked for no further than the line could take it */
+    size_t rem = w->len - w->pos, avail = width - (w->cont ? 2 : 0);
+    const char *nl = find_byte(s, rem <= avail ? rem : avail + 1, '\n');
     *indent = w->cont;
-    size_t avail = width - (w->cont ? 2 : 0);
-    if (n <= avail) {                           /* fits: no characters to count */
+    if (nl || rem <= avail) {                   /* fits: no characters to count */
+        size_t n = nl ? (size_t)(nl - s) : rem;
         *start = s;
         w->pos += n + (nl != NULL);
         w->cont = false;
         return n;
     }
+    nl = find_byte(s + avail + 1, rem - avail - 1, '\n');
+    return wrap_cut(w, width, s, nl ? (size_t)(nl - s) : rem, start);
+}
+
+/* wrap_next's item s[0..n) that is longer than the line: its first piece.
+** Out of line: wrap_next, inline, is mostly the case above. */
+static __attribute__((noinline)) size_t wrap_cut(Wrap *w, size_t width, const char *s, size_t n, const char **start)
+{
+    size_t avail = width - (w->cont ? 2 : 0);
     size_t bytes = 0, chars = 0, space = 0;
     if (w->ascii || utf8_chars(s, avail) == avail) {   /* ASCII: a byte is a character */
         bytes = avail;
@@ -1041,6 +1053,18 @@ typedef struct {
     bool header;                /* the first row: the header's line goes first */
 } RowHead;
 
+/* The next piece of a cell on the line, at column 'at' and at most 'width'
+** characters (0: the store column, whatever the line leaves). */
+static inline __attribute__((always_inline)) void lay_cell(Line *ln, Wrap *w, size_t at, size_t width)
+{
+    if (!wrap_more(w)) return;                  /* nothing to put on this line */
+    if (!width) width = TABLE_WIDTH - (ln->col < at ? at : ln->col + 1);
+    const char *s;
+    bool indent;
+    size_t n = wrap_next(w, width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
+    line_put(ln, at, indent, s, n, w->ascii ? n : utf8_chars(s, n));
+}
+
 /* Lays a row out as the table's lines and appends them to 'out' (the
 ** header's line first when rh->header). */
 static void table_lines(StrBuf *out, const RowHead *rh, const char *const cell[NWRAP])
@@ -1056,7 +1080,6 @@ static void table_lines(StrBuf *out, const RowHead *rh, const char *const cell[N
     }
     Wrap cells[NWRAP];
     for (int i = 0; i < NWRAP; i++) cells[i] = wrap_of(cell[i], rh->len[i]);
-    static const size_t widths[NWRAP - 1] = { W_INSTR, W_FETCH, W_COMPUTE };
     for (bool first = true;; first = false) {
         bool any = first;
         for (int i = 0; i < NWRAP; i++) any |= wrap_more(&cells[i]);
@@ -1071,15 +1094,12 @@ static void table_lines(StrBuf *out, const RowHead *rh, const char *const cell[N
                 line_put(&ln, col_start[i], false, s, n, n);
             }
         }
-        for (int i = 0; i < NWRAP; i++) {
-            if (!wrap_more(&cells[i])) continue;        /* nothing to put on this line */
-            size_t at = col_start[NFIXED + i];
-            size_t width = i < NWRAP - 1 ? widths[i] : TABLE_WIDTH - (ln.col < at ? at : ln.col + 1);
-            const char *s;
-            bool indent;
-            size_t n = wrap_next(&cells[i], width < W_STORE / 2 ? W_STORE / 2 : width, &s, &indent);
-            line_put(&ln, at, indent, s, n, cells[i].ascii ? n : utf8_chars(s, n));
-        }
+        /* the cells one by one, each with its constants (a loop over them
+        ** kept the four Wraps in memory) */
+        lay_cell(&ln, &cells[0], col_start[NFIXED + 0], W_INSTR);
+        lay_cell(&ln, &cells[1], col_start[NFIXED + 1], W_FETCH);
+        lay_cell(&ln, &cells[2], col_start[NFIXED + 2], W_COMPUTE);
+        lay_cell(&ln, &cells[3], col_start[NFIXED + 3], 0);
         line_end(out, &ln);
     }
 }
