@@ -170,6 +170,14 @@ static const char hex_pairs[] = HEX_ROW("0") HEX_ROW("1") HEX_ROW("2") HEX_ROW("
     HEX_ROW("c") HEX_ROW("d") HEX_ROW("e") HEX_ROW("f");
 #undef HEX_ROW
 
+/* v's n hex digits at p (n at least v's own) */
+static inline void hex_digits(char *p, uint64_t v, int n)
+{
+    int i = n;
+    for (; i >= 2; i -= 2, v >>= 8) memcpy(p + i - 2, hex_pairs + 2 * (v & 0xFF), 2);
+    if (i) p[0] = hex_pairs[2 * (v & 0xF) + 1];
+}
+
 /* "%0*llx": at least 'digits' hex digits */
 static inline void put_hex(StrBuf *b, uint64_t v, int digits)
 {
@@ -178,14 +186,49 @@ static inline void put_hex(StrBuf *b, uint64_t v, int digits)
     char *p = room(b, (size_t)n);
     p[n] = '\0';
     b->len += (size_t)n;
-    int i = n;
-    for (; i >= 2; i -= 2, v >>= 8) memcpy(p + i - 2, hex_pairs + 2 * (v & 0xFF), 2);
-    if (i) p[0] = hex_pairs[2 * (v & 0xF) + 1];
+    hex_digits(p, v, n);
 }
+
+/*
+** Writing into room already made (room()): each returns where the next
+** byte goes. An item made this way takes one capacity check instead of
+** one per piece (heap_event: an alloc's, a free's or a refcount's line).
+*/
+static inline char *w_bytes(char *p, const char *s, size_t n) { copy_short(p, s, n); return p + n; }
+#define W_LIT(p, lit) w_bytes((p), "" lit, sizeof lit - 1)
+static inline char *w_dec(char *p, uint64_t v)
+{
+    char buf[24], *s = dec_text(buf, v);
+    return w_bytes(p, s, (size_t)(buf + sizeof buf - s));
+}
+static inline char *w_hex(char *p, uint64_t v)
+{
+    int n = v ? (67 - __builtin_clzll(v)) / 4 : 1;
+    hex_digits(p, v, n);
+    return p + n;
+}
+/* ends an item written with the above: its length and the NUL */
+static inline void w_end(StrBuf *b, char *p)
+{
+    *p = '\0';
+    b->len = (size_t)(p - b->s);
+}
+
+/* strlen of heap_type_names[], once (type_names_init) */
+static uint8_t type_name_len[TY__COUNT];
+static void type_names_init(void)
+{
+    for (int i = 0; i < TY__COUNT; i++) {
+        size_t n = heap_type_names[i] ? strlen(heap_type_names[i]) : 0;
+        type_name_len[i] = (uint8_t)(n < 255 ? n : 255);
+    }
+}
+static inline void put_type_name(StrBuf *b, TypeId ty) { put(b, heap_type_names[ty], type_name_len[ty]); }
 
 Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
 {
     Tracer *t = xcalloc(1, sizeof *t);
+    if (!type_name_len[TY_INT]) type_names_init();
     t->vm = vm;
     t->out = out;
     t->fmt = fmt;
@@ -395,7 +438,7 @@ static void describe(Tracer *t, Addr v, StrBuf *out)
         if (e->len && e->addr == v && e->ty == ty && e->key == key) { put(out, e->text, e->len); return; }
     }
     size_t mark = out->len;
-    put_str(out, heap_type_names[ty]);      /* what op_type_name says for these types */
+    put_type_name(out, ty);                 /* what op_type_name says for these types */
     put_char(out, ' ');
     if (!quick_repr(t, ty, v, out)) {
         out->s[out->len = mark] = '\0';
@@ -758,38 +801,41 @@ static void heap_event(void *ud, const HeapEvent *e)
     if (idle(t)) return;
     if (events(t)) { tev_heap(t->ev, e); return; }
     StrBuf *o = item_new(&t->store);
+    size_t name = e->kind == HEV_ALLOC || e->kind == HEV_FREE || e->kind == HEV_RESIZE ? type_name_len[e->type] : 0;
+    char *p = room(o, 96 + name);               /* the longest: a resize, 3 numbers of 20 digits */
     switch (e->kind) {
     case HEV_ALLOC: case HEV_FREE:      /* new T (N B) @id */
-        put_str(o, e->kind == HEV_ALLOC ? "new " : "free ");
-        put_str(o, heap_type_names[e->type]);
-        PUT_LIT(o, " (");
-        put_dec(o, e->size);
-        PUT_LIT(o, " B) @0x");
-        put_hex(o, e->addr, 1);
+        p = e->kind == HEV_ALLOC ? W_LIT(p, "new ") : W_LIT(p, "free ");
+        p = w_bytes(p, heap_type_names[e->type], name);
+        p = W_LIT(p, " (");
+        p = w_dec(p, e->size);
+        p = W_LIT(p, " B) @0x");
+        p = w_hex(p, e->addr);
         break;
     case HEV_REFCNT:                    /* rc @id before->after */
-        PUT_LIT(o, "rc @0x");
-        put_hex(o, e->addr, 1);
-        put_char(o, ' ');
-        put_dec(o, e->before);
-        PUT_LIT(o, "->");
-        put_dec(o, e->after);
+        p = W_LIT(p, "rc @0x");
+        p = w_hex(p, e->addr);
+        *p++ = ' ';
+        p = w_dec(p, e->before);
+        p = W_LIT(p, "->");
+        p = w_dec(p, e->after);
         break;
     case HEV_CACHED:
-        PUT_LIT(o, "cached small int @0x");
-        put_hex(o, e->addr, 1);
+        p = W_LIT(p, "cached small int @0x");
+        p = w_hex(p, e->addr);
         break;
     case HEV_RESIZE:                    /* resize T (N->M B) @id */
-        PUT_LIT(o, "resize ");
-        put_str(o, heap_type_names[e->type]);
-        PUT_LIT(o, " (");
-        put_dec(o, e->before);
-        PUT_LIT(o, "->");
-        put_dec(o, e->after);
-        PUT_LIT(o, " B) @0x");
-        put_hex(o, e->addr, 1);
+        p = W_LIT(p, "resize ");
+        p = w_bytes(p, heap_type_names[e->type], name);
+        p = W_LIT(p, " (");
+        p = w_dec(p, e->before);
+        p = W_LIT(p, "->");
+        p = w_dec(p, e->after);
+        p = W_LIT(p, " B) @0x");
+        p = w_hex(p, e->addr);
         break;
     }
+    w_end(o, p);
 }
 
 /* ---- writing rows ---- */
