@@ -401,6 +401,23 @@ static bool quick_repr(Tracer *t, TypeId ty, Addr v, StrBuf *out)
     }
 }
 
+/* value_repr's text of a list, tuple or dict ("len 3"), for describe
+** without trace_describe's detour; false for other values. (short_value
+** shows these as "<list>", so quick_repr leaves them alone.) */
+static bool quick_len(const Heap *h, TypeId ty, Addr v, StrBuf *out)
+{
+    size_t n;
+    switch (ty) {
+    case TY_LIST: n = list_len(h, v); break;
+    case TY_TUPLE: n = tuple_len(h, v); break;
+    case TY_DICT: n = dict_len(h, v); break;
+    default: return false;
+    }
+    PUT_LIT(out, "len ");
+    put_dec(out, n);
+    return true;
+}
+
 /* What makes the description of the int, float, bool or None at 'v' what
 ** it is, besides its address and type: its value (false for other values). */
 static bool value_key(const Heap *h, TypeId ty, Addr v, uint64_t *key)
@@ -440,7 +457,7 @@ static void describe(Tracer *t, Addr v, StrBuf *out)
     size_t mark = out->len;
     put_type_name(out, ty);                 /* what op_type_name says for these types */
     put_char(out, ' ');
-    if (!quick_repr(t, ty, v, out)) {
+    if (!quick_repr(t, ty, v, out) && !quick_len(h, ty, v, out)) {
         out->s[out->len = mark] = '\0';
         trace_describe(t->vm, v, out);
         return;
