@@ -222,10 +222,19 @@ mode_trace() {
   local avg_row=$((tot_bytes / (tot_rows > 0 ? tot_rows : 1)))
   echo
   echo "all programs: $(awk -v r="$tot_rows" -v s="$tot_wall" 'BEGIN { printf "%.2f", r / s / 1e6 }') million rows/s (wall; target >= 10)"
-  # the file system's own ceiling: 1 GiB of zeros in 1 MiB writes, no fsync
-  # (tracevm does not fsync either)
-  local ddt secs bw
-  ddt=$(dd if=/dev/zero of="$tdir/tracevm-bench.dd" bs=1M count=1024 2>&1 | awk '/copied/ { for (i = 1; i <= NF; i++) if ($i == "s,") print $(i - 1) }')
+  # the file system's own ceiling: 1 GiB of zeros in 256 KiB writes, no
+  # fsync (tracevm does not fsync either), into blocks reserved first
+  # (fallocate --keep-size), as tracevm's writer reserves them (vm/bgwrite.c)
+  # The faster of two: right after the traces' files were deleted, the
+  # first pass has run at a fifth of the second's speed here (the file
+  # system is mounted with 'discard').
+  local ddt secs bw t
+  for pass in 1 2; do
+    rm -f "$tdir/tracevm-bench.dd"
+    fallocate -n -l 1G "$tdir/tracevm-bench.dd" 2>/dev/null || true
+    t=$(dd if=/dev/zero of="$tdir/tracevm-bench.dd" bs=256K count=4096 conv=notrunc 2>&1 | awk '/copied/ { for (i = 1; i <= NF; i++) if ($i == "s,") print $(i - 1) }')
+    if [ -z "${ddt:-}" ] || awk -v a="$t" -v b="$ddt" 'BEGIN { exit !(a < b) }'; then ddt=$t; fi
+  done
   rm -f "$tdir/tracevm-bench.dd"
   bw=$(awk -v t="$ddt" 'BEGIN { if (t > 0) printf "%.0f", 1073741824 / t / 1e6; else print 0 }')
   echo "write bandwidth of $tdir ($(stat -f -c %T "$tdir")): $bw MB/s with dd, so at $avg_row bytes/row at most $(awk -v b="$bw" -v r="$avg_row" 'BEGIN { if (r > 0) printf "%.1f", b * 1e6 / r / 1e6; else print "?" }') million rows/s could reach this file system"
