@@ -11,7 +11,8 @@
 #  5. A file of its own: the table the writer's thread lays out from packed
 #     rows (vm/trace.c shape_rows) is byte for byte the table written to
 #     stderr row by row, over many batches, with wrapped and non-ASCII
-#     items; the blocks reserved ahead of the writes are given back.
+#     items, into the test's directory and into tmpfs; the blocks reserved
+#     ahead of the writes are given back.
 # Exit 77 (skipped) when python3 is missing; when only PyYAML is missing the
 # YAML checks are skipped with a message and, if all else passed, so is the suite.
 set -u
@@ -167,6 +168,17 @@ else fail "a file of its own differs from stderr's table (or is too short: $size
 blocks=$(stat -c '%b*%B' "$work/own.txt" 2>/dev/null); blocks=$((blocks))
 if [ "$blocks" -le $((size + (1 << 20))) ]; then ok "the blocks reserved past the trace's end are given back ($blocks bytes for $size)"
 else fail "the trace file keeps $blocks bytes of blocks for $size bytes"; fi
+# into tmpfs, where writing costs more and the VM's thread lays out the
+# batches the writer falls behind on (and no blocks are reserved)
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  shm="$(mktemp /dev/shm/tracevm-formats.XXXXXX)"
+  (cd "$work" && "$bin" run --quiet --trace-out "$shm" "$work/wide.py" >/dev/null 2>&1)
+  if cmp -s "$shm" "$work/err.txt"; then ok "a file of its own in tmpfs equals stderr's table"
+  else fail "a file of its own in tmpfs differs from stderr's table"; cmp "$shm" "$work/err.txt" | head -3; fi
+  rm -f "$shm"
+else
+  echo "SKIP tmpfs trace file: /dev/shm is not writable here"
+fi
 
 echo "trace_formats: $passed passed, $failed failed"
 [ $failed -eq 0 ] || exit 1

@@ -15,7 +15,9 @@
 ** gives back what is left over when it ends. Allocating blocks one write at
 ** a time was most of the kernel's time on ext4 here: 400 MB of 256 KiB
 ** writes took 5.9 GB/s that way and 9.4-9.8 GB/s with the blocks reserved
-** (bench/README.md, session 17).
+** (bench/README.md, session 17). A run killed before it ends leaves up to
+** RESERVE bytes of blocks past the file's end (its size is right); they
+** go with the file, or with any truncation of it.
 */
 #define _GNU_SOURCE 1           /* fallocate */
 #include "vm/bgwrite.h"
