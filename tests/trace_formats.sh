@@ -165,9 +165,13 @@ size=$(stat -c %s "$work/own.txt" 2>/dev/null || echo 0)
 if [ "$size" -gt $((4 << 20)) ] && cmp -s "$work/own.txt" "$work/err.txt" && grep -q "caf\xc3\xa9\|café" "$work/own.txt"; then
   ok "a file of its own: the rows laid out in the writer's thread equal stderr's ($size bytes)"
 else fail "a file of its own differs from stderr's table (or is too short: $size bytes)"; cmp "$work/own.txt" "$work/err.txt" | head -3; fi
-blocks=$(stat -c '%b*%B' "$work/own.txt" 2>/dev/null); blocks=$((blocks))
-if [ "$blocks" -le $((size + (1 << 20))) ]; then ok "the blocks reserved past the trace's end are given back ($blocks bytes for $size)"
-else fail "the trace file keeps $blocks bytes of blocks for $size bytes"; fi
+# without --quiet, so that the closing note follows the last batch
+(cd "$work" && "$bin" run --trace-out "$work/noted.txt" "$work/wide.py" >/dev/null 2>&1)
+size=$(stat -c %s "$work/noted.txt" 2>/dev/null || echo 0)
+blocks=$(stat -c '%b*%B' "$work/noted.txt" 2>/dev/null); blocks=$((blocks))
+if tail -n 1 "$work/noted.txt" | grep -q "program ended" && [ "$blocks" -le $((size + (1 << 20))) ]; then
+  ok "the blocks reserved past the trace's end are given back ($blocks bytes for $size, the closing note last)"
+else fail "the trace file keeps $blocks bytes of blocks for $size bytes (or lost its closing note)"; tail -n 2 "$work/noted.txt"; fi
 # into tmpfs, where writing costs more and the VM's thread lays out the
 # batches the writer falls behind on (and no blocks are reserved)
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then

@@ -52,6 +52,7 @@ struct BgWriter {
     off_t pos;                  /* the offset the next write goes to */
     off_t reserved;             /* the file's blocks are reserved up to here */
     bool reserving;             /* false once fallocate is refused, or not a file */
+    bool trim;                  /* fallocate was called: truncate to the size at the end */
 };
 
 /* Reserves the file's blocks up to at least 'end' (see above). */
@@ -60,6 +61,7 @@ static void reserve(BgWriter *w, int fd, off_t end)
 #ifdef __linux__
     if (!w->reserving || end <= w->reserved) return;
     off_t len = end - w->reserved > RESERVE ? end - w->reserved : RESERVE;
+    w->trim = true;             /* a refused fallocate may still have reserved some (ext4, ENOSPC) */
     if (fallocate(fd, FALLOC_FL_KEEP_SIZE, w->reserved, len) == 0) w->reserved += len;
     else w->reserving = false;  /* EOPNOTSUPP, or the disk is nearly full: write as it comes */
 #else
@@ -183,10 +185,11 @@ int bgw_free(BgWriter *w)
         pthread_join(w->thread, NULL);
     }
     /* the blocks reserved past the end go back: a truncation to the file's
-    ** own size frees them */
+    ** own size frees them. What others wrote through the FILE between the
+    ** batches (the trace's closing note) is in the file first. */
     struct stat st;
-    if (w->reserved > w->pos && fstat(fileno(w->out), &st) == 0 && st.st_size == w->pos)
-        (void)!ftruncate(fileno(w->out), w->pos);
+    if (w->trim && fflush(w->out) == 0 && fstat(fileno(w->out), &st) == 0)
+        (void)!ftruncate(fileno(w->out), st.st_size);
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
     for (int i = 0; i < NSLOT; i++) sb_free(&w->slot[i]);

@@ -808,6 +808,7 @@ void trace_note(Tracer *t, const char *fmt, ...)
     } else {
         flush_rows(t);
         fprintf(t->out, "%s\n", s.s);
+        if (t->bg) fflush(t->out);      /* before any later batch, which goes around the FILE */
     }
     sb_free(&s);
 }
