@@ -1113,7 +1113,7 @@ typedef struct {
     uint64_t step;
     Addr offset;
     uint32_t line;
-    uint32_t len[NWRAP];        /* instruction, fetch, compute, store */
+    size_t len[NWRAP];          /* instruction, fetch, compute, store (a dying list's store cell can pass 4 GB) */
     bool header;                /* the first row: the header's line goes first */
 } RowHead;
 
@@ -1195,7 +1195,7 @@ static void shape_rows(void *ud, const StrBuf *in, StrBuf *out)
 static void table_row(Tracer *t)
 {
     const StrBuf *c[NWRAP] = { &t->instr, &t->fetch, &t->compute, &t->store };
-    RowHead rh = { t->step, t->offset, t->line, { (uint32_t)c[0]->len, (uint32_t)c[1]->len, (uint32_t)c[2]->len, (uint32_t)c[3]->len },
+    RowHead rh = { t->step, t->offset, t->line, { c[0]->len, c[1]->len, c[2]->len, c[3]->len },
                    !t->header_done };
     t->header_done = true;
     if (!t->batch || t->lay_out) {
