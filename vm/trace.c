@@ -214,7 +214,7 @@ static inline void w_end(StrBuf *b, char *p)
     b->len = (size_t)(p - b->s);
 }
 
-/* strlen of heap_type_names[], once (type_names_init) */
+/* strlen of heap_type_names[], once (type_names_init): describe and heap_event */
 static uint8_t type_name_len[TY__COUNT];
 static void type_names_init(void)
 {
@@ -223,7 +223,6 @@ static void type_names_init(void)
         type_name_len[i] = (uint8_t)(n < 255 ? n : 255);
     }
 }
-static inline void put_type_name(StrBuf *b, TypeId ty) { put(b, heap_type_names[ty], type_name_len[ty]); }
 
 Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
 {
@@ -455,15 +454,19 @@ static void describe(Tracer *t, Addr v, StrBuf *out)
         if (e->len && e->addr == v && e->ty == ty && e->key == key) { put(out, e->text, e->len); return; }
     }
     size_t mark = out->len;
-    put_type_name(out, ty);                 /* what op_type_name says for these types */
-    put_char(out, ' ');
+    char *p = room(out, type_name_len[ty] + 1u);
+    p = w_bytes(p, heap_type_names[ty], type_name_len[ty]);     /* what op_type_name says for these types */
+    *p++ = ' ';
+    w_end(out, p);
     if (!quick_repr(t, ty, v, out) && !quick_len(h, ty, v, out)) {
         out->s[out->len = mark] = '\0';
         trace_describe(t->vm, v, out);
         return;
     }
-    PUT_LIT(out, " @0x");
-    put_hex(out, v, 1);
+    p = room(out, 24);
+    p = W_LIT(p, " @0x");
+    p = w_hex(p, v);
+    w_end(out, p);
     size_t n = out->len - mark;
     if (e && n < sizeof e->text) {
         *e = (ValueText){ .addr = v, .key = key, .ty = (unsigned char)ty, .len = (unsigned char)n };
@@ -522,10 +525,14 @@ static void reg_item(Tracer *t, StrBuf *cell, unsigned r, Addr v)
 {
     const Chunk *ch = t->vm->prog->chunks[t->chunk];
     StrBuf *o = item_new(cell);
-    put_char(o, 'r');
-    put_dec(o, r);
-    if (r < ch->nlocals && ch->locals[r][0] != '.') { put_char(o, '('); put_str(o, ch->locals[r]); put_char(o, ')'); }
-    PUT_LIT(o, " = ");
+    const char *name = r < ch->nlocals && ch->locals[r][0] != '.' ? ch->locals[r] : NULL;
+    size_t n = name ? strlen(name) : 0;
+    char *p = room(o, 32 + n);
+    *p++ = 'r';
+    p = w_dec(p, r);
+    if (name) { *p++ = '('; p = w_bytes(p, name, n); *p++ = ')'; }
+    p = W_LIT(p, " = ");
+    w_end(o, p);
     describe(t, v, o);
 }
 
@@ -593,9 +600,11 @@ void trace_const_read(Tracer *t, unsigned k, Addr v)
     if (idle(t)) return;
     if (events(t)) { tev_const(t->ev, k, v); return; }
     StrBuf *o = item_new(&t->fetch);
-    put_char(o, 'k');
-    put_dec(o, k);
-    PUT_LIT(o, " = ");
+    char *p = room(o, 32);
+    *p++ = 'k';
+    p = w_dec(p, k);
+    p = W_LIT(p, " = ");
+    w_end(o, p);
     describe(t, v, o);
 }
 
