@@ -408,7 +408,7 @@ static Addr seq_repeat(Vm *vm, Addr s, int64_t n)
         if (n == 1 || len == 0) { if (len == 0 || n == 1) { Addr r = n == 1 ? s : h->empty_tuple; heap_incref(h, r); return r; } }
         Addr r = tuple_new(h, total);
         if (!r) return nomem(vm);
-        repeat_items(h, r + 3 * (Addr)h->W, s + 3 * (Addr)h->W, len, (size_t)n);
+        repeat_items(h, tuple_item_at(h, r, 0), tuple_item_at(h, s, 0), len, (size_t)n);
         return r;
     }
     Addr r = list_new(h, total);
