@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
+#include <linux/magic.h>
 #include <sys/vfs.h>
 #endif
 
@@ -47,7 +48,6 @@ struct BgWriter {
     bool quit, threaded;
     int err;                    /* errno of the first write that failed, else 0 */
     BgShape shape;              /* NULL: the batches are written as they are */
-    void *ud;
     StrBuf shaped;              /* the thread's: a shaped batch */
     off_t pos;                  /* the offset the next write goes to */
     off_t reserved;             /* the file's blocks are reserved up to here */
@@ -89,7 +89,7 @@ static void write_all(BgWriter *w, StrBuf *b, bool raw)
 {
     if (w->shape && !raw) {
         sb_clear(&w->shaped);
-        w->shape(w->ud, b, &w->shaped);
+        w->shape(b, &w->shaped);
         write_bytes(w, &w->shaped);
     } else {
         write_bytes(w, b);
@@ -116,12 +116,11 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-BgWriter *bgw_new(FILE *out, BgShape shape, void *ud)
+BgWriter *bgw_new(FILE *out, BgShape shape)
 {
     BgWriter *w = xcalloc(1, sizeof *w);
     w->out = out;
     w->shape = shape;
-    w->ud = ud;
     sb_init(&w->shaped);
     fflush(out);                /* from here on the bytes go around the FILE */
     struct stat st;
@@ -132,7 +131,7 @@ BgWriter *bgw_new(FILE *out, BgShape shape, void *ud)
     /* tmpfs reserves by allocating and zeroing the pages themselves: the
     ** writes then cost more, not less */
     struct statfs fs;
-    if (w->reserving && fstatfs(fd, &fs) == 0 && fs.f_type == 0x01021994 /* TMPFS_MAGIC */) w->reserving = false;
+    if (w->reserving && fstatfs(fd, &fs) == 0 && fs.f_type == TMPFS_MAGIC) w->reserving = false;
 #endif
     w->reserved = w->pos;
     for (int i = 0; i < NSLOT; i++) sb_init(&w->slot[i]);

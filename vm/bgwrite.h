@@ -16,14 +16,14 @@ typedef struct BgWriter BgWriter;
 
 /* Turns a batch handed over into the bytes to write: called in the
 ** writer's thread, one batch at a time, in order; it appends to 'out'. */
-typedef void (*BgShape)(void *ud, const StrBuf *in, StrBuf *out);
+typedef void (*BgShape)(const StrBuf *in, StrBuf *out);
 
 /* A writer for 'out'; nothing else may write to 'out' until bgw_wait or
 ** bgw_free returns. 'shape' (NULL: the batches are the bytes) runs in the
-** writer's thread, so the caller need not spend its own time on it; 'ud'
-** is its alone. Without a thread (the host refused one) every batch is
-** shaped and written at once, in the caller's thread. */
-BgWriter *bgw_new(FILE *out, BgShape shape, void *ud);
+** writer's thread, so the caller need not spend its own time on it.
+** Without a thread (the host refused one) every batch is shaped and
+** written at once, in the caller's thread. */
+BgWriter *bgw_new(FILE *out, BgShape shape);
 /* Hands b's bytes over and leaves b empty, holding the buffer the thread
 ** wrote last (no allocation per batch); 'raw' bytes are written without
 ** the shape. Waits while every slot of the queue is taken. Returns how

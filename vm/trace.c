@@ -79,7 +79,7 @@ enum { W_STORE = TABLE_WIDTH - (W_STEP + W_LINE + W_PC + W_INSTR + W_FETCH + W_C
 
 static void heap_event(void *ud, const HeapEvent *e);
 static void flush_rows(Tracer *t);
-static void shape_rows(void *ud, const StrBuf *in, StrBuf *out);
+static void shape_rows(const StrBuf *in, StrBuf *out);
 
 /* Rows for a file of their own wait in batches of ROW_BATCH bytes (one
 ** fwrite per row costs more than building a short row), which a second
@@ -232,7 +232,7 @@ Tracer *trace_new(Vm *vm, FILE *out, TraceFormat fmt)
     t->out = out;
     t->fmt = fmt;
     t->batch = fmt == TRACE_TABLE && own_file(out);
-    if (t->batch) t->bg = bgw_new(out, shape_rows, NULL);
+    if (t->batch) t->bg = bgw_new(out, shape_rows);
     sb_init(&t->instr); sb_init(&t->fetch); sb_init(&t->compute); sb_init(&t->store); sb_init(&t->row); sb_init(&t->scratch);
     if (fmt == TRACE_JSON || fmt == TRACE_YAML) {
         t->ev = tev_step_new();
@@ -1186,9 +1186,8 @@ static void table_lines(StrBuf *out, const RowHead *rh, const char *const cell[N
 ** traced loop) moves off the VM's thread; into tmpfs, whose writes cost
 ** more, the work stays split as the writer has room for it.
 */
-static void shape_rows(void *ud, const StrBuf *in, StrBuf *out)
+static void shape_rows(const StrBuf *in, StrBuf *out)
 {
-    (void)ud;
     for (size_t at = 0; at < in->len;) {
         RowHead rh;
         memcpy(&rh, in->s + at, sizeof rh);
