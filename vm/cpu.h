@@ -706,7 +706,7 @@ VmStatus CPU_RUN(Vm *vm)
                 && ram_word(&h->ram, gc->slot - HEAP_W(h)) == N[ins_bx(ins)]) {
                 Addr old = ram_word(&h->ram, gc->slot);    /* as dict_set replaces a value */
                 ram_set_word(&h->ram, gc->slot, v);
-                heap_decref(h, old);
+                heap_decref_fast(h, old);
             } else if (!global_store_miss(vm, gc, N[ins_bx(ins)], v)) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             break;
         }
