@@ -35,9 +35,11 @@ static size_t next_cp(const char *s, size_t n, size_t i, uint32_t *cp)
 
 static int64_t count_cps(const char *s, size_t n)
 {
-    int64_t c = 0;
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;     /* ASCII: a byte a code point */
+    int64_t c = (int64_t)i;
     uint32_t cp;
-    for (size_t i = 0; i < n; c++) i = next_cp(s, n, i, &cp);
+    for (; i < n; c++) i = next_cp(s, n, i, &cp);
     return c;
 }
 
@@ -148,7 +150,10 @@ size_t fmt_fixed_exact(char *buf, double ax, int nd)
         q = p >> k;
         if (r > half || (r == half && (q & 1))) q++;
     }
-    uint64_t ip = (uint64_t)(q / pow10[nd]), fp = (uint64_t)(q % pow10[nd]);
+    /* a quotient of 64 bits takes one hardware divide, not __udivti3 */
+    uint64_t q64 = (uint64_t)q, ip, fp;
+    if (q >> 64) ip = (uint64_t)(q / pow10[nd]), fp = (uint64_t)(q % pow10[nd]);
+    else ip = q64 / pow10[nd], fp = q64 % pow10[nd];
     char tmp[24];
     size_t n = 0, t = 0;
     do { tmp[t++] = (char)('0' + ip % 10); ip /= 10; } while (ip);
@@ -1160,9 +1165,23 @@ int fmt_percent_float(double x, const PercentSpec *ps, StrBuf *out, StrBuf *err)
     if (!(t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G'))
         return fmt_percent_unsupported(ps, err);
     if (ps->prec > FMT_MAX_LEN) return too_long(err);
+    int64_t prec = ps->prec < 0 ? 6 : ps->prec;
+    if ((t == 'f' || t == 'F') && ps->width == -1 && !ps->alt && !ps->plus && !ps->blank) {
+        /* "%.2f" with nothing to pad: put_double's digits and percent_output's
+        ** text, straight from the exact fixed-point conversion when it
+        ** applies (finite, below 2**53, at most 17 places) */
+        char buf[48];
+        size_t n = fmt_fixed_exact(buf + 1, fabs(x), (int)prec);
+        if (n) {
+            bool neg = signbit(x) != 0;
+            buf[0] = '-';
+            sb_put(out, buf + !neg, n + neg);
+            return FMT_OK;
+        }
+    }
     StrBuf num;
     sb_init(&num);
-    put_double(&num, x, (char)t, ps->prec < 0 ? 6 : ps->prec, ps->alt ? DTSF_ALT : 0);
+    put_double(&num, x, (char)t, prec, ps->alt ? DTSF_ALT : 0);
     int rc = percent_output(out, num.s, num.len, true, ps, err);
     sb_free(&num);
     return rc;
