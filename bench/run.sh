@@ -12,8 +12,8 @@
 #             wall and CPU (user+sys) times, their ratios, the geometric mean of
 #             the ratios and both peak RSS
 #   ir        instruction counts under valgrind (cachegrind), CPython vs
-#             tracevm, on smaller sizes (each program's '# ir:' line replaces
-#             its top-level print line): a measure that load does not move
+#             tracevm, on smaller sizes (each program's '# ir:' line, as
+#             bench/ir_size.awk applies it): a measure that load does not move
 #   trace     'tracevm run --trace-out FILE' (the full table, to a file) for
 #             the first STEPS instructions of each program (--max-steps); rows
 #             are counted as lines that start with a step number
@@ -90,7 +90,7 @@ case $tvm in /*) ;; *) tvm="$PWD/$tvm" ;; esac
 # indexing): a benchmark that is not one of the seven should not be a
 # surprise.
 issue_progs=" loop float fib list strings bigint objects "
-progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting records appendindex strappend formatting wordcount digitsum freshdicts listops textproc sieve digits bigstr bigmul powmod strconcat kwcalls charmap)
+progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting records appendindex strappend formatting wordcount digitsum freshdicts listops textproc sieve digits bigstr bigmul powmod strconcat kwcalls charmap modloop collatz modlist modstr modobjects pctformat)
 if [ -n "$only" ]; then read -r -a progs <<<"$only"; fi
 
 # ---- helpers ----
@@ -177,7 +177,7 @@ mode_ir() {
     local d f="$tmp/ir.$p.py"
     d=$(sed -n 's/^# ir: //p' "$here/$p.py")
     if [ -z "$d" ]; then echo "| $p | no '# ir:' line | | | |"; continue; fi
-    awk -v d="$d" '/^print\(/ { print d; next } { print }' "$here/$p.py" >"$f"
+    awk -v d="$d" -f "$here/ir_size.awk" "$here/$p.py" >"$f"
     local ip it r ok=same
     ip=$(irefs "$tmp/ir.$p.py.out" "$py" "$f")
     it=$(irefs "$tmp/ir.$p.tv.out" "$tvm" run --max-steps 0 "$f")

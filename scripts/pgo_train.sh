@@ -29,9 +29,8 @@ run() { "$tv" run --quiet --max-steps 50000000 --disk "$work/disk" "$@" >/dev/nu
 
 for f in "$src"/bench/*.py; do
   small="$work/$(basename "$f")"
-  # the '# ir:' line's statement replaces the top-level print
-  ir=$(sed -n 's/^# ir: //p' "$f")
-  { grep -v '^print(' "$f"; echo "$ir"; } >"$small"
+  # the '# ir:' line's size (bench/ir_size.awk)
+  awk -v d="$(sed -n 's/^# ir: //p' "$f")" -f "$src/bench/ir_size.awk" "$f" >"$small"
   for p in cpython-3.12-64bit cpython-3.11-64bit cpython-3.12-32bit cpython-3.11-32bit; do
     run --profile "$p" "$small"
   done

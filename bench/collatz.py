@@ -1,0 +1,16 @@
+# bench/collatz.py: a module-level while loop with branches (Collatz steps).
+N = 8000000
+n = 0
+i = 0
+x = 1
+while i < N:
+    if x % 2 == 0:
+        x = x // 2
+    else:
+        x = 3 * x + 1
+    if x == 1:
+        x = i + 7
+        n += 1
+    i += 1
+print(n, x)
+# ir: N = 800000
