@@ -676,6 +676,8 @@ static inline bool str_eq_fast(const Heap *h, Addr a, Addr b)
         return memcmp(ram_ptr(&h->ram, a + h->L.str_ascii_header), ram_ptr(&h->ram, b + h->L.str_ascii_header), n) == 0;
     return str_eq(h, a, b);
 }
+/* sub occurs in s (str.__contains__) */
+bool str_contains(const Heap *h, Addr s, Addr sub);
 /* s equals the UTF-8 text c */
 bool str_eq_cstr(const Heap *h, Addr s, const char *c);
 int str_cmp(const Heap *h, Addr a, Addr b);

@@ -397,6 +397,39 @@ bool str_eq(const Heap *h, Addr a, Addr b)
     return memcmp(str_data(h, a), str_data(h, b), n * str_kind(h, a)) == 0;
 }
 
+/*
+** 'sub' occurs in 's' (str.__contains__). Strings of one kind compare code
+** units, so the search runs over their bytes: memchr to each candidate
+** first byte, memcmp there, a match counting only at a code unit's start.
+** A wider kind than s's holds a code point s cannot hold.
+*/
+bool str_contains(const Heap *h, Addr s, Addr sub)
+{
+    size_t n = str_len(h, s), m = str_len(h, sub);
+    if (m == 0) return true;
+    if (m > n) return false;
+    unsigned k = str_kind(h, s), kt = str_kind(h, sub);
+    if (kt > k) return false;
+    if (kt < k) {                   /* a narrower needle: code point by code point */
+        for (size_t i = 0; i + m <= n; i++) {
+            size_t j = 0;
+            while (j < m && str_char(h, s, i + j) == str_char(h, sub, j)) j++;
+            if (j == m) return true;
+        }
+        return false;
+    }
+    const uint8_t *p = str_data(h, s), *q = str_data(h, sub);
+    size_t nb = n * k, mb = m * k;
+    for (size_t i = 0; i + mb <= nb;) {
+        const uint8_t *f = memchr(p + i, q[0], nb - mb + 1 - i);
+        if (!f) return false;
+        size_t at = (size_t)(f - p);
+        if (at % k == 0 && memcmp(f, q, mb) == 0) return true;
+        i = at + 1;
+    }
+    return false;
+}
+
 bool str_eq_cstr(const Heap *h, Addr s, const char *c)
 {
     size_t len = str_len(h, s);

@@ -689,14 +689,7 @@ int op_contains(Vm *vm, Addr c, Addr v)
     case TY_STR: {
         if (obj_type(h, v) != TY_STR)
             return vm_raise(vm, EXC_TYPE, "'in <string>' requires string as left operand, not %s", op_type_name(vm, v)), -1;
-        size_t n = str_len(h, c), m = str_len(h, v);
-        if (m == 0) return 1;
-        for (size_t i = 0; i + m <= n; i++) {
-            size_t j = 0;
-            while (j < m && str_char(h, c, i + j) == str_char(h, v, j)) j++;
-            if (j == m) return 1;
-        }
-        return 0;
+        return str_contains(h, c, v);
     }
     case TY_DICT: case TY_DICTKEYS: {
         Addr d = obj_type(h, c) == TY_DICT ? c : obj_field(h, c, 0);
