@@ -711,6 +711,22 @@ static uint32_t to_lower_cp(uint32_t c) { return is_upper_cp(c) ? c + 32 : c; }
 static Addr recase(Vm *vm, Addr self, char mode)
 {
     Heap *h = H(vm);
+    size_t n = str_len(h, self);
+    if (n && str_is_ascii(h, self)) {       /* ASCII: byte to byte, into the new string */
+        uint8_t *d;
+        Addr r = str_new_ascii_buf(h, n, &d);
+        if (!r) return nomem(vm);
+        const uint8_t *c = str_data(h, self);
+        bool prev_cased = false;
+        for (size_t i = 0; i < n; i++) {
+            uint8_t x = c[i];
+            bool lower = x >= 'a' && x <= 'z', upper = x >= 'A' && x <= 'Z';
+            bool to_upper = mode == 't' ? !prev_cased : mode == 'c' ? i == 0 : lower;
+            d[i] = to_upper ? (lower ? (uint8_t)(x - 32) : x) : (upper ? (uint8_t)(x + 32) : x);
+            prev_cased = lower || upper;
+        }
+        return r;
+    }
     uint32_t *s; size_t len;
     to_cps(h, self, &s, &len);
     bool prev_cased = false;
