@@ -40,6 +40,9 @@ static bool need_str(Vm *vm, Addr a, const char *what)
 
 /* str.isspace of one char (split and strip use it): 3.11 and 3.12 have the
 ** same white space above Latin-1 */
+/* is_space for an ASCII byte: \t \n \v \f \r, 0x1C..0x1F and ' ' */
+static inline bool is_space_ascii(uint8_t c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
+
 static bool is_space(uint32_t c)
 {
     if (c > 0xFF) return op_unicode_class(c, UC_SPACE, true);
@@ -148,14 +151,16 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         size_t i = 0;
         int64_t splits = 0;
         while (i < len) {
-            while (i < len && is_space(text_at(&s, i))) i++;
+            if (s.b) while (i < len && is_space_ascii(s.b[i])) i++;
+            else while (i < len && is_space(s.w[i])) i++;
             if (i >= len) break;
             if (maxsplit >= 0 && splits >= maxsplit) {  /* the rest, trailing space and all */
                 split_add(h, l, pre, &count, text_piece(h, &s, i, len - i));
                 break;
             }
             size_t j = i;
-            while (j < len && !is_space(text_at(&s, j))) j++;
+            if (s.b) while (j < len && !is_space_ascii(s.b[j])) j++;
+            else while (j < len && !is_space(s.w[j])) j++;
             split_add(h, l, pre, &count, whole_or_piece(h, self, &s, i, j));
             splits++;
             i = j;
