@@ -1,4 +1,5 @@
 # bench/collatz.py: a module-level while loop with branches (Collatz steps).
+# pgo: skip (measured, not trained on: see bench/README.md)
 N = 8000000
 n = 0
 i = 0

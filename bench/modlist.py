@@ -1,4 +1,5 @@
 # bench/modlist.py: build a list of a million ints at module level, then index it.
+# pgo: skip (measured, not trained on: see bench/README.md)
 N = 1000000
 xs = []
 for i in range(N):

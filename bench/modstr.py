@@ -1,4 +1,5 @@
 # bench/modstr.py: strings built at module level (str(), +, upper(), [::-1], join).
+# pgo: skip (measured, not trained on: see bench/README.md)
 N = 2000000
 out = []
 for i in range(N):

@@ -1,4 +1,5 @@
 # bench/pctformat.py: '%' formatting of ints, strs and floats, then split() and int().
+# pgo: skip (measured, not trained on: see bench/README.md)
 N = 1000000
 lines = []
 for i in range(N):

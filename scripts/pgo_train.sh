@@ -10,6 +10,7 @@
 # and what users run:
 #   - bench/*.py at their '# ir:' sizes (a fraction of a second each) on all
 #     four CPython profiles, so each of the four untraced CPU loops learns;
+#     a program with a '# pgo: skip' line is measured but not trained on;
 #   - programs/ (and programs/seed/) on the default profile;
 #   - one traced run of each of two programs, to a file (the trace writer).
 # Runs are deterministic, so the profile, and the build, are too.
@@ -28,6 +29,8 @@ tv="$bdir/tracevm"
 run() { "$tv" run --quiet --max-steps 50000000 --disk "$work/disk" "$@" >/dev/null 2>&1 </dev/null || true; }
 
 for f in "$src"/bench/*.py; do
+  # '# pgo: skip' keeps a program out of the training (bench/README.md)
+  grep -q '^# pgo: skip' "$f" && continue
   small="$work/$(basename "$f")"
   # the '# ir:' line's size (bench/ir_size.awk)
   awk -v d="$(sed -n 's/^# ir: //p' "$f")" -f "$src/bench/ir_size.awk" "$f" >"$small"
