@@ -550,6 +550,21 @@ static Addr b_pow(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Heap *h = H(vm);
     for (int i = 0; i < 3; i++)
         if (!op_is_int(vm, args[i])) return vm_raise(vm, EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
+    int64_t bv, ev, mv;
+    if (int_to_i64(h, args[0], &bv) && int_to_i64(h, args[1], &ev) && int_to_i64(h, args[2], &mv)
+        && ev >= 0 && mv != 0 && mv >= -((int64_t)1 << 32) && mv <= (int64_t)1 << 32) {
+        /* a modulus of at most 2**32: square-and-multiply in 64 bits (a
+        ** product of two residues fits), the result with the modulus's
+        ** sign, as long_pow's floor remainder has it */
+        uint64_t am = mv < 0 ? (uint64_t)-mv : (uint64_t)mv;
+        int64_t b0 = bv % (int64_t)am;
+        uint64_t base = (uint64_t)(b0 < 0 ? b0 + (int64_t)am : b0), r = 1 % am;
+        for (uint64_t k = (uint64_t)ev; k; k >>= 1) {
+            if (k & 1) r = r * base % am;
+            base = base * base % am;
+        }
+        return chk(vm, int_from_i64(h, mv < 0 && r ? (int64_t)r - (int64_t)am : (int64_t)r));
+    }
     BigInt b, e, m, r, t;
     big_init(&b); big_init(&e); big_init(&m); big_init(&r); big_init(&t);
     int_to_big(h, args[0], &b); int_to_big(h, args[1], &e); int_to_big(h, args[2], &m);
