@@ -887,6 +887,14 @@ int fmt_float_round(double x, int64_t ndigits, double *out, StrBuf *err)
         *out = 0.0 * x;
         return FMT_OK;
     }
+    /* Below 2**53 with at most 17 places, fmt_fixed_exact is dtoa mode 3:
+       the exact value rounded to 10^-ndigits, ties to even. */
+    char fixed[48];
+    if (ndigits >= 0 && fmt_fixed_exact(fixed + 1, fabs(x), (int)ndigits)) {
+        fixed[0] = '-';
+        *out = strtod(fixed + !signbit(x), NULL);
+        return FMT_OK;
+    }
     /* The exact decimal value, then dtoa mode 3 by hand: keep the digits
        before 10^-ndigits, ties to even. */
     Digits dg;
