@@ -413,14 +413,23 @@ static __attribute__((noinline)) Addr pow_fast(Heap *h, Addr x, Addr y)
     return isfinite(d) ? float_new_fast(h, d) : 0;
 }
 
-/* o[i] for a list or tuple and an int index in range (negative counts
-** from the end), as op_getitem does it; 0 to take the general path. */
+/* o[i] for a list, tuple or ASCII str and an int index in range (negative
+** counts from the end), as op_getitem does it; 0 to take the general path. */
 static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
 {
     int64_t k;
     if (obj_type_addr(h, i) != heap_type_obj(h, TY_INT) || !int_small(h, i, &k)) return 0;
     Addr t = obj_type_addr(h, o);
     bool list = t == heap_type_obj(h, TY_LIST);
+    if (t == heap_type_obj(h, TY_STR) && str_is_ascii(h, o)) {
+        /* s[i] of ASCII text: the character's latin-1 singleton */
+        int64_t n = (int64_t)str_len(h, o);
+        if (k < 0) k += n;
+        if (k < 0 || k >= n) return 0;
+        Addr r = h->latin1 + (Addr)ram_ptr(&h->ram, o + h->L.str_ascii_header)[k] * h->latin1_stride;
+        heap_incref(h, r);
+        return r;
+    }
     if (!list && t != heap_type_obj(h, TY_TUPLE)) return 0;
     int64_t n = obj_ob_size(h, o);
     if (k < 0) k += n;
