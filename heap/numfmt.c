@@ -445,6 +445,19 @@ static void put_double(StrBuf *out, double x, char code, int64_t precision, unsi
         else sb_puts(out, upper ? "NAN" : "nan");
         return;
     }
+    if (mode == 3 && precision <= 17 && !(flags & DTSF_ADD_DOT_0)) {
+        /* 'f' below 2**53: fmt_fixed_exact's text is what the layout below
+        ** makes of frac_digits' digits */
+        char fixed[48];
+        size_t nf = fmt_fixed_exact(fixed, fabs(x), (int)precision);
+        if (nf) {
+            if (neg && (flags & DTSF_NO_NEG_0) && strspn(fixed, "0.") == nf) neg = false;
+            if (neg) sb_putc(out, '-');
+            sb_put(out, fixed, nf);
+            if (precision == 0 && (flags & DTSF_ALT)) sb_putc(out, '.');
+            return;
+        }
+    }
     Digits dg;
     if (mode == 0) shortest_digits(fabs(x), &dg, !(flags & DTSF_PRINTF_ONLY));
     else if (mode == 2) sig_digits(fabs(x), precision, &dg);

@@ -591,6 +591,9 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     StrBuf out = vm_scratch_take(vm);
     FieldNumbering num = { 0, false, false };
     Addr res = 0;
+    StrBuf name, spec;          /* a field's name and spec, their memory kept from field to field */
+    sb_init(&name);
+    sb_init(&spec);
     for (size_t i = 0; i < len; i++) {
         uint32_t c = text_at(&s, i);
         if (c == '}' ) {
@@ -613,25 +616,38 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         if (j >= len) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); goto done; }
         /* field: name[!conv][:spec] */
         size_t k = i + 1;
-        StrBuf name; sb_init(&name);
+        sb_clear(&name);
+        if (s.b) {                      /* ASCII: the name in one copy */
+            size_t e = k;
+            while (e < j && s.b[e] != '!' && s.b[e] != ':') e++;
+            if (e > k) sb_put(&name, (const char *)s.b + k, e - k);
+            k = e;
+        }
         while (k < j && text_at(&s, k) != '!' && text_at(&s, k) != ':') sb_put_utf8(&name, text_at(&s, k++));
         int conv = 0;
         if (k < j && text_at(&s, k) == '!') { conv = (int)text_at(&s, k + 1); k += 2; }
         Addr v = field_arg(vm, &name, args, n, np, kw, &num);
-        if (!v) { sb_free(&name); goto done; }
+        if (!v) goto done;
         /* the spec, with its nested fields ("{:{w}.{p}f}") replaced by the
         ** str() of what they name, after the field's own argument */
-        StrBuf spec; sb_init(&spec);
+        sb_clear(&spec);
         if (k < j && text_at(&s, k) == ':') {
             for (k++; k < j; k++) {
                 uint32_t sc = text_at(&s, k);
+                if (sc != '{' && s.b) {     /* ASCII: the run up to a nested field in one copy */
+                    size_t e = k;
+                    while (e < j && s.b[e] != '{') e++;
+                    sb_put(&spec, (const char *)s.b + k, e - k);
+                    k = e - 1;
+                    continue;
+                }
                 if (sc != '{') { sb_put_utf8(&spec, sc); continue; }
                 StrBuf inner; sb_init(&inner);
                 for (k++; k < j && text_at(&s, k) != '}'; k++) sb_put_utf8(&inner, text_at(&s, k));
                 Addr iv = field_arg(vm, &inner, args, n, np, kw, &num);
                 Addr is = iv ? op_format(vm, iv, 0) : 0;
                 sb_free(&inner);
-                if (!is) { sb_free(&name); sb_free(&spec); goto done; }
+                if (!is) goto done;
                 str_to_utf8(h, is, &spec);
                 heap_decref(h, is);
             }
@@ -644,7 +660,6 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         Addr f = conv_v ? op_format(vm, conv_v, sp) : 0;
         if (sp) heap_decref(h, sp);
         if (tmp && conv_v) heap_decref(h, conv_v);
-        sb_free(&name); sb_free(&spec);
         if (!f) goto done;
         str_to_utf8(h, f, &out);
         heap_decref(h, f);
@@ -652,6 +667,8 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     }
     res = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
+    sb_free(&name);
+    sb_free(&spec);
     text_free(&s);
     vm_scratch_give(vm, &out);
     return res;
