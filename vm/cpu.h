@@ -278,12 +278,14 @@ static inline int seq_contains_fast(Heap *h, Addr s, Addr x)
 }
 
 /* x in c without hooks, out of the CPU loop's way: k in d for an int or
-** str key (dict_find's answer), x in a tuple or list (seq_contains_fast's),
+** str key in a dict or its keys() (dict_find's answer), x in a tuple or
+** list (seq_contains_fast's),
 ** a str in a str (str_contains); -1 when op_compare must decide. */
 static __attribute__((noinline)) int contains_fast(Heap *h, Addr c, Addr x)
 {
     Addr t = obj_type_addr(h, c), slot;
     if (t == heap_type_obj(h, TY_DICT)) return dict_find(h, c, x, &slot);
+    if (t == heap_type_obj(h, TY_DICTKEYS)) return dict_find(h, obj_field(h, c, 0), x, &slot);  /* k in d.keys() */
     if (t == heap_type_obj(h, TY_TUPLE) || t == heap_type_obj(h, TY_LIST)) return seq_contains_fast(h, c, x);
     if (t == heap_type_obj(h, TY_STR) && obj_type_addr(h, x) == t) return str_contains(h, c, x);
     return -1;
