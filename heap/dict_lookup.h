@@ -80,8 +80,26 @@ static inline void view_set_ix(Heap *h, const KeysView *v, size_t i, int64_t ix)
     ram_wr(&h->ram, v->indices + i * v->ixw, v->ixw, (uint64_t)ix);
 }
 
+/* Two tuples of ints of at most two digits, item by item: 1 equal, 0
+** not, -1 when an item is something else (heap_key_eq decides). */
+static inline int small_int_tuples_eq(const Heap *h, Addr a, Addr b)
+{
+    size_t n = tuple_len(h, a);
+    if (n != tuple_len(h, b)) return 0;
+    Addr it = heap_type_obj(h, TY_INT);
+    for (size_t i = 0; i < n; i++) {
+        Addr x = tuple_get(h, a, i), y = tuple_get(h, b, i);
+        int64_t p, q;
+        if (x == y) continue;
+        if (obj_type_addr(h, x) != it || obj_type_addr(h, y) != it || !int_small(h, x, &p) || !int_small(h, y, &q)) return -1;
+        if (p != q) return 0;
+    }
+    return 1;
+}
+
 /* heap_key_eq for two different objects whose hashes are equal, with the
-** common cases first: two ints of at most two digits, two str. */
+** common cases first: two ints of at most two digits, two str, two tuples
+** of such ints. */
 static inline bool key_eq(Heap *h, Addr a, Addr b)
 {
     Addr ta = obj_type_addr(h, a);
@@ -89,6 +107,8 @@ static inline bool key_eq(Heap *h, Addr a, Addr b)
         int64_t x, y;
         if (ta == heap_type_obj(h, TY_INT) && int_small(h, a, &x) && int_small(h, b, &y)) return x == y;
         if (ta == heap_type_obj(h, TY_STR)) return str_eq_fast(h, a, b);
+        int e;
+        if (ta == heap_type_obj(h, TY_TUPLE) && (e = small_int_tuples_eq(h, a, b)) >= 0) return e;
     }
     return heap_key_eq(h, a, b);
 }
@@ -133,6 +153,26 @@ static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
     return true;
 }
 
+/* A tuple of ints of at most two digits on 64-bit: heap_hash's tuplehash
+** (xxHash lanes of the items' hashes, each int its own hash), inline.
+** False for anything else. */
+static inline bool small_int_tuple_hash(const Heap *h, Addr o, uint64_t *hash)
+{
+    if (HEAP_W(h) != 8 || obj_type_addr(h, o) != heap_type_obj(h, TY_TUPLE)) return false;
+    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
+    uint64_t acc = p5, lane;
+    size_t n = tuple_len(h, o);
+    for (size_t i = 0; i < n; i++) {
+        if (!small_int_hash(h, tuple_get(h, o, i), &lane)) return false;
+        acc += lane * p2;
+        acc = acc << 31 | acc >> 33;
+        acc *= p1;
+    }
+    acc += n ^ (p5 ^ 3527539UL);
+    *hash = acc == UINT64_MAX ? 1546275796 : acc;
+    return true;
+}
+
 /*
 ** d["x"] with a literal key, in a dict of the smallest all-str table: the
 ** entry whose key is that very object, found by a scan of at most
@@ -163,9 +203,12 @@ static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
 {
     uint64_t hash;
     if (!small_int_hash(h, key, &hash)) {
-        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return -1;
-        if (find_same_str(h, d, key, vslot)) return 1;
-        hash = str_hash_fast(h, key);
+        if (obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) {
+            if (!small_int_tuple_hash(h, key, &hash)) return -1;     /* d[(x, y)] */
+        } else {
+            if (find_same_str(h, d, key, vslot)) return 1;
+            hash = str_hash_fast(h, key);
+        }
     }
     if (!dict_len(h, d)) return 0;
     size_t slot;
@@ -296,6 +339,7 @@ static inline bool dict_insert(Heap *h, Addr d, Addr key, Addr value)
 {
     uint64_t hash;
     bool is_str = !small_int_hash(h, key, &hash);
+    if (is_str && obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return false;  /* a tuple: dict_set */
     if (is_str) hash = str_hash_fast(h, key);          /* dict_find cached it */
     Addr k = keys_of(h, d), ks;
     size_t slot;
