@@ -415,6 +415,27 @@ static __attribute__((noinline)) Addr pow_fast(Heap *h, Addr x, Addr y)
     return isfinite(d) ? float_new_fast(h, d) : 0;
 }
 
+/* Remembers that k's value in dict d sits at vslot (Vm.lk). */
+static inline void lookup_remember(Vm *vm, Addr d, Addr k, Addr vslot)
+{
+    Heap *h = vm->h;
+    Addr keys = keys_of(h, d);
+    vm->lk = (LookupCache){ d, k, ram_word(&h->ram, vslot - HEAP_W(h)), keys, vslot, dict_keys_shape(h, keys) };
+}
+
+/* Where k's value sits in d if Vm.lk still says so, else 0. */
+static inline Addr lookup_recall(Vm *vm, Addr d, Addr k)
+{
+    Heap *h = vm->h;
+    if (vm->lk.dict != d || vm->lk.key != k) return 0;
+    Addr keys = keys_of(h, d);
+    Addr ek = vm->lk.ekey;
+    if (keys != vm->lk.keys || dict_keys_shape(h, keys) != vm->lk.shape
+        || ram_word(&h->ram, vm->lk.vslot - HEAP_W(h)) != ek || (ek != k && !key_eq(h, ek, k)))
+        return 0;
+    return vm->lk.vslot;
+}
+
 /* o[i] for a list, tuple or ASCII str and an int index in range (negative
 ** counts from the end), as op_getitem does it; 0 to take the general path. */
 static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
@@ -1002,6 +1023,7 @@ VmStatus CPU_RUN(Vm *vm)
                 && obj_type_addr(h, self) == heap_type_obj(h, TY_DICT) && rget(&R, a + 1) && (b == 1 || rget(&R, a + 2))) {
                 Addr slot;
                 int found = dict_find(h, self, rget(&R, a + 1), &slot);
+                if (found > 0) lookup_remember(vm, self, rget(&R, a + 1), slot);
                 if (found >= 0) {
                     Addr r = found ? ram_word(&h->ram, slot) : b == 2 ? rget(&R, a + 2) : h->none;
                     heap_incref(h, r);
@@ -1208,7 +1230,11 @@ VmStatus CPU_RUN(Vm *vm)
             Addr r = getitem_fast(h, o, i);
             if (!r && !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)) {
                 Addr slot;                              /* d[k] present: op_getitem's result */
-                if (dict_find(h, o, i, &slot) > 0) { r = ram_word(&h->ram, slot); heap_incref(h, r); }
+                if (dict_find(h, o, i, &slot) > 0) {
+                    r = ram_word(&h->ram, slot);
+                    heap_incref(h, r);
+                    lookup_remember(vm, o, i, slot);
+                }
             }
             if (!r) r = op_getitem(vm, o, i);
             CHECK(r);
@@ -1227,7 +1253,8 @@ VmStatus CPU_RUN(Vm *vm)
             Addr slot;
             int found = -1;
             if (!CPU_HOOKS && ((slot = list_slot_fast(h, o, i))
-                               || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT) && (found = dict_find(h, o, i, &slot)) > 0))) {
+                               || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)
+                                   && ((slot = lookup_recall(vm, o, i)) || (found = dict_find(h, o, i, &slot)) > 0)))) {
                 /* l[i] = v, or d[k] = v for a key d has: list_set's and
                 ** dict_set's replacement (the old value released last) */
                 heap_incref(h, v);

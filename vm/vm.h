@@ -97,6 +97,15 @@ typedef struct MethodCache {
     Addr type;                  /* the type object; 0 = empty */
     const struct Native *nt;
 } MethodCache;
+/* The last d[k] or d.get(k) the CPU loop found: where k's value sits, so
+** that a store to d[k] right after (counts[w] = counts.get(w, 0) + 1,
+** d[k] += 1) needs no second probe. Checked before each use: the same d
+** and k, d's keys object and its shape unchanged, that entry still
+** holding the key it held (ekey), and that key equal to k. A key is in a
+** dict once and a deleted entry's key is cleared, so a hit is always k's
+** entry, whatever ran in between (k's address may even hold another
+** object by then: the equality is checked again). */
+typedef struct LookupCache { Addr dict, key, ekey, keys, vslot; uint32_t shape; } LookupCache;
 typedef struct FileTable FileTable;
 
 /* CPython's specializing interpreter, as far as ids show it (vm/spec.h). */
@@ -116,6 +125,7 @@ typedef struct Vm {
     Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
     GlobalCache *gcache;        /* program name -> cache */
     MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
+    LookupCache lk;             /* the CPU loop's last dict lookup */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
