@@ -1006,20 +1006,24 @@ static bool slice_indices(Vm *vm, Addr sl, size_t len, int64_t *start, int64_t *
     Addr a = obj_field(h, sl, 0), b = obj_field(h, sl, 1), c = obj_field(h, sl, 2);
     int64_t n = (int64_t)len, lo, hi;
     Addr it = heap_type_obj(h, TY_INT);
-    if (c == h->none && (a == h->none || (obj_type_addr(h, a) == it && int_small(h, a, &lo)))
+    int64_t st = 1;
+    if ((c == h->none || (obj_type_addr(h, c) == it && int_small(h, c, &st) && st != 0))
+        && (a == h->none || (obj_type_addr(h, a) == it && int_small(h, a, &lo)))
         && (b == h->none || (obj_type_addr(h, b) == it && int_small(h, b, &hi)))) {
-        /* s[i:j]: ints of at most two digits or None, the step 1, clamped
-        ** as PySlice_AdjustIndices clamps them */
-        if (a == h->none) lo = 0;
-        else if (lo < 0 && (lo += n) < 0) lo = 0;
-        else if (lo > n) lo = n;
-        if (b == h->none) hi = n;
-        else if (hi < 0 && (hi += n) < 0) hi = 0;
-        else if (hi > n) hi = n;
+        /* s[i:j:k]: ints of at most two digits or None, clamped as
+        ** PySlice_AdjustIndices clamps them (the loop below, without its
+        ** generic reads) */
+        if (a == h->none) lo = st < 0 ? n - 1 : 0;
+        else if (lo < 0 && (lo += n) < 0) lo = st < 0 ? -1 : 0;
+        else if (lo >= n) lo = st < 0 ? n - 1 : n;
+        if (b == h->none) hi = st < 0 ? -1 : n;
+        else if (hi < 0 && (hi += n) < 0) hi = st < 0 ? -1 : 0;
+        else if (hi >= n) hi = st < 0 ? n - 1 : n;
         *start = lo;
         *stop = hi;
-        *step = 1;
-        *count = lo < hi ? (size_t)(hi - lo) : 0;
+        *step = st;
+        if (st < 0) *count = hi < lo ? (size_t)((lo - hi - 1) / -st + 1) : 0;
+        else *count = lo < hi ? (size_t)((hi - lo - 1) / st + 1) : 0;
         return true;
     }
     *step = 1;
