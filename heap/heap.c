@@ -247,6 +247,9 @@ static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t
 void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
 {
     unsigned W = h->W;
+    /* one item (x[::2**62]) needs no stride, and step * W could overflow;
+    ** for more, |step| * (n - 1) lies within the source */
+    if (n <= 1) step = 1;
     if (HEAP_OBSERVED(h) || h->ram.big) {
         for (size_t i = 0; i < n; i++) {
             Addr v = ram_word(&h->ram, src + (Addr)((int64_t)i * step * W));
