@@ -237,12 +237,26 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     Addr int_t = heap_type_obj(h, TY_INT), seq;
     size_t i0;
     if (it && !key && (seq = list_walk_begin(h, it, &i0))) {
-        int64_t bv = 0;
-        for (size_t len = list_len(h, seq); i0 < len; i0++) {
-            Addr x = list_get(h, seq, i0);
-            int64_t p;
-            if (obj_type_addr(h, x) != int_t || !int_small(h, x, &p)) break;
-            if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
+        size_t len = list_len(h, seq);
+        Addr float_t = heap_type_obj(h, TY_FLOAT);
+        if (i0 < len && obj_type_addr(h, list_get(h, seq, i0)) == float_t) {
+            /* floats too, by C's '>' and '<' (float_richcompare's, NaN
+            ** never winning a compare) */
+            double bv = 0;
+            for (; i0 < len; i0++) {
+                Addr x = list_get(h, seq, i0);
+                if (obj_type_addr(h, x) != float_t) break;
+                double p = float_value(h, x);
+                if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
+            }
+        } else {
+            int64_t bv = 0;
+            for (; i0 < len; i0++) {
+                Addr x = list_get(h, seq, i0);
+                int64_t p;
+                if (obj_type_addr(h, x) != int_t || !int_small(h, x, &p)) break;
+                if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
+            }
         }
         list_walk_end(h, it, i0);
         if (best) { heap_incref(h, best); heap_incref(h, best); bestkey = best; }
@@ -376,6 +390,19 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         double f = float_value(h, acc), comp = 0;
         heap_decref(h, acc);
         acc = 0;
+        size_t i;
+        Addr seq = list_walk_begin(h, it, &i);
+        if (seq) {                      /* a list's floats, in place */
+            Addr float_t = heap_type_obj(h, TY_FLOAT);
+            for (size_t len = list_len(h, seq); i < len; i++) {
+                Addr y = list_get(h, seq, i);
+                if (obj_type_addr(h, y) != float_t) break;
+                double x = float_value(h, y), sum = f + x;
+                if (neumaier) comp += fabs(f) >= fabs(x) ? (f - sum) + x : (x - sum) + f;
+                f = sum;
+            }
+            list_walk_end(h, it, i);
+        }
         while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t iv;
