@@ -538,6 +538,18 @@ static Addr int_base_text(Vm *vm, Addr v, int base)
 {
     Heap *h = H(vm);
     if (!op_is_int(vm, v)) return vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, v));
+    int64_t x;
+    if (int_to_i64(h, v, &x)) {
+        /* a C integer: sign, prefix and digits into a buffer (what
+        ** big_to_base writes for it) */
+        char buf[72], *e = buf + sizeof buf, *p = e;
+        uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        do { *--p = "0123456789abcdef"[u % (unsigned)base]; u /= (unsigned)base; } while (u);
+        *--p = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+        *--p = '0';
+        if (x < 0) *--p = '-';
+        return op_str_utf8(vm, p, (size_t)(e - p));
+    }
     int_to_big(h, v, &h->t1);
     StrBuf s; sb_init(&s);
     big_to_base(&h->t1, base, true, &s);
@@ -803,6 +815,26 @@ static Addr parse_int_text(Vm *vm, Addr s, int base)
             for (; i < n && c[i] >= '0' && c[i] <= '9'; i++) v = v * 10 + (c[i] - '0');
             if (i == n) return chk(vm, int_from_i64(h, c[0] == '-' ? -v : v));
         }
+    } else if (base >= 2 && str_is_ascii(h, s)) {
+        /* int("ff", 16), int("0b101", 2): a sign, the base's own prefix and
+        ** digits only, read in place while the value fits a C integer */
+        size_t n = str_len(h, s), i = 0;
+        const uint8_t *c = str_data(h, s);
+        bool neg = n && c[0] == '-';
+        if (n && (c[0] == '+' || c[0] == '-')) i++;
+        if (n - i > 2 && c[i] == '0') {
+            uint8_t x = (uint8_t)(c[i + 1] | 0x20);
+            if ((base == 16 && x == 'x') || (base == 8 && x == 'o') || (base == 2 && x == 'b')) i += 2;
+        }
+        uint64_t v = 0;
+        size_t first = i;
+        for (; i < n; i++) {
+            unsigned d = c[i] >= '0' && c[i] <= '9' ? (unsigned)(c[i] - '0')
+                       : (c[i] | 0x20) >= 'a' && (c[i] | 0x20) <= 'z' ? (unsigned)((c[i] | 0x20) - 'a' + 10) : 99;
+            if (d >= (unsigned)base || v > ((uint64_t)INT64_MAX - d) / (unsigned)base) break;
+            v = v * (unsigned)base + d;
+        }
+        if (i == n && i > first) return chk(vm, int_from_i64(h, neg ? -(int64_t)v : (int64_t)v));
     }
     StrBuf t; sb_init(&t);
     str_to_utf8(h, s, &t);
