@@ -23,11 +23,19 @@
 ** as CPython's unsafe_long_compare does. Stability makes the order the
 ** same either way. */
 typedef struct SortItem { Addr k, v; int64_t iv; } SortItem;
-typedef struct SortState { Vm *vm; bool failed; bool ints; } SortState;
+/* 'strs': every key a str of one byte a character (ASCII or Latin-1),
+** 'iv' its length: '<' compares bytes, as CPython's unsafe_latin_compare. */
+typedef struct SortState { Vm *vm; bool failed; bool ints, strs; } SortState;
 
 static bool lt(SortState *ss, SortItem x, SortItem y)
 {
     if (ss->ints) return x.iv < y.iv;
+    if (ss->strs) {
+        Heap *h = H(ss->vm);
+        size_t n = (size_t)(x.iv < y.iv ? x.iv : y.iv);
+        int c = memcmp(str_data(h, x.k), str_data(h, y.k), n);
+        return c < 0 || (c == 0 && x.iv < y.iv);
+    }
     if (ss->failed) return false;
     int c = op_order(ss->vm, x.k, y.k, "<");
     if (c == -2) { ss->failed = true; return false; }
@@ -108,9 +116,9 @@ static void radix_sort_ints(SortItem *a, size_t n, SortItem *tmp)
     if (src != a) memcpy(a, src, n * sizeof *a);
 }
 
-static int sort_items(Vm *vm, SortItem *a, size_t n, bool reverse, bool ints)
+static int sort_items(Vm *vm, SortItem *a, size_t n, bool reverse, bool ints, bool strs)
 {
-    SortState ss = { vm, false, ints };
+    SortState ss = { vm, false, ints, strs };
     if (n < 2) return 0;
     if (reverse) reverse_items(a, n);
     SortItem *tmp = xmalloc((n + 1) * sizeof *tmp);
@@ -179,7 +187,12 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
         TypeId t = obj_type(h, a[i].k);
         ints = (t == TY_INT || t == TY_BOOL) && int_small(h, a[i].k, &a[i].iv);
     }
-    if (st == 0) st = sort_items(vm, a, len, reverse, ints);
+    bool strs = st == 0 && !ints;
+    for (size_t i = 0; i < len && strs; i++) {
+        strs = obj_type(h, a[i].k) == TY_STR && str_kind(h, a[i].k) == 1;
+        a[i].iv = strs ? (int64_t)str_len(h, a[i].k) : 0;
+    }
+    if (st == 0) st = sort_items(vm, a, len, reverse, ints, strs);
     if (st == 0) for (size_t i = 0; i < len; i++) ram_set_word(&h->ram, list_items(h, l) + i * h->W, a[i].v);
     if (key) for (size_t i = 0; i < nkeys; i++) heap_decref(h, a[i].k);
     free(a);
