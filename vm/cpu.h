@@ -287,7 +287,18 @@ static __attribute__((noinline)) int contains_fast(Heap *h, Addr c, Addr x)
     if (t == heap_type_obj(h, TY_DICT)) return dict_find(h, c, x, &slot);
     if (t == heap_type_obj(h, TY_DICTKEYS)) return dict_find(h, obj_field(h, c, 0), x, &slot);  /* k in d.keys() */
     if (t == heap_type_obj(h, TY_TUPLE) || t == heap_type_obj(h, TY_LIST)) return seq_contains_fast(h, c, x);
-    if (t == heap_type_obj(h, TY_STR) && obj_type_addr(h, x) == t) return str_contains(h, c, x);
+    if (t == heap_type_obj(h, TY_STR) && obj_type_addr(h, x) == t) {
+        size_t n = str_len(h, c);
+        if (str_len(h, x) == 1 && n <= 32 && str_is_ascii(h, c) && str_is_ascii(h, x)) {
+            /* ch in "aeiou": one ASCII char in short ASCII text, a loop
+            ** where the bytes lie (str_contains' memchr is a call) */
+            const uint8_t *p = ram_ptr(&h->ram, c + h->L.str_ascii_header);
+            uint8_t ch = *ram_ptr(&h->ram, x + h->L.str_ascii_header);
+            for (size_t i = 0; i < n; i++) if (p[i] == ch) return 1;
+            return 0;
+        }
+        return str_contains(h, c, x);
+    }
     return -1;
 }
 
@@ -373,11 +384,9 @@ static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr
 
 /*
 ** FORITER's next item when op_next_fast declines, without hooks, out of
-** the CPU loop's way: the next char of an ASCII str (a latin-1
-** singleton, as op_next makes it), an enumerate's or zip's next tuple
-** (vm/iter_next.h, here with the loop's RAM access). 1 with *out, 0 at
-** the end, -1 on an error; -2 when op_next must do it (another iterator,
-** a str at its end or not ASCII).
+** the CPU loop's way: an enumerate's or zip's next tuple (vm/iter_next.h,
+** here with the loop's RAM access). 1 with *out, 0 at the end, -1 on an
+** error; -2 when op_next must do it (another iterator).
 */
 static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
 {
@@ -385,14 +394,7 @@ static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
     Addr t = obj_type_addr(h, it);
     if (t == heap_type_obj(h, TY_ENUMERATE)) return enum_next(vm, it, out);
     if (t == heap_type_obj(h, TY_ZIP)) return zip_next(vm, it, out);
-    if (t != heap_type_obj(h, TY_STRITER)) return -2;
-    Addr s = obj_field(h, it, 0);
-    uint64_t i = obj_field(h, it, 1);
-    if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -2;
-    obj_set_field(h, it, 1, i + 1);
-    *out = h->latin1 + (Addr)ascii_chars(h, s)[i] * h->latin1_stride;
-    heap_incref(h, *out);
-    return 1;
+    return -2;
 }
 
 #include "vm/cpu_builtins.h"
@@ -835,6 +837,11 @@ VmStatus CPU_RUN(Vm *vm)
             SAVE_PC();
             Addr r = 0;
             if (!CPU_HOOKS && op == OP_NOT && (x == h->true_ || x == h->false_)) r = heap_bool(h, x == h->false_);
+            else if (!CPU_HOOKS && op == OP_NOT) {          /* not xs: the truth, then the bool */
+                int t = op_truth(vm, x);
+                CHECK(t >= 0);
+                r = heap_bool(h, !t);
+            }
             else if (!CPU_HOOKS && op == OP_NEG) r = negate_fast(h, x, false);
             if (!r) r = op_unary(vm, op, x);
             CHECK(r);
@@ -899,7 +906,10 @@ VmStatus CPU_RUN(Vm *vm)
             Addr x;
             RV(a, x);
             if (HOOKED(R.tr)) trace_operand(R.tr, a, x);
-            int t = x == h->true_ ? 1 : x == h->false_ ? 0 : op_truth(vm, x);
+            int64_t iv;
+            int t = x == h->true_ ? 1 : x == h->false_ ? 0
+                  : !CPU_HOOKS && obj_type_addr(h, x) == heap_type_obj(h, TY_INT) ? !int_small(h, x, &iv) || iv != 0   /* if i % 2: */
+                  : op_truth(vm, x);
             CHECK(t >= 0);
             bool jump = (op == OP_JMPIF || op == OP_ORJMP) ? t : !t;
             if (HOOKED(R.tr)) trace_branch(R.tr, x, t, jump);

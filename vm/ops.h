@@ -183,11 +183,13 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
 }
 
 /*
-** op_next's common cases inline: the next item of a list iterator, or of a
+** op_next's common cases inline: the next item of a list iterator, the
+** next char of an ASCII str (its latin-1 singleton), or the next int of a
 ** range iterator of C longs, as op_next makes it. Returns 1 with *out
 ** set, 0 at the end of a range iterator (op_next changes nothing there
-** either), or -1 for op_next to do it (other iterators, a list
-** iterator's end, which drops the list, RAM full), having changed nothing.
+** either), or -1 for op_next to do it (other iterators, a list or str
+** iterator's end, which drops its sequence, RAM full), having changed
+** nothing.
 */
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
@@ -198,6 +200,14 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         if (!seq || i >= list_len(h, seq)) return -1;
         obj_set_field(h, it, 1, i + 1);
         *out = list_get(h, seq, i);
+        heap_incref(h, *out);
+        return 1;
+    }
+    if (t == heap_type_obj(h, TY_STRITER)) {          /* an ASCII char: its latin-1 singleton */
+        Addr s = obj_field(h, it, 0);
+        if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -1;
+        obj_set_field(h, it, 1, i + 1);
+        *out = h->latin1 + (Addr)ram_ptr(&h->ram, s + h->L.str_ascii_header)[i] * h->latin1_stride;
         heap_incref(h, *out);
         return 1;
     }
