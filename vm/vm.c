@@ -103,6 +103,7 @@ static int load(Vm *vm, char *err, size_t errcap)
         vm->names[i] = str_intern(h, s);
         if (strcmp(p->names[i], "append") == 0) vm->name_append = vm->names[i];
         if (strcmp(p->names[i], "get") == 0) vm->name_get = vm->names[i];
+        if (strcmp(p->names[i], "pop") == 0) vm->name_pop = vm->names[i];
     }
     /* constants: items before the tuples that hold them (the compiler adds them first) */
     vm->consts = xcalloc(p->nconsts + 1, sizeof *vm->consts);

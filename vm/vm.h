@@ -132,6 +132,7 @@ typedef struct Vm {
     Addr builtin_abs, builtin_divmod, builtin_ord, builtin_chr;   /* fast paths: vm/cpu.h builtin_fast */
     Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
     Addr name_get;              /* likewise "get" (the CPU loop's dict.get fast path) */
+    Addr name_pop;              /* likewise "pop" (list.pop()) */
     Addr print_c_levels;        /* 3.11: print, which costs recursion levels; else 0 */
     bool py312;                 /* the profile is CPython 3.12 or later */
     const SpecRules *rules;     /* the profile's version's */
