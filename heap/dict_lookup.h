@@ -153,23 +153,42 @@ static inline bool small_int_hash(const Heap *h, Addr o, uint64_t *hash)
     return true;
 }
 
-/* A tuple of ints of at most two digits on 64-bit: heap_hash's tuplehash
-** (xxHash lanes of the items' hashes, each int its own hash), inline.
-** False for anything else. */
+/* tuplehash (3.8+): xxHash lanes of the items' hashes, for the word size
+** (heap_hash's tuples, small_int_tuple_hash). */
+static inline uint64_t tuplehash_start(const Heap *h) { (void)h; return HEAP_W(h) == 8 ? 2870177450012600261ull : 374761393u; }
+static inline uint64_t tuplehash_lane(const Heap *h, uint64_t acc, uint64_t lane)
+{
+    (void)h;
+    if (HEAP_W(h) == 8) {
+        acc += lane * 14029467366897019727ull;
+        acc = acc << 31 | acc >> 33;
+        return acc * 11400714785074694791ull;
+    }
+    uint32_t a = (uint32_t)acc + (uint32_t)lane * 2246822519u;
+    a = a << 13 | a >> 19;
+    return (uint32_t)(a * 2654435761u);
+}
+static inline uint64_t tuplehash_end(const Heap *h, uint64_t acc, size_t n)
+{
+    (void)h;
+    acc += n ^ (tuplehash_start(h) ^ 3527539UL);
+    if (HEAP_W(h) == 4) acc = (uint32_t)acc;
+    if (acc == (HEAP_W(h) == 8 ? UINT64_MAX : 0xFFFFFFFFu)) acc = 1546275796;
+    return HEAP_W(h) == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)acc : acc;
+}
+
+/* A tuple of ints of at most two digits (64-bit: small_int_hash's ints):
+** its tuplehash, inline. False for anything else. */
 static inline bool small_int_tuple_hash(const Heap *h, Addr o, uint64_t *hash)
 {
-    if (HEAP_W(h) != 8 || obj_type_addr(h, o) != heap_type_obj(h, TY_TUPLE)) return false;
-    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
-    uint64_t acc = p5, lane;
+    if (obj_type_addr(h, o) != heap_type_obj(h, TY_TUPLE)) return false;
+    uint64_t acc = tuplehash_start(h), lane;
     size_t n = tuple_len(h, o);
     for (size_t i = 0; i < n; i++) {
         if (!small_int_hash(h, tuple_get(h, o, i), &lane)) return false;
-        acc += lane * p2;
-        acc = acc << 31 | acc >> 33;
-        acc *= p1;
+        acc = tuplehash_lane(h, acc, lane);
     }
-    acc += n ^ (p5 ^ 3527539UL);
-    *hash = acc == UINT64_MAX ? 1546275796 : acc;
+    *hash = tuplehash_end(h, acc, n);
     return true;
 }
 

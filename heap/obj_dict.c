@@ -154,27 +154,10 @@ uint64_t heap_hash(Heap *h, Addr o)
         return hash_double(h, v);
     }
     case TY_TUPLE: {               /* xxHash-based tuplehash (3.8+) */
-        uint64_t acc = h->W == 8 ? 2870177450012600261ull : 374761393u;
-        uint64_t p1 = h->W == 8 ? 11400714785074694791ull : 2654435761u;
-        uint64_t p2 = h->W == 8 ? 14029467366897019727ull : 2246822519u;
-        uint64_t p5 = h->W == 8 ? 2870177450012600261ull : 374761393u;
+        uint64_t acc = tuplehash_start(h);
         size_t n = tuple_len(h, o);
-        for (size_t i = 0; i < n; i++) {
-            uint64_t lane = heap_hash(h, tuple_get(h, o, i));
-            if (h->W == 8) {
-                acc += lane * p2;
-                acc = acc << 31 | acc >> 33;
-                acc *= p1;
-            } else {
-                uint32_t a = (uint32_t)acc + (uint32_t)lane * (uint32_t)p2;
-                a = a << 13 | a >> 19;
-                acc = (uint32_t)(a * (uint32_t)p1);
-            }
-        }
-        acc += n ^ (p5 ^ 3527539UL);
-        if (h->W == 4) acc = (uint32_t)acc;
-        if (acc == (h->W == 8 ? UINT64_MAX : 0xFFFFFFFFu)) acc = 1546275796;
-        return h->W == 4 ? (uint64_t)(int64_t)(int32_t)(uint32_t)acc : acc;
+        for (size_t i = 0; i < n; i++) acc = tuplehash_lane(h, acc, heap_hash(h, tuple_get(h, o, i)));
+        return tuplehash_end(h, acc, n);
     }
     default:                        /* identity hash: address rotated by 4 */
         return fix_hash(h, (int64_t)(o >> 4 | o << (h->W * 8 - 4)));
