@@ -661,6 +661,8 @@ unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
 /* The ascii bit (1 << 6) of PyASCIIObject.state (interned:2 kind:3
 ** compact:1 ascii:1), the 4 bytes after the hash in 3.11 and 3.12. */
 static inline bool str_is_ascii(const Heap *h, Addr s) { return ram_rd(&h->ram, s + 4 * HEAP_W(h), 4) & (1u << 6); }
+/* An ASCII string's chars: its data, right after the ASCII header. */
+static inline uint8_t *ascii_chars(const Heap *h, Addr s) { return ram_ptr(&h->ram, s + h->L.str_ascii_header); }
 uint32_t str_char(const Heap *h, Addr s, size_t i);
 const uint8_t *str_data(const Heap *h, Addr s); /* host pointer to the chars */
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out);
@@ -673,7 +675,7 @@ static inline bool str_eq_fast(const Heap *h, Addr a, Addr b)
     size_t n = str_len(h, a);
     if (n != str_len(h, b)) return false;
     if (str_is_ascii(h, a) && str_is_ascii(h, b))
-        return memcmp(ram_ptr(&h->ram, a + h->L.str_ascii_header), ram_ptr(&h->ram, b + h->L.str_ascii_header), n) == 0;
+        return memcmp(ascii_chars(h, a), ascii_chars(h, b), n) == 0;
     return str_eq(h, a, b);
 }
 /* sub occurs in s (str.__contains__) */
@@ -691,7 +693,12 @@ static inline uint64_t str_hash_fast(Heap *h, Addr s)
     return str_hash(h, s);
 }
 /* The one-character singleton for cp < 256 (new ref). */
-Addr str_char_singleton(Heap *h, uint32_t cp);
+static inline Addr str_char_singleton(Heap *h, uint32_t cp)
+{
+    Addr o = h->latin1 + (Addr)cp * h->latin1_stride;
+    heap_incref(h, o);
+    return o;
+}
 /* sys.intern: returns the interned equal string (new ref); steals 's'. */
 Addr str_intern(Heap *h, Addr s);
 bool str_is_interned(const Heap *h, Addr s);

@@ -145,16 +145,6 @@ static inline Addr new_ascii(Heap *h, size_t n)
     return o;
 }
 
-/* Host pointer to the chars of a string from new_ascii. */
-static inline uint8_t *ascii_chars(Heap *h, Addr o) { return ram_ptr(&h->ram, o + h->L.str_ascii_header); }
-
-Addr str_char_singleton(Heap *h, uint32_t cp)
-{
-    Addr o = h->latin1 + (Addr)cp * h->latin1_stride;
-    heap_incref(h, o);
-    return o;
-}
-
 static Addr empty(Heap *h) { heap_incref(h, h->empty_str); return h->empty_str; }
 
 static Addr make_from_cps(Heap *h, const uint32_t *cp, size_t n, bool singletons)

@@ -292,8 +292,8 @@ static __attribute__((noinline)) int contains_fast(Heap *h, Addr c, Addr x)
         if (str_len(h, x) == 1 && n <= 32 && str_is_ascii(h, c) && str_is_ascii(h, x)) {
             /* ch in "aeiou": one ASCII char in short ASCII text, a loop
             ** where the bytes lie (str_contains' memchr is a call) */
-            const uint8_t *p = ram_ptr(&h->ram, c + h->L.str_ascii_header);
-            uint8_t ch = *ram_ptr(&h->ram, x + h->L.str_ascii_header);
+            const uint8_t *p = ascii_chars(h, c);
+            uint8_t ch = ascii_chars(h, x)[0];
             for (size_t i = 0; i < n; i++) if (p[i] == ch) return 1;
             return 0;
         }
@@ -355,7 +355,6 @@ static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool absolute
 }
 
 /* The ASCII chars of a str, in place. */
-static inline const uint8_t *ascii_chars(const Heap *h, Addr s) { return ram_ptr(&h->ram, s + h->L.str_ascii_header); }
 
 /* x == y, x < y and the other four for two str, without hooks, out of the
 ** CPU loop's way (PyUnicode_RichCompare makes nothing): the truth, or -1
@@ -451,9 +450,7 @@ static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
         int64_t n = (int64_t)str_len(h, o);
         if (k < 0) k += n;
         if (k < 0 || k >= n) return 0;
-        Addr r = h->latin1 + (Addr)ram_ptr(&h->ram, o + h->L.str_ascii_header)[k] * h->latin1_stride;
-        heap_incref(h, r);
-        return r;
+        return str_char_singleton(h, ascii_chars(h, o)[k]);
     }
     if (!list && t != heap_type_obj(h, TY_TUPLE)) return 0;
     int64_t n = obj_ob_size(h, o);

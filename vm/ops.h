@@ -207,8 +207,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         Addr s = obj_field(h, it, 0);
         if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -1;
         obj_set_field(h, it, 1, i + 1);
-        *out = h->latin1 + (Addr)ram_ptr(&h->ram, s + h->L.str_ascii_header)[i] * h->latin1_stride;
-        heap_incref(h, *out);
+        *out = str_char_singleton(h, ascii_chars(h, s)[i]);
         return 1;
     }
     if (t != heap_type_obj(h, TY_RANGEITER) || h->nlongrange) return -1;
