@@ -834,11 +834,6 @@ VmStatus CPU_RUN(Vm *vm)
             SAVE_PC();
             Addr r = 0;
             if (!CPU_HOOKS && op == OP_NOT && (x == h->true_ || x == h->false_)) r = heap_bool(h, x == h->false_);
-            else if (!CPU_HOOKS && op == OP_NOT) {          /* not xs: the truth, then the bool */
-                int t = op_truth(vm, x);
-                CHECK(t >= 0);
-                r = heap_bool(h, !t);
-            }
             else if (!CPU_HOOKS && op == OP_NEG) r = negate_fast(h, x, false);
             if (!r) r = op_unary(vm, op, x);
             CHECK(r);
