@@ -1000,36 +1000,28 @@ static bool norm_index(Vm *vm, Addr i, size_t n, size_t *out, const char *what)
 }
 
 /* PySlice_Unpack + AdjustIndices */
+/* A slice field that is not None: its value, an int beyond C's range
+** saturated to +-big (as _PyEval_SliceIndex clamps it); false after
+** TypeError. An int's type is checked inline before op_is_int's call. */
+static bool slice_field(Vm *vm, Addr e, int64_t big, int64_t *v)
+{
+    Heap *h = H(vm);
+    if (obj_type_addr(h, e) != heap_type_obj(h, TY_INT) && !op_is_int(vm, e)) {
+        vm_raise(vm, EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
+        return false;
+    }
+    if (!int_to_i64(h, e, v)) *v = int_sign(h, e) > 0 ? big : -big;
+    return true;
+}
+
 static bool slice_indices(Vm *vm, Addr sl, size_t len, int64_t *start, int64_t *stop, int64_t *step, size_t *count)
 {
     Heap *h = H(vm);
     Addr a = obj_field(h, sl, 0), b = obj_field(h, sl, 1), c = obj_field(h, sl, 2);
-    int64_t n = (int64_t)len, lo, hi;
-    Addr it = heap_type_obj(h, TY_INT);
-    int64_t st = 1;
-    if ((c == h->none || (obj_type_addr(h, c) == it && int_small(h, c, &st) && st != 0))
-        && (a == h->none || (obj_type_addr(h, a) == it && int_small(h, a, &lo)))
-        && (b == h->none || (obj_type_addr(h, b) == it && int_small(h, b, &hi)))) {
-        /* s[i:j:k]: ints of at most two digits or None, clamped as
-        ** PySlice_AdjustIndices clamps them (the loop below, without its
-        ** generic reads) */
-        if (a == h->none) lo = st < 0 ? n - 1 : 0;
-        else if (lo < 0 && (lo += n) < 0) lo = st < 0 ? -1 : 0;
-        else if (lo >= n) lo = st < 0 ? n - 1 : n;
-        if (b == h->none) hi = st < 0 ? -1 : n;
-        else if (hi < 0 && (hi += n) < 0) hi = st < 0 ? -1 : 0;
-        else if (hi >= n) hi = st < 0 ? n - 1 : n;
-        *start = lo;
-        *stop = hi;
-        *step = st;
-        if (st < 0) *count = hi < lo ? (size_t)((lo - hi - 1) / -st + 1) : 0;
-        else *count = lo < hi ? (size_t)((hi - lo - 1) / st + 1) : 0;
-        return true;
-    }
+    int64_t n = (int64_t)len;
     *step = 1;
     if (c != h->none) {
-        if (!op_is_int(vm, c)) { vm_raise(vm, EXC_TYPE, "slice indices must be integers or None or have an __index__ method"); return false; }
-        if (!int_to_i64(h, c, step)) *step = int_sign(h, c) > 0 ? INT64_MAX : -INT64_MAX;
+        if (!slice_field(vm, c, INT64_MAX, step)) return false;
         if (*step == 0) { vm_raise(vm, EXC_VALUE, "slice step cannot be zero"); return false; }
     }
     Addr ends[2] = { a, b };
@@ -1040,9 +1032,8 @@ static bool slice_indices(Vm *vm, Addr sl, size_t len, int64_t *start, int64_t *
             vals[i] = *step < 0 ? (i == 0 ? n - 1 : -1) : (i == 0 ? 0 : n);
             continue;
         }
-        if (!op_is_int(vm, e)) { vm_raise(vm, EXC_TYPE, "slice indices must be integers or None or have an __index__ method"); return false; }
         int64_t v;
-        if (!int_to_i64(h, e, &v)) v = int_sign(h, e) > 0 ? INT64_MAX / 2 : -(INT64_MAX / 2);
+        if (!slice_field(vm, e, INT64_MAX / 2, &v)) return false;
         if (v < 0) {
             v += n;
             if (v < 0) v = *step < 0 ? -1 : 0;
