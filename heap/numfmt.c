@@ -1187,22 +1187,16 @@ int fmt_percent_float(double x, const PercentSpec *ps, StrBuf *out, StrBuf *err)
         return fmt_percent_unsupported(ps, err);
     if (ps->prec > FMT_MAX_LEN) return too_long(err);
     int64_t prec = ps->prec < 0 ? 6 : ps->prec;
-    if ((t == 'f' || t == 'F') && ps->width == -1 && !ps->alt && !ps->plus && !ps->blank) {
-        /* "%.2f" with nothing to pad: put_double's digits and percent_output's
-        ** text, straight from the exact fixed-point conversion when it
-        ** applies (finite, below 2**53, at most 17 places) */
-        char buf[48];
-        size_t n = fmt_fixed_exact(buf + 1, fabs(x), (int)prec);
-        if (n) {
-            bool neg = signbit(x) != 0;
-            buf[0] = '-';
-            sb_put(out, buf + !neg, n + neg);
-            return FMT_OK;
-        }
+    unsigned flags = ps->alt ? DTSF_ALT : 0;
+    if (ps->width == -1 && !ps->plus && !ps->blank) {
+        /* "%.2f" with nothing to pad and no sign to add: percent_output
+        ** would copy put_double's text as it is ('.prec' cuts only str) */
+        put_double(out, x, (char)t, prec, flags);
+        return FMT_OK;
     }
     StrBuf num;
     sb_init(&num);
-    put_double(&num, x, (char)t, prec, ps->alt ? DTSF_ALT : 0);
+    put_double(&num, x, (char)t, prec, flags);
     int rc = percent_output(out, num.s, num.len, true, ps, err);
     sb_free(&num);
     return rc;
