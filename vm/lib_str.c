@@ -38,15 +38,15 @@ static bool need_str(Vm *vm, Addr a, const char *what)
     return false;
 }
 
-/* str.isspace of one char (split and strip use it): 3.11 and 3.12 have the
-** same white space above Latin-1 */
 /* is_space for an ASCII byte: \t \n \v \f \r, 0x1C..0x1F and ' ' */
 static inline bool is_space_ascii(uint8_t c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
 
+/* str.isspace of one char (split and strip use it): 3.11 and 3.12 have the
+** same white space above Latin-1 */
 static bool is_space(uint32_t c)
 {
     if (c > 0xFF) return op_unicode_class(c, UC_SPACE, true);
-    return c == ' ' || (c >= 9 && c <= 13) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0;
+    return c < 0x80 ? is_space_ascii((uint8_t)c) : c == 0x85 || c == 0xA0;
 }
 
 /* SPLIT_ADD: the first 'pre' pieces fill the preallocated slots. */
