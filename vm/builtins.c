@@ -338,6 +338,15 @@ static Addr sum_rest(Vm *vm, Addr total, Addr item)
 ** The first item that does not fit leaves the fast loop for good: the total
 ** becomes an object and everything after goes through '+'.
 */
+/* sum()'s float loop adds x to *f; 3.12 keeps Neumaier's compensation
+** in *comp, added at the end. */
+static inline void sum_float(double *f, double *comp, double x, bool neumaier)
+{
+    double sum = *f + x;
+    if (neumaier) *comp += fabs(*f) >= fabs(x) ? (*f - sum) + x : (x - sum) + *f;
+    *f = sum;
+}
+
 static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
@@ -397,9 +406,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             for (size_t len = list_len(h, seq); i < len; i++) {
                 Addr y = list_get(h, seq, i);
                 if (obj_type_addr(h, y) != float_t) break;
-                double x = float_value(h, y), sum = f + x;
-                if (neumaier) comp += fabs(f) >= fabs(x) ? (f - sum) + x : (x - sum) + f;
-                f = sum;
+                sum_float(&f, &comp, float_value(h, y), neumaier);
             }
             list_walk_end(h, it, i);
         }
@@ -407,9 +414,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             TypeId t = obj_type(h, v);
             int64_t iv;
             if (t == TY_FLOAT) {
-                double x = float_value(h, v), sum = f + x;
-                if (neumaier) comp += fabs(f) >= fabs(x) ? (f - sum) + x : (x - sum) + f;
-                f = sum;
+                sum_float(&f, &comp, float_value(h, v), neumaier);
                 heap_decref(h, v);
                 continue;
             }
@@ -804,37 +809,27 @@ done:
 static Addr parse_int_text(Vm *vm, Addr s, int base)
 {
     Heap *h = H(vm);
-    if (base == 10 && str_is_ascii(h, s)) {
-        /* int("042"), int("-7"): a sign and at most 18 digits, read in
-        ** place into a C integer; anything else takes the general path */
-        size_t n = str_len(h, s), k = n && (str_data(h, s)[0] == '+' || str_data(h, s)[0] == '-');
-        const uint8_t *c = str_data(h, s);
-        if (n > k && n - k <= 18) {
-            int64_t v = 0;
-            size_t i = k;
-            for (; i < n && c[i] >= '0' && c[i] <= '9'; i++) v = v * 10 + (c[i] - '0');
-            if (i == n) return chk(vm, int_from_i64(h, c[0] == '-' ? -v : v));
-        }
-    } else if (base >= 2 && str_is_ascii(h, s)) {
-        /* int("ff", 16), int("0b101", 2): a sign, the base's own prefix and
-        ** digits only, read in place while the value fits a C integer */
+    if (base >= 2 && str_is_ascii(h, s)) {
+        /* int("-7"), int("ff", 16), int("0b101", 2): a sign, the base's own
+        ** prefix and digits only, read in place while the value fits a C
+        ** integer; spaces, underscores, base 0 and more digits take the
+        ** general path */
         size_t n = str_len(h, s), i = 0;
-        const uint8_t *c = str_data(h, s);
+        const uint8_t *c = ascii_chars(h, s);
         bool neg = n && c[0] == '-';
         if (n && (c[0] == '+' || c[0] == '-')) i++;
         if (n - i > 2 && c[i] == '0') {
             uint8_t x = (uint8_t)(c[i + 1] | 0x20);
             if ((base == 16 && x == 'x') || (base == 8 && x == 'o') || (base == 2 && x == 'b')) i += 2;
         }
-        uint64_t v = 0;
+        int64_t v = 0;
         size_t first = i;
         for (; i < n; i++) {
             unsigned d = c[i] >= '0' && c[i] <= '9' ? (unsigned)(c[i] - '0')
                        : (c[i] | 0x20) >= 'a' && (c[i] | 0x20) <= 'z' ? (unsigned)((c[i] | 0x20) - 'a' + 10) : 99;
-            if (d >= (unsigned)base || v > ((uint64_t)INT64_MAX - d) / (unsigned)base) break;
-            v = v * (unsigned)base + d;
+            if (d >= (unsigned)base || __builtin_mul_overflow(v, (int64_t)base, &v) || __builtin_add_overflow(v, (int64_t)d, &v)) break;
         }
-        if (i == n && i > first) return chk(vm, int_from_i64(h, neg ? -(int64_t)v : (int64_t)v));
+        if (i == n && i > first) return chk(vm, int_from_i64(h, neg ? -v : v));
     }
     StrBuf t; sb_init(&t);
     str_to_utf8(h, s, &t);
