@@ -427,6 +427,11 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
     h->live_objects++;
 }
 
+/* Allocates an object block of 'size' bytes (getsizeof, GC header included
+** for GC types), writes refcount 1 and the type pointer, registers it and
+** reports HEV_ALLOC. Returns its id (block + GC header) or 0. */
+Addr heap_make(Heap *h, TypeId t, uint64_t size);
+
 /* heap_new_object for an object without a GC header while nothing
 ** observes the heap, inline: a block of 'size' bytes (at most the small
 ** threshold), refcount 1, the type, and zero in every byte past the
@@ -475,7 +480,6 @@ Addr int_from_big(Heap *h, const BigInt *b);
 /* big * m, big // m, big % m and big + big straight from RAM to RAM
 ** when they can (heap/obj_int.c). */
 bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out);
-bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out);
 bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out);
 /* Number of digits, and sign (-1, 0, 1). */
 HEAP_HOT size_t int_ndigits(const Heap *h, Addr o)
@@ -567,11 +571,79 @@ HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
     return o;
 }
 
+/* RAM digits are the host's uint32_t digits, byte for byte: copy in bulk,
+** add and multiply in place. */
+static inline bool int_same_digits(const Heap *h)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return INT_DIGIT30(h) && !h->ram.big;
+#else
+    (void)h;
+    return false;
+#endif
+}
+
+/* The digit count of a positive int: 0 for zero or a negative one. */
+static inline size_t pos_ndigits(const Heap *h, Addr o)
+{
+    if (INT_LV(h)) {
+        uint64_t t = ram_word(&h->ram, o + 2 * HEAP_W(h));
+        return (t & 3) == 0 ? (size_t)(t >> 3) : 0;
+    }
+    int64_t s = ram_sword(&h->ram, o + 2 * HEAP_W(h));
+    return s > 0 ? (size_t)s : 0;
+}
+
+/* A new int of n 4-byte digits and the given sign, its digits still to be
+** written: heap_make, inline while nothing observes the heap and the
+** block is a pool's. */
+static inline Addr int_new_digits(Heap *h, size_t n, int sign)
+{
+    uint64_t size = 3 * (uint64_t)HEAP_W(h) + 4 * (uint64_t)n;
+    Addr o = !HEAP_OBSERVED(h) && size <= HEAP_SMALL_THRESHOLD(h)
+           ? heap_new_plain(h, TY_INT, size, size - 2 * (uint64_t)HEAP_W(h)) : heap_make(h, TY_INT, size);
+    if (o) int_set_size(h, o, n, sign);
+    return o;
+}
+
 /*
-** The death of a float or of an int of at most two digits, inline: what
-** heap_dealloc does for them (nothing observes the heap). 'o' is dead (its
-** refcount reached 0); returns false, having done nothing, for any other
-** object.
+** a + b for positive ints, the longer of three or more digits, with RAM
+** digits that are the host's: the sum written straight from both into the
+** new object, as x_add does it. Its digit count is known before adding
+** when the top digits decide the carry out (they do unless the longer's
+** top digit, plus the other's when they are as long, is 2**30 - 1 or
+** 2**30 - 2 short of a carry); otherwise false, and the caller takes the
+** general path. True with *out the sum (0 when RAM is full).
+*/
+static inline bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
+{
+    if (!int_same_digits(h)) return false;
+    size_t na = pos_ndigits(h, a), nb = pos_ndigits(h, b);
+    if (!na || !nb) return false;
+    if (na < nb) {
+        Addr t = a; a = b; b = t;
+        size_t tn = na; na = nb; nb = tn;
+    }
+    if (na < 3) return false;
+    const uint32_t *x = (const uint32_t *)ram_ptr(&h->ram, a + 3 * HEAP_W(h)), *y = (const uint32_t *)ram_ptr(&h->ram, b + 3 * HEAP_W(h));
+    uint64_t top = (uint64_t)x[na - 1] + (na == nb ? y[na - 1] : 0);
+    size_t nr;
+    if (top >> BIG_SHIFT) nr = na + 1;                  /* carries out whatever comes from below */
+    else if ((top + 1) >> BIG_SHIFT) return false;      /* a carry from below decides */
+    else nr = na;
+    Addr o = int_new_digits(h, nr, 1);
+    *out = o;
+    if (!o) return true;
+    uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * HEAP_W(h));
+    uint32_t carry = big_digits_add(r, x, na, y, nb);
+    if (nr > na) r[na] = carry;
+    return true;
+}
+
+/*
+** The death of a float or an int, inline: what heap_dealloc does for them
+** (nothing observes the heap). 'o' is dead (its refcount reached 0);
+** returns false, having done nothing, for any other object.
 */
 HEAP_HOT bool heap_free_number(Heap *h, Addr o)
 {
@@ -584,8 +656,8 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         size = HEAP_FLOAT_SIZE(h);
     } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
-        if (n > 2) return false;
         size = 3 * W + 4 * (n ? n : 1);
+        if (size > HEAP_SMALL_THRESHOLD(h)) return false;   /* a large block: heap_release_slow */
     } else {
         return false;
     }

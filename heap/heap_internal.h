@@ -10,10 +10,6 @@
 void heap_alloc_init(Heap *h);
 void heap_alloc_free(Heap *h);
 
-/* Allocates an object block of 'size' bytes (getsizeof, GC header included
-** for GC types), writes refcount 1 and the type pointer, registers it and
-** reports HEV_ALLOC. Returns its id (block + GC header) or 0. */
-Addr heap_make(Heap *h, TypeId t, uint64_t size);
 /* Writes refcount 1 and the type pointer of a recycled object (free list). */
 void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size);
 /* Forgets object 'o' and releases its block of 'size' bytes. */

@@ -35,21 +35,10 @@ static size_t ram_ndigits_for(const Heap *h, size_t n30)
     return (n30 * BIG_SHIFT + h->L.digit_bits - 1) / h->L.digit_bits;
 }
 
-/* RAM digits are the host's uint32_t digits, byte for byte: copy in bulk. */
-static bool same_digits(const Heap *h)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return h->L.digit_bits == BIG_SHIFT && h->L.digit_bytes == 4 && !h->ram.big;
-#else
-    (void)h;
-    return false;
-#endif
-}
-
 static void write_digits(Heap *h, Addr d, const BigInt *b, size_t nram)
 {
     unsigned db = h->L.digit_bytes, bits = h->L.digit_bits;
-    if (same_digits(h)) {
+    if (int_same_digits(h)) {
         memcpy(ram_ptr(&h->ram, d), b->d, b->n * sizeof *b->d);
         return;
     }
@@ -79,7 +68,7 @@ void int_to_big(const Heap *h, Addr o, BigInt *out)
             out->cap = n + 1;
             out->d = xrealloc(out->d, out->cap * sizeof *out->d);
         }
-        if (same_digits(h)) memcpy(out->d, ram_ptr(&h->ram, d), n * sizeof *out->d);
+        if (int_same_digits(h)) memcpy(out->d, ram_ptr(&h->ram, d), n * sizeof *out->d);
         else for (size_t i = 0; i < n; i++) out->d[i] = (uint32_t)ram_rd(&h->ram, d + i * db, db);
         out->n = n;
         out->sign = n ? sign : 0;
@@ -147,53 +136,18 @@ bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
 {
     size_t n = int_ndigits(h, big);
     uint64_t mm = m < 0 ? (uint64_t)-m : (uint64_t)m;
-    if (!same_digits(h) || n < 2 || mm == 0 || mm >> BIG_SHIFT) return false;
+    if (!int_same_digits(h) || n < 2 || mm == 0 || mm >> BIG_SHIFT) return false;
     const uint32_t *d = (const uint32_t *)ram_ptr(&h->ram, big + 3 * h->W);
     uint64_t lo = (uint64_t)d[n - 1] * mm, hi = lo + mm - 1;
     if (lo >> BIG_SHIFT != hi >> BIG_SHIFT && !(lo >> BIG_SHIFT)) return false;
     size_t nr = lo >> BIG_SHIFT ? n + 1 : n;
     int sign = int_sign(h, big) * (m < 0 ? -1 : 1);
-    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nr);
+    Addr o = int_new_digits(h, nr, sign);
     *out = o;
     if (!o) return true;
-    int_set_size(h, o, nr, sign);
     uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
     uint32_t carry = big_digits_mul1(r, d, n, (uint32_t)mm);
     if (nr > n) r[n] = carry;
-    return true;
-}
-
-/*
-** a + b for positive ints, the longer of three or more digits, with RAM
-** digits that are the host's: the sum written straight from both into the
-** new object, as x_add does it. Its digit count is known before adding
-** when the top digits decide the carry out (they do unless the longer's
-** top digit, plus the other's when they are as long, is 2**30 - 1 or
-** 2**30 - 2 short of a carry); otherwise false, and the caller takes the
-** general path. True with *out the sum (0 when RAM is full).
-*/
-bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
-{
-    if (!same_digits(h) || int_sign(h, a) <= 0 || int_sign(h, b) <= 0) return false;
-    size_t na = int_ndigits(h, a), nb = int_ndigits(h, b);
-    if (na < nb) {
-        Addr t = a; a = b; b = t;
-        size_t tn = na; na = nb; nb = tn;
-    }
-    if (na < 3) return false;
-    const uint32_t *x = (const uint32_t *)ram_ptr(&h->ram, a + 3 * h->W), *y = (const uint32_t *)ram_ptr(&h->ram, b + 3 * h->W);
-    uint64_t top = (uint64_t)x[na - 1] + (na == nb ? y[na - 1] : 0);
-    size_t nr;
-    if (top >> BIG_SHIFT) nr = na + 1;                  /* carries out whatever comes from below */
-    else if ((top + 1) >> BIG_SHIFT) return false;      /* a carry from below decides */
-    else nr = na;
-    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nr);
-    *out = o;
-    if (!o) return true;
-    int_set_size(h, o, nr, 1);
-    uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
-    uint32_t carry = big_digits_add(r, x, na, y, nb);
-    if (nr > na) r[na] = carry;
     return true;
 }
 
@@ -209,7 +163,7 @@ bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
 bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out)
 {
     size_t n = int_ndigits(h, big);
-    if (!same_digits(h) || n < 3 || m <= 0 || (uint64_t)m >> BIG_SHIFT || int_sign(h, big) < 0) return false;
+    if (!int_same_digits(h) || n < 3 || m <= 0 || (uint64_t)m >> BIG_SHIFT || int_sign(h, big) < 0) return false;
     const uint32_t *d = (const uint32_t *)ram_ptr(&h->ram, big + 3 * h->W);
     uint64_t mm = (uint64_t)m, rem = 0;
     if (mod) {
@@ -218,10 +172,9 @@ bool int_divmod_digit(Heap *h, Addr big, int64_t m, bool mod, Addr *out)
         return true;
     }
     size_t nq = d[n - 1] >= mm ? n : n - 1;
-    Addr o = heap_make(h, TY_INT, 3 * (uint64_t)h->W + 4 * (uint64_t)nq);
+    Addr o = int_new_digits(h, nq, 1);
     *out = o;
     if (!o) return true;
-    int_set_size(h, o, nq, 1);
     /* a top digit below m is the first remainder, its quotient digit 0 */
     big_digits_divrem1((uint32_t *)ram_ptr(&h->ram, o + 3 * h->W), d, nq, (uint32_t)mm, nq < n ? d[n - 1] : 0);
     return true;

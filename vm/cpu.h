@@ -817,6 +817,13 @@ VmStatus CPU_RUN(Vm *vm)
                 drop(&R, c, a);
                 break;
             }
+            /* big positive ints added straight from RAM (x_add), without
+            ** op_binary's dispatch: a, b = b, a + b */
+            if (!CPU_HOOKS && (op == OP_ADD || op == OP_IADD) && obj_type_addr(h, lhs) == heap_type_obj(h, TY_INT)
+                && obj_type_addr(h, rhs) == heap_type_obj(h, TY_INT) && int_add_digits(h, lhs, rhs, &res)) {
+                if (!res) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+                goto binary_done;
+            }
             res = op == OP_IADD ? op_inplace(vm, OP_ADD, lhs, rhs)
                 : op == OP_IMUL ? op_inplace(vm, OP_MUL, lhs, rhs) : op_binary(vm, op, lhs, rhs);
             CHECK(res);
