@@ -13,9 +13,9 @@
 /*
 ** Sorting as CPython's listsort (Objects/listsort.txt) orders its
 ** comparisons, so that a TypeError names the same pair: runs found by
-** count_run, extended to 'minrun' by binary insertion, then merged (a plain
-** stable merge: galloping changes only which comparisons run, not results).
-** Only '<' is used; 'reverse' reverses before and after, for stability.
+** count_run, extended to 'minrun' by binary insertion, merged in powersort's
+** order (3.11+) by merge_lo and merge_hi with their galloping. Only '<' is
+** used; 'reverse' reverses before and after, for stability.
 */
 /* An item being sorted: its key (the item itself without key=) and value;
 ** 'iv' is the key's value when every key is an int of at most two digits
@@ -25,7 +25,57 @@
 typedef struct SortItem { Addr k, v; int64_t iv; } SortItem;
 /* 'strs': every key a str of one byte a character (ASCII or Latin-1),
 ** 'iv' its length: '<' compares bytes, as CPython's unsafe_latin_compare. */
-typedef struct SortState { Vm *vm; bool failed; bool ints, strs; } SortState;
+/* 'tuples': every key a tuple, '<' tries tuple_lt_fast first; 'first':
+** besides, every key's first item an int of at most two digits, 'iv' its
+** value, which decides unless two are equal (unsafe_tuple_compare with
+** unsafe_long_compare for the first items). */
+typedef struct SortState { Vm *vm; bool failed; bool ints, strs, tuples, first; ptrdiff_t min_gallop; } SortState;
+
+/* x[i] against y[i] of two tuple keys for unsafe_tuple_compare: 0 when they
+** are equal (as PyObject_RichCompareBool(Py_EQ) finds: the same object, or
+** equal values), else 1 and *less set to x[i] < y[i]; -1 when they are not
+** two ints of at most two digits, two floats or two one-byte str. */
+static inline int item_order(const Heap *h, Addr x, Addr y, bool *less)
+{
+    if (x == y) return 0;
+    Addr tx = obj_type_addr(h, x), ty = obj_type_addr(h, y);
+    int64_t p, q;
+    if ((tx == heap_type_obj(h, TY_INT) || tx == heap_type_obj(h, TY_BOOL))
+        && (ty == heap_type_obj(h, TY_INT) || ty == heap_type_obj(h, TY_BOOL))) {
+        if (!int_small(h, x, &p) || !int_small(h, y, &q)) return -1;
+        *less = p < q;
+        return p != q;
+    }
+    if (tx != ty) return -1;
+    if (tx == heap_type_obj(h, TY_FLOAT)) {
+        double a = float_value(h, x), b = float_value(h, y);
+        *less = a < b;                          /* a NaN: not equal, not less */
+        return a != b;
+    }
+    if (tx == heap_type_obj(h, TY_STR) && str_kind(h, x) == 1 && str_kind(h, y) == 1) {
+        size_t m = str_len(h, x), n = str_len(h, y);
+        int c = memcmp(str_data(h, x), str_data(h, y), m < n ? m : n);
+        *less = c < 0 || (c == 0 && m < n);
+        return c != 0 || m != n;
+    }
+    return -1;
+}
+
+/* '<' of two tuple keys as CPython's unsafe_tuple_compare decides it: the
+** first items that are not equal decide, else the shorter is less. -1
+** when an item pair is not item_order's: op_order then walks them all. */
+static int tuple_lt_fast(const Heap *h, Addr x, Addr y, size_t from)
+{
+    /* ob_size is never negative: read unsigned, the word inline */
+    size_t m = (size_t)ram_word(&h->ram, x + 2 * h->W), n = (size_t)ram_word(&h->ram, y + 2 * h->W);
+    for (size_t i = from; i < m && i < n; i++) {
+        bool less;
+        int c = item_order(h, ram_word(&h->ram, tuple_item_at(h, x, i)), ram_word(&h->ram, tuple_item_at(h, y, i)), &less);
+        if (c < 0) return -1;
+        if (c) return less;
+    }
+    return m < n;
+}
 
 static bool lt(SortState *ss, SortItem x, SortItem y)
 {
@@ -37,6 +87,11 @@ static bool lt(SortState *ss, SortItem x, SortItem y)
         return c < 0 || (c == 0 && x.iv < y.iv);
     }
     if (ss->failed) return false;
+    if (ss->tuples) {
+        if (ss->first && x.iv != y.iv) return x.iv < y.iv;
+        int c = tuple_lt_fast(H(ss->vm), x.k, y.k, ss->first);
+        if (c >= 0) return c;
+    }
     int c = op_order(ss->vm, x.k, y.k, "<");
     if (c == -2) { ss->failed = true; return false; }
     return c == -1;
@@ -83,13 +138,275 @@ static size_t compute_minrun(size_t n)
     return n + r;
 }
 
-/* merges a[0..m) and a[m..n) in place through tmp, stably */
-static void merge_runs(SortState *ss, SortItem *a, size_t m, size_t n, SortItem *tmp)
+/* '<' for the merges: 1 or 0, -1 once a comparison has failed (the sort
+** stops there, as listsort's IFLT jumps to fail). */
+static int islt(SortState *ss, SortItem x, SortItem y)
 {
-    memcpy(tmp, a, m * sizeof *a);
-    size_t i = 0, j = m, k = 0;
-    while (i < m && j < n && !ss->failed) a[k++] = lt(ss, a[j], tmp[i]) ? a[j++] : tmp[i++];
-    while (i < m) a[k++] = tmp[i++];
+    bool r = lt(ss, x, y);
+    return ss->failed ? -1 : r;
+}
+
+enum { MIN_GALLOP = 7, MAX_PENDING = 85 };
+
+/* gallop_left: the k in 0..n with a[k-1] < key <= a[k], searched from
+** a[hint] outwards, then by bisection; -1 on failure. */
+static ptrdiff_t gallop_left(SortState *ss, SortItem key, const SortItem *a, ptrdiff_t n, ptrdiff_t hint)
+{
+    ptrdiff_t ofs = 1, lastofs = 0, k;
+    int c = islt(ss, a[hint], key);
+    if (c < 0) return -1;
+    if (c) {                                    /* a[hint] < key: gallop right */
+        const ptrdiff_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            if ((c = islt(ss, a[hint + ofs], key)) < 0) return -1;
+            if (!c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else {                                    /* key <= a[hint]: gallop left */
+        const ptrdiff_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            if ((c = islt(ss, a[hint - ofs], key)) < 0) return -1;
+            if (c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    }
+    for (++lastofs; lastofs < ofs;) {           /* a[lastofs-1] < key <= a[ofs] */
+        ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
+        if ((c = islt(ss, a[m], key)) < 0) return -1;
+        if (c) lastofs = m + 1; else ofs = m;
+    }
+    return ofs;
+}
+
+/* gallop_right: the k in 0..n with a[k-1] <= key < a[k]. */
+static ptrdiff_t gallop_right(SortState *ss, SortItem key, const SortItem *a, ptrdiff_t n, ptrdiff_t hint)
+{
+    ptrdiff_t ofs = 1, lastofs = 0, k;
+    int c = islt(ss, key, a[hint]);
+    if (c < 0) return -1;
+    if (c) {                                    /* key < a[hint]: gallop left */
+        const ptrdiff_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            if ((c = islt(ss, key, a[hint - ofs])) < 0) return -1;
+            if (!c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    } else {                                    /* a[hint] <= key: gallop right */
+        const ptrdiff_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            if ((c = islt(ss, key, a[hint + ofs])) < 0) return -1;
+            if (c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    }
+    for (++lastofs; lastofs < ofs;) {           /* a[lastofs-1] <= key < a[ofs] */
+        ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
+        if ((c = islt(ss, key, a[m])) < 0) return -1;
+        if (c) ofs = m; else lastofs = m + 1;
+    }
+    return ofs;
+}
+
+/* Merges the runs a[0..na) and b = a + na, b[0..nb), na <= nb, through
+** tmp (na items), galloping when one run keeps winning: merge_lo. */
+static int merge_lo(SortState *ss, SortItem *pa, ptrdiff_t na, SortItem *pb, ptrdiff_t nb, SortItem *tmp)
+{
+    memcpy(tmp, pa, (size_t)na * sizeof *pa);
+    SortItem *dest = pa, *a = tmp, *b = pb;
+    int result = -1;
+    ptrdiff_t k, min_gallop = ss->min_gallop;
+    *dest++ = *b++;
+    if (--nb == 0) goto succeed;
+    if (na == 1) goto copy_b;
+    for (;;) {
+        ptrdiff_t acount = 0, bcount = 0;       /* wins in a row */
+        for (;;) {
+            int c = islt(ss, *b, *a);
+            if (c < 0) goto fail;
+            if (c) {
+                *dest++ = *b++;
+                bcount++;
+                acount = 0;
+                if (--nb == 0) goto succeed;
+                if (bcount >= min_gallop) break;
+            } else {
+                *dest++ = *a++;
+                acount++;
+                bcount = 0;
+                if (--na == 1) goto copy_b;
+                if (acount >= min_gallop) break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ss->min_gallop = min_gallop;
+            if ((k = gallop_right(ss, *b, a, na, 0)) < 0) goto fail;
+            acount = k;
+            if (k) {
+                memcpy(dest, a, (size_t)k * sizeof *a);
+                dest += k;
+                a += k;
+                na -= k;
+                if (na == 1) goto copy_b;
+                if (na == 0) goto succeed;      /* only with an inconsistent '<' */
+            }
+            *dest++ = *b++;
+            if (--nb == 0) goto succeed;
+            if ((k = gallop_left(ss, *a, b, nb, 0)) < 0) goto fail;
+            bcount = k;
+            if (k) {
+                memmove(dest, b, (size_t)k * sizeof *b);
+                dest += k;
+                b += k;
+                nb -= k;
+                if (nb == 0) goto succeed;
+            }
+            *dest++ = *a++;
+            if (--na == 1) goto copy_b;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop;                           /* leaving galloping costs */
+        ss->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na) memcpy(dest, a, (size_t)na * sizeof *a);
+    return result;
+copy_b:                                         /* a's last item goes last */
+    memmove(dest, b, (size_t)nb * sizeof *b);
+    dest[nb] = *a;
+    return 0;
+}
+
+/* The same from the top end, for na >= nb, through tmp (nb items):
+** merge_hi. */
+static int merge_hi(SortState *ss, SortItem *pa, ptrdiff_t na, SortItem *pb, ptrdiff_t nb, SortItem *tmp)
+{
+    memcpy(tmp, pb, (size_t)nb * sizeof *pb);
+    SortItem *dest = pb + nb - 1, *basea = pa, *baseb = tmp, *a = pa + na - 1, *b = tmp + nb - 1;
+    int result = -1;
+    ptrdiff_t k, min_gallop = ss->min_gallop;
+    *dest-- = *a--;
+    if (--na == 0) goto succeed;
+    if (nb == 1) goto copy_a;
+    for (;;) {
+        ptrdiff_t acount = 0, bcount = 0;
+        for (;;) {
+            int c = islt(ss, *b, *a);
+            if (c < 0) goto fail;
+            if (c) {
+                *dest-- = *a--;
+                acount++;
+                bcount = 0;
+                if (--na == 0) goto succeed;
+                if (acount >= min_gallop) break;
+            } else {
+                *dest-- = *b--;
+                bcount++;
+                acount = 0;
+                if (--nb == 1) goto copy_a;
+                if (bcount >= min_gallop) break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ss->min_gallop = min_gallop;
+            if ((k = gallop_right(ss, *b, basea, na, na - 1)) < 0) goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                dest -= k;
+                a -= k;
+                memmove(dest + 1, a + 1, (size_t)k * sizeof *a);
+                na -= k;
+                if (na == 0) goto succeed;
+            }
+            *dest-- = *b--;
+            if (--nb == 1) goto copy_a;
+            if ((k = gallop_left(ss, *a, baseb, nb, nb - 1)) < 0) goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                dest -= k;
+                b -= k;
+                memcpy(dest + 1, b + 1, (size_t)k * sizeof *b);
+                nb -= k;
+                if (nb == 1) goto copy_a;
+                if (nb == 0) goto succeed;      /* only with an inconsistent '<' */
+            }
+            *dest-- = *a--;
+            if (--na == 0) goto succeed;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop;
+        ss->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (nb) memcpy(dest - (nb - 1), baseb, (size_t)nb * sizeof *baseb);
+    return result;
+copy_a:                                         /* b's first item goes first */
+    memmove(dest + 1 - na, a + 1 - na, (size_t)na * sizeof *a);
+    dest -= na;
+    *dest = *b;
+    return 0;
+}
+
+/* A pending run: where it starts, its length, its node's power. */
+typedef struct { size_t base, len; int power; } Run;
+
+/* Merges pending runs i and i + 1 (i is the second- or third-last). */
+static int merge_at(SortState *ss, SortItem *base, Run *p, size_t *np, size_t i, SortItem *tmp)
+{
+    SortItem *pa = base + p[i].base, *pb = base + p[i + 1].base;
+    ptrdiff_t na = (ptrdiff_t)p[i].len, nb = (ptrdiff_t)p[i + 1].len;
+    p[i].len = (size_t)(na + nb);
+    if (i + 3 == *np) p[i + 1] = p[i + 2];
+    --*np;
+    ptrdiff_t k = gallop_right(ss, *pb, pa, na, 0);     /* a's items already in place */
+    if (k < 0) return -1;
+    pa += k;
+    na -= k;
+    if (na == 0) return 0;
+    nb = gallop_left(ss, pa[na - 1], pb, nb, nb - 1);   /* and b's */
+    if (nb <= 0) return (int)nb;
+    return na <= nb ? merge_lo(ss, pa, na, pb, nb, tmp) : merge_hi(ss, pa, na, pb, nb, tmp);
+}
+
+/* powersort's power of the run at s1 (n1 items) followed by n2 more, in a
+** list of n: the depth where their midpoints' binary expansions of i/n part. */
+static int powerloop(size_t s1, size_t n1, size_t n2, size_t n)
+{
+    int result = 0;
+    size_t a = 2 * s1 + n1, b = a + n1 + n2;    /* twice the midpoints */
+    for (;;) {
+        ++result;
+        if (a >= n) { a -= n; b -= n; }
+        else if (b >= n) break;
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
 }
 
 /*
@@ -118,7 +435,17 @@ static void radix_sort_ints(SortItem *a, size_t n, SortItem *tmp)
 
 static int sort_items(Vm *vm, SortItem *a, size_t n, bool reverse, bool ints, bool strs)
 {
-    SortState ss = { vm, false, ints, strs };
+    Heap *h = H(vm);
+    SortState ss = { vm, false, ints, strs, !ints && !strs, !ints && !strs, MIN_GALLOP };
+    for (size_t i = 0; i < n && ss.tuples; i++) {
+        ss.tuples = obj_type(h, a[i].k) == TY_TUPLE;
+        if (ss.first) {
+            Addr f = ss.tuples && tuple_len(h, a[i].k) ? ram_word(&h->ram, tuple_item_at(h, a[i].k, 0)) : 0;
+            TypeId t = f ? obj_type(h, f) : TY_NONE;
+            ss.first = (t == TY_INT || t == TY_BOOL) && int_small(h, f, &a[i].iv);
+        }
+    }
+    ss.first &= ss.tuples;
     if (n < 2) return 0;
     if (reverse) reverse_items(a, n);
     SortItem *tmp = xmalloc((n + 1) * sizeof *tmp);
@@ -129,30 +456,34 @@ static int sort_items(Vm *vm, SortItem *a, size_t n, bool reverse, bool ints, bo
         return 0;
     }
     size_t minrun = compute_minrun(n);
-    size_t *runs = xmalloc((n / minrun + 2) * sizeof *runs), nruns = 0;
-    for (size_t lo = 0; lo < n && !ss.failed;) {
+    Run runs[MAX_PENDING];
+    size_t nruns = 0;
+    for (size_t lo = 0; lo < n;) {
         bool desc;
         size_t len = count_run(&ss, a + lo, n - lo, &desc);
+        if (ss.failed) goto done;
         if (desc) reverse_items(a + lo, len);
         if (len < minrun) {
             size_t force = n - lo < minrun ? n - lo : minrun;
             binarysort(&ss, a + lo, force, len);
+            if (ss.failed) goto done;
             len = force;
         }
-        runs[nruns++] = lo;
+        if (nruns) {                            /* found_new_run */
+            int power = powerloop(runs[nruns - 1].base, runs[nruns - 1].len, len, n);
+            while (nruns > 1 && runs[nruns - 2].power > power)
+                if (merge_at(&ss, a, runs, &nruns, nruns - 2, tmp) < 0) goto done;
+            runs[nruns - 1].power = power;
+        }
+        runs[nruns++] = (Run){ lo, len, 0 };
         lo += len;
     }
-    while (nruns > 1 && !ss.failed) {          /* merge neighbouring runs */
-        size_t k = 0;
-        for (size_t i = 0; i + 1 < nruns; i += 2) {
-            size_t start = runs[i], mid = runs[i + 1], end = i + 2 < nruns ? runs[i + 2] : n;
-            merge_runs(&ss, a + start, mid - start, end - start, tmp);
-            runs[k++] = start;
-        }
-        if (nruns & 1) runs[k++] = runs[nruns - 1];
-        nruns = k;
+    while (nruns > 1) {                         /* merge_force_collapse */
+        size_t i = nruns - 2;
+        if (i > 0 && runs[i - 1].len < runs[i + 1].len) --i;
+        if (merge_at(&ss, a, runs, &nruns, i, tmp) < 0) goto done;
     }
-    free(runs);
+done:
     free(tmp);
     if (ss.failed) return -1;
     if (reverse) reverse_items(a, n);
