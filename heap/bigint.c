@@ -67,39 +67,11 @@ static unsigned bitlen64(uint64_t x)
 /* ---------------------------------------------------------------------- */
 /* magnitudes                                                              */
 
-static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-    if (na != nb) return na < nb ? -1 : 1;
-    for (size_t i = na; i-- > 0;)
-        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
-    return 0;
-}
-
 /* r[0..na] = a + b, na >= nb, aliasing as big_digits_add. */
 static void mag_add(uint32_t *r, const uint32_t *a, size_t na,
                     const uint32_t *b, size_t nb)
 {
     r[na] = big_digits_add(r, a, na, b, nb);
-}
-
-/* r[0..na) = a - b, requires a >= b (so na >= nb). Aliasing as mag_add.
-** A borrow shows as bit 31 of the wrapped unsigned difference. */
-static void mag_sub(uint32_t *r, const uint32_t *a, size_t na,
-                    const uint32_t *b, size_t nb)
-{
-    uint32_t borrow = 0;
-    size_t i;
-    for (i = 0; i < nb; i++) {
-        uint32_t t = a[i] - b[i] - borrow;
-        r[i] = t & BIG_MASK;
-        borrow = t >> 31;
-    }
-    for (; i < na; i++) {
-        uint32_t t = a[i] - borrow;
-        r[i] = t & BIG_MASK;
-        borrow = t >> 31;
-    }
-    assert(borrow == 0);
 }
 
 /* r[0..nr) += t[0..nt), nr >= nt; the sum must fit in 'nr' digits. */
@@ -389,13 +361,13 @@ bool big_to_i64(const BigInt *a, int64_t *out)
 
 int big_cmp_abs(const BigInt *a, const BigInt *b)
 {
-    return mag_cmp(a->d, a->n, b->d, b->n);
+    return big_digits_cmp(a->d, a->n, b->d, b->n);
 }
 
 int big_cmp(const BigInt *a, const BigInt *b)
 {
     if (a->sign != b->sign) return a->sign < b->sign ? -1 : 1;
-    int c = mag_cmp(a->d, a->n, b->d, b->n);
+    int c = big_digits_cmp(a->d, a->n, b->d, b->n);
     return a->sign < 0 ? -c : c;
 }
 
@@ -420,13 +392,13 @@ static void addsub(BigInt *r, const BigInt *a, const BigInt *b, int bsign)
         normalize(r, bsign);
         return;
     }
-    int c = mag_cmp(a->d, a->n, b->d, b->n);
+    int c = big_digits_cmp(a->d, a->n, b->d, b->n);
     if (c == 0) { set_zero(r); return; }
     int sign = c > 0 ? a->sign : bsign;
     if (c < 0) { const BigInt *t = a; a = b; b = t; }
     size_t na = a->n, nb = b->n;
     reserve(r, na);
-    mag_sub(r->d, a->d, na, b->d, nb);
+    big_digits_sub(r->d, a->d, na, b->d, nb);
     r->n = na;
     normalize(r, sign);
 }
@@ -519,7 +491,7 @@ int big_divmod(BigInt *q, BigInt *r, const BigInt *a, const BigInt *b)
     BigInt *R = r && r != a && r != b ? r : &tr;
     int asign = a->sign, bsign = b->sign;
 
-    if (mag_cmp(a->d, a->n, b->d, b->n) < 0) {
+    if (big_digits_cmp(a->d, a->n, b->d, b->n) < 0) {
         set_zero(Q);
         big_copy(R, a);
     } else if (b->n == 1) {

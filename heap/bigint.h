@@ -61,6 +61,10 @@ void big_add(BigInt *r, const BigInt *a, const BigInt *b);
 uint32_t big_digits_add(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* big_digits_add with the instructions of 'level' (big_simd_level). */
 uint32_t big_digits_add_at(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int level);
+/* Compares the magnitudes a[0..na) and b[0..nb) (normalised): -1, 0, 1. */
+int big_digits_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* r[0..na) = a - b for a >= b (so na >= nb); r may be a or b. */
+void big_digits_sub(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* q[0..n) = (rem * 2**(30n) + a) / d for a one-digit d, returns the
 ** remainder; rem < d. q may be a. */
 uint32_t big_digits_divrem1(uint32_t *q, const uint32_t *a, size_t n, uint32_t d, uint32_t rem);

@@ -8,6 +8,7 @@
 */
 #include "heap/bigint.h"
 
+#include <assert.h>
 #include <string.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -251,6 +252,32 @@ int big_simd_level(void)
 #else
 int big_simd_level(void) { return 0; }
 #endif
+
+int big_digits_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na != nb) return na < nb ? -1 : 1;
+    for (size_t i = na; i-- > 0;)
+        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+}
+
+/* A borrow shows as bit 31 of the wrapped unsigned difference. */
+void big_digits_sub(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    uint32_t borrow = 0;
+    size_t i;
+    for (i = 0; i < nb; i++) {
+        uint32_t t = a[i] - b[i] - borrow;
+        r[i] = t & BIG_MASK;
+        borrow = t >> 31;
+    }
+    for (; i < na; i++) {
+        uint32_t t = a[i] - borrow;
+        r[i] = t & BIG_MASK;
+        borrow = t >> 31;
+    }
+    assert(borrow == 0);
+}
 
 uint32_t big_digits_add_at(uint32_t *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb, int level)
 {

@@ -640,6 +640,10 @@ static inline bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
     return true;
 }
 
+/* a - b for positive ints, either of three or more digits, from RAM
+** (heap/obj_int.c): false when another path must do it. */
+bool int_sub_digits(Heap *h, Addr a, Addr b, Addr *out);
+
 /*
 ** The death of a float or an int, inline: what heap_dealloc does for them
 ** (nothing observes the heap). 'o' is dead (its refcount reached 0);

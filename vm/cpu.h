@@ -817,10 +817,11 @@ VmStatus CPU_RUN(Vm *vm)
                 drop(&R, c, a);
                 break;
             }
-            /* big positive ints added straight from RAM (x_add), without
-            ** op_binary's dispatch: a, b = b, a + b */
-            if (!CPU_HOOKS && (op == OP_ADD || op == OP_IADD) && obj_type_addr(h, lhs) == heap_type_obj(h, TY_INT)
-                && obj_type_addr(h, rhs) == heap_type_obj(h, TY_INT) && int_add_digits(h, lhs, rhs, &res)) {
+            /* big positive ints added or subtracted straight from RAM
+            ** (x_add, x_sub), without op_binary's dispatch: a, b = b, a + b */
+            if (!CPU_HOOKS && (op == OP_ADD || op == OP_IADD || op == OP_SUB)
+                && obj_type_addr(h, lhs) == heap_type_obj(h, TY_INT) && obj_type_addr(h, rhs) == heap_type_obj(h, TY_INT)
+                && (op == OP_SUB ? int_sub_digits(h, lhs, rhs, &res) : int_add_digits(h, lhs, rhs, &res))) {
                 if (!res) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
                 goto binary_done;
             }

@@ -194,9 +194,9 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
         if ((int_small(h, b, &y) && int_mul_digit(h, a, y, &r)) || (int_small(h, a, &x) && int_mul_digit(h, b, x, &r)))
             return check(vm, r);
     }
-    if (op == OP_ADD) {
+    if (op == OP_ADD || op == OP_SUB) {
         Addr r;
-        if (int_add_digits(h, a, b, &r)) return check(vm, r);
+        if (op == OP_ADD ? int_add_digits(h, a, b, &r) : int_sub_digits(h, a, b, &r)) return check(vm, r);
     }
     if (op == OP_FLOORDIV || op == OP_MOD) {
         Addr r;
