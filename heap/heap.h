@@ -490,6 +490,12 @@ HEAP_HOT size_t int_ndigits(const Heap *h, Addr o)
     return (size_t)(s < 0 ? -s : s);
 }
 int int_sign(const Heap *h, Addr o);
+/* getsizeof of an int: zero is counted with one digit. */
+HEAP_HOT uint64_t int_sizeof(const Heap *h, Addr o)
+{
+    size_t n = int_ndigits(h, o);
+    return 3 * (uint64_t)HEAP_W(h) + (uint64_t)h->L.digit_bytes * (n ? n : 1);
+}
 /* Writes the size field: 'n' digits and a sign, in the profile's encoding
 ** (3.12 lv_tag, 3.11 signed ob_size). */
 HEAP_HOT void int_set_size(Heap *h, Addr o, size_t n, int sign)
@@ -597,7 +603,7 @@ static inline size_t pos_ndigits(const Heap *h, Addr o)
 /* A new int of n 4-byte digits and the given sign, its digits still to be
 ** written: heap_make, inline while nothing observes the heap and the
 ** block is a pool's. */
-static inline Addr int_new_digits(Heap *h, size_t n, int sign)
+HEAP_HOT Addr int_new_digits(Heap *h, size_t n, int sign)
 {
     uint64_t size = 3 * (uint64_t)HEAP_W(h) + 4 * (uint64_t)n;
     Addr o = !HEAP_OBSERVED(h) && size <= HEAP_SMALL_THRESHOLD(h)
@@ -607,6 +613,14 @@ static inline Addr int_new_digits(Heap *h, size_t n, int sign)
 }
 
 /*
+** The next two are each unit's own function, not inline: a unit compiled
+** for one word size and int shape (the untraced CPU loops) gets a copy
+** with those constants and direct RAM, while the loops themselves keep
+** only a call. Inlined there, int_add_digits cost the loop benchmark 14
+** instructions an iteration (register pressure), and int_sub_digits's
+** buffer sat in the loops' frame (fib 5% slower).
+*/
+/*
 ** a + b for positive ints, the longer of three or more digits, with RAM
 ** digits that are the host's: the sum written straight from both into the
 ** new object, as x_add does it. Its digit count is known before adding
@@ -615,7 +629,7 @@ static inline Addr int_new_digits(Heap *h, size_t n, int sign)
 ** 2**30 - 2 short of a carry); otherwise false, and the caller takes the
 ** general path. True with *out the sum (0 when RAM is full).
 */
-static inline bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
+static __attribute__((noinline, unused)) bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
 {
     if (!int_same_digits(h)) return false;
     size_t na = pos_ndigits(h, a), nb = pos_ndigits(h, b);
@@ -640,14 +654,50 @@ static inline bool int_add_digits(Heap *h, Addr a, Addr b, Addr *out)
     return true;
 }
 
-/* a - b for positive ints, either of three or more digits, from RAM
-** (heap/obj_int.c): false when another path must do it. */
-bool int_sub_digits(Heap *h, Addr a, Addr b, Addr *out);
+/*
+** a - b for positive ints, either of three or more digits, with RAM digits
+** that are the host's: x_sub's borrow loop from both into a host buffer,
+** then the new object at the normalised size int_from_big gives it (at
+** most two digits through int_from_i64, which finds a cached small int
+** too). False when another path must do it (equal operands, longer than
+** the buffer); else true with *out the difference (0 when RAM is full).
+*/
+enum { INT_SUB_MAX = 1024 };
+static __attribute__((noinline, unused)) bool int_sub_digits(Heap *h, Addr a, Addr b, Addr *out)
+{
+    if (!int_same_digits(h)) return false;
+    size_t na = pos_ndigits(h, a), nb = pos_ndigits(h, b);
+    if (!na || !nb || (na < 3 && nb < 3) || na > INT_SUB_MAX || nb > INT_SUB_MAX) return false;
+    const uint32_t *x = (const uint32_t *)ram_ptr(&h->ram, a + 3 * HEAP_W(h)), *y = (const uint32_t *)ram_ptr(&h->ram, b + 3 * HEAP_W(h));
+    int c = big_digits_cmp(x, na, y, nb), sign = 1;
+    if (c == 0) return false;
+    if (c < 0) {
+        const uint32_t *t = x; x = y; y = t;
+        size_t tn = na; na = nb; nb = tn;
+        sign = -1;
+    }
+    uint32_t r[INT_SUB_MAX];
+    big_digits_sub(r, x, na, y, nb);
+    size_t n = na;
+    while (r[n - 1] == 0) n--;                  /* a != b: some digit is not 0 */
+    if (n <= 2) {
+        int64_t v = (int64_t)(r[0] | (n == 2 ? (uint64_t)r[1] << BIG_SHIFT : 0));
+        *out = int_from_i64(h, sign * v);
+        return true;
+    }
+    Addr o = int_new_digits(h, n, sign);
+    *out = o;
+    if (o) memcpy(ram_ptr(&h->ram, o + 3 * HEAP_W(h)), r, 4 * n);
+    return true;
+}
 
 /*
-** The death of a float or an int, inline: what heap_dealloc does for them
-** (nothing observes the heap). 'o' is dead (its refcount reached 0);
-** returns false, having done nothing, for any other object.
+** The death of a float or of an int of at most two digits, inline: what
+** heap_dealloc does for them (nothing observes the heap). 'o' is dead (its
+** refcount reached 0); returns false, having done nothing, for any other
+** object. Longer ints are left to free_leaf: with them here, the block
+** size stopped being a constant and the loop benchmark ran 8-14
+** instructions an iteration more.
 */
 HEAP_HOT bool heap_free_number(Heap *h, Addr o)
 {
@@ -660,8 +710,8 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         size = HEAP_FLOAT_SIZE(h);
     } else if (t == heap_type_obj(h, TY_INT) && INT_DIGIT30(h)) {
         size_t n = int_ndigits(h, o);
+        if (n > 2) return false;
         size = 3 * W + 4 * (n ? n : 1);
-        if (size > HEAP_SMALL_THRESHOLD(h)) return false;   /* a large block: heap_release_slow */
     } else {
         return false;
     }

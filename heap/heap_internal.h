@@ -23,7 +23,6 @@ void str_forget_interned(Heap *h, Addr s);
 uint64_t dict_sizeof(Heap *h, Addr o);
 void dict_clear_refs(Heap *h, Addr o);   /* phase 1: drop keys and values */
 uint64_t str_sizeof(const Heap *h, Addr o);
-uint64_t int_sizeof(const Heap *h, Addr o);
 void heap_dict_init(Heap *h);
 
 

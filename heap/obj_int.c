@@ -21,13 +21,6 @@ int int_sign(const Heap *h, Addr o)
     return s > 0 ? 1 : s < 0 ? -1 : 0;
 }
 
-uint64_t int_sizeof(const Heap *h, Addr o)
-{
-    size_t n = int_ndigits(h, o);
-    return 3 * (uint64_t)h->W + (uint64_t)h->L.digit_bytes * (n ? n : 1);
-}
-
-
 /* Host digits (30-bit) <-> RAM digits ('digit_bits' in 'digit_bytes'). */
 static size_t ram_ndigits_for(const Heap *h, size_t n30)
 {
@@ -148,45 +141,6 @@ bool int_mul_digit(Heap *h, Addr big, int64_t m, Addr *out)
     uint32_t *r = (uint32_t *)ram_ptr(&h->ram, o + 3 * h->W);
     uint32_t carry = big_digits_mul1(r, d, n, (uint32_t)mm);
     if (nr > n) r[n] = carry;
-    return true;
-}
-
-/*
-** a - b for positive ints, either of three or more digits, with RAM digits
-** that are the host's: x_sub's borrow loop from both into a host buffer,
-** then the new object at the normalised size int_from_big gives it (at
-** most two digits through int_from_i64, which finds a cached small int
-** too). False when another path must do it (equal operands, longer than
-** the buffer); else true with *out the difference (0 when RAM is full).
-** Out of line, unlike int_add_digits: inlined, the CPU loops carried the
-** buffer in their frame, and fib ran 5% slower.
-*/
-enum { INT_SUB_MAX = 1024 };
-bool int_sub_digits(Heap *h, Addr a, Addr b, Addr *out)
-{
-    if (!int_same_digits(h)) return false;
-    size_t na = pos_ndigits(h, a), nb = pos_ndigits(h, b);
-    if (!na || !nb || (na < 3 && nb < 3) || na > INT_SUB_MAX || nb > INT_SUB_MAX) return false;
-    const uint32_t *x = (const uint32_t *)ram_ptr(&h->ram, a + 3 * HEAP_W(h)), *y = (const uint32_t *)ram_ptr(&h->ram, b + 3 * HEAP_W(h));
-    int c = big_digits_cmp(x, na, y, nb), sign = 1;
-    if (c == 0) return false;
-    if (c < 0) {
-        const uint32_t *t = x; x = y; y = t;
-        size_t tn = na; na = nb; nb = tn;
-        sign = -1;
-    }
-    uint32_t r[INT_SUB_MAX];
-    big_digits_sub(r, x, na, y, nb);
-    size_t n = na;
-    while (r[n - 1] == 0) n--;                  /* a != b: some digit is not 0 */
-    if (n <= 2) {
-        int64_t v = (int64_t)(r[0] | (n == 2 ? (uint64_t)r[1] << BIG_SHIFT : 0));
-        *out = int_from_i64(h, sign * v);
-        return true;
-    }
-    Addr o = int_new_digits(h, n, sign);
-    *out = o;
-    if (o) memcpy(ram_ptr(&h->ram, o + 3 * HEAP_W(h)), r, 4 * n);
     return true;
 }
 

@@ -515,6 +515,21 @@ static bool c_call_depth_ok(Vm *vm, Addr f)
 #define DISPATCH(op) ((void)0)
 #endif
 
+/* The binary case's try at a big int + or - (int_add_digits,
+** int_sub_digits): the result, 0 when another path must do it, or
+** ADDSUB_NOMEM. A function of its own: with the tests in the loop, the
+** loop benchmark, which never comes here, ran 2.5% slower. */
+#define ADDSUB_NOMEM ((Addr)1)
+static __attribute__((noinline, unused)) Addr bigint_addsub(Heap *h, OpCode op, Addr lhs, Addr rhs)
+{
+    Addr r;
+    if ((op != OP_ADD && op != OP_IADD && op != OP_SUB) || obj_type_addr(h, lhs) != heap_type_obj(h, TY_INT)
+        || obj_type_addr(h, rhs) != heap_type_obj(h, TY_INT)
+        || !(op == OP_SUB ? int_sub_digits(h, lhs, rhs, &r) : int_add_digits(h, lhs, rhs, &r)))
+        return 0;
+    return r ? r : ADDSUB_NOMEM;
+}
+
 VmStatus CPU_RUN(Vm *vm)
 {
     Heap *h = vm->h;
@@ -819,10 +834,8 @@ VmStatus CPU_RUN(Vm *vm)
             }
             /* big positive ints added or subtracted straight from RAM
             ** (x_add, x_sub), without op_binary's dispatch: a, b = b, a + b */
-            if (!CPU_HOOKS && (op == OP_ADD || op == OP_IADD || op == OP_SUB)
-                && obj_type_addr(h, lhs) == heap_type_obj(h, TY_INT) && obj_type_addr(h, rhs) == heap_type_obj(h, TY_INT)
-                && (op == OP_SUB ? int_sub_digits(h, lhs, rhs, &res) : int_add_digits(h, lhs, rhs, &res))) {
-                if (!res) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+            if (!CPU_HOOKS && (res = bigint_addsub(h, op, lhs, rhs))) {
+                if (res == ADDSUB_NOMEM) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
                 goto binary_done;
             }
             res = op == OP_IADD ? op_inplace(vm, OP_ADD, lhs, rhs)
