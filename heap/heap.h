@@ -914,8 +914,21 @@ int list_insert(Heap *h, Addr l, size_t i, Addr v); /* steals v */
 Addr list_pop(Heap *h, Addr l, size_t i);       /* returns the item's reference */
 /* Reverses the items in place (list.reverse; reversed() of a copy). */
 void list_reverse(Heap *h, Addr l);
-/* Deletes items [lo, hi). */
+/* _list_clear: empty, without an item array, the items released last to
+** first, then the array (list.clear(), l *= 0, a slice that takes all). */
+void list_clear(Heap *h, Addr l);
+/* list_ass_slice: items [lo, hi) (clamped) replaced by v[0..n), each
+** increfed, after one list_resize; the replaced items are released last
+** to first at the end. 0, or -1 when RAM is full (the list unchanged). */
+int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size_t n);
+/* Deletes items [lo, hi): list_assign_slice with nothing. */
 int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
+/* l[start::step] = v for n = the slice's length items (list_ass_subscript):
+** each slot replaced in turn, the old items released first to last. */
+void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, const Addr *v, size_t n);
+/* del l[start:stop:step] of n items (step != 1): the kept items moved
+** down, one list_resize, the deleted released first to last. */
+int list_del_ext(Heap *h, Addr l, int64_t start, int64_t stop, int64_t step, size_t n);
 
 /* ---- dict (heap/obj_dict.c) ---- */
 Addr dict_new(Heap *h);

@@ -173,20 +173,97 @@ Addr list_pop(Heap *h, Addr l, size_t i)
     return v;
 }
 
-int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi)
+void list_clear(Heap *h, Addr l)
 {
-    size_t n = list_len(h, l);
-    if (hi > n) hi = n;
-    if (lo >= hi) return 0;
-    size_t k = hi - lo;
-    Addr *dead = xmalloc(k * sizeof *dead);
     Addr items = list_items(h, l);
-    for (size_t i = 0; i < k; i++) dead[i] = ram_word(&h->ram, items + (lo + i) * h->W);
-    memmove(ram_ptr(&h->ram, items + lo * h->W), ram_ptr(&h->ram, items + hi * h->W), (n - hi) * h->W);
-    list_resize(h, l, n - k);
-    for (size_t i = k; i-- > 0;) heap_decref(h, dead[i]);
-    free(dead);
+    if (!items) return;
+    size_t n = list_len(h, l), cap = list_capacity(h, l);
+    set_size(h, l, 0);
+    ram_set_word(&h->ram, f_items(h, l), 0);
+    ram_set_word(&h->ram, f_alloc(h, l), 0);
+    for (size_t i = n; i-- > 0;) heap_decref(h, ram_word(&h->ram, items + i * h->W));
+    heap_release(h, items, items_bytes(h, cap));
+}
+
+int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size_t n)
+{
+    size_t size = list_len(h, l);
+    if (lo > size) lo = size;
+    if (hi < lo) hi = lo;
+    else if (hi > size) hi = size;
+    size_t norig = hi - lo;
+    if (size - norig + n == 0) { list_clear(h, l); return 0; }
+    Addr items = list_items(h, l), *recycle = NULL;
+    if (norig) {                                /* the items replaced, released at the end */
+        recycle = xmalloc(norig * sizeof *recycle);
+        for (size_t k = 0; k < norig; k++) recycle[k] = ram_word(&h->ram, items + (lo + k) * h->W);
+    }
+    size_t tail = (size - hi) * h->W;
+    if (n < norig) {
+        size_t d = norig - n;
+        memmove(ram_ptr(&h->ram, items + (hi - d) * h->W), ram_ptr(&h->ram, items + hi * h->W), tail);
+        if (list_resize(h, l, size - d) != 0) {
+            memmove(ram_ptr(&h->ram, items + hi * h->W), ram_ptr(&h->ram, items + (hi - d) * h->W), tail);
+            for (size_t k = 0; k < norig; k++) ram_set_word(&h->ram, items + (lo + k) * h->W, recycle[k]);
+            free(recycle);
+            return -1;
+        }
+    } else if (n > norig) {
+        size_t d = n - norig;
+        if (list_resize(h, l, size + d) != 0) { free(recycle); return -1; }
+        items = list_items(h, l);
+        memmove(ram_ptr(&h->ram, items + (hi + d) * h->W), ram_ptr(&h->ram, items + hi * h->W), tail);
+    }
+    items = list_items(h, l);
+    for (size_t k = 0; k < n; k++) {
+        heap_incref(h, v[k]);
+        ram_set_word(&h->ram, items + (lo + k) * h->W, v[k]);
+    }
+    for (size_t k = norig; k-- > 0;) heap_decref(h, recycle[k]);
+    free(recycle);
     return 0;
+}
+
+int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi) { return list_assign_slice(h, l, lo, hi, NULL, 0); }
+
+void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, const Addr *v, size_t n)
+{
+    Addr *garbage = xmalloc(n * sizeof *garbage), items = list_items(h, l);
+    size_t cur = start;
+    for (size_t i = 0; i < n; i++, cur += (size_t)step) {
+        Addr slot = items + cur * h->W;
+        garbage[i] = ram_word(&h->ram, slot);
+        heap_incref(h, v[i]);
+        ram_set_word(&h->ram, slot, v[i]);
+    }
+    for (size_t i = 0; i < n; i++) heap_decref(h, garbage[i]);
+    free(garbage);
+}
+
+int list_del_ext(Heap *h, Addr l, int64_t start, int64_t stop, int64_t step, size_t n)
+{
+    if (n == 0) return 0;
+    if (step < 0) {                             /* the same items, walked upwards */
+        stop = start + 1;
+        start = stop + step * (int64_t)(n - 1) - 1;
+        step = -step;
+    }
+    size_t size = list_len(h, l), cur, i;
+    Addr items = list_items(h, l), *garbage = xmalloc(n * sizeof *garbage);
+    uint8_t *p = ram_ptr(&h->ram, items);
+    for (cur = (size_t)start, i = 0; cur < (size_t)stop; cur += (size_t)step, i++) {
+        size_t lim = (size_t)step - 1;          /* the items kept up to the next one deleted */
+        garbage[i] = ram_word(&h->ram, items + cur * h->W);
+        if (cur + (size_t)step >= size) lim = size - cur - 1;
+        memmove(p + (cur - i) * h->W, p + (cur + 1) * h->W, lim * h->W);
+    }
+    cur = (size_t)start + n * (size_t)step;
+    if (cur < size) memmove(p + (cur - n) * h->W, p + cur * h->W, (size - cur) * h->W);
+    set_size(h, l, size - n);
+    int rc = list_resize(h, l, size - n);
+    for (i = 0; i < n; i++) heap_decref(h, garbage[i]);
+    free(garbage);
+    return rc;
 }
 
 void list_reverse(Heap *h, Addr l)

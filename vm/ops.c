@@ -1144,35 +1144,64 @@ Addr op_getitem(Vm *vm, Addr c, Addr i)
     }
 }
 
+/*
+** l[slice] = v as list_ass_subscript: v as PySequence_Fast makes it (a list
+** or tuple as it is, l itself copied first, any other iterable through its
+** iterator into a new list), then list_ass_slice for a step of 1, else
+** each slot of the extended slice in turn, which must be as many as v has.
+*/
+static int list_ass_subscript(Vm *vm, Addr l, Addr sl, Addr v)
+{
+    Heap *h = H(vm);
+    int64_t start, stop, step;
+    size_t cnt;
+    if (!slice_indices(vm, sl, list_len(h, l), &start, &stop, &step, &cnt)) return -1;
+    TypeId vt = obj_type(h, v);
+    Addr seq;
+    if (v == l) {
+        if (!(seq = list_new(h, list_len(h, l)))) { nomem(vm); return -1; }
+        heap_copy_refs(h, list_items(h, seq), list_items(h, l), 1, list_len(h, l));
+    } else if (vt == TY_LIST || vt == TY_TUPLE) {
+        seq = v;
+        heap_incref(h, v);
+    } else {
+        Addr it = op_iter(vm, v);
+        if (!it) {
+            if (vm->err.kind == EXC_TYPE) {
+                free(vm->err.msg);
+                vm->err.msg = xstrdup(step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+            }
+            return -1;
+        }
+        seq = list_new(h, 0);                   /* PySequence_List(it) */
+        int st = seq ? op_list_extend(vm, seq, it) : (nomem(vm), -1);
+        heap_decref(h, it);
+        if (st != 0) { heap_decref(h, seq); return -1; }
+    }
+    bool tuple = obj_type(h, seq) == TY_TUPLE;
+    size_t n = tuple ? tuple_len(h, seq) : list_len(h, seq);
+    Addr *items = xmalloc((n ? n : 1) * sizeof *items);
+    for (size_t k = 0; k < n; k++) items[k] = seq_get(h, seq, tuple, k);
+    int rc = 0;
+    if (step == 1) {
+        if (list_assign_slice(h, l, (size_t)start, (size_t)(stop < start ? start : stop), items, n) != 0) rc = -1, nomem(vm);
+    } else if (n != cnt) {
+        vm_raise(vm, EXC_VALUE, "attempt to assign sequence of size %zu to extended slice of size %zu", n, cnt);
+        rc = -1;
+    } else if (n) {
+        list_assign_ext(h, l, (size_t)start, step, items, n);
+    }
+    free(items);
+    heap_decref(h, seq);
+    return rc;
+}
+
 int op_setitem(Vm *vm, Addr c, Addr i, Addr v)
 {
     Heap *h = H(vm);
     TypeId t = obj_type(h, c);
     if (t == TY_LIST) {
-        if (obj_type(h, i) == TY_SLICE) {
-            /* slice assignment: only simple (step 1) slices */
-            int64_t start, stop, step;
-            size_t cnt;
-            if (!slice_indices(vm, i, list_len(h, c), &start, &stop, &step, &cnt)) return -1;
-            if (step != 1) { vm_raise(vm, EXC_VALUE, "extended slice assignment is not supported by tracevm"); return -1; }
-            Addr it = op_iter(vm, v);
-            if (!it) return -1;
-            Addr items = list_new(h, 0);
-            Addr x;
-            int st;
-            while ((st = op_next(vm, it, &x)) == 1) list_append(h, items, x);
-            heap_decref(h, it);
-            if (st < 0) { heap_decref(h, items); return -1; }
-            if (stop < start) stop = start;
-            list_del_slice(h, c, (size_t)start, (size_t)stop);
-            for (size_t k = 0; k < list_len(h, items); k++) {
-                Addr y = list_get(h, items, k);
-                heap_incref(h, y);
-                list_insert(h, c, (size_t)start + k, y);
-            }
-            heap_decref(h, items);
-            return 0;
-        }
+        if (obj_type(h, i) == TY_SLICE) return list_ass_subscript(vm, c, i, v);
         size_t k;
         if (!norm_index(vm, i, list_len(h, c), &k, "list")) {
             if (vm->err.kind == EXC_INDEX) { free(vm->err.msg); vm->err.msg = xstrdup("list assignment index out of range"); }
@@ -1201,11 +1230,12 @@ int op_delitem(Vm *vm, Addr c, Addr i)
             int64_t start, stop, step;
             size_t cnt;
             if (!slice_indices(vm, i, list_len(h, c), &start, &stop, &step, &cnt)) return -1;
-            if (step == 1) { if (cnt) list_del_slice(h, c, (size_t)start, (size_t)stop); return 0; }
-            for (size_t k = cnt; k-- > 0;) {
-                size_t at = (size_t)(start + (int64_t)k * step);
-                heap_decref(h, list_pop(h, c, at));
+            if (step == 1) {
+                if (list_del_slice(h, c, (size_t)start, (size_t)(stop < start ? start : stop)) != 0) { nomem(vm); return -1; }
+                return 0;
             }
+            if ((step < 0 && start < stop) || (step > 0 && start > stop)) stop = start;
+            if (list_del_ext(h, c, start, stop, step, cnt) != 0) { nomem(vm); return -1; }
             return 0;
         }
         size_t k;
