@@ -230,11 +230,15 @@ bool heap_is_live(const Heap *h, Addr o)
     return i < h->objmap_bytes && h->objmap[i];
 }
 
-/* heap_copy_refs' host loop for words of W bytes (a constant where inlined). */
-static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t *d, const uint8_t *s, ptrdiff_t stride, size_t n, uint64_t imm, unsigned W)
+/* heap_copy_refs' and heap_store_refs' host loop for words of W bytes (a
+** constant where inlined): n words from s to d, each source word a
+** reference increfed; the words overwritten go to old[] when it is given. */
+static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t *d, ptrdiff_t dstride, const uint8_t *s, ptrdiff_t sstride,
+                                                               size_t n, uint64_t imm, unsigned W, Addr *old)
 {
-    for (size_t i = 0; i < n; i++, s += stride, d += W) {
+    for (size_t i = 0; i < n; i++, s += sstride, d += dstride) {
         uint64_t v = 0, rc = 0;         /* little-endian: the low W bytes */
+        if (old) { uint64_t w = 0; memcpy(&w, d, W); old[i] = w; }
         memcpy(&v, s, W);
         memcpy(d, &v, W);
         if (!v) continue;
@@ -244,26 +248,32 @@ static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t
     }
 }
 
-void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
+/* Both: dst and src n slots apart by dstep and sstep (one of them 1). */
+static void move_refs(Heap *h, Addr dst, int64_t dstep, Addr src, int64_t sstep, size_t n, Addr *old)
 {
     unsigned W = h->W;
     /* one item (x[::2**62]) needs no stride, and step * W could overflow;
-    ** for more, |step| * (n - 1) lies within the source */
-    if (n <= 1) step = 1;
+    ** for more, |step| * (n - 1) lies within the list */
+    if (n <= 1) dstep = sstep = 1;
     if (HEAP_OBSERVED(h) || h->ram.big) {
         for (size_t i = 0; i < n; i++) {
-            Addr v = ram_word(&h->ram, src + (Addr)((int64_t)i * step * W));
+            Addr v = ram_word(&h->ram, src + (Addr)((int64_t)i * sstep * W)), d = dst + (Addr)((int64_t)i * dstep * W);
+            if (old) old[i] = ram_word(&h->ram, d);
             heap_incref(h, v);
-            ram_set_word(&h->ram, dst + (Addr)i * W, v);
+            ram_set_word(&h->ram, d, v);
         }
         return;
     }
     uint8_t *d = ram_ptr(&h->ram, dst);
     const uint8_t *s = ram_ptr(&h->ram, src);
-    ptrdiff_t stride = (ptrdiff_t)step * W;
-    if (W == 8) copy_refs_le(&h->ram, d, s, stride, n, h->immortal_rc, 8);
-    else copy_refs_le(&h->ram, d, s, stride, n, h->immortal_rc, 4);
+    ptrdiff_t ds = (ptrdiff_t)dstep * W, ss = (ptrdiff_t)sstep * W;
+    if (W == 8) copy_refs_le(&h->ram, d, ds, s, ss, n, h->immortal_rc, 8, old);
+    else copy_refs_le(&h->ram, d, ds, s, ss, n, h->immortal_rc, 4, old);
 }
+
+void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n) { move_refs(h, dst, 1, src, step, n, NULL); }
+
+void heap_store_refs(Heap *h, Addr dst, int64_t step, Addr src, size_t n, Addr *old) { move_refs(h, dst, step, src, 1, n, old); }
 
 /* Calls fn on the marked ids in map bytes [lo, hi), skipping eight
 ** unmarked bytes at a time. */

@@ -288,6 +288,10 @@ HEAP_HOT void heap_decref(Heap *h, Addr o)
 ** observing and little-endian RAM: host loads and stores, the observer
 ** tested once. */
 void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n);
+/* The other way: the slots dst, dst + step slots, .. = the n items from
+** src on, each increfed, in that order; what the slots held goes to
+** old[0..n), for the caller to release (l[a:b:c] = v). */
+void heap_store_refs(Heap *h, Addr dst, int64_t step, Addr src, size_t n, Addr *old);
 /* Where a tuple's item i lies. */
 static inline Addr tuple_item_at(const Heap *h, Addr t, size_t i) { (void)h; return t + (3 + (Addr)i) * HEAP_W(h); }
 
@@ -923,9 +927,10 @@ void list_clear(Heap *h, Addr l);
 int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size_t n);
 /* Deletes items [lo, hi): list_assign_slice with nothing. */
 int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
-/* l[start::step] = v for n = the slice's length items (list_ass_subscript):
-** each slot replaced in turn, the old items released first to last. */
-void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, const Addr *v, size_t n);
+/* l[start::step] = the n items from slot 'src' on (a list's or tuple's,
+** as many as the slice has; list_ass_subscript): each slot replaced in
+** turn, the old items released first to last. */
+void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, Addr src, size_t n);
 /* del l[start:stop:step] of n items (step != 1): the kept items moved
 ** down, one list_resize, the deleted released first to last. */
 int list_del_ext(Heap *h, Addr l, int64_t start, int64_t stop, int64_t step, size_t n);

@@ -226,16 +226,10 @@ int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size
 
 int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi) { return list_assign_slice(h, l, lo, hi, NULL, 0); }
 
-void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, const Addr *v, size_t n)
+void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, Addr src, size_t n)
 {
-    Addr *garbage = xmalloc(n * sizeof *garbage), items = list_items(h, l);
-    size_t cur = start;
-    for (size_t i = 0; i < n; i++, cur += (size_t)step) {
-        Addr slot = items + cur * h->W;
-        garbage[i] = ram_word(&h->ram, slot);
-        heap_incref(h, v[i]);
-        ram_set_word(&h->ram, slot, v[i]);
-    }
+    Addr *garbage = xmalloc(n * sizeof *garbage);
+    heap_store_refs(h, list_items(h, l) + start * h->W, step, src, n, garbage);
     for (size_t i = 0; i < n; i++) heap_decref(h, garbage[i]);
     free(garbage);
 }

@@ -1180,18 +1180,19 @@ static int list_ass_subscript(Vm *vm, Addr l, Addr sl, Addr v)
     }
     bool tuple = obj_type(h, seq) == TY_TUPLE;
     size_t n = tuple ? tuple_len(h, seq) : list_len(h, seq);
-    Addr *items = xmalloc((n ? n : 1) * sizeof *items);
-    for (size_t k = 0; k < n; k++) items[k] = seq_get(h, seq, tuple, k);
+    Addr src = tuple ? tuple_item_at(h, seq, 0) : list_items(h, seq);
     int rc = 0;
     if (step == 1) {
+        Addr *items = xmalloc((n ? n : 1) * sizeof *items);
+        for (size_t k = 0; k < n; k++) items[k] = ram_word(&h->ram, src + k * h->W);
         if (list_assign_slice(h, l, (size_t)start, (size_t)(stop < start ? start : stop), items, n) != 0) rc = -1, nomem(vm);
+        free(items);
     } else if (n != cnt) {
         vm_raise(vm, EXC_VALUE, "attempt to assign sequence of size %zu to extended slice of size %zu", n, cnt);
         rc = -1;
     } else if (n) {
-        list_assign_ext(h, l, (size_t)start, step, items, n);
+        list_assign_ext(h, l, (size_t)start, step, src, n);
     }
-    free(items);
     heap_decref(h, seq);
     return rc;
 }
