@@ -967,6 +967,9 @@ size_t dict_nentries(const Heap *h, Addr d);
 Addr dict_value_slot(Heap *h, Addr d, Addr key);
 int dict_del(Heap *h, Addr d, Addr key);               /* 0, or -1 if missing */
 void dict_clear(Heap *h, Addr d);
+/* dict_clear, each key and value released by 'release' (heap_decref, or
+** the same compiled with the untraced loops' dealloc: vm_shutdown). */
+void dict_clear_with(Heap *h, Addr d, void (*release)(Heap *, Addr));
 /* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */
 bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value);
 uint64_t heap_hash(Heap *h, Addr o);

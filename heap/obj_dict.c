@@ -349,7 +349,11 @@ bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value)
     return false;
 }
 
-void dict_clear(Heap *h, Addr d)
+static void decref_fn(Heap *h, Addr o) { heap_decref(h, o); }
+
+void dict_clear(Heap *h, Addr d) { dict_clear_with(h, d, decref_fn); }
+
+void dict_clear_with(Heap *h, Addr d, void (*release)(Heap *, Addr))
 {
     /* as PyDict_Clear: back to the shared empty keys, then release entries */
     Addr k = keys_of(h, d);
@@ -367,7 +371,7 @@ void dict_clear(Heap *h, Addr d)
     ram_set_word(&h->ram, f_keys(h, d), h->empty_keys);
     ram_set_word(&h->ram, f_used(h, d), 0);
     free_keys(h, k);
-    for (size_t i = 0; i < nr; i++) heap_decref(h, refs[i]);
+    for (size_t i = 0; i < nr; i++) release(h, refs[i]);
     free(refs);
 }
 

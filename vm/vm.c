@@ -181,6 +181,26 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     return vm;
 }
 
+VmStatus vm_run_w4_lv(Vm *vm);
+VmStatus vm_run_w4_ss(Vm *vm);
+VmStatus vm_run_w8_lv(Vm *vm);
+VmStatus vm_run_w8_ss(Vm *vm);
+void vm_release_w4_lv(Heap *h, Addr o);
+void vm_release_w4_ss(Heap *h, Addr o);
+void vm_release_w8_lv(Heap *h, Addr o);
+void vm_release_w8_ss(Heap *h, Addr o);
+
+/* Which loop of vm/cpu_fast.c fits this run: 1 + index into the tables
+** below (word 4 or 8, 3.11's or 3.12's ints), or 0 for the generic one. */
+static int fast_shape(const Vm *vm)
+{
+    const Heap *h = vm->h;
+    const Ram *r = &h->ram;
+    if (vm->tr || h->obs || r->big || r->bias != 0 || !INT_DIGIT30(h) || !heap_std_layout(h)) return 0;
+    if (r->word != 4 && r->word != 8) return 0;
+    return 1 + (r->word == 8) * 2 + INT_LV(h);
+}
+
 void vm_shutdown(Vm *vm)
 {
     Heap *h = vm->h;
@@ -200,9 +220,12 @@ void vm_shutdown(Vm *vm)
     }
     if (vm->globals) {
         /* as finalization clears module dicts: breaks function <-> globals cycles */
+        static void (*const release[4])(Heap *, Addr) = { vm_release_w4_ss, vm_release_w4_lv, vm_release_w8_ss, vm_release_w8_lv };
         Addr g = vm->globals;
+        int s = fast_shape(vm);
         vm->globals = 0;
-        dict_clear(h, g);
+        if (s) dict_clear_with(h, g, release[s - 1]);
+        else dict_clear(h, g);
         heap_decref(h, g);
     }
     if (vm->ktab) {
@@ -292,11 +315,6 @@ VmStatus vm_start(Vm *vm)
     return VM_ERROR;
 }
 
-VmStatus vm_run_w4_lv(Vm *vm);
-VmStatus vm_run_w4_ss(Vm *vm);
-VmStatus vm_run_w8_lv(Vm *vm);
-VmStatus vm_run_w8_ss(Vm *vm);
-
 /*
 ** Enters the CPU loop built for this run: while nothing observes the run
 ** (no tracer, no heap observer), a little-endian profile with 30-bit
@@ -310,14 +328,9 @@ VmStatus vm_run_w8_ss(Vm *vm);
 */
 VmStatus vm_run(Vm *vm)
 {
-    const Heap *h = vm->h;
-    const Ram *r = &h->ram;
-    if (!vm->tr && !h->obs && !r->big && r->bias == 0 && INT_DIGIT30(h) && heap_std_layout(h)) {
-        bool lv = INT_LV(h);
-        if (r->word == 8) return lv ? vm_run_w8_lv(vm) : vm_run_w8_ss(vm);
-        if (r->word == 4) return lv ? vm_run_w4_lv(vm) : vm_run_w4_ss(vm);
-    }
-    return vm_run_any(vm);
+    static VmStatus (*const run[4])(Vm *) = { vm_run_w4_ss, vm_run_w4_lv, vm_run_w8_ss, vm_run_w8_lv };
+    int s = fast_shape(vm);
+    return s ? run[s - 1](vm) : vm_run_any(vm);
 }
 
 /*
