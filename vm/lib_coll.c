@@ -148,17 +148,28 @@ static int islt(SortState *ss, SortItem x, SortItem y)
 
 enum { MIN_GALLOP = 7, MAX_PENDING = 85 };
 
-/* gallop_left: the k in 0..n with a[k-1] < key <= a[k], searched from
-** a[hint] outwards, then by bisection; -1 on failure. */
-static ptrdiff_t gallop_left(SortState *ss, SortItem key, const SortItem *a, ptrdiff_t n, ptrdiff_t hint)
+/* Whether a[i] goes before key: a[i] < key for gallop_left, a[i] <= key
+** (not key < a[i]) for gallop_right; -1 on failure. The compare that runs
+** is the one listsort's function of that name makes. */
+static int before(SortState *ss, SortItem x, SortItem key, bool right)
+{
+    int c = right ? islt(ss, key, x) : islt(ss, x, key);
+    return c < 0 ? -1 : right ? !c : c;
+}
+
+/* gallop_left (right false): the k in 0..n with a[k-1] < key <= a[k];
+** gallop_right: a[k-1] <= key < a[k]. Searched from a[hint] outwards by
+** offsets 1, 3, 7, .., then by bisection; -1 on failure. listsort keeps
+** the two apart; they differ only in 'before'. */
+static ptrdiff_t gallop(SortState *ss, SortItem key, const SortItem *a, ptrdiff_t n, ptrdiff_t hint, bool right)
 {
     ptrdiff_t ofs = 1, lastofs = 0, k;
-    int c = islt(ss, a[hint], key);
+    int c = before(ss, a[hint], key, right);
     if (c < 0) return -1;
-    if (c) {                                    /* a[hint] < key: gallop right */
+    if (c) {                                    /* gallop towards the end */
         const ptrdiff_t maxofs = n - hint;
         while (ofs < maxofs) {
-            if ((c = islt(ss, a[hint + ofs], key)) < 0) return -1;
+            if ((c = before(ss, a[hint + ofs], key, right)) < 0) return -1;
             if (!c) break;
             lastofs = ofs;
             ofs = (ofs << 1) + 1;
@@ -166,10 +177,10 @@ static ptrdiff_t gallop_left(SortState *ss, SortItem key, const SortItem *a, ptr
         if (ofs > maxofs) ofs = maxofs;
         lastofs += hint;
         ofs += hint;
-    } else {                                    /* key <= a[hint]: gallop left */
+    } else {                                    /* towards the start */
         const ptrdiff_t maxofs = hint + 1;
         while (ofs < maxofs) {
-            if ((c = islt(ss, a[hint - ofs], key)) < 0) return -1;
+            if ((c = before(ss, a[hint - ofs], key, right)) < 0) return -1;
             if (c) break;
             lastofs = ofs;
             ofs = (ofs << 1) + 1;
@@ -179,51 +190,15 @@ static ptrdiff_t gallop_left(SortState *ss, SortItem key, const SortItem *a, ptr
         lastofs = hint - ofs;
         ofs = hint - k;
     }
-    for (++lastofs; lastofs < ofs;) {           /* a[lastofs-1] < key <= a[ofs] */
+    for (++lastofs; lastofs < ofs;) {           /* a[lastofs-1] goes before key, a[ofs] not */
         ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
-        if ((c = islt(ss, a[m], key)) < 0) return -1;
+        if ((c = before(ss, a[m], key, right)) < 0) return -1;
         if (c) lastofs = m + 1; else ofs = m;
     }
     return ofs;
 }
-
-/* gallop_right: the k in 0..n with a[k-1] <= key < a[k]. */
-static ptrdiff_t gallop_right(SortState *ss, SortItem key, const SortItem *a, ptrdiff_t n, ptrdiff_t hint)
-{
-    ptrdiff_t ofs = 1, lastofs = 0, k;
-    int c = islt(ss, key, a[hint]);
-    if (c < 0) return -1;
-    if (c) {                                    /* key < a[hint]: gallop left */
-        const ptrdiff_t maxofs = hint + 1;
-        while (ofs < maxofs) {
-            if ((c = islt(ss, key, a[hint - ofs])) < 0) return -1;
-            if (!c) break;
-            lastofs = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        if (ofs > maxofs) ofs = maxofs;
-        k = lastofs;
-        lastofs = hint - ofs;
-        ofs = hint - k;
-    } else {                                    /* a[hint] <= key: gallop right */
-        const ptrdiff_t maxofs = n - hint;
-        while (ofs < maxofs) {
-            if ((c = islt(ss, key, a[hint + ofs])) < 0) return -1;
-            if (c) break;
-            lastofs = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        if (ofs > maxofs) ofs = maxofs;
-        lastofs += hint;
-        ofs += hint;
-    }
-    for (++lastofs; lastofs < ofs;) {           /* a[lastofs-1] <= key < a[ofs] */
-        ptrdiff_t m = lastofs + ((ofs - lastofs) >> 1);
-        if ((c = islt(ss, key, a[m])) < 0) return -1;
-        if (c) ofs = m; else lastofs = m + 1;
-    }
-    return ofs;
-}
+#define gallop_left(ss, key, a, n, hint) gallop(ss, key, a, n, hint, false)
+#define gallop_right(ss, key, a, n, hint) gallop(ss, key, a, n, hint, true)
 
 /* Merges the runs a[0..na) and b = a + na, b[0..nb), na <= nb, through
 ** tmp (na items), galloping when one run keeps winning: merge_lo. */
