@@ -218,14 +218,7 @@ static __attribute__((noinline, unused)) void heap_dealloc_unobserved(Heap *h, A
     if (!h->deallocating && !HEAP_OBSERVED(h)) {
         /* as heap_dealloc frees them: str, numbers, then containers and the rest */
         if (t == TY_STR) { str_free_inline(h, o); return; }
-        if (t == TY_INT) {                      /* ints of three or more digits (a, b = b, a + b) */
-            uint64_t size = int_sizeof(h, o);
-            if (size <= HEAP_SMALL_THRESHOLD(h)) {
-                free_event(h, o, t);
-                heap_release_block(h, o, (size + HEAP_ALIGN(h) - 1) & ~(HEAP_ALIGN(h) - 1));
-                return;
-            }
-        }
+        if (t == TY_INT) { free_leaf(h, o, t); return; }   /* any length (a, b = b, a + b) */
         if (heap_free_number(h, o) || free_leaf(h, o, t)) return;
         if (seq_or_object(t)) { free_dying(h, o, t); return; }
     }

@@ -623,8 +623,7 @@ HEAP_HOT Addr int_new_digits(Heap *h, size_t n, int sign)
 ** only a call. Inlined there, int_add_digits cost the loop benchmark 14
 ** instructions an iteration (register pressure), and int_sub_digits's
 ** buffer sat in the loops' frame (fib 5% slower).
-*/
-/*
+**
 ** a + b for positive ints, the longer of three or more digits, with RAM
 ** digits that are the host's: the sum written straight from both into the
 ** new object, as x_add does it. Its digit count is known before adding
@@ -699,8 +698,8 @@ static __attribute__((noinline, unused)) bool int_sub_digits(Heap *h, Addr a, Ad
 ** The death of a float or of an int of at most two digits, inline: what
 ** heap_dealloc does for them (nothing observes the heap). 'o' is dead (its
 ** refcount reached 0); returns false, having done nothing, for any other
-** object. Longer ints are left to free_leaf: with them here, the block
-** size stopped being a constant and the loop benchmark ran 8-14
+** object. Longer ints die in heap_dealloc_unobserved: with them here,
+** the block size stopped being a constant and the loop benchmark ran 8-14
 ** instructions an iteration more.
 */
 HEAP_HOT bool heap_free_number(Heap *h, Addr o)
@@ -921,10 +920,11 @@ void list_reverse(Heap *h, Addr l);
 /* _list_clear: empty, without an item array, the items released last to
 ** first, then the array (list.clear(), l *= 0, a slice that takes all). */
 void list_clear(Heap *h, Addr l);
-/* list_ass_slice: items [lo, hi) (clamped) replaced by v[0..n), each
-** increfed, after one list_resize; the replaced items are released last
-** to first at the end. 0, or -1 when RAM is full (the list unchanged). */
-int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size_t n);
+/* list_ass_slice: items [lo, hi) (clamped) replaced by the n items from
+** slot 'src' on (another list's or tuple's), each increfed, after one
+** list_resize; the replaced items are released last to first at the end.
+** 0, or -1 when RAM is full (the list unchanged). */
+int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, Addr src, size_t n);
 /* Deletes items [lo, hi): list_assign_slice with nothing. */
 int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi);
 /* l[start::step] = the n items from slot 'src' on (a list's or tuple's,

@@ -185,7 +185,7 @@ void list_clear(Heap *h, Addr l)
     heap_release(h, items, items_bytes(h, cap));
 }
 
-int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size_t n)
+int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, Addr src, size_t n)
 {
     size_t size = list_len(h, l);
     if (lo > size) lo = size;
@@ -214,17 +214,13 @@ int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, const Addr *v, size
         items = list_items(h, l);
         memmove(ram_ptr(&h->ram, items + (hi + d) * h->W), ram_ptr(&h->ram, items + hi * h->W), tail);
     }
-    items = list_items(h, l);
-    for (size_t k = 0; k < n; k++) {
-        heap_incref(h, v[k]);
-        ram_set_word(&h->ram, items + (lo + k) * h->W, v[k]);
-    }
+    if (n) heap_copy_refs(h, list_items(h, l) + lo * h->W, src, 1, n);
     for (size_t k = norig; k-- > 0;) heap_decref(h, recycle[k]);
     free(recycle);
     return 0;
 }
 
-int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi) { return list_assign_slice(h, l, lo, hi, NULL, 0); }
+int list_del_slice(Heap *h, Addr l, size_t lo, size_t hi) { return list_assign_slice(h, l, lo, hi, 0, 0); }
 
 void list_assign_ext(Heap *h, Addr l, size_t start, int64_t step, Addr src, size_t n)
 {

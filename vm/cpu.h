@@ -354,8 +354,6 @@ static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool absolute
     return int_new_fast(h, -v);
 }
 
-/* The ASCII chars of a str, in place. */
-
 /* x == y, x < y and the other four for two str, without hooks, out of the
 ** CPU loop's way (PyUnicode_RichCompare makes nothing): the truth, or -1
 ** when op_compare must decide (another type; an order of non-ASCII str). */

@@ -654,7 +654,7 @@ static Addr m_list_copy(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 static Addr m_list_clear(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)args; (void)n; (void)kw;
-    list_del_slice(H(vm), self, 0, list_len(H(vm), self));
+    list_clear(H(vm), self);
     return none(vm);
 }
 

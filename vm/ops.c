@@ -479,7 +479,7 @@ Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b)
             int64_t n;
             if (!int_to_i64(h, b, &n)) return nomem(vm);
             size_t len = list_len(h, a);
-            if (n <= 0) { list_del_slice(h, a, 0, len); heap_incref(h, a); return a; }
+            if (n <= 0) { list_clear(h, a); heap_incref(h, a); return a; }
             if (len && !fits_heap(vm, (uint64_t)n, (uint64_t)len * h->W)) return nomem(vm);
             if (len && list_resize(h, a, len * (size_t)n) != 0) return nomem(vm);
             for (size_t i = len; i < len * (size_t)n; i++) {
@@ -1183,10 +1183,7 @@ static int list_ass_subscript(Vm *vm, Addr l, Addr sl, Addr v)
     Addr src = tuple ? tuple_item_at(h, seq, 0) : list_items(h, seq);
     int rc = 0;
     if (step == 1) {
-        Addr *items = xmalloc((n ? n : 1) * sizeof *items);
-        for (size_t k = 0; k < n; k++) items[k] = ram_word(&h->ram, src + k * h->W);
-        if (list_assign_slice(h, l, (size_t)start, (size_t)(stop < start ? start : stop), items, n) != 0) rc = -1, nomem(vm);
-        free(items);
+        if (list_assign_slice(h, l, (size_t)start, (size_t)(stop < start ? start : stop), src, n) != 0) rc = -1, nomem(vm);
     } else if (n != cnt) {
         vm_raise(vm, EXC_VALUE, "attempt to assign sequence of size %zu to extended slice of size %zu", n, cnt);
         rc = -1;
