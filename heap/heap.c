@@ -101,7 +101,7 @@ Heap *heap_new(const Layout *L, char *err, size_t errcap)
     h->pool_shift = (unsigned)__builtin_ctz(L->pool_size);
     h->max_tuple_items = (h->ram.heap_end - h->ram.heap) / L->tuple_item;
     h->max_list_items = (h->ram.heap_end - h->ram.heap) / L->list_slot;
-    h->type_base = heap_static_alloc(h, (uint64_t)TY__COUNT * h->type_stride, h->L.alignment);
+    h->type_base = heap_static_alloc(h, (uint64_t)TY_SLOTS * h->type_stride, h->L.alignment);
     if (!h->type_base) goto nostatic;
     for (int t = 0; t < TY__COUNT; t++) h->type_addr[t] = h->type_base + (Addr)t * h->type_stride;
     for (int t = 0; t < TY__COUNT; t++) heap_static_header(h, heap_type_obj(h, (TypeId)t), TY_TYPE);

@@ -62,6 +62,12 @@ typedef enum {
     TY__COUNT
 } TypeId;
 
+/* Static RAM keeps room for this many type objects, so that a type added
+** later moves no other static object (None, the small ints, the latin-1
+** strs) and golden traces keep their addresses. */
+enum { TY_SLOTS = 64 };
+_Static_assert((int)TY__COUNT <= (int)TY_SLOTS, "more types than TY_SLOTS reserves");
+
 extern const char *const heap_type_names[TY__COUNT];
 extern const bool heap_type_gc[TY__COUNT];
 
@@ -105,7 +111,7 @@ typedef struct Heap {
     Ram ram;
     unsigned W;                 /* word size, copied for speed */
     uint64_t immortal_rc;       /* 3.12: the refcount of immortal objects; else never matches */
-    Addr type_base;             /* type objects: TY__COUNT blocks of 'type_stride' */
+    Addr type_base;             /* type objects: TY_SLOTS blocks of 'type_stride' */
     Addr type_addr[TY__COUNT];  /* each one's id: type checks read it, no arithmetic */
     unsigned type_stride;
     unsigned type_shift;        /* log2(type_stride) */
