@@ -319,7 +319,8 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_FUNCTION: return L->function_size;
     case TY_RANGE: return L->range_size;
     case TY_SLICE: return (2 + 3) * (uint64_t)h->W + heap_gc(h, t);  /* start, stop, step */
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER:
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_LISTREVITER:
+    case TY_REVERSED:   /* reversedobject: index, seq */
         return L->iter_size;
     case TY_RANGEITER: return L->range_iter_size;
     case TY_ENUMERATE:  /* enumobject: en_index, en_sit, en_result, en_longindex, one */
@@ -328,7 +329,9 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
         return (2 + 4) * (uint64_t)h->W + heap_gc(h, t);
     case TY_BUILTIN:    /* PyCFunctionObject: ml, self, module, weakreflist, vectorcall */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
-    case TY_DICTITER:   /* dictiterobject: dict, used, pos, result, len */
+    case TY_DICTITER: case TY_DICTVALITER: case TY_DICTITEMITER:
+    case TY_DICTREVKEYITER: case TY_DICTREVVALITER: case TY_DICTREVITEMITER:
+        /* dictiterobject: dict, used, pos, result, len */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     default:
         /* Objects whose layout no program can measure: header plus the
@@ -348,8 +351,12 @@ unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
     case TY_MODULE: return 2;       /* dict, name */
     case TY_RANGE: return 4;        /* start, stop, step, length */
     case TY_SLICE: return 3;
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: return 1; /* seq */
-    case TY_DICTITER: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_LISTREVITER: case TY_REVERSED:
+        return 1;                   /* seq */
+    case TY_DICTITER: case TY_DICTVALITER: case TY_DICTITEMITER:
+    case TY_DICTREVKEYITER: case TY_DICTREVVALITER: case TY_DICTREVITEMITER:
+        return 2;                   /* result, dict (vm/ops.h) */
+    case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
     case TY_ENUMERATE: return 3;    /* en_longindex, en_result, en_sit (vm/ops.h) */
     case TY_ZIP: return 2;          /* result, ittuple */
     case TY_FILE: return 2;         /* name, mode */

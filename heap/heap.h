@@ -53,7 +53,14 @@
     X(ZIP,       "zip",                         1)            \
     X(FILE,      "_io.TextIOWrapper",           1)            \
     X(SQLCONN,   "sqlite3.Connection",          1)            \
-    X(SQLCURSOR, "sqlite3.Cursor",              1)
+    X(SQLCURSOR, "sqlite3.Cursor",              1)            \
+    X(DICTVALITER, "dict_valueiterator",        1)            \
+    X(DICTITEMITER, "dict_itemiterator",        1)            \
+    X(DICTREVKEYITER, "dict_reversekeyiterator", 1)           \
+    X(DICTREVVALITER, "dict_reversevalueiterator", 1)         \
+    X(DICTREVITEMITER, "dict_reverseitemiterator", 1)         \
+    X(LISTREVITER, "list_reverseiterator",      1)            \
+    X(REVERSED,  "reversed",                    1)
 
 typedef enum {
 #define X(id, name, gc) TY_##id,
@@ -978,6 +985,9 @@ void dict_clear(Heap *h, Addr d);
 void dict_clear_with(Heap *h, Addr d, void (*release)(Heap *, Addr));
 /* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */
 bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value);
+/* dict_next backwards (dict_reversekeyiterator): the live entry at *pos or
+** the nearest before it, *pos left at it; false when none is left */
+bool dict_prev(const Heap *h, Addr d, int64_t *pos, Addr *key, Addr *value);
 uint64_t heap_hash(Heap *h, Addr o);
 bool heap_key_eq(Heap *h, Addr a, Addr b);
 

@@ -653,21 +653,10 @@ static Addr any_all(Vm *vm, Addr src, bool want)
 static Addr b_any(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return any_all(vm, args[0], true); }
 static Addr b_all(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)n; (void)kw; return any_all(vm, args[0], false); }
 
-/* reversed(seq): an iterator over a reversed copy (CPython's reverse
-** iterators walk the sequence backwards; the values are the same) */
 static Addr b_reversed(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)n; (void)kw;
-    Heap *h = H(vm);
-    TypeId t = obj_type(h, args[0]);
-    if (t != TY_LIST && t != TY_TUPLE && t != TY_STR && t != TY_RANGE && t != TY_DICT)
-        return vm_raise(vm, EXC_TYPE, "'%s' object is not reversible", op_type_name(vm, args[0]));
-    Addr l = nat_list_from(vm, args[0]);
-    if (!l) return 0;
-    list_reverse(h, l);
-    Addr it = op_iter(vm, l);
-    heap_decref(h, l);
-    return it;
+    return op_reversed(vm, args[0]);
 }
 
 /* map(f, it...) and filter(f, it) with a builtin or a type as 'f', eager:

@@ -391,6 +391,15 @@ static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
     Addr t = obj_type_addr(h, it);
     if (t == heap_type_obj(h, TY_ENUMERATE)) return enum_next(vm, it, out);
     if (t == heap_type_obj(h, TY_ZIP)) return zip_next(vm, it, out);
+    if (t == heap_type_obj(h, TY_LISTREVITER)) {     /* for x in reversed(xs): listreviter_next */
+        Addr seq = obj_field(h, it, 0);
+        int64_t i = ram_sword(&h->ram, it + 3 * (Addr)HEAP_W(h));
+        if (!seq || i < 0 || (uint64_t)i >= list_len(h, seq)) return -2;     /* the end: op_next's */
+        obj_set_field(h, it, 1, (uint64_t)(i - 1));
+        *out = list_get(h, seq, (size_t)i);
+        heap_incref(h, *out);
+        return 1;
+    }
     return -2;
 }
 

@@ -69,12 +69,28 @@ enum { ZIP_RESULT, ZIP_ITTUPLE, ZIP_SIZE };            /* ZIP_SIZE: tuplesize */
 ** Linux, 32- or 64-bit. */
 static inline int64_t op_c_long_max(const Heap *h) { (void)h; return HEAP_W(h) == 4 ? INT32_MAX : INT64_MAX; }
 
+/*
+** Dict iterators (CPython's dictiterobject, one type per kind and
+** direction): the result tuple an item iterator hands out again while
+** nothing else holds it, and the dict (the references, dropped dict
+** first), then di_used, di_pos and len.
+*/
+enum { DI_RESULT, DI_DICT, DI_USED, DI_POS, DI_LEN };
+static inline bool op_is_dictiter(TypeId t)
+{
+    return t == TY_DICTITER || (t >= TY_DICTVALITER && t <= TY_DICTREVITEMITER);
+}
+
 /* The iterator types: iter() returns them as they are, next() takes them. */
 static inline bool op_is_iterator(TypeId t)
 {
-    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_RANGEITER || t == TY_DICTITER
-        || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
+    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_RANGEITER || op_is_dictiter(t)
+        || t == TY_LISTREVITER || t == TY_REVERSED || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
 }
+
+/* reversed(seq): CPython's reversed_new, the iterator __reversed__ gives
+** (list, range, dict and its views) or a 'reversed' (tuple, str). */
+Addr op_reversed(Vm *vm, Addr seq);
 
 /* Integer helpers */
 bool op_is_int(Vm *vm, Addr a);              /* int or bool */

@@ -13,6 +13,21 @@
 static Heap *H(Vm *vm) { return vm->h; }
 static Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
 
+/* A Py_ssize_t field: -1 and the other negatives read back on 32-bit too. */
+static int64_t field_ssize(const Heap *h, Addr o, unsigned f)
+{
+    return ram_sword(&h->ram, o + (Addr)(2 + f) * HEAP_W(h));
+}
+
+static size_t seq_len(const Heap *h, Addr seq)
+{
+    switch (obj_type(h, seq)) {
+    case TY_LIST: return list_len(h, seq);
+    case TY_TUPLE: return tuple_len(h, seq);
+    default: return str_len(h, seq);
+    }
+}
+
 /* PyObject_LengthHint: exact where the type knows its length, else 'dflt'. */
 static size_t length_hint(Vm *vm, Addr src, size_t dflt)
 {
@@ -37,7 +52,17 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
         int64_t n = ri_left(h, src);
         return n > 0 ? (size_t)n : 0;
     }
-    default: return dflt;
+    case TY_LISTREVITER: case TY_REVERSED: {       /* listreviter_len, reversed_len */
+        Addr seq = obj_field(h, src, 0);
+        int64_t n = field_ssize(h, src, 1) + 1;
+        return !seq || (int64_t)seq_len(h, seq) < n ? 0 : (size_t)n;
+    }
+    default:
+        if (op_is_dictiter(obj_type(h, src))) {     /* dictiter_len */
+            Addr d = obj_field(h, src, DI_DICT);
+            return d && field_ssize(h, src, DI_USED) == (int64_t)dict_len(h, d) ? (size_t)field_ssize(h, src, DI_LEN) : 0;
+        }
+        return dflt;
     }
 }
 
@@ -74,6 +99,23 @@ static __attribute__((flatten)) int extend_from_listiter(Heap *h, Addr l, Addr i
         if (list_append(h, l, v) != 0) { rc = -1; break; }
     }
     obj_set_field(h, it, 1, i);
+    return rc;
+}
+
+/* list(reversed(xs)), " ".join(reversed(xs)): listreviter_next's items
+** in a loop of their own, as extend_from_listiter. */
+static __attribute__((flatten)) int extend_from_listreviter(Heap *h, Addr l, Addr it)
+{
+    Addr seq = obj_field(h, it, 0);
+    if (!seq || seq == l) return 0;
+    int64_t i = field_ssize(h, it, 1);
+    int rc = 0;
+    while (i >= 0 && (size_t)i < list_len(h, seq)) {
+        Addr v = list_get(h, seq, (size_t)i--);
+        heap_incref(h, v);
+        if (list_append(h, l, v) != 0) { rc = -1; break; }
+    }
+    obj_set_field(h, it, 1, (uint64_t)i);
     return rc;
 }
 
@@ -124,7 +166,8 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     int st;
     Addr itt = obj_type_addr(h, it);
     if ((itt == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0)
-        || (itt == heap_type_obj(h, TY_LISTITER) && extend_from_listiter(h, l, it) != 0)) {
+        || (itt == heap_type_obj(h, TY_LISTITER) && extend_from_listiter(h, l, it) != 0)
+        || (itt == heap_type_obj(h, TY_LISTREVITER) && extend_from_listreviter(h, l, it) != 0)) {
         heap_decref(h, it);
         nomem(vm);
         return -1;
@@ -204,6 +247,213 @@ static int longrange_next(Vm *vm, Addr it, Addr *out)
     return 1;
 }
 
+/* dictiter_new: an iterator over d of type t (a dict iterator type) */
+static Addr dictiter_new(Vm *vm, Addr d, TypeId t)
+{
+    Heap *h = H(vm);
+    Addr r = heap_new_object(h, t, 5, 0);
+    if (!r) return nomem(vm);
+    bool rev = t >= TY_DICTREVKEYITER;
+    heap_incref(h, d);
+    obj_set_field(h, r, DI_DICT, d);
+    obj_set_field(h, r, DI_USED, dict_len(h, d));
+    obj_set_field(h, r, DI_POS, rev ? (uint64_t)dict_nentries(h, d) - 1 : 0);
+    obj_set_field(h, r, DI_LEN, dict_len(h, d));
+    if (t == TY_DICTITEMITER || t == TY_DICTREVITEMITER) {     /* PyTuple_Pack(2, None, None) */
+        Addr tup = tuple_new(h, 2);
+        if (!tup) { heap_decref(h, r); return nomem(vm); }
+        tuple_set(h, tup, 0, heap_none(h));
+        tuple_set(h, tup, 1, heap_none(h));
+        obj_set_field(h, r, DI_RESULT, tup);
+    }
+    return r;
+}
+
+/* The dict iterator a dict or view gives, forwards or reversed. */
+static Addr dict_iter_of(Vm *vm, Addr a, TypeId t, bool rev)
+{
+    Heap *h = H(vm);
+    static const TypeId fwd[3] = { TY_DICTITER, TY_DICTVALITER, TY_DICTITEMITER };
+    static const TypeId back[3] = { TY_DICTREVKEYITER, TY_DICTREVVALITER, TY_DICTREVITEMITER };
+    unsigned kind = t == TY_DICTVALUES ? 1 : t == TY_DICTITEMS ? 2 : 0;
+    return dictiter_new(vm, t == TY_DICT ? a : obj_field(h, a, 0), (rev ? back : fwd)[kind]);
+}
+
+/*
+** dict iterators' next, as dictiter_iternextkey/value/item (forwards) and
+** dictreviter_iternext: RuntimeError once the dict's size changed (and
+** from then on), or when a forward walk finds more keys than it began
+** with; an item iterator hands out its result tuple again when nothing
+** else holds it.
+*/
+static int dictiter_next(Vm *vm, Addr it, TypeId t, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr d = obj_field(h, it, DI_DICT);
+    if (!d) return 0;
+    if (field_ssize(h, it, DI_USED) != (int64_t)dict_len(h, d)) {
+        obj_set_field(h, it, DI_USED, (uint64_t)-1);         /* sticky */
+        vm_raise(vm, EXC_RUNTIME, "dictionary changed size during iteration");
+        return -1;
+    }
+    bool rev = t >= TY_DICTREVKEYITER;
+    int64_t pos = field_ssize(h, it, DI_POS);
+    Addr k = 0, v = 0;
+    int rc = 0;
+    if (rev) {
+        if (pos < 0 || !dict_prev(h, d, &pos, &k, &v)) goto fail;
+        obj_set_field(h, it, DI_POS, (uint64_t)(pos - 1));
+    } else {
+        size_t p = (size_t)pos;
+        if (!dict_next(h, d, &p, &k, &v)) goto fail;
+        if (field_ssize(h, it, DI_LEN) == 0) {
+            vm_raise(vm, EXC_RUNTIME, "dictionary keys changed during iteration");
+            rc = -1;
+            goto fail;
+        }
+        obj_set_field(h, it, DI_POS, p);
+    }
+    obj_set_field(h, it, DI_LEN, (uint64_t)(field_ssize(h, it, DI_LEN) - 1));
+    if (t == TY_DICTITER || t == TY_DICTREVKEYITER) { heap_incref(h, k); *out = k; return 1; }
+    if (t == TY_DICTVALITER || t == TY_DICTREVVALITER) { heap_incref(h, v); *out = v; return 1; }
+    heap_incref(h, k);
+    heap_incref(h, v);
+    Addr r = obj_field(h, it, DI_RESULT);
+    if (obj_refcnt(h, r) == 1) {
+        Addr ok = tuple_get(h, r, 0), ov = tuple_get(h, r, 1);
+        tuple_set(h, r, 0, k);
+        tuple_set(h, r, 1, v);
+        heap_incref(h, r);
+        heap_decref(h, ok);
+        heap_decref(h, ov);
+    } else {
+        r = tuple_new(h, 2);
+        if (!r) { heap_decref(h, k); heap_decref(h, v); nomem(vm); return -1; }
+        tuple_set(h, r, 0, k);
+        tuple_set(h, r, 1, v);
+    }
+    *out = r;
+    return 1;
+fail:
+    obj_set_field(h, it, DI_DICT, 0);
+    heap_decref(h, d);
+    return rc;
+}
+
+/* list_reverseiterator's and reversed's next (listreviter_next,
+** reversed_next): the item at the index, which counts down; past the
+** first item, or past the end of a list that shrank, the sequence is let
+** go and the index set to -1. */
+static int reviter_next(Vm *vm, Addr it, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr seq = obj_field(h, it, 0);
+    if (!seq) return 0;
+    int64_t i = field_ssize(h, it, 1);
+    if (i >= 0 && (size_t)i < seq_len(h, seq)) {
+        TypeId st = obj_type(h, seq);
+        if (st == TY_STR) {
+            uint32_t ch = str_char(h, seq, (size_t)i);
+            *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
+            if (!*out) return nomem(vm), -1;
+        } else {
+            *out = seq_get(h, seq, st == TY_TUPLE, (size_t)i);
+            heap_incref(h, *out);
+        }
+        obj_set_field(h, it, 1, (uint64_t)(i - 1));
+        return 1;
+    }
+    obj_set_field(h, it, 1, (uint64_t)-1);
+    obj_set_field(h, it, 0, 0);
+    heap_decref(h, seq);
+    return 0;
+}
+
+/* reversed(range): range_reverse. A range iterator of C longs when start,
+** stop, step, -step, start - step and the length are C longs; otherwise a
+** longrange_iterator from start + (len - 1) * step, down by step. */
+static Addr range_reverse(Vm *vm, Addr rg)
+{
+    Heap *h = H(vm);
+    int64_t start, stop, step, lmax = op_c_long_max(h), lmin = -lmax - 1;
+    if (int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
+        && int_to_i64(h, obj_field(h, rg, 2), &step)
+        && start >= lmin && start <= lmax && stop >= lmin && stop <= lmax && step >= lmin && step <= lmax
+        && step != lmin && (step > 0 ? start - lmin >= step : lmax - start >= -step)) {
+        /* get_len_of_range, in unsigned arithmetic */
+        uint64_t len = 0;
+        if (step > 0 && start < stop) len = ((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1;
+        else if (step < 0 && start > stop) len = ((uint64_t)start - (uint64_t)stop - 1) / (0 - (uint64_t)step) + 1;
+        if (len <= (uint64_t)lmax) {
+            int64_t new_stop = start - step;
+            int64_t new_start = (int64_t)((uint64_t)new_stop + len * (uint64_t)step);
+            if (HEAP_W(h) == 4) new_start = (int32_t)(uint32_t)new_start;
+            Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+            if (!r) return nomem(vm);
+            return ri_init(h, r, new_start, -step, (int64_t)len);
+        }
+    }
+    /* the long way: start + (len - 1) * step and -step as ints */
+    Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+    if (!r) return nomem(vm);
+    unsigned at = h->range_iter_index;
+    Addr len = obj_field(h, rg, 3);
+    heap_incref(h, len);
+    obj_set_field(h, r, at + 2, len);
+    heap_longrange_add(h, r);
+    Addr one = heap_small_int_addr(h, 1);
+    Addr diff = op_binary(vm, OP_SUB, len, one);
+    Addr product = diff ? op_binary(vm, OP_MUL, diff, obj_field(h, rg, 2)) : 0;
+    if (diff) heap_decref(h, diff);
+    Addr sum = product ? op_binary(vm, OP_ADD, obj_field(h, rg, 0), product) : 0;
+    if (product) heap_decref(h, product);
+    Addr neg = sum ? op_unary(vm, OP_NEG, obj_field(h, rg, 2)) : 0;
+    if (sum) obj_set_field(h, r, at, sum);
+    if (neg) obj_set_field(h, r, at + 1, neg);
+    if (at && neg) obj_set_field(h, r, 0, int_from_i64(h, 0));
+    if (!neg) { heap_decref(h, r); return 0; }
+    return r;
+}
+
+Addr op_reversed(Vm *vm, Addr seq)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, seq);
+    if (t == TY_TUPLE || t == TY_STR) {             /* no __reversed__: a sequence */
+        Addr r = heap_new_object(h, TY_REVERSED, 2, 0);
+        if (!r) return nomem(vm);
+        heap_incref(h, seq);
+        obj_set_field(h, r, 0, seq);
+        obj_set_field(h, r, 1, (uint64_t)((int64_t)seq_len(h, seq) - 1));
+        return r;
+    }
+    if (t != TY_LIST && t != TY_RANGE && t != TY_DICT && t != TY_DICTKEYS && t != TY_DICTVALUES && t != TY_DICTITEMS)
+        return vm_raise(vm, EXC_TYPE, "'%s' object is not reversible", op_type_name(vm, seq));
+    /* _PyObject_LookupSpecial(seq, "__reversed__"): a bound method, made
+    ** and dropped around the call */
+    Addr m = heap_new_object(h, TY_BUILTIN, 2, 0);
+    if (!m) return nomem(vm);
+    heap_incref(h, seq);
+    obj_set_field(h, m, 0, seq);
+    Addr r;
+    if (t == TY_LIST) {
+        r = heap_new_object(h, TY_LISTREVITER, 2, 0);
+        if (r) {
+            heap_incref(h, seq);
+            obj_set_field(h, r, 0, seq);
+            obj_set_field(h, r, 1, (uint64_t)((int64_t)list_len(h, seq) - 1));
+        } else {
+            nomem(vm);
+        }
+    } else if (t == TY_RANGE) {
+        r = range_reverse(vm, seq);
+    } else {
+        r = dict_iter_of(vm, seq, t, true);
+    }
+    heap_decref(h, m);
+    return r;
+}
+
 Addr op_iter(Vm *vm, Addr a)
 {
     Heap *h = H(vm);
@@ -213,7 +463,7 @@ Addr op_iter(Vm *vm, Addr a)
     case TY_LIST: it = TY_LISTITER; break;
     case TY_TUPLE: it = TY_TUPLEITER; break;
     case TY_STR: it = TY_STRITER; break;
-    case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: it = TY_DICTITER; break;
+    case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return dict_iter_of(vm, a, t, false);
     case TY_RANGE: return range_iter_new(vm, a);
     default:
         if (op_is_iterator(t)) {
@@ -224,16 +474,9 @@ Addr op_iter(Vm *vm, Addr a)
     }
     Addr r = heap_new_object(h, it, 3, 0);
     if (!r) return nomem(vm);
-    Addr seq = a;
-    unsigned kind = 0;
-    if (t == TY_DICTKEYS || t == TY_DICTVALUES || t == TY_DICTITEMS) {
-        seq = obj_field(h, a, 0);
-        kind = t == TY_DICTKEYS ? 0 : t == TY_DICTVALUES ? 1 : 2;
-    }
-    heap_incref(h, seq);
-    obj_set_field(h, r, 0, seq);
+    heap_incref(h, a);
+    obj_set_field(h, r, 0, a);
     obj_set_field(h, r, 1, 0);
-    if (it == TY_DICTITER) obj_set_field(h, r, 2, kind);   /* only dict iterators have room */
     return r;
 }
 
@@ -276,34 +519,12 @@ int op_next(Vm *vm, Addr it, Addr *out)
         ri_advance(h, it, &s);
         return 1;
     }
-    case TY_DICTITER: {
-        Addr d = obj_field(h, it, 0);
-        if (!d) return 0;
-        size_t pos = (size_t)i;
-        Addr k, v;
-        if (!dict_next(h, d, &pos, &k, &v)) {
-            obj_set_field(h, it, 0, 0);
-            heap_decref(h, d);
-            return 0;
-        }
-        obj_set_field(h, it, 1, pos);
-        unsigned kind = (unsigned)obj_field(h, it, 2);
-        if (kind == 0) { heap_incref(h, k); *out = k; }
-        else if (kind == 1) { heap_incref(h, v); *out = v; }
-        else {
-            Addr tup = tuple_new(h, 2);
-            if (!tup) { nomem(vm); return -1; }
-            heap_incref(h, k); heap_incref(h, v);
-            tuple_set(h, tup, 0, k);
-            tuple_set(h, tup, 1, v);
-            *out = tup;
-        }
-        return 1;
-    }
+    case TY_LISTREVITER: case TY_REVERSED: return reviter_next(vm, it, out);
     case TY_ENUMERATE: return enum_next(vm, it, out);
     case TY_ZIP: return zip_next(vm, it, out);
     case TY_FILE: return vm_file_next(vm, it, out);
     default:
+        if (op_is_dictiter(t)) return dictiter_next(vm, it, t, out);
         vm_raise(vm, EXC_TYPE, "'%s' object is not an iterator", op_type_name(vm, it));
         return -1;
     }

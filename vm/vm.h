@@ -29,6 +29,7 @@
     X(ATTRIBUTE, "AttributeError")                          \
     X(OVERFLOW, "OverflowError")                            \
     X(RECURSION, "RecursionError")                          \
+    X(RUNTIME, "RuntimeError")                              \
     X(MEMORY, "MemoryError")                                \
     X(ASSERTION, "AssertionError")                          \
     X(PERMISSION, "PermissionError")                        \
