@@ -319,7 +319,7 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_FUNCTION: return L->function_size;
     case TY_RANGE: return L->range_size;
     case TY_SLICE: return (2 + 3) * (uint64_t)h->W + heap_gc(h, t);  /* start, stop, step */
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_LISTREVITER:
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: case TY_LISTREVITER:
     case TY_REVERSED:   /* reversedobject: index, seq */
         return L->iter_size;
     case TY_RANGEITER: return L->range_iter_size;
@@ -351,7 +351,7 @@ unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
     case TY_MODULE: return 2;       /* dict, name */
     case TY_RANGE: return 4;        /* start, stop, step, length */
     case TY_SLICE: return 3;
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_LISTREVITER: case TY_REVERSED:
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: case TY_LISTREVITER: case TY_REVERSED:
         return 1;                   /* seq */
     case TY_DICTITER: case TY_DICTVALITER: case TY_DICTITEMITER:
     case TY_DICTREVKEYITER: case TY_DICTREVVALITER: case TY_DICTREVITEMITER:

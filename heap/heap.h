@@ -60,7 +60,8 @@
     X(DICTREVVALITER, "dict_reversevalueiterator", 1)         \
     X(DICTREVITEMITER, "dict_reverseitemiterator", 1)         \
     X(LISTREVITER, "list_reverseiterator",      1)            \
-    X(REVERSED,  "reversed",                    1)
+    X(REVERSED,  "reversed",                    1)            \
+    X(USTRITER,  "str_iterator",                1)
 
 typedef enum {
 #define X(id, name, gc) TY_##id,

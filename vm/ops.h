@@ -84,7 +84,7 @@ static inline bool op_is_dictiter(TypeId t)
 /* The iterator types: iter() returns them as they are, next() takes them. */
 static inline bool op_is_iterator(TypeId t)
 {
-    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_RANGEITER || op_is_dictiter(t)
+    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER || t == TY_RANGEITER || op_is_dictiter(t)
         || t == TY_LISTREVITER || t == TY_REVERSED || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
 }
 

@@ -39,7 +39,7 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
     case TY_DICT: return dict_len(h, src);
     case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return dict_len(h, obj_field(h, src, 0));
     case TY_RANGE: { int64_t n; return int_to_i64(h, obj_field(h, src, 3), &n) && n >= 0 ? (size_t)n : dflt; }
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: {
         Addr seq = obj_field(h, src, 0);
         if (!seq) return 0;
         TypeId t = obj_type(h, seq);
@@ -462,7 +462,7 @@ Addr op_iter(Vm *vm, Addr a)
     switch (t) {
     case TY_LIST: it = TY_LISTITER; break;
     case TY_TUPLE: it = TY_TUPLEITER; break;
-    case TY_STR: it = TY_STRITER; break;
+    case TY_STR: it = str_is_ascii(h, a) ? TY_STRITER : TY_USTRITER; break;   /* unicode_iter */
     case TY_DICT: case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return dict_iter_of(vm, a, t, false);
     case TY_RANGE: return range_iter_new(vm, a);
     default:
@@ -490,7 +490,7 @@ int op_next(Vm *vm, Addr it, Addr *out)
     TypeId t = obj_type(h, it);
     uint64_t i = obj_field(h, it, 1);
     switch (t) {
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: {
+    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: {
         Addr seq = obj_field(h, it, 0);
         if (!seq) return 0;
         size_t n = t == TY_LISTITER ? list_len(h, seq) : t == TY_TUPLEITER ? tuple_len(h, seq) : str_len(h, seq);
@@ -500,7 +500,7 @@ int op_next(Vm *vm, Addr it, Addr *out)
             return 0;
         }
         obj_set_field(h, it, 1, i + 1);
-        if (t == TY_STRITER) {
+        if (t == TY_STRITER || t == TY_USTRITER) {
             uint32_t ch = str_char(h, seq, i);
             *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
             return *out ? 1 : (nomem(vm), -1);
