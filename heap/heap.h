@@ -986,9 +986,6 @@ void dict_clear(Heap *h, Addr d);
 void dict_clear_with(Heap *h, Addr d, void (*release)(Heap *, Addr));
 /* Iteration over entries in insertion order: *pos starts at 0. Borrowed. */
 bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value);
-/* dict_next backwards (dict_reversekeyiterator): the live entry at *pos or
-** the nearest before it, *pos left at it; false when none is left */
-bool dict_prev(const Heap *h, Addr d, int64_t *pos, Addr *key, Addr *value);
 uint64_t heap_hash(Heap *h, Addr o);
 bool heap_key_eq(Heap *h, Addr a, Addr b);
 

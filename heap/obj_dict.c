@@ -349,23 +349,6 @@ bool dict_next(const Heap *h, Addr d, size_t *pos, Addr *key, Addr *value)
     return false;
 }
 
-bool dict_prev(const Heap *h, Addr d, int64_t *pos, Addr *key, Addr *value)
-{
-    Addr k = keys_of(h, d);
-    int64_t ne = (int64_t)ram_word(&h->ram, k_nentries(h, k));
-    if (*pos >= ne) *pos = ne - 1;     /* a table rebuilt at the same size (CPython reads past it) */
-    for (; *pos >= 0; --*pos) {
-        Addr e = entry(h, k, (size_t)*pos);
-        Addr kk = ram_word(&h->ram, e_key(h, k, e));
-        if (kk) {
-            *key = kk;
-            *value = ram_word(&h->ram, e_value(h, k, e));
-            return true;
-        }
-    }
-    return false;
-}
-
 static void decref_fn(Heap *h, Addr o) { heap_decref(h, o); }
 
 void dict_clear(Heap *h, Addr d) { dict_clear_with(h, d, decref_fn); }

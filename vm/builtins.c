@@ -12,6 +12,7 @@
 
 #include "heap/numfmt.h"
 #include "heap/obj_str.h"
+#include "vm/iter_next.h"
 #include "vm/ops.h"
 #include "vm/suggest.h"
 #include "vm/trace.h"
@@ -378,6 +379,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             }
             list_walk_end(h, it, i);
         }
+        dict_values_sum(h, it, &total, lmin, lmax);       /* sum(d.values()) */
         while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t b;
@@ -410,6 +412,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             }
             list_walk_end(h, it, i);
         }
+        dict_values_sum(h, it, &total, lmin, lmax);       /* sum(d.values()) */
         while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t iv;

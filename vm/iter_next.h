@@ -1,6 +1,6 @@
 /*
 ** vm/iter_next.h: the next item of an enumerate or zip object (enum_next,
-** zip_next), as static functions compiled into each unit that includes
+** zip_next) or of a dict iterator (dict_iter_next), as static functions compiled into each unit that includes
 ** this file: vm/ops.c (op_next) and the CPU loops (vm/cpu.h), where the
 ** loops without hooks read RAM directly with a constant word size (as
 ** heap/dict_lookup.h is shared). Each returns 1 with *out (a new
@@ -9,6 +9,7 @@
 #ifndef TRACEVM_ITER_NEXT_H
 #define TRACEVM_ITER_NEXT_H
 
+#include "heap/dict_lookup.h"
 #include "vm/ops.h"
 
 /* An inner iterator's next item: a list's or range's inline, else op_next. */
@@ -93,6 +94,112 @@ static __attribute__((unused)) int zip_next(Vm *vm, Addr it, Addr *out)
     }
     *out = res;
     return 1;
+}
+
+/*
+** A dict iterator's next, as dictiter_iternextkey/value/item (forwards)
+** and dictreviter_iternext: RuntimeError once the dict's size changed
+** (and from then on), or when a forward walk finds more keys than it
+** began with; an item iterator hands out its result tuple again when
+** nothing else holds it. The entries are read where they lie, a keys
+** object's geometry read once (heap/dict_lookup.h).
+*/
+static __attribute__((unused)) int dict_iter_next(Vm *vm, Addr it, TypeId t, Addr *out)
+{
+    Heap *h = vm->h;
+    Ram *r = &h->ram;
+    Addr W = HEAP_W(h), f = it + 2 * W;             /* the fields, DI_RESULT first */
+    Addr d = ram_word(r, f + DI_DICT * W);
+    if (!d) return 0;
+    if (ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) {
+        ram_set_word(r, f + DI_USED * W, (uint64_t)-1);         /* sticky */
+        vm_raise(vm, EXC_RUNTIME, "dictionary changed size during iteration");
+        return -1;
+    }
+    Addr k = keys_of(h, d);
+    bool uni = k_kind(h, k) == KIND_UNICODE;
+    Addr esize = (uni ? 2 : 3) * W, first = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)) + (uni ? 0 : W);
+    int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
+    int64_t len = ram_sword(r, f + DI_LEN * W);
+    Addr key = 0, e = 0;
+    int rc = 0;
+    if (t >= TY_DICTREVKEYITER) {
+        if (pos >= ne) pos = ne - 1;    /* a table rebuilt at the same size (CPython reads past it) */
+        for (; pos >= 0; pos--) if ((key = ram_word(r, e = first + (Addr)pos * esize))) break;
+        if (pos < 0) goto fail;
+        ram_set_word(r, f + DI_POS * W, (uint64_t)(pos - 1));
+    } else {
+        for (; pos < ne; pos++) if ((key = ram_word(r, e = first + (Addr)pos * esize))) break;
+        if (pos >= ne) goto fail;
+        if (len == 0) {
+            vm_raise(vm, EXC_RUNTIME, "dictionary keys changed during iteration");
+            rc = -1;
+            goto fail;
+        }
+        ram_set_word(r, f + DI_POS * W, (uint64_t)(pos + 1));
+    }
+    ram_set_word(r, f + DI_LEN * W, (uint64_t)(len - 1));
+    Addr v = ram_word(r, e + W);
+    if (t == TY_DICTITER || t == TY_DICTREVKEYITER) { heap_incref(h, key); *out = key; return 1; }
+    if (t == TY_DICTVALITER || t == TY_DICTREVVALITER) { heap_incref(h, v); *out = v; return 1; }
+    heap_incref(h, key);
+    heap_incref(h, v);
+    Addr res = ram_word(r, f + DI_RESULT * W);
+    if (obj_refcnt(h, res) == 1) {
+        Addr ok = tuple_get(h, res, 0), ov = tuple_get(h, res, 1);
+        tuple_set(h, res, 0, key);
+        tuple_set(h, res, 1, v);
+        heap_incref(h, res);
+        heap_decref(h, ok);
+        heap_decref(h, ov);
+    } else {
+        if (!(res = tuple_new(h, 2))) { heap_decref(h, key); heap_decref(h, v); return next_nomem(vm); }
+        tuple_set(h, res, 0, key);
+        tuple_set(h, res, 1, v);
+    }
+    *out = res;
+    return 1;
+fail:
+    ram_set_word(r, f + DI_DICT * W, 0);
+    heap_decref(h, d);
+    return rc;
+}
+
+/*
+** sum() of a dict value iterator's ints, in place (no reference taken and
+** dropped per value) while nothing observes the heap, as list_walk_begin
+** does for a list: adds the values of at most two digits (and bools) to
+** *total while it stays within [lmin, lmax], then leaves the iterator as
+** dict_iter_next would have left it after those values, at the first one
+** it did not take, for the general loop to go on from.
+*/
+static __attribute__((unused)) void dict_values_sum(Heap *h, Addr it, int64_t *total, int64_t lmin, int64_t lmax)
+{
+    if (h->obs || obj_type_addr(h, it) != heap_type_obj(h, TY_DICTVALITER)) return;
+    Ram *r = &h->ram;
+    Addr W = HEAP_W(h), f = it + 2 * W;
+    Addr d = ram_word(r, f + DI_DICT * W);
+    if (!d || ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) return;
+    Addr k = keys_of(h, d), int_t = heap_type_obj(h, TY_INT);
+    bool uni = k_kind(h, k) == KIND_UNICODE;
+    Addr esize = (uni ? 2 : 3) * W, first = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)) + (uni ? 0 : W);
+    int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
+    int64_t len = ram_sword(r, f + DI_LEN * W), t = *total;
+    for (; pos < ne; pos++) {
+        Addr e = first + (Addr)pos * esize;
+        if (!ram_word(r, e)) continue;
+        Addr v = ram_word(r, e + W);
+        int64_t b;
+        if (len == 0) break;                    /* dict_iter_next raises */
+        if (v == h->true_ || v == h->false_) b = v == h->true_;
+        else if (obj_type_addr(h, v) != int_t || !int_small(h, v, &b)) break;
+        if (!(t >= 0 ? b <= lmax - t : b >= lmin - t)) break;
+        t += b;
+        len--;
+    }
+    ram_set_word(r, f + DI_POS * W, (uint64_t)pos);
+    ram_set_word(r, f + DI_LEN * W, (uint64_t)len);
+    *total = t;
 }
 
 #endif

@@ -279,67 +279,6 @@ static Addr dict_iter_of(Vm *vm, Addr a, TypeId t, bool rev)
     return dictiter_new(vm, t == TY_DICT ? a : obj_field(h, a, 0), (rev ? back : fwd)[kind]);
 }
 
-/*
-** dict iterators' next, as dictiter_iternextkey/value/item (forwards) and
-** dictreviter_iternext: RuntimeError once the dict's size changed (and
-** from then on), or when a forward walk finds more keys than it began
-** with; an item iterator hands out its result tuple again when nothing
-** else holds it.
-*/
-static int dictiter_next(Vm *vm, Addr it, TypeId t, Addr *out)
-{
-    Heap *h = H(vm);
-    Addr d = obj_field(h, it, DI_DICT);
-    if (!d) return 0;
-    if (field_ssize(h, it, DI_USED) != (int64_t)dict_len(h, d)) {
-        obj_set_field(h, it, DI_USED, (uint64_t)-1);         /* sticky */
-        vm_raise(vm, EXC_RUNTIME, "dictionary changed size during iteration");
-        return -1;
-    }
-    bool rev = t >= TY_DICTREVKEYITER;
-    int64_t pos = field_ssize(h, it, DI_POS);
-    Addr k = 0, v = 0;
-    int rc = 0;
-    if (rev) {
-        if (pos < 0 || !dict_prev(h, d, &pos, &k, &v)) goto fail;
-        obj_set_field(h, it, DI_POS, (uint64_t)(pos - 1));
-    } else {
-        size_t p = (size_t)pos;
-        if (!dict_next(h, d, &p, &k, &v)) goto fail;
-        if (field_ssize(h, it, DI_LEN) == 0) {
-            vm_raise(vm, EXC_RUNTIME, "dictionary keys changed during iteration");
-            rc = -1;
-            goto fail;
-        }
-        obj_set_field(h, it, DI_POS, p);
-    }
-    obj_set_field(h, it, DI_LEN, (uint64_t)(field_ssize(h, it, DI_LEN) - 1));
-    if (t == TY_DICTITER || t == TY_DICTREVKEYITER) { heap_incref(h, k); *out = k; return 1; }
-    if (t == TY_DICTVALITER || t == TY_DICTREVVALITER) { heap_incref(h, v); *out = v; return 1; }
-    heap_incref(h, k);
-    heap_incref(h, v);
-    Addr r = obj_field(h, it, DI_RESULT);
-    if (obj_refcnt(h, r) == 1) {
-        Addr ok = tuple_get(h, r, 0), ov = tuple_get(h, r, 1);
-        tuple_set(h, r, 0, k);
-        tuple_set(h, r, 1, v);
-        heap_incref(h, r);
-        heap_decref(h, ok);
-        heap_decref(h, ov);
-    } else {
-        r = tuple_new(h, 2);
-        if (!r) { heap_decref(h, k); heap_decref(h, v); nomem(vm); return -1; }
-        tuple_set(h, r, 0, k);
-        tuple_set(h, r, 1, v);
-    }
-    *out = r;
-    return 1;
-fail:
-    obj_set_field(h, it, DI_DICT, 0);
-    heap_decref(h, d);
-    return rc;
-}
-
 /* list_reverseiterator's and reversed's next (listreviter_next,
 ** reversed_next): the item at the index, which counts down; past the
 ** first item, or past the end of a list that shrank, the sequence is let
@@ -524,7 +463,7 @@ int op_next(Vm *vm, Addr it, Addr *out)
     case TY_ZIP: return zip_next(vm, it, out);
     case TY_FILE: return vm_file_next(vm, it, out);
     default:
-        if (op_is_dictiter(t)) return dictiter_next(vm, it, t, out);
+        if (op_is_dictiter(t)) return dict_iter_next(vm, it, t, out);
         vm_raise(vm, EXC_TYPE, "'%s' object is not an iterator", op_type_name(vm, it));
         return -1;
     }
