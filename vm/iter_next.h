@@ -30,6 +30,31 @@ static inline void tuple_replace(Heap *h, Addr t, size_t i, Addr v)
     heap_decref(h, old);
 }
 
+/*
+** The pair an enumerate or a dict item iterator hands out: 'res', its own
+** result tuple, when nothing else holds it (a and b put in, the old items
+** dropped after; CPython's enum_next takes the tuple's reference before
+** filling it, dictiter_iternextitem after: 'ref_first'), else a new tuple.
+** a and b are stolen; 0 when RAM is full (both released).
+*/
+static inline Addr pair_result(Heap *h, Addr res, Addr a, Addr b, bool ref_first)
+{
+    if (obj_refcnt(h, res) == 1) {
+        if (ref_first) heap_incref(h, res);
+        Addr old_a = tuple_get(h, res, 0), old_b = tuple_get(h, res, 1);
+        tuple_set(h, res, 0, a);
+        tuple_set(h, res, 1, b);
+        if (!ref_first) heap_incref(h, res);
+        heap_decref(h, old_a);
+        heap_decref(h, old_b);
+        return res;
+    }
+    if (!(res = tuple_new_filled(h, 2))) { heap_decref(h, a); heap_decref(h, b); return 0; }
+    tuple_set(h, res, 0, a);
+    tuple_set(h, res, 1, b);
+    return res;
+}
+
 /* enum_next: the inner iterator's next item, then its index (a new int,
 ** or en_longindex once the count passes Py_ssize_t), then the result:
 ** en_result itself when nothing else holds it, else a new tuple. */
@@ -57,20 +82,7 @@ static __attribute__((unused)) int enum_next(Vm *vm, Addr it, Addr *out)
         if (!(index = int_new_fast(h, idx))) { heap_decref(h, v); return next_nomem(vm); }
         obj_set_field(h, it, EN_INDEX, (uint64_t)(idx + 1));
     }
-    Addr res = obj_field(h, it, EN_RESULT);
-    if (obj_refcnt(h, res) == 1) {
-        heap_incref(h, res);
-        Addr old_index = tuple_get(h, res, 0), old_item = tuple_get(h, res, 1);
-        tuple_set(h, res, 0, index);
-        tuple_set(h, res, 1, v);
-        heap_decref(h, old_index);
-        heap_decref(h, old_item);
-    } else {
-        if (!(res = tuple_new_filled(h, 2))) { heap_decref(h, index); heap_decref(h, v); return next_nomem(vm); }
-        tuple_set(h, res, 0, index);
-        tuple_set(h, res, 1, v);
-    }
-    *out = res;
+    if (!(*out = pair_result(h, obj_field(h, it, EN_RESULT), index, v, true))) return next_nomem(vm);
     return 1;
 }
 
@@ -144,20 +156,7 @@ static __attribute__((unused)) int dict_iter_next(Vm *vm, Addr it, TypeId t, Add
     if (t == TY_DICTVALITER || t == TY_DICTREVVALITER) { heap_incref(h, v); *out = v; return 1; }
     heap_incref(h, key);
     heap_incref(h, v);
-    Addr res = ram_word(r, f + DI_RESULT * W);
-    if (obj_refcnt(h, res) == 1) {
-        Addr ok = tuple_get(h, res, 0), ov = tuple_get(h, res, 1);
-        tuple_set(h, res, 0, key);
-        tuple_set(h, res, 1, v);
-        heap_incref(h, res);
-        heap_decref(h, ok);
-        heap_decref(h, ov);
-    } else {
-        if (!(res = tuple_new(h, 2))) { heap_decref(h, key); heap_decref(h, v); return next_nomem(vm); }
-        tuple_set(h, res, 0, key);
-        tuple_set(h, res, 1, v);
-    }
-    *out = res;
+    if (!(*out = pair_result(h, ram_word(r, f + DI_RESULT * W), key, v, false))) return next_nomem(vm);
     return 1;
 fail:
     ram_set_word(r, f + DI_DICT * W, 0);
