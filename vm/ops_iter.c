@@ -318,7 +318,9 @@ static Addr range_reverse(Vm *vm, Addr rg)
     if (int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
         && int_to_i64(h, obj_field(h, rg, 2), &step)
         && start >= lmin && start <= lmax && stop >= lmin && stop <= lmax && step >= lmin && step <= lmax
-        && step != lmin && (step > 0 ? start - lmin >= step : lmax - start >= -step)) {
+        /* start - step a C long, in unsigned arithmetic as range_reverse checks it */
+        && step != lmin && (step > 0 ? (uint64_t)start - (uint64_t)lmin >= (uint64_t)step
+                                     : (uint64_t)lmax - (uint64_t)start >= (uint64_t)0 - (uint64_t)step)) {
         /* get_len_of_range, in unsigned arithmetic */
         uint64_t len = 0;
         if (step > 0 && start < stop) len = ((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1;
