@@ -173,7 +173,7 @@ static void free_seq(Heap *h, Addr o, TypeId t, unsigned depth)
 static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
 {
     free_event(h, o, t);
-    if (t == TY_RANGE || (t == TY_RANGEITER && !h->nlongrange)) {
+    if (t == TY_RANGE || t == TY_RANGEITER) {
         /* the common deaths of a loop, without the generic lookups: a
         ** range's four ints (heap_drop_field's order), an iterator of C
         ** longs; neither has a GC header */
@@ -182,7 +182,7 @@ static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
         heap_release(h, o, t == TY_RANGE ? h->L.range_size : h->L.range_iter_size);
         return;
     }
-    unsigned n = heap_dying_fields(h, o, t);
+    unsigned n = heap_owned_fields(h, o, t);
     for (unsigned k = 0; k < n; k++) free_child(h, obj_field(h, o, heap_drop_field(t, k, n)), depth);
     heap_unmake(h, o, heap_fixed_size(h, t));
 }

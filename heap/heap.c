@@ -148,7 +148,6 @@ void heap_free(Heap *h)
     heap_intern_free(h);
     heap_alloc_free(h);
     free(h->objmap);
-    free(h->longrange);
     free(h->float_free);
     free(h->list_free);
     free(h->dict_free);
@@ -160,28 +159,6 @@ void heap_free(Heap *h)
     big_free(&h->t1); big_free(&h->t2); big_free(&h->t3);
     ram_free(&h->ram);
     free(h);
-}
-
-void heap_longrange_add(Heap *h, Addr it)
-{
-    GROW_ARRAY(h->longrange, h->nlongrange, h->longrange_cap);
-    h->longrange[h->nlongrange++] = it;
-}
-
-bool heap_is_longrange(const Heap *h, Addr it)
-{
-    for (size_t i = 0; i < h->nlongrange; i++)
-        if (h->longrange[i] == it) return true;
-    return false;
-}
-
-unsigned heap_dying_fields(Heap *h, Addr o, TypeId t)
-{
-    unsigned n = heap_owned_fields(h, o, t);
-    if (t == TY_RANGEITER && n)
-        for (size_t i = 0; i < h->nlongrange; i++)
-            if (h->longrange[i] == o) { h->longrange[i] = h->longrange[--h->nlongrange]; break; }
-    return n;
 }
 
 void heap_set_observer(Heap *h, HeapObserver fn, void *ud)
@@ -322,7 +299,7 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: case TY_LISTREVITER:
     case TY_REVERSED:   /* reversedobject: index, seq */
         return L->iter_size;
-    case TY_RANGEITER: return L->range_iter_size;
+    case TY_RANGEITER: case TY_LONGRANGEITER: return L->range_iter_size;   /* longs, or ints */
     case TY_ENUMERATE:  /* enumobject: en_index, en_sit, en_result, en_longindex, one */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
     case TY_ZIP:        /* zipobject: tuplesize, ittuple, result, strict (an int, padded) */
@@ -343,9 +320,10 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
 /* Generic objects keep their object references in the first fields. */
 unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
 {
+    (void)o;
     switch (t) {
-    case TY_RANGEITER:              /* C longs, or a longrange_iterator's ints */
-        return heap_is_longrange(h, o) ? (h->range_iter_index ? 4 : 3) : 0;
+    case TY_LONGRANGEITER:          /* its ints (a range_iterator's are C longs) */
+        return h->range_iter_index ? 4 : 3;
     case TY_FUNCTION: return 4;     /* globals, name, defaults, code */
     case TY_BUILTIN: return 1;      /* bound self */
     case TY_MODULE: return 2;       /* dict, name */
@@ -477,7 +455,7 @@ static void free_one(Heap *h, Addr entry)
         dict_clear_refs(h, o);
         break;
     default: {              /* the owned fields, in heap_drop_field's order */
-        unsigned n = heap_dying_fields(h, o, t);
+        unsigned n = heap_owned_fields(h, o, t);
         for (unsigned k = 0; k < n; k++) heap_decref(h, obj_field(h, o, heap_drop_field(t, k, n)));
         break;
     }

@@ -61,7 +61,8 @@
     X(DICTREVITEMITER, "dict_reverseitemiterator", 1)         \
     X(LISTREVITER, "list_reverseiterator",      1)            \
     X(REVERSED,  "reversed",                    1)            \
-    X(USTRITER,  "str_iterator",                1)
+    X(USTRITER,  "str_iterator",                1)            \
+    X(LONGRANGEITER, "longrange_iterator",      0)
 
 typedef enum {
 #define X(id, name, gc) TY_##id,
@@ -157,10 +158,6 @@ typedef struct Heap {
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
     uintptr_t objmap_at;        /* (uintptr_t)objmap - (heap >> align_shift): o's byte is objmap_at + (o >> align_shift) */
     uint64_t live_objects, live_bytes, peak_bytes;
-    /* range iterators over values beyond C long: CPython's longrange_iterator,
-    ** whose fields are ints. Same size, so the ids of those in use are kept
-    ** here (almost always none) rather than in a type of their own. */
-    Addr *longrange; size_t nlongrange, longrange_cap;
     bool range_iter_index;      /* 3.11's layout: index, start, step, len */
     InternTable interned;
     /* dealloc work list (no recursion on deep structures): a stack threaded
@@ -1006,13 +1003,5 @@ bool heap_startup_keys(Heap *h);
 void heap_static_header(Heap *h, Addr o, TypeId t);
 /* Number of object references a generic object owns (fields 0..n-1). */
 unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t);
-/* heap_owned_fields for an object being freed: also forgets a dying
-** longrange_iterator (both deallocators call it). */
-unsigned heap_dying_fields(Heap *h, Addr o, TypeId t);
-/* A range iterator made as CPython's longrange_iterator (its fields are
-** ints, not C longs): remembered from heap_longrange_add until its death
-** (heap_dying_fields). */
-void heap_longrange_add(Heap *h, Addr it);
-bool heap_is_longrange(const Heap *h, Addr it);
 
 #endif

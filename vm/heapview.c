@@ -72,7 +72,7 @@ static int fields_of(Vm *vm, Addr o, Field *f, int max)
         ADD("ma_values", v + 8 + W, W);
         break;
     }
-    case TY_RANGEITER: {            /* C longs, or (longrange_iterator) ints */
+    case TY_RANGEITER: case TY_LONGRANGEITER: {     /* C longs, or ints */
         static const char *const rn[] = { "index", "start", "step", "len" };
         for (unsigned i = h->range_iter_index ? 0 : 1; i < 4; i++)
             ADD(rn[i], (2 + i - (h->range_iter_index ? 0 : 1)) * W, W);

@@ -22,7 +22,6 @@ const char *op_type_name(Vm *vm, Addr a)
     case TY_FILE: return "TextIOWrapper";
     case TY_SQLCONN: return "Connection";
     case TY_SQLCURSOR: return "Cursor";
-    case TY_RANGEITER: return heap_is_longrange(H(vm), a) ? "longrange_iterator" : heap_type_names[t];
     default: return heap_type_names[t];
     }
 }
@@ -911,7 +910,7 @@ static void repr_depth(Vm *vm, Addr a, StrBuf *out, int depth)
         return;
     }
     default:
-        sb_printf(out, "<%s object at 0x%llx>", t == TY_RANGEITER ? op_type_name(vm, a) : heap_type_names[t], (unsigned long long)a);
+        sb_printf(out, "<%s object at 0x%llx>", heap_type_names[t], (unsigned long long)a);
         return;
     }
 }

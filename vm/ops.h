@@ -84,7 +84,7 @@ static inline bool op_is_dictiter(TypeId t)
 /* The iterator types: iter() returns them as they are, next() takes them. */
 static inline bool op_is_iterator(TypeId t)
 {
-    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER || t == TY_RANGEITER || op_is_dictiter(t)
+    return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER || t == TY_RANGEITER || t == TY_LONGRANGEITER || op_is_dictiter(t)
         || t == TY_LISTREVITER || t == TY_REVERSED || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
 }
 
@@ -120,7 +120,7 @@ Addr op_build_str(Vm *vm, const Addr *parts, unsigned n);
 Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 /*
 ** A range iterator of C longs (CPython's rangeiterobject; not a
-** longrange_iterator, heap_is_longrange): 3.11 keeps index, start, step and
+** longrange_iterator, a type of its own): 3.11 keeps index, start, step and
 ** len and computes start + index * step; 3.12 keeps start, step and len,
 ** adding step to start and counting len down (Heap.range_iter_index says
 ** which). A C long is a word here (LP64, ILP32).
@@ -226,7 +226,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         *out = str_char_singleton(h, ascii_chars(h, s)[i]);
         return 1;
     }
-    if (t != heap_type_obj(h, TY_RANGEITER) || h->nlongrange) return -1;
+    if (t != heap_type_obj(h, TY_RANGEITER)) return -1;
     RangeStep s = ri_step(h, it);
     if (s.left <= 0) return 0;
     Addr r = int_new_fast(h, s.value);

@@ -48,7 +48,6 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
         return i < n ? n - i : 0;
     }
     case TY_RANGEITER: {
-        if (heap_is_longrange(h, src)) return dflt;
         int64_t n = ri_left(h, src);
         return n > 0 ? (size_t)n : 0;
     }
@@ -72,7 +71,6 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
 ** list_append does). */
 static __attribute__((flatten)) int extend_from_range(Heap *h, Addr l, Addr it)
 {
-    if (heap_is_longrange(h, it)) return 0;
     for (RangeStep s; (s = ri_step(h, it)).left > 0;) {
         Addr x = int_new_fast(h, s.value);
         if (!x) return 0;
@@ -184,7 +182,7 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
 ** iter(range): CPython's range_iter. A range_iterator of C longs when
 ** start, stop, step and the length each fit a C long and the last item
 ** cannot overflow one; otherwise a longrange_iterator holding the range's
-** own ints (heap_longrange_add; 3.11 adds an index, the int 0).
+** own ints (3.11 adds an index, the int 0).
 */
 static Addr range_iter_new(Vm *vm, Addr rg)
 {
@@ -193,7 +191,7 @@ static Addr range_iter_new(Vm *vm, Addr rg)
     bool fits = int_to_i64(h, obj_field(h, rg, 0), &start) && int_to_i64(h, obj_field(h, rg, 1), &stop)
              && int_to_i64(h, obj_field(h, rg, 2), &step) && int_to_i64(h, obj_field(h, rg, 3), &len)
              && ri_fits(h, start, stop, step, len);
-    Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+    Addr r = heap_new_object(h, fits ? TY_RANGEITER : TY_LONGRANGEITER, 0, 0);
     if (!r) return nomem(vm);
     if (fits) return ri_init(h, r, start, step, len);
     unsigned at = h->range_iter_index;
@@ -204,7 +202,6 @@ static Addr range_iter_new(Vm *vm, Addr rg)
         obj_set_field(h, r, at + i, f);
     }
     if (at) obj_set_field(h, r, 0, int_from_i64(h, 0));    /* the index, a cached small int */
-    heap_longrange_add(h, r);
     return r;
 }
 
@@ -335,13 +332,12 @@ static Addr range_reverse(Vm *vm, Addr rg)
         }
     }
     /* the long way: start + (len - 1) * step and -step as ints */
-    Addr r = heap_new_object(h, TY_RANGEITER, 0, 0);
+    Addr r = heap_new_object(h, TY_LONGRANGEITER, 0, 0);
     if (!r) return nomem(vm);
     unsigned at = h->range_iter_index;
     Addr len = obj_field(h, rg, 3);
     heap_incref(h, len);
     obj_set_field(h, r, at + 2, len);
-    heap_longrange_add(h, r);
     Addr one = heap_small_int_addr(h, 1);
     Addr diff = op_binary(vm, OP_SUB, len, one);
     Addr product = diff ? op_binary(vm, OP_MUL, diff, obj_field(h, rg, 2)) : 0;
@@ -451,8 +447,8 @@ int op_next(Vm *vm, Addr it, Addr *out)
         *out = v;
         return 1;
     }
+    case TY_LONGRANGEITER: return longrange_next(vm, it, out);
     case TY_RANGEITER: {
-        if (heap_is_longrange(h, it)) return longrange_next(vm, it, out);
         RangeStep s = ri_step(h, it);
         if (s.left <= 0) return 0;
         *out = int_from_i64(h, s.value);
