@@ -302,6 +302,8 @@ uint64_t heap_fixed_size(const Heap *h, TypeId t)
     case TY_RANGEITER: case TY_LONGRANGEITER: return L->range_iter_size;   /* longs, or ints */
     case TY_ENUMERATE:  /* enumobject: en_index, en_sit, en_result, en_longindex, one */
         return (2 + 5) * (uint64_t)h->W + heap_gc(h, t);
+    case TY_MAP: case TY_FILTER:    /* mapobject: iters, func; filterobject: func, it */
+        return (2 + 2) * (uint64_t)h->W + heap_gc(h, t);
     case TY_ZIP:        /* zipobject: tuplesize, ittuple, result, strict (an int, padded) */
         return (2 + 4) * (uint64_t)h->W + heap_gc(h, t);
     case TY_BUILTIN:    /* PyCFunctionObject: ml, self, module, weakreflist, vectorcall */
@@ -337,6 +339,8 @@ unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
     case TY_DICTKEYS: case TY_DICTVALUES: case TY_DICTITEMS: return 1;
     case TY_ENUMERATE: return 3;    /* en_longindex, en_result, en_sit (vm/ops.h) */
     case TY_ZIP: return 2;          /* result, ittuple */
+    case TY_MAP: return 2;          /* func, iters (vm/ops.h) */
+    case TY_FILTER: return 2;       /* it, func */
     case TY_FILE: return 2;         /* name, mode */
     case TY_SQLCONN: return 1;      /* path */
     case TY_SQLCURSOR: return 2;    /* connection, last rows list */

@@ -62,7 +62,9 @@
     X(LISTREVITER, "list_reverseiterator",      1)            \
     X(REVERSED,  "reversed",                    1)            \
     X(USTRITER,  "str_iterator",                1)            \
-    X(LONGRANGEITER, "longrange_iterator",      0)
+    X(LONGRANGEITER, "longrange_iterator",      0)            \
+    X(MAP,       "map",                         1)            \
+    X(FILTER,    "filter",                      1)
 
 typedef enum {
 #define X(id, name, gc) TY_##id,

@@ -662,53 +662,91 @@ static Addr b_reversed(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return op_reversed(vm, args[0]);
 }
 
-/* map(f, it...) and filter(f, it) with a builtin or a type as 'f', eager:
-** the result iterates a list (functions defined in the program are refused) */
+/*
+** map(f, it...) and filter(f, it), lazy as CPython's: map_vectorcall makes
+** the tuple of iterators, each iterator, then the map object;
+** filter_vectorcall the iterator, then the filter object. Their next
+** (op_next: map_next, filter_next) calls f as each item is asked for.
+*/
 static Addr map_filter(Vm *vm, Addr *args, unsigned n, bool filter)
 {
     Heap *h = H(vm);
     Addr f = args[0];
-    TypeId ft = obj_type(h, f);
-    bool identity = filter && f == h->none;
-    if (!identity && ft != TY_BUILTIN && ft != TY_TYPE && ft != TY_FUNCTION)
-        return vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
-    unsigned nit = n - 1;
-    if (nit == 0 || (filter && nit != 1)) return vm_raise(vm, EXC_TYPE, "%s() must have at least two arguments.", filter ? "filter expected 2 arguments, got 1; " : "map");
-    Addr its[8];
-    if (nit > 8) return vm_raise(vm, EXC_TYPE, "map() with more than 8 iterables is not supported by tracevm");
-    for (unsigned i = 0; i < nit; i++) {
-        its[i] = op_iter(vm, args[1 + i]);
-        if (!its[i]) { for (unsigned k = 0; k < i; k++) heap_decref(h, its[k]); return 0; }
+    if (n < 2 || (filter && n != 2)) {
+        if (filter) return vm_raise(vm, EXC_TYPE, "filter expected 2 arguments, got %u", n);
+        return vm_raise(vm, EXC_TYPE, "map() must have at least two arguments.");
     }
-    Addr out = list_new(h, 0);
-    bool ok = out != 0;
-    while (ok) {
-        Addr vals[8];
-        unsigned got = 0;
-        int st = 1;
-        for (; got < nit; got++) {
-            st = op_next(vm, its[got], &vals[got]);
-            if (st != 1) break;
-        }
-        if (st != 1) { for (unsigned k = 0; k < got; k++) heap_decref(h, vals[k]); if (st < 0) ok = false; break; }
-        Addr r = identity ? (heap_incref(h, vals[0]), vals[0]) : nat_call(vm, f, vals, nit);
-        if (!r) { for (unsigned k = 0; k < nit; k++) heap_decref(h, vals[k]); ok = false; break; }
-        if (filter) {
-            int t = op_truth(vm, r);
-            heap_decref(h, r);
-            if (t < 0) { heap_decref(h, vals[0]); ok = false; break; }
-            if (t) { if (list_append(h, out, vals[0]) != 0) { ok = false; break; } }
-            else heap_decref(h, vals[0]);
+    if (filter) {
+        Addr it = op_iter(vm, args[1]);
+        if (!it) return 0;
+        Addr r = heap_new_object(h, TY_FILTER, 2, 0);
+        if (!r) { heap_decref(h, it); return nomem(vm); }
+        heap_incref(h, f);
+        obj_set_field(h, r, FILTER_FUNC, f);
+        obj_set_field(h, r, FILTER_IT, it);
+        return r;
+    }
+    Addr iters = tuple_new(h, n - 1);
+    if (!iters) return nomem(vm);
+    for (unsigned i = 1; i < n; i++) {
+        Addr it = op_iter(vm, args[i]);
+        if (!it) { heap_decref(h, iters); return 0; }
+        tuple_set(h, iters, i - 1, it);
+    }
+    Addr r = heap_new_object(h, TY_MAP, 2, 0);
+    if (!r) { heap_decref(h, iters); return nomem(vm); }
+    obj_set_field(h, r, MAP_ITERS, iters);
+    heap_incref(h, f);
+    obj_set_field(h, r, MAP_FUNC, f);
+    return r;
+}
+
+/* map_next: each iterator's next item, then f called with them (they are
+** released after the call); 0 at the first iterator that ends. */
+int op_map_next(Vm *vm, Addr m, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr iters = obj_field(h, m, MAP_ITERS), vals[16], *v = vals;
+    size_t n = tuple_len(h, iters), got = 0;
+    if (n > 16 && !(v = malloc(n * sizeof *v))) { nomem(vm); return -1; }
+    int st = 1;
+    for (; got < n; got++)
+        if ((st = op_next(vm, tuple_get(h, iters, got), &v[got])) != 1) break;
+    Addr r = 0;
+    if (st == 1) {
+        r = nat_call(vm, obj_field(h, m, MAP_FUNC), v, (unsigned)n);
+        st = r ? 1 : -1;
+    }
+    for (size_t k = 0; k < got; k++) heap_decref(h, v[k]);
+    if (v != vals) free(v);
+    *out = r;
+    return st;
+}
+
+/* filter_next: the next item for which f (None or bool: the item itself)
+** is true. */
+int op_filter_next(Vm *vm, Addr fl, Addr *out)
+{
+    Heap *h = H(vm);
+    Addr f = obj_field(h, fl, FILTER_FUNC), it = obj_field(h, fl, FILTER_IT);
+    bool checktrue = f == h->none || f == heap_type_obj(h, TY_BOOL);
+    for (;;) {
+        Addr item;
+        int st = op_next(vm, it, &item);
+        if (st != 1) return st;
+        int ok;
+        if (checktrue) {
+            ok = op_truth(vm, item);
         } else {
-            for (unsigned k = 0; k < nit; k++) heap_decref(h, vals[k]);
-            if (list_append(h, out, r) != 0) { ok = false; break; }
+            Addr good = nat_call(vm, f, &item, 1);
+            if (!good) { heap_decref(h, item); return -1; }
+            ok = op_truth(vm, good);
+            heap_decref(h, good);
         }
+        if (ok > 0) { *out = item; return 1; }
+        heap_decref(h, item);
+        if (ok < 0) return -1;
     }
-    for (unsigned i = 0; i < nit; i++) heap_decref(h, its[i]);
-    if (!ok) { if (out) heap_decref(h, out); return out ? 0 : nomem(vm); }
-    Addr it = op_iter(vm, out);
-    heap_decref(h, out);
-    return it;
 }
 
 static Addr b_map(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)self; (void)kw; return map_filter(vm, args, n, false); }

@@ -1364,7 +1364,11 @@ VmStatus CPU_RUN(Vm *vm)
             int st = op_next_fast(h, it, &v);
             if (st < 0) {
                 SAVE_PC();
-                if (CPU_HOOKS || (st = next_unhooked(vm, it, &v)) == -2) st = op_next(vm, it, &v);
+                if (CPU_HOOKS || (st = next_unhooked(vm, it, &v)) == -2) {
+                    STEPS_OUT();                /* a map or filter may call the program */
+                    st = op_next(vm, it, &v);
+                    STEPS_IN();
+                }
                 CHECK(st >= 0);
             }
             if (st == 1) {
@@ -1427,10 +1431,12 @@ VmStatus CPU_RUN(Vm *vm)
                 unsigned got = 0;
                 Addr v;
                 int st;
+                STEPS_OUT();
                 while (got <= c && (st = op_next(vm, it, &v)) == 1) {
                     if (got < c) reg_put(&R, a + got, v); else heap_decref(h, v);
                     got++;
                 }
+                STEPS_IN();
                 heap_decref(h, it);
                 if (vm->err.kind) goto error;
                 if (got != c) {

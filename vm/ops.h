@@ -64,6 +64,8 @@ Addr op_len(Vm *vm, Addr a, int64_t *n);     /* returns nonzero dummy ok / 0 err
 */
 enum { EN_LONGINDEX, EN_RESULT, EN_SIT, EN_INDEX };     /* EN_INDEX: a Py_ssize_t */
 enum { ZIP_RESULT, ZIP_ITTUPLE, ZIP_SIZE };            /* ZIP_SIZE: tuplesize */
+enum { MAP_FUNC, MAP_ITERS };                          /* map_dealloc drops iters, then func */
+enum { FILTER_IT, FILTER_FUNC };                       /* filter_dealloc drops func, then it */
 
 /* LONG_MAX (and PY_SSIZE_T_MAX) of the profile's C: a long is a word on
 ** Linux, 32- or 64-bit. */
@@ -85,8 +87,13 @@ static inline bool op_is_dictiter(TypeId t)
 static inline bool op_is_iterator(TypeId t)
 {
     return t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER || t == TY_RANGEITER || t == TY_LONGRANGEITER || op_is_dictiter(t)
-        || t == TY_LISTREVITER || t == TY_REVERSED || t == TY_ENUMERATE || t == TY_ZIP || t == TY_FILE;
+        || t == TY_LISTREVITER || t == TY_REVERSED || t == TY_ENUMERATE || t == TY_ZIP || t == TY_MAP || t == TY_FILTER
+        || t == TY_FILE;
 }
+
+/* The next items of map and filter objects (vm/builtins.c), for op_next. */
+int op_map_next(Vm *vm, Addr m, Addr *out);
+int op_filter_next(Vm *vm, Addr fl, Addr *out);
 
 /* reversed(seq): CPython's reversed_new, the iterator __reversed__ gives
 ** (list, range, dict and its views) or a 'reversed' (tuple, str). */

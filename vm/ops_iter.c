@@ -459,6 +459,8 @@ int op_next(Vm *vm, Addr it, Addr *out)
     case TY_LISTREVITER: case TY_REVERSED: return reviter_next(vm, it, out);
     case TY_ENUMERATE: return enum_next(vm, it, out);
     case TY_ZIP: return zip_next(vm, it, out);
+    case TY_MAP: return op_map_next(vm, it, out);
+    case TY_FILTER: return op_filter_next(vm, it, out);
     case TY_FILE: return vm_file_next(vm, it, out);
     default:
         if (op_is_dictiter(t)) return dict_iter_next(vm, it, t, out);
