@@ -379,53 +379,6 @@ static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr
     }
 }
 
-/*
-** FORITER's next item when op_next_fast declines, without hooks, out of
-** the CPU loop's way: an enumerate's or zip's next tuple (vm/iter_next.h,
-** here with the loop's RAM access). 1 with *out, 0 at the end, -1 on an
-** error; -2 when op_next must do it (another iterator).
-*/
-static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
-{
-    Heap *h = vm->h;
-    Addr t = obj_type_addr(h, it);
-    if (t == heap_type_obj(h, TY_ENUMERATE)) return enum_next(vm, it, out);
-    if (t == heap_type_obj(h, TY_ZIP)) return zip_next(vm, it, out);
-    TypeId ty = (TypeId)((t - h->type_base) >> h->type_shift);
-    if (op_is_dictiter(ty)) return dict_iter_next(vm, it, ty, out);     /* for k in d: */
-    if (t == heap_type_obj(h, TY_LISTREVITER)) {     /* for x in reversed(xs): listreviter_next */
-        Addr seq = obj_field(h, it, 0);
-        int64_t i = ram_sword(&h->ram, it + 3 * (Addr)HEAP_W(h));
-        if (!seq || i < 0 || (uint64_t)i >= list_len(h, seq)) return -2;     /* the end: op_next's */
-        obj_set_field(h, it, 1, (uint64_t)(i - 1));
-        *out = list_get(h, seq, (size_t)i);
-        heap_incref(h, *out);
-        return 1;
-    }
-    return -2;
-}
-
-/*
-** d[k] = v into a dict without hooks, out of the CPU loop's way (a dict
-** comprehension's DICTSET): a key d has gets the new value (the old one
-** released last), a new int or str key dict_set's insertion; false when
-** op_setitem must do it, having changed nothing.
-*/
-static __attribute__((noinline, unused)) bool dict_store_unhooked(Vm *vm, Addr d, Addr k, Addr v)
-{
-    Heap *h = vm->h;
-    Addr slot;
-    int found = dict_find(h, d, k, &slot);
-    if (found > 0) {
-        heap_incref(h, v);
-        Addr old = ram_word(&h->ram, slot);
-        ram_set_word(&h->ram, slot, v);
-        heap_decref_fast(h, old);
-        return true;
-    }
-    return found == 0 && dict_insert(h, d, k, v);
-}
-
 #include "vm/cpu_builtins.h"
 
 /*
