@@ -368,15 +368,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         size_t i;
         Addr seq = list_walk_begin(h, it, &i);
         if (seq) {                      /* a list's small ints and bools, in place */
-            Addr int_t = heap_type_obj(h, TY_INT);
-            for (size_t len = list_len(h, seq); i < len; i++) {
-                Addr x = list_get(h, seq, i);
-                int64_t b;
-                if (x == h->true_ || x == h->false_) b = x == h->true_;
-                else if (obj_type_addr(h, x) != int_t || !int_small(h, x, &b)) break;
-                if (!(total >= 0 ? b <= lmax - total : b >= lmin - total)) break;
-                total += b;
-            }
+            for (size_t len = list_len(h, seq); i < len && sum_small_add(h, list_get(h, seq, i), &total, lmin, lmax); i++) {}
             list_walk_end(h, it, i);
         }
         dict_values_sum(h, it, &total, lmin, lmax);       /* sum(d.values()) */

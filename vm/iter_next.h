@@ -129,8 +129,9 @@ static __attribute__((unused)) int dict_iter_next(Vm *vm, Addr it, TypeId t, Add
         return -1;
     }
     Addr k = keys_of(h, d);
-    bool uni = k_kind(h, k) == KIND_UNICODE;
-    Addr esize = (uni ? 2 : 3) * W, first = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)) + (uni ? 0 : W);
+    KeysView kv;
+    keys_view(h, k, &kv);
+    Addr esize = kv.esize, first = kv.entries + kv.key_off;
     int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
     int64_t len = ram_sword(r, f + DI_LEN * W);
     Addr key = 0, e = 0;
@@ -164,6 +165,19 @@ fail:
     return rc;
 }
 
+/* sum()'s step for a value taken where it lies: adds x to *t when it is a
+** bool or an int of at most two digits and the sum stays within
+** [lmin, lmax]; false, with nothing added, otherwise. */
+static inline bool sum_small_add(const Heap *h, Addr x, int64_t *t, int64_t lmin, int64_t lmax)
+{
+    int64_t b;
+    if (x == h->true_ || x == h->false_) b = x == h->true_;
+    else if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &b)) return false;
+    if (!(*t >= 0 ? b <= lmax - *t : b >= lmin - *t)) return false;
+    *t += b;
+    return true;
+}
+
 /*
 ** sum() of a dict value iterator's ints, in place (no reference taken and
 ** dropped per value) while nothing observes the heap, as list_walk_begin
@@ -179,21 +193,16 @@ static __attribute__((unused)) void dict_values_sum(Heap *h, Addr it, int64_t *t
     Addr W = HEAP_W(h), f = it + 2 * W;
     Addr d = ram_word(r, f + DI_DICT * W);
     if (!d || ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) return;
-    Addr k = keys_of(h, d), int_t = heap_type_obj(h, TY_INT);
-    bool uni = k_kind(h, k) == KIND_UNICODE;
-    Addr esize = (uni ? 2 : 3) * W, first = k_indices(h, k) + ((Addr)1 << k_log2_ib(h, k)) + (uni ? 0 : W);
+    Addr k = keys_of(h, d);
+    KeysView kv;
+    keys_view(h, k, &kv);
+    Addr first = kv.entries + kv.key_off;
     int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
     int64_t len = ram_sword(r, f + DI_LEN * W), t = *total;
     for (; pos < ne; pos++) {
-        Addr e = first + (Addr)pos * esize;
+        Addr e = first + (Addr)pos * kv.esize;
         if (!ram_word(r, e)) continue;
-        Addr v = ram_word(r, e + W);
-        int64_t b;
-        if (len == 0) break;                    /* dict_iter_next raises */
-        if (v == h->true_ || v == h->false_) b = v == h->true_;
-        else if (obj_type_addr(h, v) != int_t || !int_small(h, v, &b)) break;
-        if (!(t >= 0 ? b <= lmax - t : b >= lmin - t)) break;
-        t += b;
+        if (len == 0 || !sum_small_add(h, ram_word(r, e + W), &t, lmin, lmax)) break;   /* len 0: dict_iter_next raises */
         len--;
     }
     ram_set_word(r, f + DI_POS * W, (uint64_t)pos);

@@ -42,9 +42,7 @@ static size_t length_hint(Vm *vm, Addr src, size_t dflt)
     case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: {
         Addr seq = obj_field(h, src, 0);
         if (!seq) return 0;
-        TypeId t = obj_type(h, seq);
-        size_t n = t == TY_LIST ? list_len(h, seq) : t == TY_TUPLE ? tuple_len(h, seq) : str_len(h, seq);
-        size_t i = (size_t)obj_field(h, src, 1);
+        size_t n = seq_len(h, seq), i = (size_t)obj_field(h, src, 1);
         return i < n ? n - i : 0;
     }
     case TY_RANGEITER: {
@@ -244,6 +242,19 @@ static int longrange_next(Vm *vm, Addr it, Addr *out)
     return 1;
 }
 
+/* A sequence's iterator of type t (list, tuple, str, their reverse
+** iterators): the sequence, then the index it starts at. */
+static Addr seq_iter_new(Vm *vm, TypeId t, Addr seq, int64_t index)
+{
+    Heap *h = H(vm);
+    Addr r = heap_new_object(h, t, 2, 0);
+    if (!r) return nomem(vm);
+    heap_incref(h, seq);
+    obj_set_field(h, r, 0, seq);
+    obj_set_field(h, r, 1, (uint64_t)index);
+    return r;
+}
+
 /* dictiter_new: an iterator over d of type t (a dict iterator type) */
 static Addr dictiter_new(Vm *vm, Addr d, TypeId t)
 {
@@ -356,14 +367,8 @@ Addr op_reversed(Vm *vm, Addr seq)
 {
     Heap *h = H(vm);
     TypeId t = obj_type(h, seq);
-    if (t == TY_TUPLE || t == TY_STR) {             /* no __reversed__: a sequence */
-        Addr r = heap_new_object(h, TY_REVERSED, 2, 0);
-        if (!r) return nomem(vm);
-        heap_incref(h, seq);
-        obj_set_field(h, r, 0, seq);
-        obj_set_field(h, r, 1, (uint64_t)((int64_t)seq_len(h, seq) - 1));
-        return r;
-    }
+    if (t == TY_TUPLE || t == TY_STR)               /* no __reversed__: a sequence */
+        return seq_iter_new(vm, TY_REVERSED, seq, (int64_t)seq_len(h, seq) - 1);
     if (t != TY_LIST && t != TY_RANGE && t != TY_DICT && t != TY_DICTKEYS && t != TY_DICTVALUES && t != TY_DICTITEMS)
         return vm_raise(vm, EXC_TYPE, "'%s' object is not reversible", op_type_name(vm, seq));
     /* _PyObject_LookupSpecial(seq, "__reversed__"): a bound method, made
@@ -372,21 +377,8 @@ Addr op_reversed(Vm *vm, Addr seq)
     if (!m) return nomem(vm);
     heap_incref(h, seq);
     obj_set_field(h, m, 0, seq);
-    Addr r;
-    if (t == TY_LIST) {
-        r = heap_new_object(h, TY_LISTREVITER, 2, 0);
-        if (r) {
-            heap_incref(h, seq);
-            obj_set_field(h, r, 0, seq);
-            obj_set_field(h, r, 1, (uint64_t)((int64_t)list_len(h, seq) - 1));
-        } else {
-            nomem(vm);
-        }
-    } else if (t == TY_RANGE) {
-        r = range_reverse(vm, seq);
-    } else {
-        r = dict_iter_of(vm, seq, t, true);
-    }
+    Addr r = t == TY_LIST ? seq_iter_new(vm, TY_LISTREVITER, seq, (int64_t)list_len(h, seq) - 1)
+           : t == TY_RANGE ? range_reverse(vm, seq) : dict_iter_of(vm, seq, t, true);
     heap_decref(h, m);
     return r;
 }
@@ -409,12 +401,7 @@ Addr op_iter(Vm *vm, Addr a)
         }
         return vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, a));
     }
-    Addr r = heap_new_object(h, it, 3, 0);
-    if (!r) return nomem(vm);
-    heap_incref(h, a);
-    obj_set_field(h, r, 0, a);
-    obj_set_field(h, r, 1, 0);
-    return r;
+    return seq_iter_new(vm, it, a, 0);
 }
 
 extern int vm_file_next(Vm *vm, Addr f, Addr *out);
