@@ -852,6 +852,9 @@ Addr str_find_interned(Heap *h, const char *s, size_t n);
 
 /* ---- tuple (heap/obj_tuple.c) ---- */
 Addr tuple_new(Heap *h, size_t n);              /* items 0 (NULL) until set */
+/* _PyTuple_Resize of a tuple at refcount 1 (heap/obj_seq.c): the tuple,
+** which may have moved, or 0 when RAM is full (the old one released). */
+Addr tuple_resize(Heap *h, Addr o, size_t n);
 static inline size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
 static inline Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
 {

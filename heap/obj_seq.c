@@ -28,6 +28,53 @@ Addr tuple_new(Heap *h, size_t n)
     return o;
 }
 
+/*
+** _PyTuple_Resize of a tuple nothing else holds, to n slots. An empty
+** tuple is shared, so it is dropped and a new one made; a cut to 0 slots
+** gives the empty tuple too (the old one dies, onto its free list). Else
+** the slots past n lose their items first to last, and the block is
+** reallocated (PyObject_GC_Resize): it stays while its size class serves
+** the new size, else the tuple moves to a new block (a new id) and the old
+** one is freed; new slots are empty. The tuple, or 0 when RAM is full (the
+** old one released).
+*/
+Addr tuple_resize(Heap *h, Addr o, size_t n)
+{
+    size_t old = tuple_len(h, o);
+    if (old == n) return o;
+    if (old == 0 || n == 0) {
+        heap_decref(h, o);
+        return tuple_new(h, n);
+    }
+    for (size_t i = n; i < old; i++) {
+        Addr v = tuple_get(h, o, i);
+        tuple_set(h, o, i, 0);
+        heap_decref(h, v);
+    }
+    unsigned gc = heap_gc(h, TY_TUPLE);
+    uint64_t oldsize = tuple_bytes(h, old), newsize = tuple_bytes(h, n);
+    Addr b = newsize == UINT64_MAX ? 0 : heap_realloc(h, o - gc, oldsize, newsize);
+    if (!b) { heap_decref(h, o); return 0; }
+    Addr r = b + gc;
+    ram_set_word(&h->ram, r + 2 * h->W, n);
+    for (size_t i = old; i < n; i++) tuple_set(h, r, i, 0);
+    if (r != o) {
+        heap_mark(h, o, false);
+        heap_mark(h, r, true);
+    }
+    if (h->obs) {
+        if (r == o) {
+            HeapEvent e = { HEV_RESIZE, TY_TUPLE, r, newsize, oldsize, newsize };
+            h->obs(h->obs_ud, &e);
+        } else {        /* the new block is taken before the old one is freed */
+            HeapEvent a = { HEV_ALLOC, TY_TUPLE, r, newsize, 0, 1 }, f = { HEV_FREE, TY_TUPLE, o, oldsize, 0, 0 };
+            h->obs(h->obs_ud, &a);
+            h->obs(h->obs_ud, &f);
+        }
+    }
+    return r;
+}
+
 /* ---- list ---- */
 
 static Addr f_items(const Heap *h, Addr l) { return l + 3 * h->W; }

@@ -1112,15 +1112,7 @@ static Addr call_type(Vm *vm, TypeId t, Addr *args, unsigned n, Addr kw)
     }
     case TY_TUPLE: {
         if (np == 0) return tuple_new(h, 0);
-        if (obj_type(h, args[0]) == TY_TUPLE) { heap_incref(h, args[0]); return args[0]; }
-        Addr l = nat_list_from(vm, args[0]);
-        if (!l) return 0;
-        size_t len = list_len(h, l);
-        Addr tp = tuple_new(h, len);
-        if (!tp) { heap_decref(h, l); return nomem(vm); }
-        if (len) heap_copy_refs(h, tuple_item_at(h, tp, 0), list_items(h, l), 1, len);
-        heap_decref(h, l);
-        return tp;
+        return op_tuple_from(vm, args[0]);
     }
     case TY_DICT: return nat_make_dict(vm, args, n, kw, true);
     case TY_RANGE: return make_range(vm, args, np);

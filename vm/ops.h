@@ -17,6 +17,8 @@ Addr op_inplace(Vm *vm, OpCode op, Addr a, Addr b);
 Addr op_str_append(Vm *vm, Addr left, Addr right);
 /* list.extend(src) with CPython's preallocation rules: 0 or -1. */
 int op_list_extend(Vm *vm, Addr l, Addr src);
+/* tuple(src) as PySequence_Tuple: a new reference, or 0 with vm->err set. */
+Addr op_tuple_from(Vm *vm, Addr src);
 Addr op_unary(Vm *vm, OpCode op, Addr a);
 /* EQ..NOTIN: the result object (a bool for every built-in type). */
 Addr op_compare(Vm *vm, OpCode op, Addr a, Addr b);

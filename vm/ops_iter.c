@@ -115,6 +115,20 @@ static __attribute__((flatten)) int extend_from_listreviter(Heap *h, Addr l, Add
     return rc;
 }
 
+/* PyObject_GetIter for a constructor's argument: TypeError "'T' object is
+** not iterable" for any value that has no iterator. */
+static Addr get_iter(Vm *vm, Addr src)
+{
+    Addr it = op_iter(vm, src);
+    if (!it && vm->err.kind == EXC_TYPE) {
+        free(vm->err.msg);
+        vm->err.msg = NULL;
+        vm->err.kind = EXC_NONE;
+        vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, src));
+    }
+    return it;
+}
+
 /*
 ** list.extend as CPython's list_extend: a list or tuple source is copied
 ** after one resize (or an exact preallocation of an empty list); any other
@@ -141,16 +155,8 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
         }
         return 0;
     }
-    Addr it = op_iter(vm, src);
-    if (!it) {
-        if (vm->err.kind == EXC_TYPE) {
-            free(vm->err.msg);
-            vm->err.msg = NULL;
-            vm->err.kind = EXC_NONE;
-            vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, src));
-        }
-        return -1;
-    }
+    Addr it = get_iter(vm, src);
+    if (!it) return -1;
     size_t n = length_hint(vm, src, 8);
     if (!list_items(h, l)) {
         if (n && list_preallocate_exact(h, l, n) != 0) { heap_decref(h, it); nomem(vm); return -1; }
@@ -174,6 +180,45 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     if (st < 0) return -1;
     if (list_len(h, l) < list_capacity(h, l)) list_resize(h, l, list_len(h, l));
     return 0;
+}
+
+/*
+** tuple(src) as PySequence_Tuple: a tuple is itself, a list's items are
+** copied into a tuple of their number (PyList_AsTuple); any other iterable's
+** iterator is made first, then a tuple of its length hint (10 when it has
+** none) is filled, grown by 10 and a quarter whenever it is full, cut back
+** to its items at the end, and the iterator dropped last.
+*/
+Addr op_tuple_from(Vm *vm, Addr src)
+{
+    Heap *h = H(vm);
+    TypeId t = obj_type(h, src);
+    if (t == TY_TUPLE) { heap_incref(h, src); return src; }
+    if (t == TY_LIST) {
+        size_t n = list_len(h, src);
+        Addr r = tuple_new(h, n);
+        if (!r) return nomem(vm);
+        if (n) heap_copy_refs(h, tuple_item_at(h, r, 0), list_items(h, src), 1, n);
+        return r;
+    }
+    Addr it = get_iter(vm, src);
+    if (!it) return 0;
+    size_t n = length_hint(vm, src, 10), j = 0;
+    Addr r = tuple_new(h, n), v;
+    int st = r ? 0 : -2;
+    while (r && (st = op_next(vm, it, &v)) == 1) {
+        if (j >= n) {
+            n += 10;
+            n += n >> 2;
+            if (!(r = tuple_resize(h, r, n))) { heap_decref(h, v); st = -2; break; }
+        }
+        tuple_set(h, r, j++, v);
+    }
+    if (st == 0 && j < n && !(r = tuple_resize(h, r, j))) st = -2;
+    if (st != 0) heap_decref(h, r);
+    heap_decref(h, it);
+    if (st == -2) return nomem(vm);
+    return st == 0 ? r : 0;
 }
 
 /*
