@@ -3,7 +3,8 @@
 ** loop's way: FORITER's next item for the iterators op_next_fast leaves
 ** (next_unhooked), a dict comprehension's store (dict_store_unhooked), and
 ** the builtins they answer themselves (builtin_fast: abs, divmod, str of a
-** small int, ord, chr, range and list of a range). Part of vm/cpu.h,
+** small int, ord, chr, range, list of a range, list or tuple, tuple of a
+** list or tuple). Part of vm/cpu.h,
 ** compiled with it in each of its units; nothing here runs with hooks.
 */
 #ifndef TRACEVM_CPU_BUILTINS_H
@@ -165,6 +166,32 @@ static Addr list_of_range_fast(Heap *h, Addr rg)
     return l;
 }
 
+/* list(xs) and tuple(xs) of a list or tuple, as list_vectorcall (a list
+** not from the free list, its items preallocated exactly:
+** op_list_extend) and PySequence_Tuple (a tuple is itself, a list's items
+** go straight into a new tuple: op_tuple_from) make them; 0 for anything
+** else, and when RAM is full (nothing is left behind). */
+static Addr seq_copy_fast(Heap *h, bool to_list, Addr x)
+{
+    Addr t = obj_type_addr(h, x);
+    bool from_list = t == heap_type_obj(h, TY_LIST);
+    if (!from_list && t != heap_type_obj(h, TY_TUPLE)) return 0;
+    size_t n = from_list ? list_len(h, x) : tuple_len(h, x);
+    Addr src = from_list ? list_items(h, x) : tuple_item_at(h, x, 0);
+    if (!to_list) {
+        if (!from_list) { heap_incref(h, x); return x; }
+        Addr r = n ? tuple_new_filled(h, n) : 0;
+        if (r) heap_copy_refs(h, tuple_item_at(h, r, 0), src, 1, n);
+        return r;
+    }
+    Addr l = list_new_fresh(h);
+    if (!l || !n) return l;
+    if (list_preallocate_exact(h, l, n) != 0) { heap_decref(h, l); return 0; }
+    ram_set_word(&h->ram, l + 2 * HEAP_W(h), n);
+    heap_copy_refs(h, list_items(h, l), src, 1, n);
+    return l;
+}
+
 /* The builtins called with n arguments (x, y, z: the first three) whose common
 ** cases the loops without hooks answer here, out of the CPU loop's way
 ** (len() is inline): the result, or 0 when builtins_call must do it. */
@@ -172,7 +199,12 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
 {
     Heap *h = vm->h;
     if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
-    if (f == heap_type_obj(h, TY_LIST)) return n == 1 && x ? list_of_range_fast(h, x) : 0;
+    if (f == heap_type_obj(h, TY_LIST) || f == heap_type_obj(h, TY_TUPLE)) {
+        if (n != 1 || !x) return 0;
+        bool to_list = f == heap_type_obj(h, TY_LIST);
+        Addr r = seq_copy_fast(h, to_list, x);
+        return r || !to_list ? r : list_of_range_fast(h, x);
+    }
     if (n > 2) return 0;
     if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
     if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;

@@ -34,6 +34,12 @@ for k in range(3):
 q = tuple(map(abs, [5, 6]))
 r = (q, q)
 print(sys.getrefcount(q), sys.getrefcount(r))
+ys = [1, [2], "s"]
+l1 = list(ys)
+l2 = list(tuple(ys))
+t0 = tuple([])
+l0 = list(())
+print(l1, l2, t0, l0, sys.getsizeof(l1), sys.getsizeof(l2), sys.getsizeof(l0), sys.getrefcount(ys[1]), id(l1) != id(l2))
 def boom(x):
     return 10 // (3 - x)
 print(tuple(map(abs, xs)), "end")
