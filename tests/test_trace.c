@@ -407,3 +407,42 @@ Test(trace, str_values_pick_quotes_from_the_whole_str)
         tv_run_free(&r);
     }
 }
+
+/* The quotes of a str that grows in place (`s += t` on a str nothing else
+** holds, once the loop's BINARY_OP is specialized, keeps its id) follow
+** what was appended; a str made later at a
+** freed str's id is read anew. The trace reads each str's quotes once and
+** then only what was appended (vm/trace.c str_scan): a stale scan shows
+** the wrong quotes. */
+Test(trace, quotes_follow_a_str_grown_in_place_and_a_reused_id)
+{
+    static const char src[] =
+        "def f():\n"
+        "    s = 'abcdefghijklmnopq' + str(0)\n"
+        "    for k in range(40):\n"
+        "        s += \"'\" if k == 30 else 'x'\n"
+        "    return s\n"
+        "t = f()\n"
+        "for k in range(4):\n"
+        "    u = 'q' * 20 + (\"'\" if k == 1 else 'x')\n";
+    TvRun r;
+    cr_assert(tv_run(&r, "cpython-3.12-64bit", src, TV_TRACE_TABLE, 0), "%s", r.diags);
+    /* the row that appends the quote: s resized in place, then stored
+    ** with the other quotes (its row ends where the next row's number starts) */
+    const char *at = strstr(r.trace, "+ \"'\" =");
+    cr_assert(at != NULL, "no row appends the quote:\n%s", r.trace);
+    const char *end = at;
+    while ((end = strchr(end + 1, '\n')) && !(end[1] >= '0' && end[1] <= '9')) {}
+    size_t len = end ? (size_t)(end - at) : strlen(at);
+    char *row = malloc(len + 1);
+    memcpy(row, at, len);
+    row[len] = '\0';
+    cr_expect(strstr(row, "resize str") && strstr(row, "r0(s) = str \"abcdefghijkl...\""), "the row:\n%s", row);
+    free(row);
+    cr_expect(strstr(r.trace, "r0(s) = str 'abcdefghijkl...'") != NULL, "%s", r.trace);
+    size_t sq = 0, dq = 0;
+    for (const char *p = r.trace; (p = strstr(p, "RAM[u] = str 'qqqqqqqqqqqq...'")); p++) sq++;
+    for (const char *p = r.trace; (p = strstr(p, "RAM[u] = str \"qqqqqqqqqqqq...\"")); p++) dq++;
+    cr_expect(sq == 3 && dq == 1, "u's quotes: %zu single, %zu double, in\n%s", sq, dq, r.trace);
+    tv_run_free(&r);
+}

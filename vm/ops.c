@@ -776,6 +776,13 @@ void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out)
         if (c == '\'') sq = true;
         if (c == '"') dq = true;
     }
+    op_repr_str_quoted(vm, s, limit, sq, dq, out);
+}
+
+void op_repr_str_quoted(Vm *vm, Addr s, size_t limit, bool sq, bool dq, StrBuf *out)
+{
+    Heap *h = H(vm);
+    size_t n = str_len(h, s);
     char q = sq && !dq ? '"' : '\'';
     sb_putc(out, q);
     bool cut = limit < n;

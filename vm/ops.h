@@ -31,6 +31,10 @@ int op_contains(Vm *vm, Addr container, Addr v);
 
 void op_repr(Vm *vm, Addr a, StrBuf *out);
 void op_repr_str_cut(Vm *vm, Addr s, size_t limit, StrBuf *out);
+/* op_repr_str_cut's text once the quotes are known: whether s holds a
+** single quote (sq) and a double quote (dq) anywhere, not only in what is
+** shown. The trace keeps those per str (vm/trace.c str_scan). */
+void op_repr_str_quoted(Vm *vm, Addr s, size_t limit, bool sq, bool dq, StrBuf *out);
 /* str.isprintable() of one code point, in the profile's Unicode version
 ** (vm/unicode_printable.c): what repr() leaves unescaped. */
 bool op_unicode_printable(uint32_t c, bool py312);

@@ -37,6 +37,13 @@ typedef struct {
     char fetch[43];
 } InstrText;
 
+/* What a str's short repr depends on beyond the characters it shows:
+** whether the str holds a ' and a " anywhere (the quotes), and whether it
+** is all printable ASCII (quick_str's case), for its first 'len' chars;
+** addr 0 = an empty slot (str_scan). */
+enum { STR_CACHE_BITS = 6 };
+typedef struct { Addr addr; uint64_t len; bool sq, dq, plain; } StrScan;
+
 /* A value's description (describe); len 0 = an empty slot. */
 enum { VALUE_CACHE_BITS = 6 };
 typedef struct { Addr addr; uint64_t key; unsigned char ty, len; char text[62]; } ValueText;
@@ -66,6 +73,7 @@ struct Tracer {
     InstrText **code;           /* chunk -> instruction -> its texts, made once */
     FloatText floats[1 << FLOAT_CACHE_BITS];  /* put_float's cache */
     ValueText values[1 << VALUE_CACHE_BITS];  /* describe's cache */
+    StrScan strs[1 << STR_CACHE_BITS];        /* str_scan's cache */
 };
 
 /*
@@ -273,6 +281,78 @@ int trace_free(Tracer *t)
     return err;
 }
 
+static StrScan *scan_slot(Tracer *t, Addr v) { return &t->strs[(v * 0x9E3779B97F4A7C15u) >> (64 - STR_CACHE_BITS)]; }
+
+/* The tracer whose heap observer keeps its str_scan cache true, or NULL. */
+static Tracer *scan_cache(Vm *vm)
+{
+    Tracer *t = vm->tr;
+    return t && vm->h->obs == heap_event && vm->h->obs_ud == t ? t : NULL;
+}
+
+/* Adds chars [from, n) of str v to sc: its quotes, and whether they are
+** printable ASCII (8 bytes at a time: ASCII has no byte's top bit set). */
+static void scan_more(const Heap *h, Addr v, size_t from, size_t n, StrScan *sc)
+{
+    if (!sc->plain) {
+        for (size_t i = from; i < n && !(sc->sq && sc->dq); i++) {
+            uint32_t c = str_char(h, v, i);
+            sc->sq |= c == '\'';
+            sc->dq |= c == '"';
+        }
+        return;
+    }
+    const char *s = (const char *)str_data(h, v);
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+#define ANY_ZERO(w) (((w) - ones) & ~(w) & tops)
+    uint64_t w, sqw = 0, dqw = 0, bad = 0;
+    size_t i = from;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        bad |= ANY_ZERO(w & (ones * 0x60)) | ANY_ZERO(w ^ (ones * 0x7F));     /* below 0x20, or DEL */
+        sqw |= ANY_ZERO(w ^ (ones * '\''));
+        dqw |= ANY_ZERO(w ^ (ones * '"'));
+    }
+#undef ANY_ZERO
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bad |= c < 0x20 || c == 0x7F;
+        sqw |= c == '\'';
+        dqw |= c == '"';
+    }
+    sc->plain = !bad;
+    sc->sq |= sqw != 0;
+    sc->dq |= dqw != 0;
+    if (!sc->plain) {        /* an escape: the quotes over the whole str again, by char */
+        sc->sq = sc->dq = false;
+        scan_more(h, v, 0, n, sc);
+    }
+}
+
+/*
+** The StrScan of str v. A row shows at most 12 of a long str's chars, but
+** its quotes depend on all of them: with a cache (t), each str is read
+** once, then only over what was appended since (`s += t` grows a str in
+** place), where reading it whole for every row made a traced loop that
+** grows a str quadratic (50,000 rows/s at a 6 MB str). An entry belongs to
+** the str living at its id: heap_event drops it when a str is made or
+** freed there.
+*/
+static StrScan str_scan(Tracer *t, const Heap *h, Addr v)
+{
+    size_t n = str_len(h, v);
+    StrScan *e = t ? scan_slot(t, v) : NULL;
+    StrScan sc = { v, 0, false, false, str_is_ascii(h, v) };
+    if (e && e->addr == v && e->len <= n) {
+        sc = *e;
+        sc.plain &= str_is_ascii(h, v);
+    }
+    if (sc.len < n) scan_more(h, v, (size_t)sc.len, n, &sc);
+    sc.len = n;
+    if (e) *e = sc;
+    return sc;
+}
+
 /* The short form of a value: what the table shows after its type. */
 static void value_repr(Vm *vm, Addr v, StrBuf *r)
 {
@@ -283,7 +363,11 @@ static void value_repr(Vm *vm, Addr v, StrBuf *r)
         else op_repr(vm, v, r);
         break;
     case TY_BOOL: case TY_FLOAT: case TY_NONE: op_repr(vm, v, r); break;
-    case TY_STR: op_repr_str_cut(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, r); break;
+    case TY_STR: {
+        StrScan sc = str_scan(scan_cache(vm), h, v);
+        op_repr_str_quoted(vm, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, sc.sq, sc.dq, r);
+        break;
+    }
     case TY_LIST: PUT_LIT(r, "len "); put_dec(r, list_len(h, v)); break;
     case TY_TUPLE: PUT_LIT(r, "len "); put_dec(r, tuple_len(h, v)); break;
     case TY_DICT: PUT_LIT(r, "len "); put_dec(r, dict_len(h, v)); break;
@@ -337,33 +421,14 @@ static void put_float(Tracer *t, double x, StrBuf *out)
 
 /* op_repr_str_cut for a str of printable ASCII (most strs), straight from
 ** its bytes; false, with nothing written, for any other str. */
-static bool quick_str(const Heap *h, Addr v, size_t limit, StrBuf *out)
+static bool quick_str(Tracer *t, const Heap *h, Addr v, size_t limit, StrBuf *out)
 {
-    if (!str_is_ascii(h, v)) return false;
+    StrScan sc = str_scan(t, h, v);
+    if (!sc.plain) return false;
     size_t n = str_len(h, v);
     const char *s = (const char *)str_data(h, v);
-    /* the quotes depend on the whole str, however little of it is shown:
-    ** 8 bytes at a time (ASCII, so no byte has its top bit set) */
-    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
-#define ANY_ZERO(w) (((w) - ones) & ~(w) & tops)
-    uint64_t w, sqw = 0, dqw = 0;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        if (ANY_ZERO(w & (ones * 0x60)) | ANY_ZERO(w ^ (ones * 0x7F))) return false;  /* below 0x20, or DEL */
-        sqw |= ANY_ZERO(w ^ (ones * '\''));
-        dqw |= ANY_ZERO(w ^ (ones * '"'));
-    }
-#undef ANY_ZERO
-    bool sq = sqw != 0, dq = dqw != 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F) return false;       /* escaped as \n, \x01, ... */
-        sq |= c == '\'';
-        dq |= c == '"';
-    }
-    char q = sq && !dq ? '"' : '\'';
-    size_t m = limit < n ? limit : n, from = 0;
+    char q = sc.sq && !sc.dq ? '"' : '\'';
+    size_t m = limit < n ? limit : n, from = 0, i;
     put_char(out, q);
     for (i = 0; i < m; i++)
         if (s[i] == q || s[i] == '\\') {
@@ -395,7 +460,7 @@ static bool quick_repr(Tracer *t, TypeId ty, Addr v, StrBuf *out)
         else PUT_LIT(out, "False");
         return true;
     case TY_NONE: PUT_LIT(out, "None"); return true;
-    case TY_STR: return quick_str(h, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, out);
+    case TY_STR: return quick_str(t, h, v, str_len(h, v) > 16 ? 12 : SIZE_MAX, out);
     default: return false;
     }
 }
@@ -825,6 +890,11 @@ void trace_note(Tracer *t, const char *fmt, ...)
 static void heap_event(void *ud, const HeapEvent *e)
 {
     Tracer *t = ud;
+    /* a str made or freed at an id: str_scan's entry there is another's */
+    if (e->type == TY_STR && (e->kind == HEV_ALLOC || e->kind == HEV_FREE)) {
+        StrScan *sc = scan_slot(t, e->addr);
+        if (sc->addr == e->addr) sc->addr = 0;
+    }
     if (idle(t)) return;
     if (events(t)) { tev_heap(t->ev, e); return; }
     StrBuf *o = item_new(&t->store);
