@@ -41,7 +41,7 @@ typedef struct {
 ** whether the str holds a ' and a " anywhere (the quotes), and whether it
 ** is all printable ASCII (quick_str's case), for its first 'len' chars;
 ** addr 0 = an empty slot (str_scan). */
-enum { STR_CACHE_BITS = 6 };
+enum { STR_CACHE_BITS = 6, STR_SCAN_DIRECT = 64 };  /* a str this short is read faster than looked up */
 typedef struct { Addr addr; uint64_t len; bool sq, dq, plain; } StrScan;
 
 /* A value's description (describe); len 0 = an empty slot. */
@@ -290,19 +290,10 @@ static Tracer *scan_cache(Vm *vm)
     return t && vm->h->obs == heap_event && vm->h->obs_ud == t ? t : NULL;
 }
 
-/* Adds chars [from, n) of str v to sc: its quotes, and whether they are
-** printable ASCII (8 bytes at a time: ASCII has no byte's top bit set). */
-static void scan_more(const Heap *h, Addr v, size_t from, size_t n, StrScan *sc)
+/* Adds ASCII chars s[from, n) to sc: its quotes, and whether they are
+** printable (8 bytes at a time: ASCII has no byte's top bit set). */
+static inline __attribute__((always_inline)) void scan_ascii(const char *s, size_t from, size_t n, StrScan *sc)
 {
-    if (!sc->plain) {
-        for (size_t i = from; i < n && !(sc->sq && sc->dq); i++) {
-            uint32_t c = str_char(h, v, i);
-            sc->sq |= c == '\'';
-            sc->dq |= c == '"';
-        }
-        return;
-    }
-    const char *s = (const char *)str_data(h, v);
     const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
 #define ANY_ZERO(w) (((w) - ones) & ~(w) & tops)
     uint64_t w, sqw = 0, dqw = 0, bad = 0;
@@ -320,12 +311,26 @@ static void scan_more(const Heap *h, Addr v, size_t from, size_t n, StrScan *sc)
         sqw |= c == '\'';
         dqw |= c == '"';
     }
-    sc->plain = !bad;
+    sc->plain &= !bad;
     sc->sq |= sqw != 0;
     sc->dq |= dqw != 0;
-    if (!sc->plain) {        /* an escape: the quotes over the whole str again, by char */
+}
+
+/* Adds chars [from, n) of str v to sc. A str that is not printable ASCII
+** has its quotes found char by char (over all of it when the escape that
+** says so is among the new chars). */
+static void scan_more(const Heap *h, Addr v, size_t from, size_t n, StrScan *sc)
+{
+    if (sc->plain) {
+        scan_ascii((const char *)str_data(h, v), from, n, sc);
+        if (sc->plain) return;
         sc->sq = sc->dq = false;
-        scan_more(h, v, 0, n, sc);
+        from = 0;
+    }
+    for (size_t i = from; i < n && !(sc->sq && sc->dq); i++) {
+        uint32_t c = str_char(h, v, i);
+        sc->sq |= c == '\'';
+        sc->dq |= c == '"';
     }
 }
 
@@ -341,7 +346,7 @@ static void scan_more(const Heap *h, Addr v, size_t from, size_t n, StrScan *sc)
 static StrScan str_scan(Tracer *t, const Heap *h, Addr v)
 {
     size_t n = str_len(h, v);
-    StrScan *e = t ? scan_slot(t, v) : NULL;
+    StrScan *e = t && n > STR_SCAN_DIRECT ? scan_slot(t, v) : NULL;
     StrScan sc = { v, 0, false, false, str_is_ascii(h, v) };
     if (e && e->addr == v && e->len <= n) {
         sc = *e;
@@ -423,10 +428,13 @@ static void put_float(Tracer *t, double x, StrBuf *out)
 ** its bytes; false, with nothing written, for any other str. */
 static bool quick_str(Tracer *t, const Heap *h, Addr v, size_t limit, StrBuf *out)
 {
-    StrScan sc = str_scan(t, h, v);
-    if (!sc.plain) return false;
+    if (!str_is_ascii(h, v)) return false;
     size_t n = str_len(h, v);
     const char *s = (const char *)str_data(h, v);
+    StrScan sc = { v, n, false, false, true };
+    if (n <= STR_SCAN_DIRECT) scan_ascii(s, 0, n, &sc);
+    else sc = str_scan(t, h, v);
+    if (!sc.plain) return false;
     char q = sc.sq && !sc.dq ? '"' : '\'';
     size_t m = limit < n ? limit : n, from = 0, i;
     put_char(out, q);
