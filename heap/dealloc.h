@@ -35,7 +35,6 @@ void heap_report_free(Heap *h, Addr o, TypeId t);
 
 static inline void free_event(Heap *h, Addr o, TypeId t)
 {
-    h->live_objects--;
     heap_mark(h, o, false);
     if (HEAP_OBSERVED(h)) heap_report_free(h, o, t);  /* the size only matters to an observer */
 }

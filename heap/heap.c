@@ -198,7 +198,31 @@ void heap_unmake(Heap *h, Addr o, uint64_t size)
     heap_release(h, o - heap_gc(h, t), size);
 }
 
-uint64_t heap_live_count(const Heap *h) { return h->live_objects; }
+/* Marked bytes in map bytes [lo, hi): a mark is the byte 1, so eight at a
+** time are a popcount. */
+static uint64_t count_range(const Heap *h, size_t lo, size_t hi)
+{
+    uint64_t n = 0;
+    size_t i = lo;
+    for (; i < hi && (i & 7); i++) n += h->objmap[i];
+    for (; i + 8 <= hi; i += 8) {
+        uint64_t w;
+        memcpy(&w, h->objmap + i, 8);
+        n += (uint64_t)__builtin_popcountll(w);
+    }
+    for (; i < hi; i++) n += h->objmap[i];
+    return n;
+}
+
+/* The live objects are the map's marks (heap_walk's ranges), counted when
+** asked: a counter kept beside the map cost every birth and death a
+** read-modify-write of the Heap. */
+uint64_t heap_live_count(const Heap *h)
+{
+    size_t top = (size_t)((h->arena_top - h->ram.heap) / h->L.alignment);
+    size_t large = (size_t)((h->large_top - h->ram.heap) / h->L.alignment);
+    return count_range(h, 0, top < large ? top : large) + count_range(h, large, h->objmap_bytes);
+}
 
 bool heap_is_live(const Heap *h, Addr o)
 {

@@ -159,7 +159,7 @@ typedef struct Heap {
     /* accounting */
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
     uintptr_t objmap_at;        /* (uintptr_t)objmap - (heap >> align_shift): o's byte is objmap_at + (o >> align_shift) */
-    uint64_t live_objects, live_bytes, peak_bytes;
+    uint64_t live_bytes, peak_bytes;   /* the live objects are counted from the map (heap_live_count) */
     bool range_iter_index;      /* 3.11's layout: index, start, step, len */
     InternTable interned;
     /* dealloc work list (no recursion on deep structures): a stack threaded
@@ -441,7 +441,6 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
     ram_set_word(&h->ram, o, 1);
     ram_set_word(&h->ram, o + HEAP_W(h), heap_type_obj(h, t));
     heap_mark(h, o, true);
-    h->live_objects++;
 }
 
 /* Allocates an object block of 'size' bytes (getsizeof, GC header included
@@ -590,7 +589,6 @@ HEAP_HOT Addr int_new_fast(Heap *h, int64_t v)
     ram_wr(r, o + 3 * W, 4, m & BIG_MASK);
     if (n == 2) ram_wr(r, o + 3 * W + 4, 4, m >> BIG_SHIFT);
     heap_mark(h, o, true);
-    h->live_objects++;
     return o;
 }
 
@@ -732,7 +730,6 @@ HEAP_HOT bool heap_free_number(Heap *h, Addr o)
         return false;
     }
     ram_set_word(&h->ram, o, 0);
-    h->live_objects--;
     heap_mark(h, o, false);
     if (fl && h->nfloat_free < L->float_freelist) {
         h->float_free[h->nfloat_free++] = o;
@@ -776,7 +773,6 @@ HEAP_HOT Addr float_new_fast(Heap *h, double v)
     ram_set_word(&h->ram, o, 1);
     ram_set_word(&h->ram, o + HEAP_W(h), heap_type_obj(h, TY_FLOAT));
     heap_mark(h, o, true);
-    h->live_objects++;
     ram_set_double(&h->ram, o + 2 * HEAP_W(h), v);
     return o;
 }

@@ -66,7 +66,6 @@ void str_release(Heap *h, Addr s) { release(h, s); }
 
 void str_free(Heap *h, Addr s)
 {
-    h->live_objects--;
     heap_mark(h, s, false);
     release(h, s);
 }
@@ -111,7 +110,6 @@ static inline Addr new_ascii(Heap *h, size_t n)
         o = heap_alloc_block(h, (size + a - 1) & ~(a - 1));
         if (!o) return 0;
         heap_mark(h, o, true);
-        h->live_objects++;
     }
     /* refcnt 1, type, length, hash -1 (not computed), state; 3.11's wstr 0 */
     Ram *r = &h->ram;

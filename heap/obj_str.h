@@ -24,7 +24,6 @@ static inline void str_free_inline(Heap *h, Addr s)
 {
     uint32_t st = (uint32_t)ram_rd(&h->ram, s + 4 * HEAP_W(h), 4);
     if ((st & (ST_ASCII | ST_INTERNED_MASK)) != ST_ASCII) { str_free(h, s); return; }
-    h->live_objects--;
     heap_mark(h, s, false);
     heap_release(h, s, h->L.str_ascii_header + str_len(h, s) + 1);
 }

@@ -374,7 +374,7 @@ uint64_t stp_state_hash(Stepper *s)
     h = mix(h, hp->stat_top);
     h = mix(h, hp->arena_top);
     h = mix(h, hp->large_top);
-    h = mix(h, hp->live_objects);
+    h = mix(h, heap_live_count(hp));
     h = mix(h, vm->steps);
     h = mix(h, vm->nframes);
     for (unsigned f = 0; f < vm->nframes; f++) {
