@@ -415,6 +415,23 @@ void heap_free_pending(Heap *h)
     while (h->pending) free_one(h, pop_pending(h));
 }
 
+void heap_realloced(Heap *h, TypeId t, Addr was, Addr now, uint64_t oldsize, uint64_t newsize)
+{
+    if (now != was) {
+        heap_mark(h, was, false);
+        heap_mark(h, now, true);
+    }
+    if (!h->obs) return;
+    if (now == was) {
+        HeapEvent e = { HEV_RESIZE, t, now, newsize, oldsize, newsize };
+        h->obs(h->obs_ud, &e);
+    } else {            /* the new block is taken before the old one is freed */
+        HeapEvent a = { HEV_ALLOC, t, now, newsize, 0, 1 }, f = { HEV_FREE, t, was, oldsize, 0, 0 };
+        h->obs(h->obs_ud, &a);
+        h->obs(h->obs_ud, &f);
+    }
+}
+
 void heap_report_free(Heap *h, Addr o, TypeId t)
 {
     HeapEvent e = { HEV_FREE, t, o, heap_sizeof(h, o), 0, 0 };

@@ -314,6 +314,11 @@ uint64_t heap_sizeof(Heap *h, Addr o);
 bool heap_is_live(const Heap *h, Addr o);
 /* Live heap objects (statics not counted). */
 uint64_t heap_live_count(const Heap *h);
+/* Object 'was' of type t, reallocated from oldsize to newsize bytes, now
+** lives at 'now' (PyObject_Realloc: the same id while its block serves):
+** the map follows it, and an observer sees a resize in place, or the new
+** object made before the old one is freed. */
+void heap_realloced(Heap *h, TypeId t, Addr was, Addr now, uint64_t oldsize, uint64_t newsize);
 /* Calls fn for every live heap object in address order. */
 void heap_walk(Heap *h, void (*fn)(void *ud, Addr o), void *ud);
 

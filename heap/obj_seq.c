@@ -58,20 +58,7 @@ Addr tuple_resize(Heap *h, Addr o, size_t n)
     Addr r = b + gc;
     ram_set_word(&h->ram, r + 2 * h->W, n);
     for (size_t i = old; i < n; i++) tuple_set(h, r, i, 0);
-    if (r != o) {
-        heap_mark(h, o, false);
-        heap_mark(h, r, true);
-    }
-    if (h->obs) {
-        if (r == o) {
-            HeapEvent e = { HEV_RESIZE, TY_TUPLE, r, newsize, oldsize, newsize };
-            h->obs(h->obs_ud, &e);
-        } else {        /* the new block is taken before the old one is freed */
-            HeapEvent a = { HEV_ALLOC, TY_TUPLE, r, newsize, 0, 1 }, f = { HEV_FREE, TY_TUPLE, o, oldsize, 0, 0 };
-            h->obs(h->obs_ud, &a);
-            h->obs(h->obs_ud, &f);
-        }
-    }
+    heap_realloced(h, TY_TUPLE, o, r, oldsize, newsize);
     return r;
 }
 

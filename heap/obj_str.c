@@ -301,25 +301,12 @@ Addr str_append(Heap *h, Addr left, Addr right)
     uint64_t oldsize = hdr + (uint64_t)(nl + 1) * kl, newsize = hdr + (uint64_t)(nl + nr + 1) * kl;
     Addr o = heap_realloc(h, left, oldsize, newsize);
     if (!o) return 0;
-    if (o != left) {
-        heap_mark(h, left, false);
-        heap_mark(h, o, true);
-    }
     ram_set_word(&h->ram, f_len(h, o), nl + nr);
     Addr d = o + hdr + (Addr)nl * kl;
     if (kr == kl) memmove(ram_ptr(&h->ram, d), str_data(h, right), nr * kl);
     else for (size_t i = 0; i < nr; i++) ram_wr(&h->ram, d + i * kl, kl, str_char(h, right, i));
     ram_wr(&h->ram, d + (Addr)nr * kl, kl, 0);
-    if (h->obs) {
-        if (o == left) {
-            HeapEvent e = { HEV_RESIZE, TY_STR, o, newsize, oldsize, newsize };
-            h->obs(h->obs_ud, &e);
-        } else {        /* the new block is taken before the old one is freed */
-            HeapEvent a = { HEV_ALLOC, TY_STR, o, newsize, 0, 1 }, f = { HEV_FREE, TY_STR, left, oldsize, 0, 0 };
-            h->obs(h->obs_ud, &a);
-            h->obs(h->obs_ud, &f);
-        }
-    }
+    heap_realloced(h, TY_STR, left, o, oldsize, newsize);
     return o;
 }
 
