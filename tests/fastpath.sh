@@ -40,6 +40,10 @@ small_bench strappend 'main(20000)'
 small_bench textproc 'main(30)'
 small_bench sieve 'main(5000)'
 small_bench digits 'main(3000)'
+small_bench objconvert 'main(2000)'
+small_bench objlists 'main(3000)'
+small_bench zippairs 'main(3000, 1)'
+small_bench strwords 'main(2000)'
 
 run() {   # run OUT ARGS...: in a fresh directory, stdin from /dev/null
   local out=$1; shift
