@@ -3,6 +3,7 @@
 ** format, ...), with CPython's results and its preallocation rules where
 ** they show in getsizeof (split's PREALLOC_SIZE).
 */
+#define _GNU_SOURCE 1           /* memmem */
 #include "vm/native.h"
 #include "heap/obj_str.h"
 
@@ -103,16 +104,14 @@ static inline int64_t text_find(const Text *s, const Text *t, size_t from)
         const uint8_t *p = memchr(s->b + from, (int)t0, n - from);
         return p ? (int64_t)(p - s->b) : -1;
     }
-    for (size_t i = from; i + m <= n; i++) {
-        if (s->b && t->b) {         /* both ASCII: memchr to the next first char */
-            const uint8_t *p = memchr(s->b + i, (int)t0, n - m + 1 - i);
-            if (!p) return -1;
-            i = (size_t)(p - s->b);
-        } else if (text_at(s, i) != t0) {
-            continue;
-        }
-        if (text_match(s, i, t)) return (int64_t)i;
+    if (s->b && t->b) {             /* bytes: glibc's memmem (a first-char memchr and a
+                                    ** memcmp per candidate was 4x CPython's count) */
+        if (from >= n || n - from < m) return -1;
+        const uint8_t *p = memmem(s->b + from, n - from, t->b, m);
+        return p ? (int64_t)(p - s->b) : -1;
     }
+    for (size_t i = from; i + m <= n; i++)
+        if (text_at(s, i) == t0 && text_match(s, i, t)) return (int64_t)i;
     return -1;
 }
 
@@ -371,10 +370,14 @@ static Addr replace_ascii(Vm *vm, Addr self, const Text *s, const Text *a, const
 {
     Heap *h = H(vm);
     size_t done = 0;
-    for (size_t i = 0; count < 0 || (int64_t)done < count; done++) {
-        int64_t f = text_find(s, a, i);
-        if (f < 0) break;
-        i = (size_t)f + a->n;
+    if (a->n == 1 && count < 0) {       /* every match of one char: counted in one pass */
+        for (size_t i = 0; i < s->n; i++) done += s->b[i] == a->b[0];
+    } else {
+        for (size_t i = 0; count < 0 || (int64_t)done < count; done++) {
+            int64_t f = text_find(s, a, i);
+            if (f < 0) break;
+            i = (size_t)f + a->n;
+        }
     }
     if (done == 0) { heap_incref(h, self); return self; }
     size_t n = s->n - done * a->n + done * b->n;
