@@ -13,3 +13,5 @@ lat = "é" + "ab" * 100 + "é"
 wide = "\u20ac" + "ab" * 100 + "\u20ac"
 print(lat.count("ab"), lat.find("bé"), wide.count("ab"), wide.find("b\u20ac"), len(lat.replace("a", "")), wide.replace("b", "c", 2)[:6])
 print("ab" * 50 in "x" + "ab" * 60, ("ab" * 50 + "c") in "ab" * 60, words.index("W20"), "zz" * 40 + "z" in "z" * 81)
+print(words.rfind("W1"), words.rfind("W1", 0, 100), words.rfind(""), "".rfind(""), "abc".rfind("", 1, 2), words.rindex("W36"), a.rfind("aa"), a.rfind("aaa", 0, 3))
+print(words.count(" "), words.count("W", 10, 50), words.count("7", 1000), a.count("a", 101), lat.count("é"), wide.count("\u20ac"), "".count("a"))
