@@ -1007,9 +1007,10 @@ static Addr make_range(Vm *vm, Addr *args, unsigned n)
         return vm_raise(vm, EXC_OVERFLOW, "range() arguments beyond 64 bits are not supported by tracevm");
     }
     if (s == 0) { heap_decref(h, start); heap_decref(h, stop); heap_decref(h, step); return vm_raise(vm, EXC_VALUE, "range() arg 3 must not be zero"); }
-    /* make_range_object: the length, then the object */
-    int64_t len = op_range_len(a, b, s);
-    Addr l = vm->py312 ? chk(vm, int_from_i64(h, len)) : range_length_311(vm, start, stop, step);
+    /* make_range_object: the length, then the object; 3.12 counts in C
+    ** longs unless the length passes LONG_MAX (then as 3.11 does) */
+    uint64_t len = op_range_len(a, b, s);
+    Addr l = vm->py312 && len <= INT64_MAX ? chk(vm, int_from_i64(h, (int64_t)len)) : range_length_311(vm, start, stop, step);
     Addr r = l ? heap_new_object(h, TY_RANGE, 4, 0) : 0;
     if (!r) {
         heap_decref(h, l);

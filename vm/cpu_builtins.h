@@ -99,7 +99,7 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
         || obj_type_addr(h, step) != int_t || !int_small(h, start, &a) || !int_small(h, stop, &b)
         || !int_small(h, step, &s) || s == 0 || (!vm->py312 && !range_len_small_311(h, a, b, s)))
         return 0;
-    int64_t len = op_range_len(a, b, s);
+    int64_t len = (int64_t)op_range_len(a, b, s);     /* small ints: far below INT64_MAX */
     Addr l = int_new_fast(h, len);
     if (!l) return 0;
     Addr r = heap_new_plain(h, TY_RANGE, h->L.range_size, 4 * (uint64_t)HEAP_W(h));

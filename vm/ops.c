@@ -1143,7 +1143,8 @@ Addr op_getitem(Vm *vm, Addr c, Addr i)
         int_to_i64(h, obj_field(h, c, 2), &step);
         int_to_i64(h, obj_field(h, c, 3), &len);
         if (!norm_index(vm, i, (size_t)len, &k, "range object")) return 0;
-        return check(vm, int_from_i64(h, start + (int64_t)k * step));
+        /* an item of the range fits; k * step alone may not: unsigned, as range_reverse */
+        return check(vm, int_from_i64(h, (int64_t)((uint64_t)start + (uint64_t)k * (uint64_t)step)));
     }
     default:
         return vm_raise(vm, EXC_TYPE, "'%s' object is not subscriptable", op_type_name(vm, c));

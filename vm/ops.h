@@ -139,10 +139,14 @@ Addr op_str_utf8(Vm *vm, const char *s, size_t n);
 ** which). A C long is a word here (LP64, ILP32).
 */
 /* The number of items of range(a, b, s), s != 0, as get_len_of_range
-** counts them (make_range and the loops' range_fast). */
-static inline int64_t op_range_len(int64_t a, int64_t b, int64_t s)
+** counts them, in unsigned arithmetic: a span wider than INT64_MAX (from
+** -2**63 up, say) counts past it without overflowing (make_range and the
+** loops' range_fast). */
+static inline uint64_t op_range_len(int64_t a, int64_t b, int64_t s)
 {
-    return s > 0 ? (b > a ? (b - a - 1) / s + 1 : 0) : (a > b ? (a - b - 1) / (-s) + 1 : 0);
+    if (s > 0 && a < b) return 1 + ((uint64_t)b - 1 - (uint64_t)a) / (uint64_t)s;
+    if (s < 0 && a > b) return 1 + ((uint64_t)a - 1 - (uint64_t)b) / (0 - (uint64_t)s);
+    return 0;
 }
 enum { RI_INDEX, RI_START, RI_STEP, RI_LEN };
 /* Field f of a range iterator; 'index' says which layout (a constant
