@@ -39,7 +39,7 @@ static inline void tuple_replace(Heap *h, Addr t, size_t i, Addr v)
 */
 static inline Addr pair_result(Heap *h, Addr res, Addr a, Addr b, bool ref_first)
 {
-    if (obj_refcnt(h, res) == 1) {
+    if (res && obj_refcnt(h, res) == 1) {   /* res is never 0; gcc 12 without PGO warns otherwise */
         if (ref_first) heap_incref(h, res);
         Addr old_a = tuple_get(h, res, 0), old_b = tuple_get(h, res, 1);
         tuple_set(h, res, 0, a);
