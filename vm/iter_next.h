@@ -165,6 +165,51 @@ fail:
     return rc;
 }
 
+/*
+** list(d), sorted(d), list(d.values()), list(d.items()): dict_iter_next's
+** forward steps in one loop, the keys object's geometry read once. It
+** stops before any step that would end the walk or raise (the dict changed
+** size, a key past the count it began with, no key left) and leaves that
+** step to op_next, as extend_from_listiter does; the iterator's fields end
+** as the single steps leave them. -1 when RAM is full.
+*/
+static __attribute__((unused)) int dict_iter_extend(Vm *vm, Addr l, Addr it, TypeId t)
+{
+    Heap *h = vm->h;
+    Ram *r = &h->ram;
+    Addr W = HEAP_W(h), f = it + 2 * W;
+    Addr d = ram_word(r, f + DI_DICT * W);
+    if (!d || ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) return 0;
+    Addr k = keys_of(h, d);
+    KeysView kv;
+    keys_view(h, k, &kv);
+    Addr esize = kv.esize, first = kv.entries + kv.key_off;
+    int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
+    int64_t len = ram_sword(r, f + DI_LEN * W);
+    int rc = 0;
+    while (len > 0) {
+        Addr key = 0, e = 0;
+        int64_t at = pos;       /* a fruitless scan moves no field, as in dict_iter_next */
+        for (; at < ne; at++) if ((key = ram_word(r, e = first + (Addr)at * esize))) break;
+        if (at >= ne) break;
+        pos = at + 1;
+        len--;
+        Addr v = ram_word(r, e + W), x;
+        if (t == TY_DICTITER) x = key;
+        else if (t == TY_DICTVALITER) x = v;
+        else {
+            heap_incref(h, key);
+            heap_incref(h, v);
+            if (!(x = pair_result(h, ram_word(r, f + DI_RESULT * W), key, v, false))) { rc = -1; break; }
+        }
+        if (t != TY_DICTITEMITER) heap_incref(h, x);
+        if (list_append(h, l, x) != 0) { rc = -1; break; }
+    }
+    ram_set_word(r, f + DI_POS * W, (uint64_t)pos);
+    ram_set_word(r, f + DI_LEN * W, (uint64_t)len);
+    return rc;
+}
+
 /* sum()'s step for a value taken where it lies: adds x to *t when it is a
 ** bool or an int of at most two digits and the sum stays within
 ** [lmin, lmax]; false, with nothing added, otherwise. */

@@ -169,7 +169,9 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
     Addr itt = obj_type_addr(h, it);
     if ((itt == heap_type_obj(h, TY_RANGEITER) && extend_from_range(h, l, it) != 0)
         || (itt == heap_type_obj(h, TY_LISTITER) && extend_from_listiter(h, l, it) != 0)
-        || (itt == heap_type_obj(h, TY_LISTREVITER) && extend_from_listreviter(h, l, it) != 0)) {
+        || (itt == heap_type_obj(h, TY_LISTREVITER) && extend_from_listreviter(h, l, it) != 0)
+        || ((itt == heap_type_obj(h, TY_DICTITER) || itt == heap_type_obj(h, TY_DICTVALITER) || itt == heap_type_obj(h, TY_DICTITEMITER))
+            && dict_iter_extend(vm, l, it, obj_type(h, it)) != 0)) {
         heap_decref(h, it);
         nomem(vm);
         return -1;
