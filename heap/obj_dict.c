@@ -200,26 +200,30 @@ bool heap_key_eq(Heap *h, Addr a, Addr b)
 
 /* ---- lookup, insert, resize ---- */
 
-static uint64_t entry_hash(Heap *h, Addr k, Addr e)
+/* build_indices' probe: the first empty index slot for 'hash' in a table
+** without deleted slots. */
+static size_t view_free_slot(const Heap *h, const KeysView *v, uint64_t hash)
 {
-    if (k_kind(h, k) == KIND_UNICODE) return str_hash(h, ram_word(&h->ram, e));
-    return ram_word(&h->ram, e);
+    hash = hash_word(h, hash);
+    size_t i = (size_t)hash & v->mask;
+    uint64_t perturb = hash;
+    while (view_ix(h, v, i) >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & v->mask;
+    }
+    return i;
 }
 
 static size_t free_slot(Heap *h, Addr k, uint64_t hash)
 {
     KeysView v;
     keys_view(h, k, &v);
-    hash = hash_word(h, hash);
-    size_t i = (size_t)hash & v.mask;
-    uint64_t perturb = hash;
-    while (view_ix(h, &v, i) >= 0) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & v.mask;
-    }
-    return i;
+    return view_free_slot(h, &v, hash);
 }
 
+/* dictresize: the live entries packed into a new keys object in their
+** order, each indexed at its first free probe (build_indices); both
+** objects' geometry read once. */
 static int resize(Heap *h, Addr d, unsigned log2, unsigned kind)
 {
     Addr old = keys_of(h, d);
@@ -227,17 +231,19 @@ static int resize(Heap *h, Addr d, unsigned log2, unsigned kind)
     if (!k) return -1;
     size_t n = 0;
     if (old != h->empty_keys) {
-        size_t ne = (size_t)ram_word(&h->ram, k_nentries(h, old));
-        for (size_t i = 0; i < ne; i++) {
-            Addr e = entry(h, old, i);
-            Addr key = ram_word(&h->ram, e_key(h, old, e));
+        KeysView ov, nv;
+        keys_view(h, old, &ov);
+        keys_view(h, k, &nv);
+        Addr W = h->W, e = ov.entries, end = e + (Addr)ram_word(&h->ram, k_nentries(h, old)) * ov.esize, out = nv.entries;
+        for (; e < end; e += ov.esize) {
+            Addr key = ram_word(&h->ram, e + ov.key_off);
             if (!key) continue;
-            uint64_t hash = entry_hash(h, old, e);
-            Addr ne_ = entry(h, k, n);
-            if (kind == KIND_GENERAL) ram_set_word(&h->ram, ne_, hash);
-            ram_set_word(&h->ram, e_key(h, k, ne_), key);
-            ram_set_word(&h->ram, e_value(h, k, ne_), ram_word(&h->ram, e_value(h, old, e)));
-            set_ix(h, k, free_slot(h, k, hash), (int64_t)n);
+            uint64_t hash = ov.unicode ? str_hash(h, key) : ram_word(&h->ram, e);
+            if (!nv.unicode) ram_set_word(&h->ram, out, hash);
+            ram_set_word(&h->ram, out + nv.key_off, key);
+            ram_set_word(&h->ram, out + nv.key_off + W, ram_word(&h->ram, e + ov.key_off + W));
+            view_set_ix(h, &nv, view_free_slot(h, &nv, hash), (int64_t)n);
+            out += nv.esize;
             n++;
         }
     }
