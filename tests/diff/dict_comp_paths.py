@@ -1,7 +1,8 @@
 # {k: v for ..} (DICTSET): a new int or str key inserted in place, a key
 # met again replaced (dict_set's order: the new value in, the old one
 # released), tuple and float keys and resizes through dict_set; sizes,
-# order, refcounts, and the TypeError of an unhashable key (last line).
+# order, refcounts, a str table meeting an int key, keys that collide
+# often (squares), and the TypeError of an unhashable key (last line).
 import sys
 # oracle-skip: 3.12-32 (pyodide's wasm32 dicts are 4 bytes larger than i386; the 32-bit profiles follow i386)
 d = {i: i * i for i in range(1000)}
@@ -23,4 +24,9 @@ mixed = {k: k for k in [1, "1", 1.0, True, (1,), "a", 2 ** 70]}
 print(mixed, sys.getsizeof(mixed))
 big = {i: str(i) for i in range(-5, 50000, 3)}
 print(len(big), big[49996], sys.getsizeof(big))
+turn = {k: len(str(k)) for k in ["a", "bb", 30, "a", 30, "ccc", 4.5]}
+print(turn, sys.getsizeof(turn))
+sq = {i * i: i for i in range(300)}
+sq2 = {v: k for k, v in sq.items()}
+print(len(sq), sys.getsizeof(sq), list(sq)[-3:], len(sq2), sq2[299], sys.getsizeof(sq2))
 bad = {[i]: i for i in range(3)}
