@@ -95,6 +95,14 @@ static const char *const dir_float_311[] = {
     "__sub__", "__subclasshook__", "__truediv__", "__trunc__", "as_integer_ratio", "conjugate",
     "fromhex", "hex", "imag", "is_integer", "real",
 };
+static const char *const dir_range_311[] = {
+    "__bool__", "__class__", "__contains__", "__delattr__", "__dir__", "__doc__", "__eq__",
+    "__format__", "__ge__", "__getattribute__", "__getitem__", "__getstate__", "__gt__",
+    "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__len__", "__lt__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__reversed__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "count", "index", "start",
+    "step", "stop",
+};
 static const char *const dir_sys_311[] = {
     "__breakpointhook__", "__displayhook__", "__doc__", "__excepthook__", "__interactivehook__",
     "__loader__", "__name__", "__package__", "__spec__", "__stderr__", "__stdin__",
@@ -206,6 +214,14 @@ static const char *const dir_float_312[] = {
     "__round__", "__rpow__", "__rsub__", "__rtruediv__", "__setattr__", "__sizeof__", "__str__",
     "__sub__", "__subclasshook__", "__truediv__", "__trunc__", "as_integer_ratio", "conjugate",
     "fromhex", "hex", "imag", "is_integer", "real",
+};
+static const char *const dir_range_312[] = {
+    "__bool__", "__class__", "__contains__", "__delattr__", "__dir__", "__doc__", "__eq__",
+    "__format__", "__ge__", "__getattribute__", "__getitem__", "__getstate__", "__gt__",
+    "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__len__", "__lt__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__reversed__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "count", "index", "start",
+    "step", "stop",
 };
 static const char *const dir_sys_312[] = {
     "__breakpointhook__", "__displayhook__", "__doc__", "__excepthook__", "__interactivehook__",

@@ -141,6 +141,7 @@ void suggest_attr_error(Vm *vm, TypeId t, bool sys_module, const char *name, Str
     case TY_TUPLE: best = DIR(tuple); break;
     case TY_INT: best = DIR(int); break;
     case TY_FLOAT: best = DIR(float); break;
+    case TY_RANGE: best = DIR(range); break;
     default: break;
     }
 #undef DIR

@@ -12,7 +12,7 @@ def arr(name, items):
     out.append("};")
     return "\n".join(out)
 print(arr("builtin_names", list(__builtins__.__dict__)))
-for t in (str, list, dict, tuple, int, float):
+for t in (str, list, dict, tuple, int, float, range):
     print(arr("dir_" + t.__name__, dir(t)))
 import sys as _s
 print(arr("dir_sys", dir(_s)))
