@@ -108,6 +108,34 @@ static __attribute__((unused)) int zip_next(Vm *vm, Addr it, Addr *out)
     return 1;
 }
 
+/* A dict iterator's walk: its fields (DI_RESULT first) and its dict's
+** entries, where the keys start and how far apart, read once. */
+typedef struct DictWalk {
+    Addr f, d, first, esize;
+    int64_t ne, pos, len;
+} DictWalk;
+
+/* 1 with *w filled; 0 when the iterator has let go of its dict (the end);
+** -1 when the dict's size is not the one the walk began with. */
+static inline int dict_walk_begin(Heap *h, Addr it, DictWalk *w)
+{
+    Ram *r = &h->ram;
+    Addr W = HEAP_W(h);
+    w->f = it + 2 * W;
+    w->d = ram_word(r, w->f + DI_DICT * W);
+    if (!w->d) return 0;
+    if (ram_sword(r, w->f + DI_USED * W) != (int64_t)dict_len(h, w->d)) return -1;
+    Addr k = keys_of(h, w->d);
+    KeysView kv;
+    keys_view(h, k, &kv);
+    w->esize = kv.esize;
+    w->first = kv.entries + kv.key_off;
+    w->ne = (int64_t)ram_word(r, k_nentries(h, k));
+    w->pos = ram_sword(r, w->f + DI_POS * W);
+    w->len = ram_sword(r, w->f + DI_LEN * W);
+    return 1;
+}
+
 /*
 ** A dict iterator's next, as dictiter_iternextkey/value/item (forwards)
 ** and dictreviter_iternext: RuntimeError once the dict's size changed
@@ -120,20 +148,17 @@ static __attribute__((unused)) int dict_iter_next(Vm *vm, Addr it, TypeId t, Add
 {
     Heap *h = vm->h;
     Ram *r = &h->ram;
-    Addr W = HEAP_W(h), f = it + 2 * W;             /* the fields, DI_RESULT first */
-    Addr d = ram_word(r, f + DI_DICT * W);
-    if (!d) return 0;
-    if (ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) {
-        ram_set_word(r, f + DI_USED * W, (uint64_t)-1);         /* sticky */
+    Addr W = HEAP_W(h);
+    DictWalk w;
+    int st = dict_walk_begin(h, it, &w);
+    if (st <= 0) {
+        if (st == 0) return 0;
+        ram_set_word(r, w.f + DI_USED * W, (uint64_t)-1);       /* sticky */
         vm_raise(vm, EXC_RUNTIME, "dictionary changed size during iteration");
         return -1;
     }
-    Addr k = keys_of(h, d);
-    KeysView kv;
-    keys_view(h, k, &kv);
-    Addr esize = kv.esize, first = kv.entries + kv.key_off;
-    int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
-    int64_t len = ram_sword(r, f + DI_LEN * W);
+    Addr f = w.f, d = w.d, esize = w.esize, first = w.first;
+    int64_t ne = w.ne, pos = w.pos, len = w.len;
     Addr key = 0, e = 0;
     int rc = 0;
     if (t >= TY_DICTREVKEYITER) {
@@ -177,15 +202,11 @@ static __attribute__((unused)) int dict_iter_extend(Vm *vm, Addr l, Addr it, Typ
 {
     Heap *h = vm->h;
     Ram *r = &h->ram;
-    Addr W = HEAP_W(h), f = it + 2 * W;
-    Addr d = ram_word(r, f + DI_DICT * W);
-    if (!d || ram_sword(r, f + DI_USED * W) != (int64_t)dict_len(h, d)) return 0;
-    Addr k = keys_of(h, d);
-    KeysView kv;
-    keys_view(h, k, &kv);
-    Addr esize = kv.esize, first = kv.entries + kv.key_off;
-    int64_t ne = (int64_t)ram_word(r, k_nentries(h, k)), pos = ram_sword(r, f + DI_POS * W);
-    int64_t len = ram_sword(r, f + DI_LEN * W);
+    Addr W = HEAP_W(h);
+    DictWalk w;
+    if (dict_walk_begin(h, it, &w) <= 0) return 0;
+    Addr f = w.f, esize = w.esize, first = w.first;
+    int64_t ne = w.ne, pos = w.pos, len = w.len;
     int rc = 0;
     while (len > 0) {
         Addr key = 0, e = 0;
