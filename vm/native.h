@@ -1,7 +1,7 @@
 /*
 ** vm/native.h: what the files implementing natives share (builtins.c,
-** lib_str.c, lib_coll.c, io.c): argument helpers and the tables. Private
-** to vm/.
+** lib_str.c, lib_coll.c, members.c, io.c): argument helpers and the
+** tables. Private to vm/.
 */
 #ifndef TRACEVM_NATIVE_H
 #define TRACEVM_NATIVE_H
@@ -13,6 +13,9 @@ static inline Addr nomem(Vm *vm) { return vm_raise(vm, EXC_MEMORY, "%s", ""); }
 static inline Addr chk(Vm *vm, Addr r) { return r ? r : nomem(vm); }
 static inline Addr none(Vm *vm) { return heap_none(vm->h); }
 
+/* A data member of o, of type t (vm/members.c): a new reference, or 0 with
+** vm->err set; *found false (and 0) when t has no member 'name'. */
+Addr nat_data_member(Vm *vm, Addr o, TypeId t, Addr name, bool *found);
 /* Positional arguments of a call whose last len(kw) arguments are keywords. */
 static inline unsigned npos(Vm *vm, unsigned n, Addr kw) { return n - (kw ? (unsigned)tuple_len(vm->h, kw) : 0); }
 /* The keyword argument 'name' (borrowed) or 0. */
