@@ -346,27 +346,35 @@ static inline void append_entry(Heap *h, Addr d, Addr k, Addr key, uint64_t hash
 }
 
 /*
-** d[key] = value for an int or str key that dict_find did not find, as
-** dict_set inserts it, without dict_set's generic RAM accessors (the loops
-** without hooks; the probe runs again for the slot: passing it along from
-** dict_find cost the loops more than it saved). True when done, with a
-** reference to 'value' taken here; false when dict_set must do it (a table
-** to make larger, a str table meeting another key, a full RAM), with
-** nothing changed.
+** d[key] = value for an int or str key, as dict_set stores it, without
+** dict_set's generic RAM accessors (the loops without hooks): one probe
+** finds the key (the new value in, the old one released last) or the free
+** slot insertdict's find_empty_slot gives (the first deleted or empty slot
+** of the probe). True when done, with a reference to 'value' taken here;
+** false when dict_set must do it (a table to make larger, a str table
+** meeting another key, another key type, a full RAM), with nothing
+** changed but a str's cached hash.
 */
-static inline bool dict_insert(Heap *h, Addr d, Addr key, Addr value)
+static inline bool dict_store(Heap *h, Addr d, Addr key, Addr value)
 {
     uint64_t hash;
     bool is_str = !small_int_hash(h, key, &hash);
     if (is_str && obj_type_addr(h, key) != heap_type_obj(h, TY_STR)) return false;  /* a tuple: dict_set */
-    if (is_str) hash = str_hash_fast(h, key);          /* dict_find cached it */
+    if (is_str) hash = str_hash_fast(h, key);
     Addr k = keys_of(h, d), ks;
     size_t slot;
     if (k == h->empty_keys) {
         if (!(k = first_keys(h, d, is_str, hash, &slot))) return false;
-    } else if ((!is_str && k_kind(h, k) == KIND_UNICODE) || !ram_word(&h->ram, k_usable(h, k))
-               || lookup(h, k, key, hash, &slot, &ks) >= 0) {
-        return false;
+    } else {
+        if (!is_str && k_kind(h, k) == KIND_UNICODE) return false;
+        if (lookup(h, k, key, hash, &slot, &ks) >= 0) {
+            heap_incref(h, value);
+            Addr old = ram_word(&h->ram, ks + HEAP_W(h));
+            ram_set_word(&h->ram, ks + HEAP_W(h), value);
+            heap_decref_fast(h, old);
+            return true;
+        }
+        if (!ram_word(&h->ram, k_usable(h, k))) return false;
     }
     heap_incref(h, value);
     append_entry(h, d, k, key, hash, slot, value);

@@ -1274,8 +1274,10 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);
                 heap_decref_fast(h, old);
-            } else if (!CPU_HOOKS && found == 0 && dict_insert(h, o, i, v)) {
-                /* a new int or str key: dict_set's insertion */
+            } else if (!CPU_HOOKS && found == 0 && dict_store(h, o, i, v)) {
+                /* a new int or str key: dict_set's insertion (the probe runs
+                ** again for the slot: passing it along from dict_find cost
+                ** the loops more than it saved) */
             } else {
                 CHECK(op_setitem(vm, o, i, v) == 0);
             }

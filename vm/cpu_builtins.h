@@ -37,39 +37,12 @@ static __attribute__((noinline)) int next_unhooked(Vm *vm, Addr it, Addr *out)
     return -2;
 }
 
-/*
-** d[k] = v into a dict without hooks, out of the CPU loop's way (a dict
-** comprehension's DICTSET), for an int or str key: one probe finds the key
-** (its new value in, the old one released last) or the free slot that
-** dict_set's insertion takes (find_empty_slot's, the first deleted or
-** empty slot of the probe). False when op_setitem must do it (another
-** key type, a table to make larger or to make general), having changed
-** nothing.
-*/
+/* d[k] = v into a dict without hooks, out of the CPU loop's way (a dict
+** comprehension's DICTSET): dict_store, one probe for a key found or new;
+** false when op_setitem must do it, having changed nothing. */
 static __attribute__((noinline, unused)) bool dict_store_unhooked(Vm *vm, Addr d, Addr k, Addr v)
 {
-    Heap *h = vm->h;
-    uint64_t hash;
-    bool is_str = !small_int_hash(h, k, &hash);
-    if (is_str) {
-        if (obj_type_addr(h, k) != heap_type_obj(h, TY_STR)) return false;
-        hash = str_hash_fast(h, k);
-    }
-    Addr keys = keys_of(h, d), ks;
-    if (keys == h->empty_keys) return dict_insert(h, d, k, v);
-    if (!is_str && k_kind(h, keys) == KIND_UNICODE) return false;
-    size_t slot;
-    if (lookup(h, keys, k, hash, &slot, &ks) >= 0) {
-        heap_incref(h, v);
-        Addr old = ram_word(&h->ram, ks + HEAP_W(h));
-        ram_set_word(&h->ram, ks + HEAP_W(h), v);
-        heap_decref_fast(h, old);
-        return true;
-    }
-    if (!ram_word(&h->ram, k_usable(h, keys))) return false;
-    heap_incref(h, v);
-    append_entry(h, d, keys, k, hash, slot, v);
-    return true;
+    return dict_store(vm->h, d, k, v);
 }
 
 /* divmod(x, y) of two small ints, y != 0, without hooks: the quotient,
