@@ -14,7 +14,9 @@
 /*
 ** The digits of an int's magnitude in base 2, 8, 10 or 16, and its sign:
 ** an int that fits in int64 is written into 'buf' directly, any other goes
-** through a BigInt into 'big'. Frees nothing: int_digits_free does.
+** through a BigInt into 'big'. False, with ValueError raised, for decimal
+** digits past the profile's max_str_digits. Frees nothing:
+** int_digits_free does (also after false).
 */
 typedef struct IntDigits {
     const char *s;
@@ -24,8 +26,9 @@ typedef struct IntDigits {
     StrBuf big;
 } IntDigits;
 
-static void int_digits(Heap *h, Addr v, int base, IntDigits *d)
+static bool int_digits(Vm *vm, Addr v, int base, IntDigits *d)
 {
+    Heap *h = vm->h;
     int64_t x;
     sb_init(&d->big);
     if (int_to_i64(h, v, &x)) {
@@ -36,8 +39,11 @@ static void int_digits(Heap *h, Addr v, int base, IntDigits *d)
         d->s = p;
         d->n = (size_t)(end - p);
         d->neg = x < 0;
-        return;
+        return true;
     }
+    /* decimal digits are what sys.set_int_max_str_digits limits; the
+    ** power-of-two bases are not limited */
+    if (base == 10 && !op_check_int_digits(vm, v)) return false;
     int_to_big(h, v, &h->t1);
     d->neg = h->t1.sign < 0;
     BigInt m; big_init(&m);
@@ -46,6 +52,7 @@ static void int_digits(Heap *h, Addr v, int base, IntDigits *d)
     big_free(&m);
     d->s = d->big.s;
     d->n = d->big.len;
+    return true;
 }
 static void int_digits_free(IntDigits *d) { sb_free(&d->big); }
 
@@ -65,52 +72,42 @@ static Addr format_int(Vm *vm, Addr v, const FormatSpec *fs, StrBuf *out, StrBuf
         if (fmt_float(d, fs, out, err) != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
         return 1;
     }
-    if (base < 0) { fmt_unknown_code(fs->type, "int", err); return vm_raise(vm, EXC_VALUE, "%s", err->s); }
+    if (base < 0) { fmt_unknown_code(fs->type, op_type_name(vm, v), err); return vm_raise(vm, EXC_VALUE, "%s", err->s); }
     IntDigits d;
-    int_digits(h, v, base, &d);
+    if (!int_digits(vm, v, base, &d)) { int_digits_free(&d); return 0; }
     int st = fmt_int_text(d.s, d.n, d.neg, base, fs, out, err);
     int_digits_free(&d);
     if (st != 0) return vm_raise(vm, EXC_VALUE, "%s", err->s);
     return 1;
 }
 
-Addr op_format(Vm *vm, Addr v, Addr spec)
+/* format(v, spec) of an int, bool, float or str appended to 'out', the
+** spec given as UTF-8: 1, or 0 with the exception raised */
+static int format_value(Vm *vm, Addr v, const char *spec, size_t spec_n, StrBuf *out)
 {
     Heap *h = vm->h;
-    if (!spec || str_len(h, spec) == 0) return op_str_obj(vm, v);     /* f"{x}" */
     TypeId t = obj_type(h, v);
-    /* the spec's UTF-8: an ASCII str's own bytes (RAM does not move); the
-    ** result in the VM's scratch buffer: no host allocation per field */
-    StrBuf sp; sb_init(&sp);
-    size_t spec_n;
-    const char *spec_s = str_utf8_view(h, spec, &sp, &spec_n);
-    StrBuf out = vm_scratch_take(vm), err;
+    StrBuf err;
     sb_init(&err);
     FormatSpec fs;
-    Addr ok = 0;
+    int ok = 0;
     const char *tn = op_type_name(vm, v);
-    if (fmt_parse_spec(spec_s, spec_n, tn, &fs, &err) != 0) {
+    if (fmt_parse_spec(spec, spec_n, tn, &fs, &err) != 0) {
         vm_raise(vm, EXC_VALUE, "%s", err.s);
         goto done;
     }
     switch (t) {
-    case TY_INT: case TY_BOOL:
-        if (t == TY_BOOL && fs.type == 0) {
-            StrBuf s; sb_init(&s); op_str(vm, v, &s);
-            if (fmt_str(s.s, s.len, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
-            sb_free(&s);
-            break;
-        }
-        ok = format_int(vm, v, &fs, &out, &err);
+    case TY_INT: case TY_BOOL:         /* a bool with a spec formats as its int: format(True, ">3") is "  1" */
+        ok = (int)format_int(vm, v, &fs, out, &err);
         break;
     case TY_FLOAT:
-        if (fmt_float(float_value(h, v), &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        if (fmt_float(float_value(h, v), &fs, out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
         break;
     case TY_STR: {
         StrBuf s; sb_init(&s);
         size_t n;
         const char *text = str_utf8_view(h, v, &s, &n);
-        if (fmt_str(text, n, &fs, &out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
+        if (fmt_str(text, n, &fs, out, &err) == 0) ok = 1; else vm_raise(vm, EXC_VALUE, "%s", err.s);
         sb_free(&s);
         break;
     }
@@ -118,11 +115,50 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
         vm_raise(vm, EXC_TYPE, "unsupported format string passed to %s.__format__", tn);
         break;
     }
-done:;
-    Addr r = ok ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
-    sb_free(&sp); sb_free(&err);
+done:
+    sb_free(&err);
+    return ok;
+}
+
+Addr op_format(Vm *vm, Addr v, Addr spec)
+{
+    Heap *h = vm->h;
+    if (!spec || str_len(h, spec) == 0) return op_str_obj(vm, v);     /* f"{x}" */
+    /* the spec's UTF-8: an ASCII str's own bytes (RAM does not move); the
+    ** result in the VM's scratch buffer: no host allocation per field */
+    StrBuf sp; sb_init(&sp);
+    size_t spec_n;
+    const char *spec_s = str_utf8_view(h, spec, &sp, &spec_n);
+    StrBuf out = vm_scratch_take(vm);
+    Addr r = format_value(vm, v, spec_s, spec_n, &out) ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
+    sb_free(&sp);
     vm_scratch_give(vm, &out);
     return r;
+}
+
+/*
+** A str.format field written straight into the result, as CPython's
+** render_field writes an exact str, int or float (no spec str, no result
+** str made): 1, or 0 with the exception raised. -1 for any other value and
+** for a float with an empty spec, which CPython formats by making str(v)
+** (format_obj): the caller goes the general way (op_format).
+*/
+int op_format_into(Vm *vm, Addr v, const char *spec, size_t n, StrBuf *out)
+{
+    Heap *h = vm->h;
+    TypeId t = obj_type(h, v);
+    if (t != TY_STR && t != TY_INT && t != TY_FLOAT) return -1;
+    if (n) return format_value(vm, v, spec, n, out);
+    if (t == TY_STR) { str_to_utf8(h, v, out); return 1; }
+    if (t == TY_FLOAT) return -1;
+    IntDigits d;                    /* _PyLong_FormatWriter: str(v)'s digits */
+    bool ok = int_digits(vm, v, 10, &d);
+    if (ok) {
+        if (d.neg) sb_putc(out, '-');
+        sb_put(out, d.s, d.n);
+    }
+    int_digits_free(&d);
+    return ok;
 }
 
 /* 'fmt' % args */
@@ -172,6 +208,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
         TypeId t = obj_type(h, a);
         int base = fmt_percent_int_base(ps.type);
         if (ps.type == 's' || ps.type == 'r' || ps.type == 'a') {
+            if (t == TY_INT && !op_check_int_digits(vm, a)) goto done;
             StrBuf s; sb_init(&s);
             if (ps.type == 's') op_str(vm, a, &s); else op_repr(vm, a, &s);
             fmt_percent_str(s.s ? s.s : "", s.len, &ps, &out, &err);
@@ -187,10 +224,11 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
                 tmp = true;
             }
             IntDigits d;
-            int_digits(h, iv, base, &d);
-            int st = fmt_percent_int_text(d.s, d.n, d.neg, &ps, &out, &err);
+            bool dig = int_digits(vm, iv, base, &d);
+            int st = dig ? fmt_percent_int_text(d.s, d.n, d.neg, &ps, &out, &err) : 0;
             int_digits_free(&d);
             if (tmp) heap_decref(h, iv);
+            if (!dig) goto done;
             if (st != 0) { vm_raise(vm, EXC_VALUE, "%s", err.s); goto done; }
         } else if (ps.type == 'c') {
             if (t == TY_STR && str_len(h, a) == 1) str_to_utf8(h, a, &out);

@@ -4,6 +4,7 @@
 ** they show in getsizeof (split's PREALLOC_SIZE).
 */
 #define _GNU_SOURCE 1           /* memmem */
+#include "vm/builtins.h"
 #include "vm/native.h"
 #include "heap/obj_str.h"
 
@@ -560,118 +561,227 @@ static Addr m_str_isalpha(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { 
 static Addr m_str_isspace(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 2); }
 static Addr m_str_isalnum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)args; (void)n; (void)kw; return class_impl(vm, self, 3); }
 
-/* How a format string numbers its positional fields: one way only. */
-typedef struct FieldNumbering { unsigned next; bool automatic, manual; } FieldNumbering;
+/*
+** str.format, parsed as CPython's Objects/stringlib/unicode_format.h
+** parses it (MarkupIterator_next, parse_field, field_name_split) so that
+** its errors come in the same order with the same words, and rendered as
+** its render_field renders: an exact str, int or float straight into the
+** result (op_format_into), anything else through a spec str and
+** format(). A spec with nested fields is built first, as a str of its own
+** (build_string, two levels deep at most).
+*/
+typedef struct FormatCall {
+    Addr *args;
+    unsigned n, np;
+    Addr kw;
+    unsigned next;              /* the next automatic field's index */
+    bool automatic, manual;     /* how the fields are numbered: one way only */
+} FormatCall;
 
-/* The argument a format field names (no reference taken): "" the next
-** automatic one, digits a positional index, else a keyword; 0 raised. */
-static Addr field_arg(Vm *vm, const StrBuf *name, Addr *args, unsigned n, unsigned np, Addr kw, FieldNumbering *num)
+/* The digits s[a..b) as an index (get_integer): -1 when empty or not all
+** digits, -2 with ValueError raised past Py_ssize_t. */
+static int64_t field_integer(Vm *vm, const Text *s, size_t a, size_t b)
 {
-    if (name->len == 0) {
-        if (num->manual) return vm_raise(vm, EXC_VALUE, "cannot switch from manual field specification to automatic field numbering");
-        num->automatic = true;
-        if (num->next >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", num->next);
-        return args[num->next++];
+    if (a >= b) return -1;
+    int64_t acc = 0, max = op_c_long_max(vm->h);
+    for (size_t i = a; i < b; i++) {
+        uint32_t c = text_at(s, i);
+        if (c < '0' || c > '9') return -1;
+        if (acc > (max - (int64_t)(c - '0')) / 10) { vm_raise(vm, EXC_VALUE, "Too many decimal digits in format string"); return -2; }
+        acc = acc * 10 + (int64_t)(c - '0');
     }
-    if (name->s[0] >= '0' && name->s[0] <= '9') {
-        if (num->automatic) return vm_raise(vm, EXC_VALUE, "cannot switch from automatic field numbering to manual field specification");
-        num->manual = true;
-        unsigned idx = (unsigned)atoi(name->s);
-        if (idx >= np) return vm_raise(vm, EXC_INDEX, "Replacement index %u out of range for positional args tuple", idx);
-        return args[idx];
+    return acc;
+}
+
+static void text_utf8(const Text *s, size_t a, size_t b, StrBuf *out)
+{
+    if (s->b) sb_put(out, (const char *)s->b + a, b - a);
+    else for (size_t i = a; i < b; i++) sb_put_utf8(out, s->w[i]);
+}
+
+/* The object a field name s[a..b) names (a new reference), or 0 raised:
+** the argument ("" the next automatic one, digits a position, else a
+** keyword), then each ".attr" and "[key]" after it. */
+static Addr field_object(Vm *vm, const Text *s, size_t a, size_t b, FormatCall *fc)
+{
+    Heap *h = H(vm);
+    size_t i = a;
+    while (i < b && text_at(s, i) != '.' && text_at(s, i) != '[') i++;
+    int64_t idx = field_integer(vm, s, a, i);
+    if (idx == -2) return 0;
+    bool empty = i == a;
+    Addr obj;
+    if (empty || idx >= 0) {
+        if (!fc->automatic && !fc->manual) { fc->automatic = empty; fc->manual = !empty; }
+        if (fc->manual && empty) return vm_raise(vm, EXC_VALUE, "cannot switch from manual field specification to automatic field numbering");
+        if (fc->automatic && !empty) return vm_raise(vm, EXC_VALUE, "cannot switch from automatic field numbering to manual field specification");
+        if (empty) idx = fc->next++;
+        if ((uint64_t)idx >= fc->np) return vm_raise(vm, EXC_INDEX, "Replacement index %lld out of range for positional args tuple", (long long)idx);
+        obj = fc->args[idx];
+    } else {
+        StrBuf key; sb_init(&key);
+        text_utf8(s, a, i, &key);
+        obj = nat_kwarg(vm, fc->args, fc->n, fc->kw, key.s);
+        if (!obj) vm_raise(vm, EXC_KEY, "'%s'", key.s);
+        sb_free(&key);
+        if (!obj) return 0;
     }
-    Addr v = nat_kwarg(vm, args, n, kw, name->s);
-    return v ? v : vm_raise(vm, EXC_KEY, "'%s'", name->s);
+    heap_incref(h, obj);
+    while (i < b) {                     /* FieldNameIterator_next */
+        uint32_t c = text_at(s, i++);
+        size_t from = i;
+        Addr next = 0;
+        if (c == '.') {
+            while (i < b && text_at(s, i) != '.' && text_at(s, i) != '[') i++;
+            if (i == from) { heap_decref(h, obj); return vm_raise(vm, EXC_VALUE, "Empty attribute in format string"); }
+            Addr name = text_piece(h, s, from, i - from);
+            next = name ? builtins_getattr(vm, obj, name) : nomem(vm);
+            heap_decref(h, name);
+        } else if (c == '[') {
+            while (i < b && text_at(s, i) != ']') i++;
+            if (i >= b) { heap_decref(h, obj); return vm_raise(vm, EXC_VALUE, "Missing ']' in format string"); }
+            int64_t k = field_integer(vm, s, from, i++);
+            if (k == -2) { heap_decref(h, obj); return 0; }
+            if (i - 1 == from) { heap_decref(h, obj); return vm_raise(vm, EXC_VALUE, "Empty attribute in format string"); }
+            Addr key = k >= 0 ? int_from_i64(h, k) : text_piece(h, s, from, i - 1 - from);
+            next = key ? op_getitem(vm, obj, key) : nomem(vm);
+            heap_decref(h, key);
+        } else {
+            heap_decref(h, obj);
+            return vm_raise(vm, EXC_VALUE, "Only '.' or '[' may follow ']' in format field specifier");
+        }
+        heap_decref(h, obj);
+        if (!(obj = next)) return 0;
+    }
+    return obj;
+}
+
+static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out);
+
+/* One replacement field: its name s[a..b), conversion (0 for none) and
+** spec s[sa..sb), which has nested fields when 'expand'. */
+static bool format_field(Vm *vm, const Text *s, size_t a, size_t b, uint32_t conv, size_t sa, size_t sb,
+                         bool expand, FormatCall *fc, int depth, StrBuf *out)
+{
+    Heap *h = H(vm);
+    Addr v = field_object(vm, s, a, b, fc);
+    if (!v) return false;
+    if (conv) {
+        Addr c = 0;
+        if (conv == 'r' || conv == 'a') c = op_repr_obj(vm, v);
+        else if (conv == 's') c = op_str_obj(vm, v);
+        else if (conv > 32 && conv < 127) vm_raise(vm, EXC_VALUE, "Unknown conversion specifier %c", (char)conv);
+        else vm_raise(vm, EXC_VALUE, "Unknown conversion specifier \\x%x", (unsigned)conv);
+        heap_decref(h, v);
+        if (!c) return false;
+        v = c;
+    }
+    /* the spec's UTF-8: the format's own bytes, or the nested fields'
+    ** expansion (a str of its own, as CPython's build_string makes it) */
+    StrBuf buf; sb_init(&buf);
+    Addr tmp = 0;
+    const char *sp = "";
+    size_t n = sb - sa;
+    bool ok = false;
+    if (expand) {
+        if (!format_markup(vm, s, sa, sb, fc, depth - 1, &buf)) goto done;
+        if (!(tmp = str_from_utf8(h, buf.s ? buf.s : "", buf.len))) { nomem(vm); goto done; }
+        sp = buf.s ? buf.s : "";
+        n = buf.len;
+    } else if (s->b) {
+        sp = (const char *)s->b + sa;
+    } else if (n) {
+        text_utf8(s, sa, sb, &buf);
+        sp = buf.s;
+        n = buf.len;
+    }
+    int st = op_format_into(vm, v, sp, n, out);
+    if (st < 0) {                       /* format(v, spec) with the spec as a str */
+        Addr spec = tmp ? (heap_incref(h, tmp), tmp) : text_piece(h, s, sa, sb - sa);
+        Addr f = spec ? op_format(vm, v, spec) : nomem(vm);
+        heap_decref(h, spec);
+        if (f) str_to_utf8(h, f, out);
+        heap_decref(h, f);
+        st = f != 0;
+    }
+    ok = st == 1;
+done:
+    heap_decref(h, tmp);
+    heap_decref(h, v);
+    sb_free(&buf);
+    return ok;
+}
+
+/* The text s[at..end) with its fields replaced, appended to 'out'
+** (build_string and MarkupIterator_next); false raised. */
+static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out)
+{
+    if (depth <= 0) { vm_raise(vm, EXC_VALUE, "Max string recursion exceeded"); return false; }
+    size_t i = at;
+    while (i < end) {
+        size_t lit = i;                 /* the literal text up to the first brace */
+        uint32_t c = 0;
+        if (s->b) {
+            while (i < end && s->b[i] != '{' && s->b[i] != '}') i++;
+            if (i < end) c = s->b[i++];
+        } else {
+            while (i < end && (c = s->w[i++]) != '{' && c != '}') c = 0;
+        }
+        bool markup = c != 0, at_end = i >= end;
+        size_t n = i - lit - markup;
+        if (c == '}' && (at_end || text_at(s, i) != '}')) { vm_raise(vm, EXC_VALUE, "Single '}' encountered in format string"); return false; }
+        if (c == '{' && at_end) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); return false; }
+        if (markup && text_at(s, i) == c) { n++; i++; markup = false; }    /* "{{" or "}}": the brace once */
+        text_utf8(s, lit, lit + n, out);
+        if (!markup) continue;
+        /* parse_field: the name up to '}', ':' or '!' (skipping "[...]") */
+        size_t a = i;
+        c = 0;
+        while (i < end) {
+            c = text_at(s, i++);
+            if (c == '{') { vm_raise(vm, EXC_VALUE, "unexpected '{' in field name"); return false; }
+            if (c == '[') { while (i < end && text_at(s, i) != ']') i++; continue; }
+            if (c == '}' || c == ':' || c == '!') break;
+        }
+        size_t b = i - 1;
+        uint32_t conv = 0;
+        size_t sa = i, sb = i;
+        bool expand = false;
+        if (c == '!' || c == ':') {
+            bool closed = false;
+            if (c == '!') {
+                if (i >= end) { vm_raise(vm, EXC_VALUE, "end of string while looking for conversion specifier"); return false; }
+                conv = text_at(s, i++);
+                if (i < end) {
+                    uint32_t d = text_at(s, i++);
+                    if (d == '}') closed = true;
+                    else if (d != ':') { vm_raise(vm, EXC_VALUE, "expected ':' after conversion specifier"); return false; }
+                }
+            }
+            sa = sb = i;
+            for (int count = 1; !closed && i < end;) {
+                uint32_t d = text_at(s, i++);
+                if (d == '{') { expand = true; count++; }
+                else if (d == '}' && --count == 0) { sb = i - 1; closed = true; }
+            }
+            if (!closed) { vm_raise(vm, EXC_VALUE, "unmatched '{' in format spec"); return false; }
+        } else if (c != '}') {
+            vm_raise(vm, EXC_VALUE, "expected '}' before end of string");
+            return false;
+        }
+        if (!format_field(vm, s, a, b, conv, sa, sb, expand, fc, depth, out)) return false;
+    }
+    return true;
 }
 
 static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     Heap *h = H(vm);
-    unsigned np = npos(vm, n, kw);
+    FormatCall fc = { args, n, npos(vm, n, kw), kw, 0, false, false };
     Text s;
     text_of(h, self, &s);
-    size_t len = s.n;
     StrBuf out = vm_scratch_take(vm);
-    FieldNumbering num = { 0, false, false };
-    Addr res = 0;
-    StrBuf name, spec;          /* a field's name and spec, their memory kept from field to field */
-    sb_init(&name);
-    sb_init(&spec);
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = text_at(&s, i);
-        if (c == '}' ) {
-            if (i + 1 < len && text_at(&s, i + 1) == '}') { sb_putc(&out, '}'); i++; continue; }
-            vm_raise(vm, EXC_VALUE, "Single '}' encountered in format string");
-            goto done;
-        }
-        if (c != '{') {
-            if (!s.b) { sb_put_utf8(&out, c); continue; }
-            size_t j = i + 1;           /* an ASCII run up to the next brace, in one copy */
-            while (j < len && s.b[j] != '{' && s.b[j] != '}') j++;
-            sb_put(&out, (const char *)s.b + i, j - i);
-            i = j - 1;
-            continue;
-        }
-        if (i + 1 < len && text_at(&s, i + 1) == '{') { sb_putc(&out, '{'); i++; continue; }
-        size_t j = i + 1;
-        int depth = 1;
-        while (j < len && depth) { if (text_at(&s, j) == '{') depth++; else if (text_at(&s, j) == '}') depth--; if (depth) j++; }
-        if (j >= len) { vm_raise(vm, EXC_VALUE, "Single '{' encountered in format string"); goto done; }
-        /* field: name[!conv][:spec] */
-        size_t k = i + 1;
-        sb_clear(&name);
-        if (s.b) {                      /* ASCII: the name in one copy */
-            size_t e = k;
-            while (e < j && s.b[e] != '!' && s.b[e] != ':') e++;
-            if (e > k) sb_put(&name, (const char *)s.b + k, e - k);
-            k = e;
-        }
-        while (k < j && text_at(&s, k) != '!' && text_at(&s, k) != ':') sb_put_utf8(&name, text_at(&s, k++));
-        int conv = 0;
-        if (k < j && text_at(&s, k) == '!') { conv = (int)text_at(&s, k + 1); k += 2; }
-        Addr v = field_arg(vm, &name, args, n, np, kw, &num);
-        if (!v) goto done;
-        /* the spec, with its nested fields ("{:{w}.{p}f}") replaced by the
-        ** str() of what they name, after the field's own argument */
-        sb_clear(&spec);
-        if (k < j && text_at(&s, k) == ':') {
-            for (k++; k < j; k++) {
-                uint32_t sc = text_at(&s, k);
-                if (sc != '{' && s.b) {     /* ASCII: the run up to a nested field in one copy */
-                    size_t e = k;
-                    while (e < j && s.b[e] != '{') e++;
-                    sb_put(&spec, (const char *)s.b + k, e - k);
-                    k = e - 1;
-                    continue;
-                }
-                if (sc != '{') { sb_put_utf8(&spec, sc); continue; }
-                StrBuf inner; sb_init(&inner);
-                for (k++; k < j && text_at(&s, k) != '}'; k++) sb_put_utf8(&inner, text_at(&s, k));
-                Addr iv = field_arg(vm, &inner, args, n, np, kw, &num);
-                Addr is = iv ? op_format(vm, iv, 0) : 0;
-                sb_free(&inner);
-                if (!is) goto done;
-                str_to_utf8(h, is, &spec);
-                heap_decref(h, is);
-            }
-        }
-        Addr conv_v = v;
-        bool tmp = false;
-        if (conv == 'r' || conv == 'a') { conv_v = op_repr_obj(vm, v); tmp = true; }
-        else if (conv == 's') { conv_v = op_str_obj(vm, v); tmp = true; }
-        Addr sp = spec.len ? str_from_utf8(h, spec.s, spec.len) : 0;
-        Addr f = conv_v ? op_format(vm, conv_v, sp) : 0;
-        if (sp) heap_decref(h, sp);
-        if (tmp && conv_v) heap_decref(h, conv_v);
-        if (!f) goto done;
-        str_to_utf8(h, f, &out);
-        heap_decref(h, f);
-        i = j;
-    }
-    res = op_str_utf8(vm, out.s ? out.s : "", out.len);
-done:
-    sb_free(&name);
-    sb_free(&spec);
+    Addr res = format_markup(vm, &s, 0, s.n, &fc, 2, &out) ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
     text_free(&s);
     vm_scratch_give(vm, &out);
     return res;

@@ -930,7 +930,9 @@ void op_str(Vm *vm, Addr a, StrBuf *out)
     op_repr(vm, a, out);
 }
 
-static bool check_int_digits(Vm *vm, Addr a)
+/* False, with ValueError raised, when 'a' is an int whose decimal text
+** would pass the profile's max_str_digits (str(), repr(), a decimal format) */
+bool op_check_int_digits(Vm *vm, Addr a)
 {
     Heap *h = H(vm);
     unsigned lim = h->L.max_str_digits;
@@ -954,7 +956,7 @@ Addr op_repr_obj(Vm *vm, Addr a)
     TypeId t = obj_type(h, a);
     int64_t v;
     if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* no StrBuf */
-    if (!check_int_digits(vm, a)) return 0;
+    if (!op_check_int_digits(vm, a)) return 0;
     StrBuf b; sb_init(&b);
     op_repr(vm, a, &b);
     Addr r;

@@ -48,6 +48,8 @@ void op_str(Vm *vm, Addr a, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);
 Addr op_format(Vm *vm, Addr v, Addr spec);   /* spec may be 0 (vm/format.c) */
+int op_format_into(Vm *vm, Addr v, const char *spec, size_t n, StrBuf *out);   /* vm/format.c */
+bool op_check_int_digits(Vm *vm, Addr a);
 Addr op_percent_format(Vm *vm, Addr fmt, Addr args);  /* 'fmt' % args (vm/format.c) */
 const char *op_type_name(Vm *vm, Addr a);
 

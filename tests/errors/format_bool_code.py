@@ -1,0 +1,2 @@
+print(format(True, "^5"), f"{False:>3}")
+print("{:s}".format(True))

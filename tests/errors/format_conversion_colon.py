@@ -1,0 +1,1 @@
+print("{0} {0!rr}".format(1))
