@@ -70,8 +70,9 @@ static Addr b_print(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             if (!t) { sb_free(&s); return 0; }
             str_to_utf8(H(vm), t, &s);
             heap_decref(H(vm), t);
-        } else {
-            op_str(vm, args[i], &s);
+        } else if (!op_repr_strict(vm, args[i], true, &s)) {
+            sb_free(&s);
+            return 0;
         }
     }
     if (end && end != H(vm)->none) op_str(vm, end, &s); else sb_putc(&s, '\n');

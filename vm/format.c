@@ -208,9 +208,8 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
         TypeId t = obj_type(h, a);
         int base = fmt_percent_int_base(ps.type);
         if (ps.type == 's' || ps.type == 'r' || ps.type == 'a') {
-            if (t == TY_INT && !op_check_int_digits(vm, a)) goto done;
             StrBuf s; sb_init(&s);
-            if (ps.type == 's') op_str(vm, a, &s); else op_repr(vm, a, &s);
+            if (!op_repr_strict(vm, a, ps.type == 's', &s)) { sb_free(&s); goto done; }
             fmt_percent_str(s.s ? s.s : "", s.len, &ps, &out, &err);
             sb_free(&s);
         } else if (base > 0) {

@@ -822,7 +822,13 @@ static void repr_depth(Vm *vm, Addr a, StrBuf *out, int depth)
     switch (t) {
     case TY_NONE: sb_puts(out, "None"); return;
     case TY_BOOL: sb_puts(out, a == h->true_ ? "True" : "False"); return;
-    case TY_INT: int_text(vm, a, out); return;
+    case TY_INT:
+        /* str() and repr() as programs see them stop at an int past the
+        ** digit limit (CPython raises from inside a list's repr too); a
+        ** trace or the stepper shows every digit */
+        if (vm->repr_strict && !op_check_int_digits(vm, a)) { vm->repr_strict = false; return; }
+        int_text(vm, a, out);
+        return;
     case TY_FLOAT: fmt_float_repr(float_value(h, a), out); return;
     case TY_STR: repr_str(vm, a, out); return;
     case TY_LIST: case TY_TUPLE: {
@@ -930,6 +936,15 @@ void op_str(Vm *vm, Addr a, StrBuf *out)
     op_repr(vm, a, out);
 }
 
+bool op_repr_strict(Vm *vm, Addr a, bool str, StrBuf *out)
+{
+    vm->repr_strict = true;
+    if (str) op_str(vm, a, out); else op_repr(vm, a, out);
+    bool ok = vm->repr_strict;
+    vm->repr_strict = false;
+    return ok;
+}
+
 /* False, with ValueError raised, when 'a' is an int whose decimal text
 ** would pass the profile's max_str_digits (str(), repr(), a decimal format) */
 bool op_check_int_digits(Vm *vm, Addr a)
@@ -956,9 +971,8 @@ Addr op_repr_obj(Vm *vm, Addr a)
     TypeId t = obj_type(h, a);
     int64_t v;
     if (t == TY_INT && int_small(h, a, &v)) return check(vm, str_from_i64(h, v));  /* no StrBuf */
-    if (!op_check_int_digits(vm, a)) return 0;
     StrBuf b; sb_init(&b);
-    op_repr(vm, a, &b);
+    if (!op_repr_strict(vm, a, false, &b)) { sb_free(&b); return 0; }
     Addr r;
     if (t == TY_INT || t == TY_FLOAT) {
         /* numbers format into a fresh string: str(5) is not str(5) */

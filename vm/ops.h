@@ -45,6 +45,10 @@ bool op_in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c);
 typedef enum { UC_ALPHA, UC_DIGIT, UC_ALNUM, UC_SPACE } UnicodeClass;
 bool op_unicode_class(uint32_t c, UnicodeClass cls, bool py312);
 void op_str(Vm *vm, Addr a, StrBuf *out);
+/* op_repr (or op_str when 'str') as a program sees it: false, with
+** ValueError raised, when an int in it passes max_str_digits. op_repr and
+** op_str themselves show every digit (traces, the stepper, messages). */
+bool op_repr_strict(Vm *vm, Addr a, bool str, StrBuf *out);
 Addr op_repr_obj(Vm *vm, Addr a);
 Addr op_str_obj(Vm *vm, Addr a);
 Addr op_format(Vm *vm, Addr v, Addr spec);   /* spec may be 0 (vm/format.c) */

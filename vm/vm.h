@@ -162,6 +162,7 @@ typedef struct Vm {
     char **written; unsigned nwritten;  /* files the program wrote */
     bool ast_refs_held;         /* constants carry the script's AST reference */
     StrBuf scratch;             /* text lent to one formatting at a time (vm_scratch_take) */
+    bool repr_strict;           /* op_repr_strict is at work: an int past max_str_digits raises */
 } Vm;
 
 /* The VM's scratch text buffer, empty, for building one result: its memory
