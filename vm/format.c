@@ -151,14 +151,7 @@ int op_format_into(Vm *vm, Addr v, const char *spec, size_t n, StrBuf *out)
     if (n) return format_value(vm, v, spec, n, out);
     if (t == TY_STR) { str_to_utf8(h, v, out); return 1; }
     if (t == TY_FLOAT) return -1;
-    IntDigits d;                    /* _PyLong_FormatWriter: str(v)'s digits */
-    bool ok = int_digits(vm, v, 10, &d);
-    if (ok) {
-        if (d.neg) sb_putc(out, '-');
-        sb_put(out, d.s, d.n);
-    }
-    int_digits_free(&d);
-    return ok;
+    return op_repr_strict(vm, v, false, out);  /* _PyLong_FormatWriter: str(v)'s digits */
 }
 
 /* 'fmt' % args */

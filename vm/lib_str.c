@@ -593,6 +593,7 @@ static int64_t field_integer(Vm *vm, const Text *s, size_t a, size_t b)
     return acc;
 }
 
+/* s[a..b) appended to 'out' as UTF-8 */
 static void text_utf8(const Text *s, size_t a, size_t b, StrBuf *out)
 {
     if (s->b) sb_put(out, (const char *)s->b + a, b - a);
