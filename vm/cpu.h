@@ -81,6 +81,35 @@ CPU_HOT Addr take(Regs *R, unsigned r)
     return v;
 }
 
+/*
+** Without hooks, FORITER's next item 'v' (a new reference) when the
+** instruction at pc is UNPACK of it into temporaries that the MOVEs after
+** it take into locals: the same increfs, tuple drop and puts in the same
+** order, without the temporaries or the dispatches. The number of
+** instructions done (the UNPACK and its MOVEs; 0 when the shape differs:
+** not a tuple of that length, a MOVE missing, or fewer than that many
+** steps left in 'room').
+*/
+CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Addr v, unsigned a, uint64_t room)
+{
+    Instr u = (Instr)ram_rd(&h->ram, pc, 4);
+    unsigned t = ins_a(u), c = ins_c(u);
+    if (c == 0 || c > 4 || room <= c || t < R->nlocals || (t <= a + 1 && t + c > a)
+        || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c)
+        return 0;
+    unsigned dst[4];
+    for (unsigned i = 0; i < c; i++) {
+        Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(i + 1), 4);
+        if (ins_op(m) != OP_MOVE || ins_b(m) != t + i || ins_a(m) >= R->nlocals) return 0;
+        dst[i] = ins_a(m);
+    }
+    Addr item[4];
+    for (unsigned i = 0; i < c; i++) { item[i] = tuple_get(h, v, i); heap_incref(h, item[i]); }
+    heap_decref_fast(h, v);
+    for (unsigned i = 0; i < c; i++) reg_put(R, dst[i], item[i]);
+    return 1 + c;
+}
+
 static Addr unbound(Vm *vm, const Chunk *ch, unsigned r)
 {
     if (r < ch->nlocals && ch->locals[r][0] != '.')
@@ -1338,6 +1367,15 @@ VmStatus CPU_RUN(Vm *vm)
                         reg_put(&R, ins_a(nx), v);
                         STEPS++;
                         pc += 4;
+                        break;
+                    }
+                    /* for k, v in d.items() / zip / enumerate: a tuple the
+                    ** UNPACK after it spreads into locals by MOVEs */
+                    unsigned run;
+                    if (ins_op(nx) == OP_UNPACK && ins_b(nx) == a + 1
+                        && (run = unpack_to_locals(&R, h, pc, v, a, stop_at - STEPS))) {
+                        STEPS += run;
+                        pc += 4 * (Addr)run;
                         break;
                     }
                 }

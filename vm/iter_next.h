@@ -13,7 +13,7 @@
 #include "vm/ops.h"
 
 /* An inner iterator's next item: a list's or range's inline, else op_next. */
-static inline int inner_next(Vm *vm, Addr it, Addr *out)
+HEAP_HOT int inner_next(Vm *vm, Addr it, Addr *out)
 {
     int st = op_next_fast(vm->h, it, out);
     return st >= 0 ? st : op_next(vm, it, out);
