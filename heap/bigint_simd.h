@@ -27,17 +27,24 @@
 
 #define SIMD_FN __attribute__((target(SIMD_TARGET), always_inline)) static inline
 
-/* Stores s (s[i] < 2**31), and adds its G and P bits to g and p at vector v. */
-SIMD_FN void SIMD_NAME(put)(VK *k, uint32_t *r, V s, unsigned v, uint64_t *g, uint64_t *p)
+/* Stores s (s[i] < 2**31), and adds its G bits to g at vector v. */
+SIMD_FN void SIMD_NAME(put)(VK *k, uint32_t *r, V s, unsigned v, uint64_t *g)
 {
     SIMD_NAME(store)(r + SIMD_LANES * v, s);
     *g |= SIMD_NAME(gen)(k, s) << (SIMD_LANES * v);
-    *p |= SIMD_NAME(prop)(k, s) << (SIMD_LANES * v);
 }
 
-/* The block's nv vectors at r: s[] plus the carries into each digit. */
-SIMD_FN void SIMD_NAME(settle)(VK *k, uint32_t *r, uint64_t g, uint64_t p, unsigned nv)
+/* The block's nv vectors at r: s[] plus the carries into each digit. With
+** no G bit and no carry in, no digit receives one and s[] is the result:
+** the common case of a small multiplier (a product's hi half is under it,
+** so s[i] >= 2**30 only when lo[i] is within m of 2**30). Otherwise the P
+** bits are read back from s[], and the carries added. */
+SIMD_FN void SIMD_NAME(settle)(VK *k, uint32_t *r, uint64_t g, unsigned nv)
 {
+    if (!(g | k->cin)) return;
+    uint64_t p = 0;
+    for (unsigned v = 0; v < nv; v++)
+        p |= SIMD_NAME(prop)(k, SIMD_NAME(load)(r + SIMD_LANES * v)) << (SIMD_LANES * v);
     uint64_t c = block_carries(g, p, SIMD_LANES * nv, &k->cin);
     for (unsigned v = 0; v < nv; v++) {
         uint32_t *q = r + SIMD_LANES * v;
@@ -47,20 +54,20 @@ SIMD_FN void SIMD_NAME(settle)(VK *k, uint32_t *r, uint64_t g, uint64_t p, unsig
 
 SIMD_FN void SIMD_NAME(mul1_block)(VK *k, uint32_t *r, const uint32_t *a, unsigned nv)
 {
-    uint64_t g = 0, p = 0;
+    uint64_t g = 0;
     for (unsigned v = 0; v < nv; v++) {
         V hi, lo = SIMD_NAME(lo_hi)(k, SIMD_NAME(load)(a + SIMD_LANES * v), &hi);
-        SIMD_NAME(put)(k, r, SIMD_NAME(sum)(lo, SIMD_NAME(below)(k, hi)), v, &g, &p);
+        SIMD_NAME(put)(k, r, SIMD_NAME(sum)(lo, SIMD_NAME(below)(k, hi)), v, &g);
     }
-    SIMD_NAME(settle)(k, r, g, p, nv);
+    SIMD_NAME(settle)(k, r, g, nv);
 }
 
 SIMD_FN void SIMD_NAME(add_block)(VK *k, uint32_t *r, const uint32_t *a, const uint32_t *b, unsigned nv)
 {
-    uint64_t g = 0, p = 0;
+    uint64_t g = 0;
     for (unsigned v = 0; v < nv; v++)
-        SIMD_NAME(put)(k, r, SIMD_NAME(sum)(SIMD_NAME(load)(a + SIMD_LANES * v), SIMD_NAME(load)(b + SIMD_LANES * v)), v, &g, &p);
-    SIMD_NAME(settle)(k, r, g, p, nv);
+        SIMD_NAME(put)(k, r, SIMD_NAME(sum)(SIMD_NAME(load)(a + SIMD_LANES * v), SIMD_NAME(load)(b + SIMD_LANES * v)), v, &g);
+    SIMD_NAME(settle)(k, r, g, nv);
 }
 
 /* r = a * m over digits [0, i) for the largest multiple i of SIMD_LANES in
