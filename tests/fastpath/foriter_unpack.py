@@ -57,3 +57,8 @@ def inner(n):
         t -= p
     return t, i, p
 print(inner(500))
+# filtered comprehensions over an item and over a zip's unpacked pair
+big = [i * 1000000007 for i in range(60)]
+odd = [x for x in big if x % 2]
+pairs2 = [p for p, q in zip(big, big[1:]) if q > p]
+print(len(odd), len(pairs2), sys.getrefcount(big[1]), odd[-1])

@@ -38,7 +38,9 @@ def unpacking(ws, d):
             t += i * x
         q, r = divmod(t, 7)
         a, b = (r, q)
-        print(rep, t, a, b)         # where a limit stops the run shows
+        # a filtered comprehension: FORITER, MOVE, a branch, LISTAPPEND
+        ev = [x for x in ws if x > rep % 6]
+        print(rep, t, a, b, ev)     # where a limit stops the run shows
     return t, a, b, k, v
 
 
