@@ -62,3 +62,12 @@ big = [i * 1000000007 for i in range(60)]
 odd = [x for x in big if x % 2]
 pairs2 = [p for p, q in zip(big, big[1:]) if q > p]
 print(len(odd), len(pairs2), sys.getrefcount(big[1]), odd[-1])
+# fresh tuples that die as they are unpacked (map calls the program)
+def pair(x):
+    return (x * 1000000007, [x])
+for a, b in map(pair, range(40)):
+    s += a % 97 + len(b)
+print(s, a, b)
+for q, r in map(divmod, range(100, 140), range(3, 43)):
+    s += q * r
+print(s, q, r)
