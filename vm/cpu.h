@@ -81,18 +81,24 @@ CPU_HOT Addr take(Regs *R, unsigned r)
     return v;
 }
 
+/* Whether instruction m is MOVE R[from] into a local: what the loops
+** without hooks run together with the instruction that filled R[from]. */
+static inline bool move_to_local(Instr m, unsigned from, unsigned nlocals)
+{
+    return ins_op(m) == OP_MOVE && ins_b(m) == from && ins_a(m) < nlocals;
+}
+
 /*
-** Without hooks, FORITER's next item 'v' (a new reference) when the
-** instruction at pc is UNPACK of it into temporaries that the MOVEs after
-** it take into locals: the same increfs, tuple drop and puts in the same
-** order, without the temporaries or the dispatches. The number of
+** Without hooks, FORITER's next item 'v' (a new reference) when the next
+** instruction, u at pc, is UNPACK of it into temporaries that the MOVEs
+** after it take into locals: the same increfs, tuple drop and puts in the
+** same order, without the temporaries or the dispatches. The number of
 ** instructions done (the UNPACK and its MOVEs; 0 when the shape differs:
 ** not a tuple of that length, a MOVE missing, or fewer than that many
 ** steps left in 'room').
 */
-CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Addr v, unsigned a, uint64_t room)
+CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Instr u, Addr v, unsigned a, uint64_t room)
 {
-    Instr u = (Instr)ram_rd(&h->ram, pc, 4);
     unsigned t = ins_a(u), c = ins_c(u);
     if (c == 0 || c > 4 || room <= c || t < R->nlocals || (t <= a + 1 && t + c > a)
         || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c)
@@ -100,7 +106,7 @@ CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Addr v, unsigned a,
     unsigned dst[4];
     for (unsigned i = 0; i < c; i++) {
         Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(i + 1), 4);
-        if (ins_op(m) != OP_MOVE || ins_b(m) != t + i || ins_a(m) >= R->nlocals) return 0;
+        if (!move_to_local(m, t + i, R->nlocals)) return 0;
         dst[i] = ins_a(m);
     }
     Addr item[4];
@@ -1267,7 +1273,7 @@ VmStatus CPU_RUN(Vm *vm)
                 ** be written and emptied with nothing to observe it. */
                 if (!CPU_HOOKS && STEPS < stop_at) {
                     Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
-                    if (ins_op(nx) == OP_MOVE && ins_b(nx) == a + 1 && ins_a(nx) < R.nlocals) {
+                    if (move_to_local(nx, a + 1, R.nlocals)) {
                         reg_put(&R, ins_a(nx), v);
                         STEPS++;
                         pc += 4;
@@ -1277,7 +1283,7 @@ VmStatus CPU_RUN(Vm *vm)
                     ** UNPACK after it spreads into locals by MOVEs */
                     unsigned run;
                     if (ins_op(nx) == OP_UNPACK && ins_b(nx) == a + 1
-                        && (run = unpack_to_locals(&R, h, pc, v, a, stop_at - STEPS))) {
+                        && (run = unpack_to_locals(&R, h, pc, nx, v, a, stop_at - STEPS))) {
                         STEPS += run;
                         pc += 4 * (Addr)run;
                         break;
@@ -1351,7 +1357,7 @@ VmStatus CPU_RUN(Vm *vm)
             ** the same order, without their dispatch. */
             for (unsigned i = 0; i < c && STEPS < stop_at; i++) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
-                if (ins_op(nx) != OP_MOVE || ins_b(nx) != a + i || ins_a(nx) >= R.nlocals) break;
+                if (!move_to_local(nx, a + i, R.nlocals)) break;
                 reg_put(&R, ins_a(nx), take(&R, a + i));
                 STEPS++;
                 pc += 4;
