@@ -116,6 +116,39 @@ CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Instr u, Addr v, un
     return 1 + c;
 }
 
+/*
+** Without hooks, where a chained comparison's bool (in temporary a) goes
+** next: at 'at', the target of the JMP after its last comparison or of the
+** ANDJMP after an earlier one ('pop': the middle operand, still held, is
+** released first), the compiler puts "[POP y;] MOVE x, a; JMPIF/JMPIFNOT
+** x" (a < b < c in an if or while). When that is the shape, with x an
+** empty temporary and every instruction within 'room' steps, the POP is
+** done and the branch is taken on 'truth' where the bool would have been
+** tested: *pc at its destination, and the number of instructions done. 0
+** for another shape, nothing done. The bool is never made: its incref and
+** the branch's decref would cancel, and both temporaries end empty.
+*/
+CPU_HOT unsigned chain_branch(Regs *R, Heap *h, Addr *pc, Addr at, unsigned a, bool pop, int truth, uint64_t room)
+{
+    unsigned n = pop ? 3 : 2, y = 0;
+    Instr p = pop ? (Instr)ram_rd(&h->ram, at, 4) : 0;
+    Instr m = (Instr)ram_rd(&h->ram, at + 4 * (Addr)(n - 2), 4), j = (Instr)ram_rd(&h->ram, at + 4 * (Addr)(n - 1), 4);
+    unsigned x = ins_a(m);
+    if (room < n || ins_op(m) != OP_MOVE || ins_b(m) != a || x < R->nlocals || x == a
+        || (ins_op(j) != OP_JMPIF && ins_op(j) != OP_JMPIFNOT) || ins_a(j) != x)
+        return 0;
+    if (pop && (ins_op(p) != OP_POP || (y = ins_a(p)) < R->nlocals || y == a || y == x)) return 0;
+    if (rget(R, x)) return 0;
+    if (pop) {
+        Addr v = rget(R, y);
+        rset(R, y, 0);
+        heap_decref(h, v);
+    }
+    *pc = at + 4 * (Addr)n;
+    if (truth == (ins_op(j) == OP_JMPIF)) *pc += (Addr)((int64_t)ins_sbx(j) * 4);
+    return n;
+}
+
 #include "vm/cpu_call.h"
 
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
@@ -819,15 +852,31 @@ VmStatus CPU_RUN(Vm *vm)
                 unsigned nop = ins_op(nx);
                 if ((nop == OP_JMPIFNOT || nop == OP_JMPIF || nop == OP_ANDJMP || nop == OP_ORJMP) && ins_a(nx) == a) {
                     /* ANDJMP and ORJMP keep the bool when they jump (a
-                    ** chained comparison's result), else drop it */
+                    ** chained comparison's result), else drop it; an
+                    ** ANDJMP's jump in an if or while goes on to the test */
                     bool jump = truth == (nop == OP_JMPIF || nop == OP_ORJMP);
+                    bool keep = jump && (nop == OP_ANDJMP || nop == OP_ORJMP);
+                    Addr to = pc + 4 + (Addr)((int64_t)ins_sbx(nx) * 4);
                     drop(&R, c, a);
                     drop(&R, b, a);
-                    reg_put(&R, a, jump && (nop == OP_ANDJMP || nop == OP_ORJMP) ? heap_bool(h, truth) : 0);
+                    reg_put(&R, a, 0);
+                    unsigned n = keep && nop == OP_ANDJMP ? chain_branch(&R, h, &pc, to, a, true, truth, stop_at - STEPS - 1) : 0;
+                    if (n) { STEPS += 1 + n; break; }
+                    if (keep) rset(&R, a, heap_bool(h, truth));
                     STEPS++;
-                    pc += 4;
-                    if (jump) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                    pc = jump ? to : pc + 4;
                     break;
+                }
+                /* the last comparison of a chain, then JMP to its test */
+                if (nop == OP_JMP && ins_sbx(nx) >= 0) {
+                    unsigned n = chain_branch(&R, h, &pc, pc + 4 + (Addr)((int64_t)ins_sbx(nx) * 4), a, false, truth, stop_at - STEPS - 1);
+                    if (n) {
+                        drop(&R, c, a);
+                        drop(&R, b, a);
+                        reg_put(&R, a, 0);
+                        STEPS += 1 + n;
+                        break;
+                    }
                 }
             }
             res = heap_bool(h, truth);

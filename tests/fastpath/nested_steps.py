@@ -27,6 +27,23 @@ def countdown(n):
 print(countdown(40))
 
 
+# chained comparisons in a while and an if: the last comparison, its JMP,
+# the MOVE and the branch (or an ANDJMP, the POP of the middle operand,
+# the MOVE and the branch) are one dispatch without hooks
+def chains(n):
+    t = 0
+    i = 0
+    while 0 <= i < n:
+        if 2 <= i * 3 < 20:
+            t += i
+        print("chain", i, t)
+        i += 1
+    return t
+
+
+print(chains(12))
+
+
 # UNPACK and the MOVEs that take its items into locals, which the loops
 # without hooks run as one dispatch: a limit may fall between them.
 def unpacking(ws, d):
