@@ -185,10 +185,9 @@ static bool global_store_miss(Vm *vm, GlobalCache *gc, Addr name, Addr v)
 ** globals[name] or builtins[name] (borrowed, 0 if neither), through the
 ** name's inline cache: a hit costs a few RAM reads instead of hashing.
 */
-CPU_HOT Addr global_cached(Vm *vm, uint32_t pn, Addr name)
+CPU_HOT Addr global_cached(Vm *vm, GlobalCache *gc, Addr name)
 {
     Heap *h = vm->h;
-    GlobalCache *gc = &vm->gcache[pn];
     Addr keys = ram_word(&h->ram, vm->globals_keys_at);
     uint32_t shape = dict_keys_shape(h, keys);
     if (gc->keys == keys && gc->shape == shape) {
@@ -536,12 +535,13 @@ VmStatus CPU_RUN(Vm *vm)
 #endif
     Addr *K;
     Addr *N;
+    GlobalCache *G;                     /* this chunk's global caches */
 #define LOAD_FRAME() do {                                      \
         depth = vm->nframes - 1;                               \
         const Frame *f_ = &vm->frames[depth];                  \
         chunk = f_->chunk; ch = f_->ch;                        \
         pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
-        K = f_->K; N = f_->N;                                  \
+        K = f_->K; N = f_->N; G = f_->G;                       \
     } while (0)
 #define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
@@ -682,7 +682,7 @@ VmStatus CPU_RUN(Vm *vm)
         }
         CASE(LOADGLOBAL): {
             Addr name = N[ins_bx(ins)];
-            Addr v = global_cached(vm, ch->names[ins_bx(ins)], name);
+            Addr v = global_cached(vm, &G[ins_bx(ins)], name);
             if (!v) {
                 StrBuf s, m; sb_init(&s); sb_init(&m);
                 str_to_utf8(h, name, &s);
@@ -702,7 +702,7 @@ VmStatus CPU_RUN(Vm *vm)
             RV(a, v);
             v = take(&R, a);
             if (HOOKED(R.tr)) trace_global(R.tr, true, N[ins_bx(ins)], v);
-            GlobalCache *gc = &vm->gcache[ch->names[ins_bx(ins)]];
+            GlobalCache *gc = &G[ins_bx(ins)];
             Addr gkeys = ram_word(&h->ram, vm->globals_keys_at);
             if (gc->keys && gc->slot && gc->keys == gkeys && gc->shape == dict_keys_shape(h, gkeys)
                 && ram_word(&h->ram, gc->slot - HEAP_W(h)) == N[ins_bx(ins)]) {
@@ -924,11 +924,12 @@ VmStatus CPU_RUN(Vm *vm)
                 ** fetch does not wait on those stores */
                 Addr npc = vm->code_addr[target];
                 Addr *nK = vm->ktab[target], *nN = vm->ntab[target];
+                GlobalCache *nG = vm->gtab[target];
                 if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
                 depth = vm->nframes - 1;
                 chunk = target; ch = cc;
                 pc = npc; R.base = nb; R.nlocals = cc->nlocals;
-                K = nK; N = nN;
+                K = nK; N = nN; G = nG;
 #if CPU_HOOKS
                 /* The callee's other registers are already empty: they are
                 ** the caller's free temporaries (each consumed, so zero) or

@@ -44,6 +44,7 @@ CPU_HOT bool push_frame(Vm *vm, uint32_t chunk, const Chunk *ch, Addr base, Addr
     f->ch = ch;
     f->K = vm->ktab[chunk];
     f->N = vm->ntab[chunk];
+    f->G = vm->gtab[chunk];
     if (vm->nwarming) spec_warm(vm, chunk, 0);        /* RESUME */
     return true;
 }

@@ -138,7 +138,11 @@ static int load(Vm *vm, char *err, size_t errcap)
     vm->globals = dict_new_module(h);
     if (!vm->globals) goto nomem;
     vm->globals_keys_at = dict_keys_field(h, vm->globals);
-    vm->gcache = xcalloc(p->nnames + 1, sizeof *vm->gcache);
+    size_t ncache = 0;
+    for (size_t c = 0; c < p->nchunks; c++) ncache += p->chunks[c]->nnames;
+    vm->gcache = xcalloc(ncache + 1, sizeof *vm->gcache);
+    vm->gtab = xcalloc(p->nchunks + 1, sizeof *vm->gtab);
+    for (size_t c = 0, first = 0; c < p->nchunks; first += p->chunks[c]->nnames, c++) vm->gtab[c] = vm->gcache + first;
     vm->mcache = xcalloc(p->nnames + 1, sizeof *vm->mcache);
     Addr name = str_from_cstr(h, "__name__");
     Addr main = str_from_cstr(h, "__main__");
@@ -255,6 +259,7 @@ void vm_free(Vm *vm)
     if (!vm) return;
     free(vm->consts);
     free(vm->gcache);
+    free(vm->gtab);
     free(vm->mcache);
     free(vm->code_addr);
     spec_free(vm);

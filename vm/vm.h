@@ -69,6 +69,7 @@ typedef struct Frame {
     /* the chunk's host tables, so that a RETURN finds them in one place */
     const Chunk *ch;            /* prog->chunks[chunk] */
     Addr *K, *N;                /* vm->ktab[chunk], vm->ntab[chunk] */
+    struct GlobalCache *G;      /* vm->gtab[chunk] */
 } Frame;
 
 typedef struct TraceFrame { uint32_t chunk; uint32_t line; uint32_t ins; /* instruction index */ } TraceFrame;
@@ -81,9 +82,11 @@ typedef struct VmError {
 
 typedef struct Tracer Tracer;
 
-/* LOADGLOBAL/STOREGLOBAL inline cache for one program name (CPython 3.11's
-** LOAD_GLOBAL cache): where the value sits in the globals dict, or, for a
-** builtin, the object and the dict's entry count when it was missed. */
+/* LOADGLOBAL/STOREGLOBAL inline cache for one name of one chunk (CPython
+** 3.11's LOAD_GLOBAL cache): where the value sits in the globals dict, or,
+** for a builtin, the object and the dict's entry count when it was missed.
+** A chunk's caches are in its N[] order (vm->gtab), so an instruction
+** finds its own from the frame in one load. */
 typedef struct GlobalCache {
     Addr keys;                  /* globals' keys object when cached; 0 = empty */
     uint32_t shape;             /* and its shape (dict_keys_shape) */
@@ -124,7 +127,8 @@ typedef struct Vm {
     Addr **ntab;                /* chunk -> N[] objects */
     Addr globals;               /* module dict */
     Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
-    GlobalCache *gcache;        /* program name -> cache */
+    GlobalCache *gcache;        /* every chunk's global caches, one block */
+    GlobalCache **gtab;         /* chunk -> its caches in gcache, by N[] index */
     MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
     LookupCache lk;             /* the CPU loop's last dict lookup */
     Addr module;                /* the __main__ module object */
