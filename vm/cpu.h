@@ -149,6 +149,24 @@ CPU_HOT unsigned chain_branch(Regs *R, Heap *h, Addr *pc, Addr at, unsigned a, b
     return n;
 }
 
+/*
+** Without hooks, at LOADMETHOD R[A].append (ins) of a list: when the
+** instructions at pc are "MOVE R[A+1], local" or "LOADK R[A+1], K[..]",
+** then "CALLMETHOD R[A], 1, append" and "POP R[A]" (xs.append(x) as a
+** statement), x's value (borrowed); else 0. An unbound local gives 0:
+** the MOVE raises.
+*/
+CPU_HOT Addr append_arg(Regs *R, Heap *h, Addr pc, Instr ins, Addr *K)
+{
+    unsigned a = ins_a(ins);
+    Instr m = (Instr)ram_rd(&h->ram, pc, 4);
+    if ((Instr)ram_rd(&h->ram, pc + 4, 4) != ((Instr)OP_CALLMETHOD | (Instr)a << 8 | (Instr)1 << 16 | (Instr)ins_c(ins) << 24)
+        || (Instr)ram_rd(&h->ram, pc + 8, 4) != ((Instr)OP_POP | (Instr)a << 8) || ins_a(m) != a + 1 || rget(R, a + 1))
+        return 0;
+    if (ins_op(m) == OP_LOADK) return K[ins_bx(m)];
+    return ins_op(m) == OP_MOVE && ins_b(m) < R->nlocals ? rget(R, ins_b(m)) : 0;
+}
+
 #include "vm/cpu_call.h"
 
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
@@ -982,7 +1000,24 @@ VmStatus CPU_RUN(Vm *vm)
             Addr self;
             RV(a, self);
             Addr t = obj_type_addr(h, self);
-            if (N[c] == vm->name_append && t == heap_type_obj(h, TY_LIST)) break;
+            if (N[c] == vm->name_append && t == heap_type_obj(h, TY_LIST)) {
+                /* Without hooks, xs.append(x) as a statement, x a local or
+                ** a constant: the MOVE or LOADK of x, the CALLMETHOD and
+                ** the POP of its None done here, with the same references
+                ** in the same order (x's incref, the append, the list's
+                ** decref from R[A]). */
+                Addr v;
+                if (!CPU_HOOKS && stop_at - STEPS >= 3 && (v = append_arg(&R, h, pc, ins, K))) {
+                    heap_incref(h, v);
+                    STEPS += 2;
+                    pc += 8;
+                    if (list_append(h, self, v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
+                    reg_put(&R, a, 0);
+                    STEPS++;
+                    pc += 4;
+                }
+                break;
+            }
             MethodCache *mc = &vm->mcache[ch->names[c]];
             vm->lm_type = t;
             vm->lm_name = N[c];

@@ -29,14 +29,17 @@ print(countdown(40))
 
 # chained comparisons in a while and an if: the last comparison, its JMP,
 # the MOVE and the branch (or an ANDJMP, the POP of the middle operand,
-# the MOVE and the branch) are one dispatch without hooks
+# the MOVE and the branch) are one dispatch without hooks; so are
+# LOADMETHOD, MOVE, CALLMETHOD and POP of seen.append(i)
 def chains(n):
     t = 0
     i = 0
+    seen = []
     while 0 <= i < n:
         if 2 <= i * 3 < 20:
             t += i
-        print("chain", i, t)
+        seen.append(i)
+        print("chain", i, t, len(seen))
         i += 1
     return t
 
