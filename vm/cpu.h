@@ -160,11 +160,12 @@ CPU_HOT Addr append_arg(Regs *R, Heap *h, Addr pc, Instr ins, Addr *K)
 {
     unsigned a = ins_a(ins);
     Instr m = (Instr)ram_rd(&h->ram, pc, 4);
-    if ((Instr)ram_rd(&h->ram, pc + 4, 4) != ((Instr)OP_CALLMETHOD | (Instr)a << 8 | (Instr)1 << 16 | (Instr)ins_c(ins) << 24)
-        || (Instr)ram_rd(&h->ram, pc + 8, 4) != ((Instr)OP_POP | (Instr)a << 8) || ins_a(m) != a + 1 || rget(R, a + 1))
+    bool k = ins_op(m) == OP_LOADK;
+    if ((!k && (ins_op(m) != OP_MOVE || ins_b(m) >= R->nlocals)) || ins_a(m) != a + 1
+        || (Instr)ram_rd(&h->ram, pc + 4, 4) != ((Instr)OP_CALLMETHOD | (Instr)a << 8 | (Instr)1 << 16 | (Instr)ins_c(ins) << 24)
+        || (Instr)ram_rd(&h->ram, pc + 8, 4) != ((Instr)OP_POP | (Instr)a << 8) || rget(R, a + 1))
         return 0;
-    if (ins_op(m) == OP_LOADK) return K[ins_bx(m)];
-    return ins_op(m) == OP_MOVE && ins_b(m) < R->nlocals ? rget(R, ins_b(m)) : 0;
+    return k ? K[ins_bx(m)] : rget(R, ins_b(m));
 }
 
 #include "vm/cpu_call.h"
