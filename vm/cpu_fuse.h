@@ -1,0 +1,102 @@
+/*
+** vm/cpu_fuse.h: the instructions that the CPU loops without hooks run
+** together in one dispatch, where nothing can observe the steps between
+** them: the test for "MOVE into a local" (move_to_local), FORITER's tuple
+** spread into locals (unpack_to_locals), a chained comparison's branch
+** (chain_branch) and xs.append(x) at its LOADMETHOD (append_arg). Each
+** keeps the references, their order and the step count of the
+** instructions it stands for; tests/fastpath.sh compares the result with
+** the loop with hooks. Part of vm/cpu.h, compiled with it in each of its
+** units, after the register helpers.
+*/
+#ifndef TRACEVM_CPU_FUSE_H
+#define TRACEVM_CPU_FUSE_H
+
+/* Whether instruction m is MOVE R[from] into a local: what the loops
+** without hooks run together with the instruction that filled R[from]. */
+static inline bool move_to_local(Instr m, unsigned from, unsigned nlocals)
+{
+    return ins_op(m) == OP_MOVE && ins_b(m) == from && ins_a(m) < nlocals;
+}
+
+/*
+** Without hooks, FORITER's next item 'v' (a new reference) when the next
+** instruction, u at pc, is UNPACK of it into temporaries that the MOVEs
+** after it take into locals: the same increfs, tuple drop and puts in the
+** same order, without the temporaries or the dispatches. The number of
+** instructions done (the UNPACK and its MOVEs; 0 when the shape differs:
+** not a tuple of that length, a MOVE missing, or fewer than that many
+** steps left in 'room').
+*/
+CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Instr u, Addr v, unsigned a, uint64_t room)
+{
+    unsigned t = ins_a(u), c = ins_c(u);
+    if (c == 0 || c > 4 || room <= c || t < R->nlocals || (t <= a + 1 && t + c > a)
+        || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c)
+        return 0;
+    unsigned dst[4];
+    for (unsigned i = 0; i < c; i++) {
+        Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(i + 1), 4);
+        if (!move_to_local(m, t + i, R->nlocals)) return 0;
+        dst[i] = ins_a(m);
+    }
+    Addr item[4];
+    for (unsigned i = 0; i < c; i++) { item[i] = tuple_get(h, v, i); heap_incref(h, item[i]); }
+    heap_decref_fast(h, v);
+    for (unsigned i = 0; i < c; i++) reg_put(R, dst[i], item[i]);
+    return 1 + c;
+}
+
+/*
+** Without hooks, where a chained comparison's bool (in temporary a) goes
+** next: at 'at', the target of the JMP after its last comparison or of the
+** ANDJMP after an earlier one ('pop': the middle operand, still held, is
+** released first), the compiler puts "[POP y;] MOVE x, a; JMPIF/JMPIFNOT
+** x" (a < b < c in an if or while). When that is the shape, with x an
+** empty temporary and every instruction within 'room' steps, the POP is
+** done and the branch is taken on 'truth' where the bool would have been
+** tested: *pc at its destination, and the number of instructions done. 0
+** for another shape, nothing done. The bool is never made: its incref and
+** the branch's decref would cancel, and both temporaries end empty.
+*/
+CPU_HOT unsigned chain_branch(Regs *R, Heap *h, Addr *pc, Addr at, unsigned a, bool pop, int truth, uint64_t room)
+{
+    unsigned n = pop ? 3 : 2, y = 0;
+    Instr p = pop ? (Instr)ram_rd(&h->ram, at, 4) : 0;
+    Instr m = (Instr)ram_rd(&h->ram, at + 4 * (Addr)(n - 2), 4), j = (Instr)ram_rd(&h->ram, at + 4 * (Addr)(n - 1), 4);
+    unsigned x = ins_a(m);
+    if (room < n || ins_op(m) != OP_MOVE || ins_b(m) != a || x < R->nlocals || x == a
+        || (ins_op(j) != OP_JMPIF && ins_op(j) != OP_JMPIFNOT) || ins_a(j) != x)
+        return 0;
+    if (pop && (ins_op(p) != OP_POP || (y = ins_a(p)) < R->nlocals || y == a || y == x)) return 0;
+    if (rget(R, x)) return 0;
+    if (pop) {
+        Addr v = rget(R, y);
+        rset(R, y, 0);
+        heap_decref(h, v);
+    }
+    *pc = at + 4 * (Addr)n;
+    if (truth == (ins_op(j) == OP_JMPIF)) *pc += (Addr)((int64_t)ins_sbx(j) * 4);
+    return n;
+}
+
+/*
+** Without hooks, at LOADMETHOD R[A].append (ins) of a list: when the
+** instructions at pc are "MOVE R[A+1], local" or "LOADK R[A+1], K[..]",
+** then "CALLMETHOD R[A], 1, append" and "POP R[A]" (xs.append(x) as a
+** statement), x's value (borrowed); else 0. An unbound local gives 0:
+** the MOVE raises.
+*/
+CPU_HOT Addr append_arg(Regs *R, Heap *h, Addr pc, Instr ins, Addr *K)
+{
+    unsigned a = ins_a(ins);
+    Instr m = (Instr)ram_rd(&h->ram, pc, 4);
+    bool k = ins_op(m) == OP_LOADK;
+    if ((!k && (ins_op(m) != OP_MOVE || ins_b(m) >= R->nlocals)) || ins_a(m) != a + 1
+        || (Instr)ram_rd(&h->ram, pc + 4, 4) != ((Instr)OP_CALLMETHOD | (Instr)a << 8 | (Instr)1 << 16 | (Instr)ins_c(ins) << 24)
+        || (Instr)ram_rd(&h->ram, pc + 8, 4) != ((Instr)OP_POP | (Instr)a << 8) || rget(R, a + 1))
+        return 0;
+    return k ? K[ins_bx(m)] : rget(R, ins_b(m));
+}
+
+#endif
