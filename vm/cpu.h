@@ -435,14 +435,23 @@ VmStatus CPU_RUN(Vm *vm)
     ** functions in a nested loop (vm_call_function: sorted's key=, map).
     ** The loop with hooks counts in vm->steps itself: the tracer reads it. */
 #if CPU_HOOKS
-#define STEPS (vm->steps)
 #define STEPS_OUT() ((void)0)
 #define STEPS_IN() ((void)0)
+#define STEPS_LEFT() (vm->steps < stop_at ? stop_at - vm->steps : 0)
+#define STEPS_ADD(n) (vm->steps += (n))
+#define STEP_TAKE() (vm->steps >= stop_at ? true : (vm->steps++, false))
 #else
-    uint64_t steps = vm->steps;
-#define STEPS steps
-#define STEPS_OUT() (vm->steps = steps)
-#define STEPS_IN() (steps = vm->steps)
+    /* ... and count down, the steps left before stop_at: the fetch's
+    ** test is then the decrement's own flags, no compare with a limit
+    ** that the compiler kept on the stack. vm->steps is steps_top - left
+    ** (steps_top is stop_at, or vm->steps if that is already past it). */
+    uint64_t left, steps_top;
+#define STEPS_OUT() (vm->steps = steps_top - left)
+#define STEPS_IN() (steps_top = vm->steps < stop_at ? stop_at : vm->steps, left = steps_top - vm->steps)
+#define STEPS_LEFT() left
+#define STEPS_ADD(n) (left -= (n))
+#define STEP_TAKE() (left == 0 ? true : (left--, false))
+    STEPS_IN();
 #endif
     uint32_t chunk;
     const Chunk *ch;
@@ -550,7 +559,7 @@ VmStatus CPU_RUN(Vm *vm)
     Instr ins = 0;
     LOAD_FRAME();
     for (;;) {
-        if (STEPS >= stop_at) {
+        if (STEP_TAKE()) {
             SAVE_PC();
             STEPS_OUT();
             return vm->max_steps && vm->steps >= vm->max_steps ? VM_STEP_LIMIT : VM_PAUSED;
@@ -561,7 +570,6 @@ VmStatus CPU_RUN(Vm *vm)
 #endif
         Addr at = pc;
         pc += 4;
-        STEPS++;
         if (HOOKED(R.tr)) trace_begin(R.tr, chunk, at, ins, ch->pos[(at - vm->code_addr[chunk]) / 4].line);
         OpCode op = (OpCode)ins_op(ins);
         DISPATCH(op);
@@ -579,10 +587,10 @@ VmStatus CPU_RUN(Vm *vm)
             ** tested first: most MOVEs feed a call or a display. */
 #ifdef TRACEVM_DIRECT
             if (!CPU_HOOKS && (ip[4] == OP_JMPIF || ip[4] == OP_JMPIFNOT) && ip[5] == a
-                && b < R.nlocals && a >= R.nlocals && STEPS < stop_at && !rget(&R, a)) {
+                && b < R.nlocals && a >= R.nlocals && STEPS_LEFT() && !rget(&R, a)) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 int t = v == h->true_ ? 1 : v == h->false_ ? 0 : op_truth(vm, v);
-                STEPS++;
+                STEPS_ADD(1);
                 pc += 4;
                 if (t == (ins_op(nx) == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
                 break;
@@ -780,7 +788,7 @@ VmStatus CPU_RUN(Vm *vm)
             /* Without hooks, a compare into a temporary that the next
             ** instruction branches on takes the branch here: the bool
             ** would be made and consumed with nothing to observe it. */
-            if (!CPU_HOOKS && a >= R.nlocals && STEPS < stop_at) {
+            if (!CPU_HOOKS && a >= R.nlocals && STEPS_LEFT()) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 unsigned nop = ins_op(nx);
                 if ((nop == OP_JMPIFNOT || nop == OP_JMPIF || nop == OP_ANDJMP || nop == OP_ORJMP) && ins_a(nx) == a) {
@@ -793,21 +801,21 @@ VmStatus CPU_RUN(Vm *vm)
                     drop(&R, c, a);
                     drop(&R, b, a);
                     reg_put(&R, a, 0);
-                    unsigned n = keep && nop == OP_ANDJMP ? chain_branch(&R, h, &pc, to, a, true, truth, stop_at - STEPS - 1) : 0;
-                    if (n) { STEPS += 1 + n; break; }
+                    unsigned n = keep && nop == OP_ANDJMP ? chain_branch(&R, h, &pc, to, a, true, truth, STEPS_LEFT() - 1) : 0;
+                    if (n) { STEPS_ADD(1 + n); break; }
                     if (keep) rset(&R, a, heap_bool(h, truth));
-                    STEPS++;
+                    STEPS_ADD(1);
                     pc = jump ? to : pc + 4;
                     break;
                 }
                 /* the last comparison of a chain, then JMP to its test */
                 if (nop == OP_JMP && ins_sbx(nx) >= 0) {
-                    unsigned n = chain_branch(&R, h, &pc, pc + 4 + (Addr)((int64_t)ins_sbx(nx) * 4), a, false, truth, stop_at - STEPS - 1);
+                    unsigned n = chain_branch(&R, h, &pc, pc + 4 + (Addr)((int64_t)ins_sbx(nx) * 4), a, false, truth, STEPS_LEFT() - 1);
                     if (n) {
                         drop(&R, c, a);
                         drop(&R, b, a);
                         reg_put(&R, a, 0);
-                        STEPS += 1 + n;
+                        STEPS_ADD(1 + n);
                         break;
                     }
                 }
@@ -922,13 +930,13 @@ VmStatus CPU_RUN(Vm *vm)
                 ** in the same order (x's incref, the append, the list's
                 ** decref from R[A]). */
                 Addr v;
-                if (!CPU_HOOKS && stop_at - STEPS >= 3 && (v = append_arg(&R, h, pc, ins, K))) {
+                if (!CPU_HOOKS && STEPS_LEFT() >= 3 && (v = append_arg(&R, h, pc, ins, K))) {
                     heap_incref(h, v);
-                    STEPS += 2;
+                    STEPS_ADD(2);
                     pc += 8;
                     if (list_append(h, self, v) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
                     reg_put(&R, a, 0);
-                    STEPS++;
+                    STEPS_ADD(1);
                     pc += 4;
                 }
                 break;
@@ -953,9 +961,9 @@ VmStatus CPU_RUN(Vm *vm)
                 if (list_append(h, self, take(&R, a + 1)) != 0) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
                 /* xs.append(v) as a statement: the POP of its None, counted
                 ** as executed (None's incref and decref would cancel) */
-                if (STEPS < stop_at && (Instr)ram_rd(&h->ram, pc, 4) == ((Instr)OP_POP | (Instr)a << 8)) {
+                if (STEPS_LEFT() && (Instr)ram_rd(&h->ram, pc, 4) == ((Instr)OP_POP | (Instr)a << 8)) {
                     reg_put(&R, a, 0);
-                    STEPS++;
+                    STEPS_ADD(1);
                     pc += 4;
                     break;
                 }
@@ -1271,11 +1279,11 @@ VmStatus CPU_RUN(Vm *vm)
                 ** moves into a local (the loop variable) goes there at
                 ** once, that MOVE counted as executed: the temporary would
                 ** be written and emptied with nothing to observe it. */
-                if (!CPU_HOOKS && STEPS < stop_at) {
+                if (!CPU_HOOKS && STEPS_LEFT()) {
                     Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                     if (move_to_local(nx, a + 1, R.nlocals)) {
                         reg_put(&R, ins_a(nx), v);
-                        STEPS++;
+                        STEPS_ADD(1);
                         pc += 4;
                         break;
                     }
@@ -1283,8 +1291,8 @@ VmStatus CPU_RUN(Vm *vm)
                     ** UNPACK after it spreads into locals by MOVEs */
                     unsigned run;
                     if (ins_op(nx) == OP_UNPACK && ins_b(nx) == a + 1
-                        && (run = unpack_to_locals(&R, h, pc, nx, v, a, stop_at - STEPS))) {
-                        STEPS += run;
+                        && (run = unpack_to_locals(&R, h, pc, nx, v, a, STEPS_LEFT()))) {
+                        STEPS_ADD(run);
                         pc += 4 * (Addr)run;
                         break;
                     }
@@ -1355,11 +1363,11 @@ VmStatus CPU_RUN(Vm *vm)
             ** locals ('for k, v in d.items():', 'q, r = divmod(..)') run
             ** here, each counted as executed: the same takes and puts in
             ** the same order, without their dispatch. */
-            for (unsigned i = 0; i < c && STEPS < stop_at; i++) {
+            for (unsigned i = 0; i < c && STEPS_LEFT(); i++) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 if (!move_to_local(nx, a + i, R.nlocals)) break;
                 reg_put(&R, ins_a(nx), take(&R, a + i));
-                STEPS++;
+                STEPS_ADD(1);
                 pc += 4;
             }
 #endif
@@ -1392,7 +1400,7 @@ VmStatus CPU_RUN(Vm *vm)
             goto error;
         }
         CASE_DEFAULT:
-            vm_raise(vm, EXC_TYPE, "bad opcode %u at 0x%llx", op, (unsigned long long)at);
+            vm_raise(vm, EXC_TYPE, "bad opcode %u at 0x%llx", op, (unsigned long long)(pc - 4));
             goto error;
         }
         if (HOOKED(R.tr)) trace_end(R.tr);
