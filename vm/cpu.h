@@ -791,19 +791,28 @@ VmStatus CPU_RUN(Vm *vm)
             if (!CPU_HOOKS && a >= R.nlocals && STEPS_LEFT()) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 unsigned nop = ins_op(nx);
-                if ((nop == OP_JMPIFNOT || nop == OP_JMPIF || nop == OP_ANDJMP || nop == OP_ORJMP) && ins_a(nx) == a) {
+                /* if and while: the branch, taken or not, drops the bool */
+                if ((nop == OP_JMPIF || nop == OP_JMPIFNOT) && ins_a(nx) == a) {
+                    drop(&R, c, a);
+                    drop(&R, b, a);
+                    reg_put(&R, a, 0);
+                    STEPS_ADD(1);
+                    pc += 4;
+                    if (truth == (nop == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
+                    break;
+                }
+                if ((nop == OP_ANDJMP || nop == OP_ORJMP) && ins_a(nx) == a) {
                     /* ANDJMP and ORJMP keep the bool when they jump (a
                     ** chained comparison's result), else drop it; an
                     ** ANDJMP's jump in an if or while goes on to the test */
-                    bool jump = truth == (nop == OP_JMPIF || nop == OP_ORJMP);
-                    bool keep = jump && (nop == OP_ANDJMP || nop == OP_ORJMP);
+                    bool jump = truth == (nop == OP_ORJMP);
                     Addr to = pc + 4 + (Addr)((int64_t)ins_sbx(nx) * 4);
                     drop(&R, c, a);
                     drop(&R, b, a);
                     reg_put(&R, a, 0);
-                    unsigned n = keep && nop == OP_ANDJMP ? chain_branch(&R, h, &pc, to, a, true, truth, STEPS_LEFT() - 1) : 0;
+                    unsigned n = jump && nop == OP_ANDJMP ? chain_branch(&R, h, &pc, to, a, true, truth, STEPS_LEFT() - 1) : 0;
                     if (n) { STEPS_ADD(1 + n); break; }
-                    if (keep) rset(&R, a, heap_bool(h, truth));
+                    if (jump) rset(&R, a, heap_bool(h, truth));
                     STEPS_ADD(1);
                     pc = jump ? to : pc + 4;
                     break;
