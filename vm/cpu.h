@@ -478,13 +478,16 @@ VmStatus CPU_RUN(Vm *vm)
     Addr *K;
     Addr *N;
     GlobalCache *G;                     /* this chunk's global caches */
-#define LOAD_FRAME() do {                                      \
-        depth = vm->nframes - 1;                               \
+/* the frame at 'd', the top one: the loop's state from it */
+#define LOAD_FRAME_AT(d) do {                                  \
+        depth = (d);                                           \
         const Frame *f_ = &vm->frames[depth];                  \
-        chunk = f_->chunk; ch = f_->ch;                        \
-        pc = f_->pc; R.base = f_->base; R.nlocals = ch->nlocals; \
-        K = f_->K; N = f_->N; G = f_->G;                       \
+        const ChunkRun *r_ = f_->run;                          \
+        chunk = f_->chunk; ch = r_->ch;                        \
+        pc = f_->pc; R.base = f_->base; R.nlocals = r_->nlocals; \
+        K = r_->K; N = r_->N; G = r_->G;                       \
     } while (0)
+#define LOAD_FRAME() LOAD_FRAME_AT(vm->nframes - 1)
 #define SAVE_PC() (vm->frames[depth].pc = pc)
 #define XV(x) ((x) & XK_BIT ? K[(x) & ~XK_BIT] : rget(&R, (x)))
 #define RV(r, var) do { var = rget(&R, (r)); if (!var) { unbound(vm, ch, (r)); goto error; } } while (0)
@@ -861,10 +864,11 @@ VmStatus CPU_RUN(Vm *vm)
             TypeId ft = obj_type(h, f);
             if (ft == TY_FUNCTION) {
                 uint32_t target = (uint32_t)obj_field(h, obj_field(h, f, 3), 0);
-                const Chunk *cc = prog->chunks[target];
+                const ChunkRun *run = &vm->runs[target];
+                const Chunk *cc = run->ch;
                 if (HOOKED(R.tr)) trace_call(R.tr, f, b);
                 /* every parameter passed by position: nothing to arrange */
-                if ((kw || b != cc->nparams) && !bind_args(vm, &R, a, b, f, cc, kw)) goto error;
+                if ((kw || b != run->nparams) && !bind_args(vm, &R, a, b, f, cc, kw)) goto error;
                 Addr nb = R.base + (Addr)(a + 1) * HEAP_W(h);
                 /* the function object moves into the frame: R[A] keeps no reference */
                 rset(&R, a, 0);
@@ -872,13 +876,14 @@ VmStatus CPU_RUN(Vm *vm)
                 ** reloads them: fib +0.7% instructions); pc, K and N are
                 ** read before push_frame stores them, so the callee's first
                 ** fetch does not wait on those stores */
-                Addr npc = vm->code_addr[target];
-                Addr *nK = vm->ktab[target], *nN = vm->ntab[target];
-                GlobalCache *nG = vm->gtab[target];
-                if (!push_frame(vm, target, cc, nb, f, a)) { rset(&R, a, f); goto error; }
-                depth = vm->nframes - 1;
+                Addr npc = run->code;
+                Addr *nK = run->K, *nN = run->N;
+                GlobalCache *nG = run->G;
+                unsigned nlocals = run->nlocals;
+                if (!push_frame(vm, target, run, nb, f, a)) { rset(&R, a, f); goto error; }
+                depth++;                        /* the loop's frame is always the top one */
                 chunk = target; ch = cc;
-                pc = npc; R.base = nb; R.nlocals = cc->nlocals;
+                pc = npc; R.base = nb; R.nlocals = nlocals;
                 K = nK; N = nN; G = nG;
 #if CPU_HOOKS
                 /* The callee's other registers are already empty: they are
@@ -1042,8 +1047,8 @@ VmStatus CPU_RUN(Vm *vm)
                 heap_decref_fast(h, old);
             }
             if (HOOKED(R.tr)) trace_return(R.tr, v, vm->nframes > 1);
-            vm->nframes--;
-            if (vm->nframes == vm->stop_depth) {        /* the module, or a vm_call_function */
+            vm->nframes = depth;                        /* the frame popped */
+            if (depth == vm->stop_depth) {              /* the module, or a vm_call_function */
                 if (vm->stop_depth) { vm->call_result = v; heap_decref(h, func); }
                 else heap_decref(h, v);
                 if (HOOKED(R.tr)) trace_end(R.tr);
@@ -1051,7 +1056,7 @@ VmStatus CPU_RUN(Vm *vm)
                 return VM_OK;
             }
             if (func) heap_decref(h, func);
-            LOAD_FRAME();
+            LOAD_FRAME_AT(depth - 1);
             /* R[ret] is empty: CALL moved the function out of it into the
             ** frame. The loops without hooks rely on that; this one checks it. */
 #if CPU_HOOKS

@@ -23,13 +23,13 @@ static bool frame_overflow(Vm *vm, bool stack_full)
     return false;
 }
 
-/* Pushes the frame of a call of chunk 'chunk' (its Chunk is 'ch'). The
-** loop's own calls inline this; false after raising RecursionError. */
-CPU_HOT bool push_frame(Vm *vm, uint32_t chunk, const Chunk *ch, Addr base, Addr func, unsigned ret)
+/* Pushes the frame of a call of chunk 'chunk' (run is &vm->runs[chunk]).
+** The loop's own calls inline this; false after raising RecursionError. */
+CPU_HOT bool push_frame(Vm *vm, uint32_t chunk, const ChunkRun *run, Addr base, Addr func, unsigned ret)
 {
     unsigned n = vm->nframes;
     if (n >= vm->prof.recursion_limit) return frame_overflow(vm, false);
-    if (base + (Addr)ch->nregs * HEAP_W(vm->h) > vm->h->ram.stack_end) return frame_overflow(vm, true);
+    if (base + (Addr)run->nregs * HEAP_W(vm->h) > vm->h->ram.stack_end) return frame_overflow(vm, true);
     if (n == vm->capframes) {
         vm->capframes = vm->capframes ? vm->capframes * 2 : 16;
         vm->frames = xrealloc(vm->frames, vm->capframes * sizeof *vm->frames);
@@ -38,13 +38,10 @@ CPU_HOT bool push_frame(Vm *vm, uint32_t chunk, const Chunk *ch, Addr base, Addr
     Frame *f = &vm->frames[n];
     f->chunk = chunk;
     f->ret = ret;
-    f->pc = vm->code_addr[chunk];
+    f->pc = run->code;
     f->base = base;
     f->func = func;
-    f->ch = ch;
-    f->K = vm->ktab[chunk];
-    f->N = vm->ntab[chunk];
-    f->G = vm->gtab[chunk];
+    f->run = run;
     if (vm->nwarming) spec_warm(vm, chunk, 0);        /* RESUME */
     return true;
 }

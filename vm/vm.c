@@ -143,6 +143,12 @@ static int load(Vm *vm, char *err, size_t errcap)
     vm->gcache = xcalloc(ncache + 1, sizeof *vm->gcache);
     vm->gtab = xcalloc(p->nchunks + 1, sizeof *vm->gtab);
     for (size_t c = 0, first = 0; c < p->nchunks; first += p->chunks[c]->nnames, c++) vm->gtab[c] = vm->gcache + first;
+    vm->runs = xcalloc(p->nchunks + 1, sizeof *vm->runs);
+    for (size_t c = 0; c < p->nchunks; c++) {
+        const Chunk *ch = p->chunks[c];
+        vm->runs[c] = (ChunkRun){ ch, vm->code_addr[c], vm->ktab[c], vm->ntab[c], vm->gtab[c],
+                                  ch->nparams, ch->nlocals, ch->nregs, ch->ret_regs };
+    }
     vm->mcache = xcalloc(p->nnames + 1, sizeof *vm->mcache);
     Addr name = str_from_cstr(h, "__name__");
     Addr main = str_from_cstr(h, "__main__");
@@ -260,6 +266,7 @@ void vm_free(Vm *vm)
     free(vm->consts);
     free(vm->gcache);
     free(vm->gtab);
+    free(vm->runs);
     free(vm->mcache);
     free(vm->code_addr);
     spec_free(vm);
@@ -314,7 +321,7 @@ VmStatus vm_start(Vm *vm)
 {
     vm->nframes = 0;
     vm->started = true;
-    if (push_frame(vm, 0, vm->prog->chunks[0], vm->h->ram.stack, 0, 0)) return VM_OK;
+    if (push_frame(vm, 0, &vm->runs[0], vm->h->ram.stack, 0, 0)) return VM_OK;
     vm_capture_traceback(vm);
     if (vm->tr) trace_error(vm->tr, vm_exc_names[vm->err.kind], vm->err.msg);
     return VM_ERROR;
@@ -367,7 +374,7 @@ Addr vm_call_function(Vm *vm, Addr f, Addr *args, unsigned n)
     uint64_t saved_pause = vm->pause_at;
     vm->stop_depth = vm->nframes;
     vm->pause_at = 0;                   /* a callback runs to its end */
-    if (!push_frame(vm, target, cc, base + h->W, f, 0)) {
+    if (!push_frame(vm, target, &vm->runs[target], base + h->W, f, 0)) {
         vm->stop_depth = saved_stop;
         vm->pause_at = saved_pause;
         for (unsigned r = 1; r <= cc->nregs; r++) { Addr v = rget(&R, r); rset(&R, r, 0); heap_decref(h, v); }

@@ -60,16 +60,27 @@ extern const char *const vm_exc_names[EXC__COUNT];
 ** a later vm_run continues from the saved frames. */
 typedef enum { VM_OK = 0, VM_ERROR = 1, VM_STEP_LIMIT = 3, VM_PAUSED = 4 } VmStatus;
 
+/*
+** What the CPU loop loads for a chunk when a CALL enters it or a RETURN
+** goes back to it, in one record (vm->runs[chunk]): a frame holds one
+** pointer to it, and a call's checks read the counts here rather than
+** through the Chunk.
+*/
+typedef struct ChunkRun {
+    const Chunk *ch;            /* prog->chunks[chunk] */
+    Addr code;                  /* vm->code_addr[chunk] */
+    Addr *K, *N;                /* vm->ktab[chunk], vm->ntab[chunk] */
+    struct GlobalCache *G;      /* vm->gtab[chunk] */
+    unsigned nparams, nlocals, nregs, ret_regs;   /* ch's */
+} ChunkRun;
+
 typedef struct Frame {
     uint32_t chunk;             /* index in the program */
     unsigned ret;               /* caller's register for the result */
     Addr pc;                    /* address of the next instruction */
     Addr base;                  /* address of R[0] */
     Addr func;                  /* function object (0 for the module) */
-    /* the chunk's host tables, so that a RETURN finds them in one place */
-    const Chunk *ch;            /* prog->chunks[chunk] */
-    Addr *K, *N;                /* vm->ktab[chunk], vm->ntab[chunk] */
-    struct GlobalCache *G;      /* vm->gtab[chunk] */
+    const ChunkRun *run;        /* &vm->runs[chunk] */
 } Frame;
 
 typedef struct TraceFrame { uint32_t chunk; uint32_t line; uint32_t ins; /* instruction index */ } TraceFrame;
@@ -129,6 +140,7 @@ typedef struct Vm {
     Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
     GlobalCache *gcache;        /* every chunk's global caches, one block */
     GlobalCache **gtab;         /* chunk -> its caches in gcache, by N[] index */
+    ChunkRun *runs;             /* chunk -> the above, and its counts, for CALL and RETURN */
     MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
     LookupCache lk;             /* the CPU loop's last dict lookup */
     Addr module;                /* the __main__ module object */
