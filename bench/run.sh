@@ -50,6 +50,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 tmp=${BENCH_TMP:-/tmp/tracevm-bench}
 mkdir -p "$tmp"
+# Two runs in one scratch folder overwrite each other's outputs (a
+# program then reads DIFFERS): the second one stops instead.
+exec 9>"$tmp/lock"
+flock -n 9 || { echo "run.sh: another run.sh is using $tmp; give this one its own BENCH_TMP" >&2; exit 1; }
 
 tvm="$root/build/tracevm"
 runs=5
