@@ -1197,11 +1197,29 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(GETITEM): {
-            Addr o, i;
+            Addr o, i, r = 0;
             RV(b, o);
             XVC(c, i);
+            /* Without hooks, l[i] or t[i] with an int index in range in
+            ** the loop itself: nothing here can raise, so no SAVE_PC, and
+            ** no call (getitem_fast's kept o and i on the stack across it) */
+            Addr ot = obj_type_addr(h, o);
+            int64_t k;
+            if (!CPU_HOOKS && (ot == heap_type_obj(h, TY_LIST) || ot == heap_type_obj(h, TY_TUPLE))
+                && obj_type_addr(h, i) == heap_type_obj(h, TY_INT) && int_small(h, i, &k)) {
+                int64_t n = obj_ob_size(h, o);
+                if (k < 0) k += n;
+                if (k >= 0 && k < n) {
+                    r = ot == heap_type_obj(h, TY_LIST) ? list_get(h, o, (size_t)k) : tuple_get(h, o, (size_t)k);
+                    heap_incref(h, r);
+                    drop(&R, c, a);
+                    drop(&R, b, a);
+                    reg_put(&R, a, r);
+                    break;
+                }
+            }
             SAVE_PC();
-            Addr r = getitem_fast(h, o, i);
+            r = getitem_fast(h, o, i);
             if (!r && !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)) {
                 Addr slot;                              /* d[k] present: op_getitem's result */
                 if (dict_find(h, o, i, &slot) > 0) {
