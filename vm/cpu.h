@@ -1241,7 +1241,7 @@ VmStatus CPU_RUN(Vm *vm)
             RV(a, o);
             XVC(b, i);
             XVC(c, v);
-            SAVE_PC();
+            /* pc is saved where something can raise: not on the fast paths */
             Addr slot;
             int found = -1;
             if (!CPU_HOOKS && ((slot = list_slot_fast(h, o, i))
@@ -1253,12 +1253,12 @@ VmStatus CPU_RUN(Vm *vm)
                 Addr old = ram_word(&h->ram, slot);
                 ram_set_word(&h->ram, slot, v);
                 heap_decref_fast(h, old);
-            } else if (!CPU_HOOKS && found == 0 && dict_store(h, o, i, v)) {
+            } else {
+                SAVE_PC();
                 /* a new int or str key: dict_set's insertion (the probe runs
                 ** again for the slot: passing it along from dict_find cost
                 ** the loops more than it saved) */
-            } else {
-                CHECK(op_setitem(vm, o, i, v) == 0);
+                if (CPU_HOOKS || found != 0 || !dict_store(h, o, i, v)) CHECK(op_setitem(vm, o, i, v) == 0);
             }
             drop(&R, c, MAX_REGS);
             drop(&R, b, MAX_REGS);
