@@ -1012,12 +1012,15 @@ static bool norm_index(Vm *vm, Addr i, size_t n, size_t *out, const char *what)
         vm_raise(vm, EXC_INDEX, "cannot fit 'int' into an index-sized integer");
         return false;
     }
-    if (k < 0) k += (int64_t)n;
-    if (k < 0 || (uint64_t)k >= n) {
+    /* unsigned, so that a length past 2**63 - 1 (a wide range) works too:
+    ** a negative k is in range when -k <= n */
+    uint64_t u = (uint64_t)k;
+    if (k < 0 ? (uint64_t)0 - u > n : u >= n) {
         vm_raise(vm, EXC_INDEX, "%s index out of range", what);
         return false;
     }
-    *out = (size_t)k;
+    if (k < 0) u += (uint64_t)n;
+    *out = (size_t)u;
     return true;
 }
 
@@ -1154,11 +1157,13 @@ Addr op_getitem(Vm *vm, Addr c, Addr i)
         return v;
     }
     case TY_RANGE: {
-        int64_t start, step, len;
+        int64_t start, stop, step;
         int_to_i64(h, obj_field(h, c, 0), &start);
+        int_to_i64(h, obj_field(h, c, 1), &stop);
         int_to_i64(h, obj_field(h, c, 2), &step);
-        int_to_i64(h, obj_field(h, c, 3), &len);
-        if (!norm_index(vm, i, (size_t)len, &k, "range object")) return 0;
+        /* the length from the bounds: past 2**63 - 1 (range(-2**63, 1))
+        ** the length field is an int that int_to_i64 cannot give */
+        if (!norm_index(vm, i, (size_t)op_range_len(start, stop, step), &k, "range object")) return 0;
         /* an item of the range fits; k * step alone may not: unsigned, as range_reverse */
         return check(vm, int_from_i64(h, (int64_t)((uint64_t)start + (uint64_t)k * (uint64_t)step)));
     }
