@@ -324,28 +324,39 @@ static inline Addr lookup_recall(Vm *vm, Addr d, Addr k)
     return vm->lk.vslot;
 }
 
-/* o[i] for a list, tuple or ASCII str and an int index in range (negative
-** counts from the end), as op_getitem does it; 0 to take the general path. */
-static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
+/* o[i] for a list or tuple o (its type t) and an int index in range
+** (negative counts from the end): the item, a new reference; else 0.
+** GETITEM runs it in the loops without hooks before anything else:
+** nothing here can raise. */
+static inline __attribute__((always_inline)) Addr seq_item_fast(Heap *h, Addr o, Addr t, Addr i)
 {
     int64_t k;
-    if (obj_type_addr(h, i) != heap_type_obj(h, TY_INT) || !int_small(h, i, &k)) return 0;
-    Addr t = obj_type_addr(h, o);
     bool list = t == heap_type_obj(h, TY_LIST);
-    if (t == heap_type_obj(h, TY_STR) && str_is_ascii(h, o)) {
-        /* s[i] of ASCII text: the character's latin-1 singleton */
-        int64_t n = (int64_t)str_len(h, o);
-        if (k < 0) k += n;
-        if (k < 0 || k >= n) return 0;
-        return str_char_singleton(h, ascii_chars(h, o)[k]);
-    }
-    if (!list && t != heap_type_obj(h, TY_TUPLE)) return 0;
+    if ((!list && t != heap_type_obj(h, TY_TUPLE)) || obj_type_addr(h, i) != heap_type_obj(h, TY_INT) || !int_small(h, i, &k))
+        return 0;
     int64_t n = obj_ob_size(h, o);
     if (k < 0) k += n;
     if (k < 0 || k >= n) return 0;
     Addr v = list ? list_get(h, o, (size_t)k) : tuple_get(h, o, (size_t)k);
     heap_incref(h, v);
     return v;
+}
+
+/* o[i] for a list, tuple or ASCII str and an int index in range, as
+** op_getitem does it; 0 to take the general path. */
+static inline Addr getitem_fast(Heap *h, Addr o, Addr i)
+{
+    Addr t = obj_type_addr(h, o);
+    if (t == heap_type_obj(h, TY_STR) && str_is_ascii(h, o)) {
+        /* s[i] of ASCII text: the character's latin-1 singleton */
+        int64_t k;
+        if (obj_type_addr(h, i) != heap_type_obj(h, TY_INT) || !int_small(h, i, &k)) return 0;
+        int64_t n = (int64_t)str_len(h, o);
+        if (k < 0) k += n;
+        if (k < 0 || k >= n) return 0;
+        return str_char_singleton(h, ascii_chars(h, o)[k]);
+    }
+    return seq_item_fast(h, o, t, i);
 }
 
 /* l[i] = v for a list and a small int index in range: the slot of the
@@ -1201,22 +1212,13 @@ VmStatus CPU_RUN(Vm *vm)
             RV(b, o);
             XVC(c, i);
             /* Without hooks, l[i] or t[i] with an int index in range in
-            ** the loop itself: nothing here can raise, so no SAVE_PC, and
-            ** no call (getitem_fast's kept o and i on the stack across it) */
-            Addr ot = obj_type_addr(h, o);
-            int64_t k;
-            if (!CPU_HOOKS && (ot == heap_type_obj(h, TY_LIST) || ot == heap_type_obj(h, TY_TUPLE))
-                && obj_type_addr(h, i) == heap_type_obj(h, TY_INT) && int_small(h, i, &k)) {
-                int64_t n = obj_ob_size(h, o);
-                if (k < 0) k += n;
-                if (k >= 0 && k < n) {
-                    r = ot == heap_type_obj(h, TY_LIST) ? list_get(h, o, (size_t)k) : tuple_get(h, o, (size_t)k);
-                    heap_incref(h, r);
-                    drop(&R, c, a);
-                    drop(&R, b, a);
-                    reg_put(&R, a, r);
-                    break;
-                }
+            ** the loop itself: no SAVE_PC, and no call (getitem_fast's
+            ** kept o and i on the stack across it) */
+            if (!CPU_HOOKS && (r = seq_item_fast(h, o, obj_type_addr(h, o), i))) {
+                drop(&R, c, a);
+                drop(&R, b, a);
+                reg_put(&R, a, r);
+                break;
             }
             SAVE_PC();
             r = getitem_fast(h, o, i);
