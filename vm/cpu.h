@@ -452,10 +452,10 @@ VmStatus CPU_RUN(Vm *vm)
 #define STEPS_ADD(n) (vm->steps += (n))
 #define STEP_TAKE() (vm->steps >= stop_at ? true : (vm->steps++, false))
 #else
-    /* ... and count down, the steps left before stop_at: the fetch's
-    ** test is then the decrement's own flags, no compare with a limit
-    ** that the compiler kept on the stack. vm->steps is steps_top - left
-    ** (steps_top is stop_at, or vm->steps if that is already past it). */
+    /* ... and count down, the steps left before stop_at: the fetch tests
+    ** that for zero, not against a limit that the compiler kept on the
+    ** stack. vm->steps is steps_top - left (steps_top is stop_at, or
+    ** vm->steps if that is already past it). */
     uint64_t left, steps_top;
 #define STEPS_OUT() (vm->steps = steps_top - left)
 #define STEPS_IN() (steps_top = vm->steps < stop_at ? stop_at : vm->steps, left = steps_top - vm->steps)

@@ -141,12 +141,10 @@ static int load(Vm *vm, char *err, size_t errcap)
     size_t ncache = 0;
     for (size_t c = 0; c < p->nchunks; c++) ncache += p->chunks[c]->nnames;
     vm->gcache = xcalloc(ncache + 1, sizeof *vm->gcache);
-    vm->gtab = xcalloc(p->nchunks + 1, sizeof *vm->gtab);
-    for (size_t c = 0, first = 0; c < p->nchunks; first += p->chunks[c]->nnames, c++) vm->gtab[c] = vm->gcache + first;
     vm->runs = xcalloc(p->nchunks + 1, sizeof *vm->runs);
-    for (size_t c = 0; c < p->nchunks; c++) {
+    for (size_t c = 0, first = 0; c < p->nchunks; first += p->chunks[c]->nnames, c++) {
         const Chunk *ch = p->chunks[c];
-        vm->runs[c] = (ChunkRun){ ch, vm->code_addr[c], vm->ktab[c], vm->ntab[c], vm->gtab[c],
+        vm->runs[c] = (ChunkRun){ ch, vm->code_addr[c], vm->ktab[c], vm->ntab[c], vm->gcache + first,
                                   ch->nparams, ch->nlocals, ch->nregs, ch->ret_regs };
     }
     vm->mcache = xcalloc(p->nnames + 1, sizeof *vm->mcache);
@@ -265,7 +263,6 @@ void vm_free(Vm *vm)
     if (!vm) return;
     free(vm->consts);
     free(vm->gcache);
-    free(vm->gtab);
     free(vm->runs);
     free(vm->mcache);
     free(vm->code_addr);

@@ -70,7 +70,7 @@ typedef struct ChunkRun {
     const Chunk *ch;            /* prog->chunks[chunk] */
     Addr code;                  /* vm->code_addr[chunk] */
     Addr *K, *N;                /* vm->ktab[chunk], vm->ntab[chunk] */
-    struct GlobalCache *G;      /* vm->gtab[chunk] */
+    struct GlobalCache *G;      /* its caches in vm->gcache, by N[] index */
     unsigned nparams, nlocals, nregs, ret_regs;   /* ch's */
 } ChunkRun;
 
@@ -96,7 +96,7 @@ typedef struct Tracer Tracer;
 /* LOADGLOBAL/STOREGLOBAL inline cache for one name of one chunk (CPython
 ** 3.11's LOAD_GLOBAL cache): where the value sits in the globals dict, or,
 ** for a builtin, the object and the dict's entry count when it was missed.
-** A chunk's caches are in its N[] order (vm->gtab), so an instruction
+** A chunk's caches are in its N[] order (ChunkRun.G), so an instruction
 ** finds its own from the frame in one load. */
 typedef struct GlobalCache {
     Addr keys;                  /* globals' keys object when cached; 0 = empty */
@@ -139,8 +139,7 @@ typedef struct Vm {
     Addr globals;               /* module dict */
     Addr globals_keys_at;       /* RAM address of its keys pointer (dict_keys_field) */
     GlobalCache *gcache;        /* every chunk's global caches, one block */
-    GlobalCache **gtab;         /* chunk -> its caches in gcache, by N[] index */
-    ChunkRun *runs;             /* chunk -> the above, and its counts, for CALL and RETURN */
+    ChunkRun *runs;             /* chunk -> its tables and counts, for CALL and RETURN */
     MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
     LookupCache lk;             /* the CPU loop's last dict lookup */
     Addr module;                /* the __main__ module object */
