@@ -73,7 +73,7 @@ static inline void tuple_dealloc(Heap *h, Addr o)
         h->tuple_free[n][h->ntuple_free[n]++] = o;
         return;
     }
-    heap_unmake(h, o, tuple_bytes(h, n));
+    heap_unmake_as(h, o, TY_TUPLE, tuple_bytes(h, n));
 }
 
 static inline void list_dealloc(Heap *h, Addr o)
@@ -81,7 +81,7 @@ static inline void list_dealloc(Heap *h, Addr o)
     Addr items = list_items(h, o);
     if (items) heap_release(h, items, (uint64_t)list_capacity(h, o) * h->L.list_slot);
     if (h->nlist_free < h->L.list_freelist) { h->list_free[h->nlist_free++] = o; return; }
-    heap_unmake(h, o, h->L.list_base);
+    heap_unmake_as(h, o, TY_LIST, h->L.list_base);
 }
 
 /*
@@ -179,6 +179,11 @@ static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
         if (t == TY_RANGE)
             for (unsigned k = 0; k < 4; k++) free_child(h, obj_field(h, o, k), depth);
         heap_release(h, o, t == TY_RANGE ? h->L.range_size : h->L.range_iter_size);
+        return;
+    }
+    if (t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER) {
+        free_child(h, obj_field(h, o, 0), depth);       /* the sequence, if not exhausted */
+        heap_unmake_as(h, o, t, h->L.iter_size);
         return;
     }
     unsigned n = heap_owned_fields(h, o, t);

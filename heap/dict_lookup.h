@@ -320,7 +320,7 @@ static inline void dict_free_object(Heap *h, Addr d)
 {
     free_keys(h, keys_of(h, d));
     if (h->ndict_free < h->L.dict_freelist) { h->dict_free[h->ndict_free++] = d; return; }
-    heap_unmake(h, d, h->L.dict_empty);
+    heap_unmake_as(h, d, TY_DICT, h->L.dict_empty);
 }
 
 /*

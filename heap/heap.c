@@ -175,11 +175,11 @@ void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after)
 
 Addr heap_make(Heap *h, TypeId t, uint64_t size)
 {
-    Addr b = heap_alloc(h, size);
-    if (!b) return 0;
-    Addr o = b + heap_gc(h, t);
-    if (o != b) memset(ram_ptr(&h->ram, b), 0, 2 * h->W);    /* PyGC_Head: two words, linked in gen 0 */
-    heap_revive(h, o, t, size);
+    Addr o = heap_make_quiet(h, t, size);
+    if (o && h->obs) {
+        HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
+        h->obs(h->obs_ud, &e);
+    }
     return o;
 }
 
@@ -192,11 +192,7 @@ void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size)
     }
 }
 
-void heap_unmake(Heap *h, Addr o, uint64_t size)
-{
-    TypeId t = obj_type(h, o);
-    heap_release(h, o - heap_gc(h, t), size);
-}
+void heap_unmake(Heap *h, Addr o, uint64_t size) { heap_unmake_as(h, o, obj_type(h, o), size); }
 
 /* Marked bytes in map bytes [lo, hi): a mark is the byte 1, so eight at a
 ** time are a popcount. */
@@ -231,24 +227,6 @@ bool heap_is_live(const Heap *h, Addr o)
     return i < h->objmap_bytes && h->objmap[i];
 }
 
-/* heap_copy_refs' and heap_store_refs' host loop for words of W bytes (a
-** constant where inlined): n words from s to d, each source word a
-** reference increfed; the words overwritten go to old[] when it is given. */
-static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t *d, ptrdiff_t dstride, const uint8_t *s, ptrdiff_t sstride,
-                                                               size_t n, uint64_t imm, unsigned W, Addr *old)
-{
-    for (size_t i = 0; i < n; i++, s += sstride, d += dstride) {
-        uint64_t v = 0, rc = 0;         /* little-endian: the low W bytes */
-        if (old) { uint64_t w = 0; memcpy(&w, d, W); old[i] = w; }
-        memcpy(&v, s, W);
-        memcpy(d, &v, W);
-        if (!v) continue;
-        uint8_t *o = ram_ptr(ram, v);
-        memcpy(&rc, o, W);
-        if (rc != imm) { rc++; memcpy(o, &rc, W); }
-    }
-}
-
 /* Both: dst and src n slots apart by dstep and sstep (one of them 1). */
 static void move_refs(Heap *h, Addr dst, int64_t dstep, Addr src, int64_t sstep, size_t n, Addr *old)
 {
@@ -272,7 +250,7 @@ static void move_refs(Heap *h, Addr dst, int64_t dstep, Addr src, int64_t sstep,
     else copy_refs_le(&h->ram, d, ds, s, ss, n, h->immortal_rc, 4, old);
 }
 
-void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n) { move_refs(h, dst, 1, src, step, n, NULL); }
+void heap_copy_refs_any(Heap *h, Addr dst, Addr src, int64_t step, size_t n) { move_refs(h, dst, 1, src, step, n, NULL); }
 
 void heap_store_refs(Heap *h, Addr dst, int64_t step, Addr src, size_t n, Addr *old) { move_refs(h, dst, step, src, 1, n, old); }
 

@@ -296,11 +296,40 @@ HEAP_HOT void heap_decref(Heap *h, Addr o)
     if (rc == 1 && !heap_is_static(h, o)) HEAP_DEALLOC(h, o);
 }
 
+/* heap_copy_refs' and heap_store_refs' host loop for words of W bytes (a
+** constant where inlined): n words from s to d, each source word a
+** reference increfed; the words overwritten go to old[] when it is given. */
+static inline __attribute__((always_inline)) void copy_refs_le(Ram *ram, uint8_t *d, ptrdiff_t dstride, const uint8_t *s, ptrdiff_t sstride,
+                                                               size_t n, uint64_t imm, unsigned W, Addr *old)
+{
+    for (size_t i = 0; i < n; i++, s += sstride, d += dstride) {
+        uint64_t v = 0, rc = 0;         /* little-endian: the low W bytes */
+        if (old) { uint64_t w = 0; memcpy(&w, d, W); old[i] = w; }
+        memcpy(&v, s, W);
+        memcpy(d, &v, W);
+        if (!v) continue;
+        uint8_t *o = ram_ptr(ram, v);
+        memcpy(&rc, o, W);
+        if (rc != imm) { rc++; memcpy(o, &rc, W); }
+    }
+}
+
 /* The n slots from 'dst' on = the items at src, src + step slots, ..,
 ** each increfed, in that order (a slice, a concatenation, a copy). Nothing
 ** observing and little-endian RAM: host loads and stores, the observer
-** tested once. */
-void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n);
+** tested once (heap_copy_refs_any, heap/heap.c). Inline in a unit where
+** nothing observes (the untraced loops), for contiguous items: a call
+** there cost a 3-item list() a hundred instructions. */
+void heap_copy_refs_any(Heap *h, Addr dst, Addr src, int64_t step, size_t n);
+HEAP_HOT void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n)
+{
+    if (!HEAP_HOOKS && !RAM_BIG(&h->ram) && step == 1) {
+        unsigned W = HEAP_W(h);
+        copy_refs_le(&h->ram, ram_ptr(&h->ram, dst), W, ram_ptr(&h->ram, src), W, n, HEAP_IMMORTAL_RC(h), W, NULL);
+        return;
+    }
+    heap_copy_refs_any(h, dst, src, step, n);
+}
 /* The other way: the slots dst, dst + step slots, .. = the n items from
 ** src on, each increfed, in that order; what the slots held goes to
 ** old[0..n), for the caller to release (l[a:b:c] = v). */
@@ -448,10 +477,33 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
     heap_mark(h, o, true);
 }
 
+/* Bytes of the PyGC_Head in front of an object of type t: 0 or the profile's. */
+static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
+
 /* Allocates an object block of 'size' bytes (getsizeof, GC header included
 ** for GC types), writes refcount 1 and the type pointer, registers it and
 ** reports HEV_ALLOC. Returns its id (block + GC header) or 0. */
 Addr heap_make(Heap *h, TypeId t, uint64_t size);
+
+/* heap_make without the report, inline: what it does while nothing
+** observes the heap (the untraced loops' iterators and lists). The GC
+** header's two words are zeroed: linked in gen 0 with nothing to see. */
+HEAP_HOT Addr heap_make_quiet(Heap *h, TypeId t, uint64_t size)
+{
+    Addr b = heap_alloc(h, size);
+    if (!b) return 0;
+    Addr o = b + heap_gc(h, t);
+    if (o != b) memset(ram_ptr(&h->ram, b), 0, 2 * HEAP_W(h));
+    heap_revive_quiet(h, o, t);
+    return o;
+}
+
+/* heap_unmake of an object of type t, inline: its block of 'size' bytes
+** (GC header included) back to the allocator. */
+HEAP_HOT void heap_unmake_as(Heap *h, Addr o, TypeId t, uint64_t size)
+{
+    heap_release(h, o - heap_gc(h, t), size);
+}
 
 /* heap_new_object for an object without a GC header while nothing
 ** observes the heap, inline: a block of 'size' bytes (at most the small
@@ -877,11 +929,25 @@ HEAP_HOT Addr tuple_new_filled(Heap *h, size_t n)
     return o;
 }
 
+/* heap_make, inline in a unit where nothing observes the heap. */
+HEAP_HOT Addr heap_make_hot(Heap *h, TypeId t, uint64_t size)
+{
+    return HEAP_HOOKS ? heap_make(h, t, size) : heap_make_quiet(h, t, size);
+}
+
 /* ---- list (heap/obj_list.c) ---- */
 Addr list_new(Heap *h, size_t n);               /* n items (NULL), capacity exactly n */
 /* An empty list not taken from the free list: list() calls the type's
 ** tp_alloc (list_vectorcall), where [] and PyList_New take a free one. */
-Addr list_new_fresh(Heap *h);
+HEAP_HOT Addr list_new_fresh(Heap *h)
+{
+    Addr o = heap_make_hot(h, TY_LIST, h->L.list_base);
+    if (!o) return 0;
+    ram_set_word(&h->ram, o + 2 * HEAP_W(h), 0);       /* ob_size */
+    ram_set_word(&h->ram, o + 3 * HEAP_W(h), 0);       /* ob_item */
+    ram_set_word(&h->ram, o + 4 * HEAP_W(h), 0);       /* allocated */
+    return o;
+}
 static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
 static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
 static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
@@ -916,8 +982,18 @@ HEAP_HOT Addr list_new_filled(Heap *h, size_t n)
 void list_set(Heap *h, Addr l, size_t i, Addr v);
 /* CPython's list_resize: 0, or -1 when RAM is full. */
 int list_resize(Heap *h, Addr l, size_t newsize);
-/* list_preallocate_exact: capacity n rounded up to even (list must be empty). */
-int list_preallocate_exact(Heap *h, Addr l, size_t n);
+/* list_preallocate_exact: capacity n rounded up to even (list must be
+** empty); -1 when RAM is full or n items could not fit it. */
+HEAP_HOT int list_preallocate_exact(Heap *h, Addr l, size_t n)
+{
+    if (n > h->max_list_items) return -1;
+    n = (n + 1) & ~(size_t)1;
+    Addr items = n <= h->max_list_items ? heap_alloc(h, (uint64_t)n * h->L.list_slot) : 0;
+    if (!items) return -1;
+    ram_set_word(&h->ram, l + 3 * HEAP_W(h), items);
+    ram_set_word(&h->ram, l + 4 * HEAP_W(h), n);
+    return 0;
+}
 /* list_append when the list is full: grows it as list_resize does. */
 int list_append_grow(Heap *h, Addr l, Addr v);
 /* Appends 'v' (stolen; released on failure): 0, or -1 when RAM is full.

@@ -26,8 +26,6 @@ uint64_t str_sizeof(const Heap *h, Addr o);
 void heap_dict_init(Heap *h);
 
 
-static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
-
 /* Bytes of a tuple of n items, and of a list's item array of n slots;
 ** UINT64_MAX when that cannot fit the heap (so heap_alloc refuses it
 ** instead of a product wrapping around). */

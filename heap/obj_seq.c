@@ -97,16 +97,6 @@ Addr list_new(Heap *h, size_t n)
     return o;
 }
 
-Addr list_new_fresh(Heap *h)
-{
-    Addr o = heap_make(h, TY_LIST, h->L.list_base);
-    if (!o) return 0;
-    set_size(h, o, 0);
-    ram_set_word(&h->ram, f_items(h, o), 0);
-    ram_set_word(&h->ram, f_alloc(h, o), 0);
-    return o;
-}
-
 /* Moves the item array to a block of 'cap' slots (PyMem_Realloc: a block
 ** that still fits its size class and is over 3/4 used stays in place). */
 static int realloc_items(Heap *h, Addr l, size_t cap)
@@ -156,17 +146,6 @@ int list_resize(Heap *h, Addr l, size_t newsize)
     if (newsize == 0) cap = 0;
     if (realloc_items(h, l, cap) != 0) return -1;
     set_size(h, l, newsize);
-    return 0;
-}
-
-int list_preallocate_exact(Heap *h, Addr l, size_t n)
-{
-    if (items_bytes(h, n) == UINT64_MAX) return -1;
-    n = (n + 1) & ~(size_t)1;
-    Addr items = heap_alloc(h, items_bytes(h, n));
-    if (!items) return -1;
-    ram_set_word(&h->ram, f_items(h, l), items);
-    ram_set_word(&h->ram, f_alloc(h, l), n);
     return 0;
 }
 

@@ -1288,7 +1288,7 @@ VmStatus CPU_RUN(Vm *vm)
             Addr x;
             RV(b, x);
             SAVE_PC();
-            Addr it = CPU_HOOKS || obj_type_addr(h, x) != heap_type_obj(h, TY_RANGE) ? 0 : range_iter_fast(h, x);
+            Addr it = CPU_HOOKS ? 0 : iter_unhooked(h, x);
             if (!it) it = op_iter(vm, x);
             CHECK(it);
             drop(&R, b, a);

@@ -113,14 +113,26 @@ static inline bool range_of_longs(Heap *h, Addr rg, int64_t v[4])
 }
 
 /* iter() of a range_of_longs, as range_iter_new makes it (vm/ops.c): 0
-** for anything else, and when RAM is full. Out of the CPU loop's way, as
-** builtin_fast. */
-static __attribute__((noinline)) Addr range_iter_fast(Heap *h, Addr rg)
+** for anything else, and when RAM is full. */
+static Addr range_iter_fast(Heap *h, Addr rg)
 {
     int64_t v[4];
     if (!range_of_longs(h, rg, v)) return 0;
     Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
     return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
+}
+
+/* iter() of a list, tuple, str or range_of_longs without hooks, as op_iter
+** makes it, out of the CPU loop's way: 0 for anything else, and when RAM
+** is full (op_iter then raises). */
+static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x)
+{
+    Addr t = obj_type_addr(h, x);
+    if (t == heap_type_obj(h, TY_LIST)) return seq_iter_make(h, TY_LISTITER, x, 0);
+    if (t == heap_type_obj(h, TY_TUPLE)) return seq_iter_make(h, TY_TUPLEITER, x, 0);
+    if (t == heap_type_obj(h, TY_STR)) return seq_iter_make(h, str_is_ascii(h, x) ? TY_STRITER : TY_USTRITER, x, 0);
+    if (t == heap_type_obj(h, TY_RANGE)) return range_iter_fast(h, x);
+    return 0;
 }
 
 /* list(range(..)) of a range_of_longs, as the list type's call and

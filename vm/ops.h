@@ -222,23 +222,29 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
 }
 
 /*
-** op_next's common cases inline: the next item of a list iterator, the
-** next char of an ASCII str (its latin-1 singleton), or the next int of a
-** range iterator of C longs, as op_next makes it. Returns 1 with *out
-** set, 0 at the end of a range iterator (op_next changes nothing there
-** either), or -1 for op_next to do it (other iterators, a list or str
-** iterator's end, which drops its sequence, RAM full), having changed
-** nothing.
+** op_next's common cases inline: the next item of a list or tuple
+** iterator, the next char of an ASCII str (its latin-1 singleton), or the
+** next int of a range iterator of C longs, as op_next makes it. Returns 1
+** with *out set, 0 at the end (a list or tuple iterator drops its
+** sequence there, as listiter_next does; a range iterator changes
+** nothing), or -1 for op_next to do it (other iterators, a str
+** iterator's end, RAM full), having changed nothing.
 */
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
     Addr t = obj_type_addr(h, it);
     uint64_t i = obj_field(h, it, 1);
-    if (t == heap_type_obj(h, TY_LISTITER)) {
+    bool list = t == heap_type_obj(h, TY_LISTITER);
+    if (list || t == heap_type_obj(h, TY_TUPLEITER)) {
         Addr seq = obj_field(h, it, 0);
-        if (!seq || i >= list_len(h, seq)) return -1;
+        if (!seq) return 0;
+        if (i >= (list ? list_len(h, seq) : tuple_len(h, seq))) {
+            obj_set_field(h, it, 0, 0);
+            heap_decref(h, seq);
+            return 0;
+        }
         obj_set_field(h, it, 1, i + 1);
-        *out = list_get(h, seq, i);
+        *out = list ? list_get(h, seq, i) : tuple_get(h, seq, i);
         heap_incref(h, *out);
         return 1;
     }
@@ -257,6 +263,22 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
     ri_advance(h, it, &s);
     *out = r;
     return 1;
+}
+
+/* A new iterator of type t (list, tuple, str, or a reversed one) over
+** 'seq', at 'index' (seq_iter_new, vm/ops_iter.c; inline in the untraced
+** loops); 0 when RAM is full. */
+HEAP_HOT Addr seq_iter_make(Heap *h, TypeId t, Addr seq, int64_t index)
+{
+    unsigned W = HEAP_W(h);
+    uint64_t size = h->L.iter_size, used = 4 * (uint64_t)W + heap_gc(h, t);
+    Addr r = heap_make_hot(h, t, size);
+    if (!r) return 0;
+    heap_incref(h, seq);
+    obj_set_field(h, r, 0, seq);
+    obj_set_field(h, r, 1, (uint64_t)index);
+    if (size > used) memset(ram_ptr(&h->ram, r + 4 * (Addr)W), 0, size - used);
+    return r;
 }
 
 bool op_check_hashable_slow(Vm *vm, Addr k);

@@ -293,13 +293,8 @@ static int longrange_next(Vm *vm, Addr it, Addr *out)
 ** iterators): the sequence, then the index it starts at. */
 static Addr seq_iter_new(Vm *vm, TypeId t, Addr seq, int64_t index)
 {
-    Heap *h = H(vm);
-    Addr r = heap_new_object(h, t, 2, 0);
-    if (!r) return nomem(vm);
-    heap_incref(h, seq);
-    obj_set_field(h, r, 0, seq);
-    obj_set_field(h, r, 1, (uint64_t)index);
-    return r;
+    Addr r = seq_iter_make(H(vm), t, seq, index);
+    return r ? r : nomem(vm);
 }
 
 /* dictiter_new: an iterator over d of type t (a dict iterator type) */
@@ -461,25 +456,18 @@ int op_next(Vm *vm, Addr it, Addr *out)
     TypeId t = obj_type(h, it);
     uint64_t i = obj_field(h, it, 1);
     switch (t) {
-    case TY_LISTITER: case TY_TUPLEITER: case TY_STRITER: case TY_USTRITER: {
+    case TY_STRITER: case TY_USTRITER: {     /* lists and tuples: op_next_fast */
         Addr seq = obj_field(h, it, 0);
         if (!seq) return 0;
-        size_t n = t == TY_LISTITER ? list_len(h, seq) : t == TY_TUPLEITER ? tuple_len(h, seq) : str_len(h, seq);
-        if (i >= n) {
+        if (i >= str_len(h, seq)) {
             obj_set_field(h, it, 0, 0);       /* exhausted iterators drop their sequence */
             heap_decref(h, seq);
             return 0;
         }
         obj_set_field(h, it, 1, i + 1);
-        if (t == TY_STRITER || t == TY_USTRITER) {
-            uint32_t ch = str_char(h, seq, i);
-            *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
-            return *out ? 1 : (nomem(vm), -1);
-        }
-        Addr v = t == TY_LISTITER ? list_get(h, seq, i) : tuple_get(h, seq, i);
-        heap_incref(h, v);
-        *out = v;
-        return 1;
+        uint32_t ch = str_char(h, seq, i);
+        *out = ch < 256 ? str_char_singleton(h, ch) : str_from_cps(h, &ch, 1);
+        return *out ? 1 : (nomem(vm), -1);
     }
     case TY_LONGRANGEITER: return longrange_next(vm, it, out);
     case TY_RANGEITER: {

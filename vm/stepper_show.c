@@ -71,13 +71,12 @@ enum { EX_OBJ, EX_LISTITEMS, EX_DICTKEYS };
 typedef struct Ext { Addr lo, hi, obj; int kind; } Ext;
 typedef struct MemIndex { Ext *e; size_t n, cap; } MemIndex;
 
-static unsigned gc_of(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
 
 /* Bytes of the object's own struct from its id (GC head not counted). */
 static uint64_t struct_size(Heap *h, Addr o)
 {
     TypeId t = obj_type(h, o);
-    unsigned gc = gc_of(h, t);
+    unsigned gc = heap_gc(h, t);
     switch (t) {
     case TY_LIST: return h->L.list_base - gc;
     case TY_DICT: return h->L.dict_empty - gc;
@@ -110,7 +109,7 @@ static void add_object(Heap *h, MemIndex *ix, Addr o)
 {
     TypeId t = obj_type(h, o);
     if ((unsigned)t >= TY__COUNT) return;
-    ix_add(ix, o - gc_of(h, t), o + struct_size(h, o), o, EX_OBJ);
+    ix_add(ix, o - heap_gc(h, t), o + struct_size(h, o), o, EX_OBJ);
     if (t == TY_LIST && list_items(h, o))
         ix_add(ix, list_items(h, o), list_items(h, o) + list_capacity(h, o) * h->W, o, EX_LISTITEMS);
     if (t == TY_DICT) {
@@ -888,7 +887,7 @@ static void cmd_obj(Stepper *s, const char *at, bool color, FILE *out)
     uint64_t rc = obj_refcnt(h, a);
     fprintf(out, "%s\n  refcount %" PRIu64 "%s, sys.getsizeof %" PRIu64 " B, struct %" PRIu64 " B at 0x%" PRIx64 "%s\n", d.s, rc,
             heap_is_static(h, a) ? " (static object)" : "", heap_sizeof(h, a), e->hi - e->lo, e->lo,
-            gc_of(h, obj_type(h, a)) ? " (PyGC_Head first)" : "");
+            heap_gc(h, obj_type(h, a)) ? " (PyGC_Head first)" : "");
     sb_free(&d);
     mem_rows(s, &ix, e->lo, e->hi - e->lo, false, color, out);
     TypeId t = obj_type(h, a);
