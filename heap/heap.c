@@ -350,17 +350,6 @@ unsigned heap_owned_fields(const Heap *h, Addr o, TypeId t)
     }
 }
 
-Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size)
-{
-    (void)nfields;
-    if (!size) size = heap_fixed_size(h, t);
-    Addr o = heap_make(h, t, size);
-    if (!o) return 0;
-    uint64_t words = (size - heap_gc(h, t)) >> (h->W == 8 ? 3 : 2);    /* no division */
-    if (words > 2) memset(ram_ptr(&h->ram, o + 2 * h->W), 0, (words - 2) * h->W);   /* zero in either byte order */
-    return o;
-}
-
 uint64_t heap_sizeof(Heap *h, Addr o)
 {
     TypeId t = obj_type(h, o);

@@ -1071,12 +1071,21 @@ bool heap_key_eq(Heap *h, Addr a, Addr b);
 /* ---- other objects (heap/obj_misc.c) ---- */
 /* A generic fixed-size object of type 't' with 'nfields' word fields after
 ** the header, all 0; 'size' is what getsizeof reports. Field i is at
-** o + (2 + i) * W. */
-Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size);
-static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
-static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
+** o + (2 + i) * W. Inline: the untraced loops make iterators with it. */
 /* getsizeof of fixed-size generic types (function, range, iterators ...). */
 uint64_t heap_fixed_size(const Heap *h, TypeId t);
+HEAP_HOT Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size)
+{
+    (void)nfields;
+    if (!size) size = heap_fixed_size(h, t);
+    Addr o = heap_make_hot(h, t, size);
+    if (!o) return 0;
+    uint64_t words = (size - heap_gc(h, t)) / HEAP_W(h);
+    if (words > 2) memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, (words - 2) * HEAP_W(h));   /* zero in either byte order */
+    return o;
+}
+static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
+static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* Static objects (never freed) are carved from the static segment: at
 ** start-up by heap/, and by vm/ for builtin function objects. 0 if full. */
 Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align);

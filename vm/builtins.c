@@ -318,11 +318,6 @@ static Addr b_max(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw) { (void)se
 
 /* The value of an int or bool as a C long of the profile, as
 ** PyLong_AsLongAndOverflow gives it; false on overflow. */
-static bool as_c_long(Heap *h, Addr o, int64_t *v)
-{
-    return int_to_i64(h, o, v) && *v <= op_c_long_max(h) && *v >= -op_c_long_max(h) - 1;
-}
-
 /* Leaving one of sum's fast loops: the total, now an object, plus the
 ** item that did not fit, through '+'. Takes both references; 0 on error. */
 static Addr sum_rest(Vm *vm, Addr total, Addr item)
@@ -363,7 +358,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr v;
     int st = 1;
     int64_t total;
-    if (obj_type(h, acc) == TY_INT && as_c_long(h, acc, &total)) {
+    if (obj_type(h, acc) == TY_INT && op_as_c_long(h, acc, &total)) {
         heap_decref(h, acc);
         acc = 0;
         size_t i;
@@ -376,7 +371,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         while ((st = op_next(vm, it, &v)) == 1) {
             TypeId t = obj_type(h, v);
             int64_t b;
-            if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {
+            if ((t == TY_INT || t == TY_BOOL) && op_as_c_long(h, v, &b) && (total >= 0 ? b <= lmax - total : b >= lmin - total)) {
                 total += b;
                 heap_decref(h, v);
                 continue;
@@ -414,7 +409,7 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
                 heap_decref(h, v);
                 continue;
             }
-            if ((t == TY_INT || t == TY_BOOL) && as_c_long(h, v, &iv)) {
+            if ((t == TY_INT || t == TY_BOOL) && op_as_c_long(h, v, &iv)) {
                 f += (double)iv;
                 heap_decref(h, v);
                 continue;
@@ -764,67 +759,21 @@ static Addr b_input(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     return r;
 }
 
-/* A new tuple of n Nones (PyTuple_Pack(2, None, None), zip_new's result
-** holder): 0 when RAM is full. */
-static Addr tuple_of_nones(Heap *h, size_t n)
-{
-    Addr t = tuple_new(h, n);
-    for (size_t i = 0; t && i < n; i++) { heap_incref(h, h->none); tuple_set(h, t, i, h->none); }
-    return t;
-}
-
-/* enumerate(iterable, start=0) as enum_new_impl makes it: the object,
-** then the iterator, then the (None, None) result tuple its next reuses.
-** A start beyond Py_ssize_t counts as an int object (en_longindex). */
+/* enumerate(iterable, start=0): enum_new (vm/iter_next.h). */
 static Addr b_enumerate(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
-    Heap *h = H(vm);
     Addr start = n > 1 ? args[1] : 0;
     if (start && !op_is_int(vm, start))
         return vm_raise(vm, EXC_TYPE, "'%s' object cannot be interpreted as an integer", op_type_name(vm, start));
-    Addr e = heap_new_object(h, TY_ENUMERATE, 4, 0);
-    if (!e) return nomem(vm);
-    int64_t idx = 0;
-    if (start && !as_c_long(h, start, &idx)) {
-        heap_incref(h, start);
-        obj_set_field(h, e, EN_LONGINDEX, start);
-        idx = op_c_long_max(h);
-    }
-    obj_set_field(h, e, EN_INDEX, (uint64_t)idx);
-    Addr it = op_iter(vm, args[0]);
-    if (!it) { heap_decref(h, e); return 0; }
-    obj_set_field(h, e, EN_SIT, it);
-    Addr res = tuple_of_nones(h, 2);
-    if (!res) { heap_decref(h, e); return nomem(vm); }
-    obj_set_field(h, e, EN_RESULT, res);
-    return e;
+    return enum_new(vm, args[0], start, false);
 }
 
-/* zip(*iterables) as zip_vectorcall makes it: the arguments as a tuple,
-** then (zip_new) the tuple of their iterators, the result tuple of Nones
-** its next reuses, the object; then the arguments' tuple goes. */
+/* zip(*iterables): zip_new (vm/iter_next.h). */
 static Addr b_zip(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
 {
     (void)self; (void)kw;
-    Heap *h = H(vm);
-    Addr a = tuple_new(h, n), its = 0, res = 0, z = 0;
-    if (!a) return nomem(vm);
-    for (unsigned i = 0; i < n; i++) { heap_incref(h, args[i]); tuple_set(h, a, i, args[i]); }
-    if (!(its = tuple_new(h, n))) { nomem(vm); goto done; }
-    for (unsigned i = 0; i < n; i++) {
-        Addr it = op_iter(vm, args[i]);
-        if (!it) { heap_decref(h, its); its = 0; goto done; }
-        tuple_set(h, its, i, it);
-    }
-    if (!(res = tuple_of_nones(h, n))) { nomem(vm); heap_decref(h, its); goto done; }
-    if (!(z = heap_new_object(h, TY_ZIP, 3, 0))) { nomem(vm); heap_decref(h, its); heap_decref(h, res); goto done; }
-    obj_set_field(h, z, ZIP_ITTUPLE, its);
-    obj_set_field(h, z, ZIP_RESULT, res);
-    obj_set_field(h, z, ZIP_SIZE, n);
-done:
-    heap_decref(h, a);
-    return z;
+    return zip_new(vm, args, n, false);
 }
 
 /* ---- types called as constructors ---- */

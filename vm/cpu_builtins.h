@@ -4,7 +4,8 @@
 ** (next_unhooked), a dict comprehension's store (dict_store_unhooked), and
 ** the builtins they answer themselves (builtin_fast: abs, divmod, str of a
 ** small int, ord, chr, range, list of a range, list or tuple, tuple of a
-** list or tuple). Part of vm/cpu.h,
+** list or tuple, enumerate and zip of lists, tuples, strs and ranges),
+** and ITER's iterators of those (iter_unhooked). Part of vm/cpu.h,
 ** compiled with it in each of its units; nothing here runs with hooks.
 */
 #ifndef TRACEVM_CPU_BUILTINS_H
@@ -99,41 +100,10 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
     return r;
 }
 
-/* Whether 'rg' is a range of small ints whose iterator holds C longs:
-** its start, stop, step and length in v. */
-static inline bool range_of_longs(Heap *h, Addr rg, int64_t v[4])
-{
-    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return false;
-    Addr int_t = heap_type_obj(h, TY_INT);
-    for (unsigned i = 0; i < 4; i++) {
-        Addr f = obj_field(h, rg, i);
-        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return false;
-    }
-    return ri_fits(h, v[0], v[1], v[2], v[3]);
-}
-
-/* iter() of a range_of_longs, as range_iter_new makes it (vm/ops.c): 0
-** for anything else, and when RAM is full. */
-static Addr range_iter_fast(Heap *h, Addr rg)
-{
-    int64_t v[4];
-    if (!range_of_longs(h, rg, v)) return 0;
-    Addr r = heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
-    return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
-}
-
 /* iter() of a list, tuple, str or range_of_longs without hooks, as op_iter
-** makes it, out of the CPU loop's way: 0 for anything else, and when RAM
-** is full (op_iter then raises). */
-static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x)
-{
-    Addr t = obj_type_addr(h, x);
-    if (t == heap_type_obj(h, TY_LIST)) return seq_iter_make(h, TY_LISTITER, x, 0);
-    if (t == heap_type_obj(h, TY_TUPLE)) return seq_iter_make(h, TY_TUPLEITER, x, 0);
-    if (t == heap_type_obj(h, TY_STR)) return seq_iter_make(h, str_is_ascii(h, x) ? TY_STRITER : TY_USTRITER, x, 0);
-    if (t == heap_type_obj(h, TY_RANGE)) return range_iter_fast(h, x);
-    return 0;
-}
+** makes it, out of the CPU loop's way (iter_fast): 0 for anything else,
+** and when RAM is full (op_iter then raises). */
+static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x) { return iter_fast(h, x); }
 
 /* list(range(..)) of a range_of_longs, as the list type's call and
 ** op_list_extend make it (vm/builtins.c, vm/ops.c): the list, the range's
@@ -203,6 +173,17 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
         bool to_list = f == heap_type_obj(h, TY_LIST);
         Addr r = seq_copy_fast(h, to_list, x);
         return r || !to_list ? r : list_of_range_fast(h, x);
+    }
+    if (f == heap_type_obj(h, TY_ZIP) || f == heap_type_obj(h, TY_ENUMERATE)) {
+        /* of lists, tuples, strs and ranges: nothing can raise but RAM */
+        Addr a[3] = { x, y, z };
+        bool zip = f == heap_type_obj(h, TY_ZIP);
+        int64_t v;
+        for (unsigned i = 0; i < (zip ? n : 1); i++)
+            if (!a[i] || !iter_fast_kind(h, a[i])) return 0;
+        if (zip) return zip_new(vm, a, n, true);
+        if (n > 2 || (n == 2 && (!y || obj_type_addr(h, y) != heap_type_obj(h, TY_INT) || !int_small(h, y, &v)))) return 0;
+        return enum_new(vm, x, n == 2 ? y : 0, true);
     }
     if (n > 2) return 0;
     if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;

@@ -55,6 +55,77 @@ static inline Addr pair_result(Heap *h, Addr res, Addr a, Addr b, bool ref_first
     return res;
 }
 
+/* A new tuple of n Nones (PyTuple_Pack(2, None, None), zip_new's result
+** holder): 0 when RAM is full. */
+static inline Addr tuple_of_nones(Heap *h, size_t n)
+{
+    Addr t = tuple_new_filled(h, n);
+    for (size_t i = 0; t && i < n; i++) { heap_incref(h, h->none); tuple_set(h, t, i, h->none); }
+    return t;
+}
+
+/* An iterator of x for enum_new and zip_new: 'quiet' (the loops without
+** hooks, x an iter_fast_kind) raises nothing. */
+static inline Addr iter_for(Vm *vm, Addr x, bool quiet) { return quiet ? iter_fast(vm->h, x) : op_iter(vm, x); }
+static inline Addr made_nomem(Vm *vm, bool quiet) { if (!quiet) next_nomem(vm); return 0; }
+
+/*
+** enumerate(x, start) as enum_new_impl makes it: the object, then x's
+** iterator, then the (None, None) result tuple its next reuses. 'start'
+** is 0 or an int; one beyond Py_ssize_t counts as an int object
+** (en_longindex). 0 with vm->err set, or, when 'quiet' (x an
+** iter_fast_kind), 0 only when RAM is full, nothing raised and nothing
+** left behind.
+*/
+static __attribute__((unused)) Addr enum_new(Vm *vm, Addr x, Addr start, bool quiet)
+{
+    Heap *h = vm->h;
+    Addr e = heap_new_object(h, TY_ENUMERATE, 4, 0);
+    if (!e) return made_nomem(vm, quiet);
+    int64_t idx = 0;
+    if (start && !op_as_c_long(h, start, &idx)) {
+        heap_incref(h, start);
+        obj_set_field(h, e, EN_LONGINDEX, start);
+        idx = op_c_long_max(h);
+    }
+    obj_set_field(h, e, EN_INDEX, (uint64_t)idx);
+    Addr it = iter_for(vm, x, quiet);
+    if (!it) { heap_decref(h, e); return 0; }
+    obj_set_field(h, e, EN_SIT, it);
+    Addr res = tuple_of_nones(h, 2);
+    if (!res) { heap_decref(h, e); return made_nomem(vm, quiet); }
+    obj_set_field(h, e, EN_RESULT, res);
+    return e;
+}
+
+/*
+** zip(*args) as zip_vectorcall makes it: the arguments as a tuple, then
+** (zip_new) the tuple of their iterators, the result tuple of Nones its
+** next reuses, the object; then the arguments' tuple goes. 0 as
+** enum_new.
+*/
+static __attribute__((unused)) Addr zip_new(Vm *vm, const Addr *args, unsigned n, bool quiet)
+{
+    Heap *h = vm->h;
+    Addr a = tuple_new(h, n), its = 0, res = 0, z = 0;
+    if (!a) return made_nomem(vm, quiet);
+    for (unsigned i = 0; i < n; i++) { heap_incref(h, args[i]); tuple_set(h, a, i, args[i]); }
+    if (!(its = tuple_new(h, n))) { made_nomem(vm, quiet); goto done; }
+    for (unsigned i = 0; i < n; i++) {
+        Addr it = iter_for(vm, args[i], quiet);
+        if (!it) { heap_decref(h, its); its = 0; goto done; }
+        tuple_set(h, its, i, it);
+    }
+    if (!(res = tuple_of_nones(h, n))) { made_nomem(vm, quiet); heap_decref(h, its); goto done; }
+    if (!(z = heap_new_object(h, TY_ZIP, 3, 0))) { made_nomem(vm, quiet); heap_decref(h, its); heap_decref(h, res); goto done; }
+    obj_set_field(h, z, ZIP_ITTUPLE, its);
+    obj_set_field(h, z, ZIP_RESULT, res);
+    obj_set_field(h, z, ZIP_SIZE, n);
+done:
+    heap_decref(h, a);
+    return z;
+}
+
 /* enum_next: the inner iterator's next item, then its index (a new int,
 ** or en_longindex once the count passes Py_ssize_t), then the result:
 ** en_result itself when nothing else holds it, else a new tuple. */

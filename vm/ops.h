@@ -82,6 +82,11 @@ enum { FILTER_IT, FILTER_FUNC };                       /* filter_dealloc drops f
 /* LONG_MAX (and PY_SSIZE_T_MAX) of the profile's C: a long is a word on
 ** Linux, 32- or 64-bit. */
 static inline int64_t op_c_long_max(const Heap *h) { (void)h; return HEAP_W(h) == 4 ? INT32_MAX : INT64_MAX; }
+/* An int that fits a C long (Py_ssize_t): its value in *v. */
+static inline bool op_as_c_long(Heap *h, Addr o, int64_t *v)
+{
+    return int_to_i64(h, o, v) && *v <= op_c_long_max(h) && *v >= -op_c_long_max(h) - 1;
+}
 
 /*
 ** Dict iterators (CPython's dictiterobject, one type per kind and
@@ -279,6 +284,51 @@ HEAP_HOT Addr seq_iter_make(Heap *h, TypeId t, Addr seq, int64_t index)
     obj_set_field(h, r, 1, (uint64_t)index);
     if (size > used) memset(ram_ptr(&h->ram, r + 4 * (Addr)W), 0, size - used);
     return r;
+}
+
+/* Whether 'rg' is a range of small ints whose iterator holds C longs:
+** its start, stop, step and length in v. */
+static inline bool range_of_longs(Heap *h, Addr rg, int64_t v[4])
+{
+    if (obj_type_addr(h, rg) != heap_type_obj(h, TY_RANGE)) return false;
+    Addr int_t = heap_type_obj(h, TY_INT);
+    for (unsigned i = 0; i < 4; i++) {
+        Addr f = obj_field(h, rg, i);
+        if (obj_type_addr(h, f) != int_t || !int_small(h, f, &v[i])) return false;
+    }
+    return ri_fits(h, v[0], v[1], v[2], v[3]);
+}
+
+/* iter() of a range_of_longs, as range_iter_new makes it (vm/ops.c): 0
+** for anything else, and when RAM is full. */
+static inline Addr range_iter_fast(Heap *h, Addr rg)
+{
+    int64_t v[4];
+    if (!range_of_longs(h, rg, v)) return 0;
+    Addr r = HEAP_OBSERVED(h) ? heap_new_object(h, TY_RANGEITER, 0, 0)
+           : heap_new_plain(h, TY_RANGEITER, h->L.range_iter_size, (h->range_iter_index ? 4 : 3) * (uint64_t)HEAP_W(h));
+    return r ? ri_init(h, r, v[0], v[2], v[3]) : 0;
+}
+
+/* Whether iter_fast makes x's iterator: a list, tuple, str, or a
+** range_of_longs. */
+HEAP_HOT bool iter_fast_kind(Heap *h, Addr x)
+{
+    Addr t = obj_type_addr(h, x);
+    int64_t v[4];
+    return t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE) || t == heap_type_obj(h, TY_STR)
+        || range_of_longs(h, x, v);
+}
+
+/* iter(x) of an iter_fast_kind, as op_iter makes it: 0 for anything else,
+** and when RAM is full (then op_iter raises). */
+HEAP_HOT Addr iter_fast(Heap *h, Addr x)
+{
+    Addr t = obj_type_addr(h, x);
+    if (t == heap_type_obj(h, TY_LIST)) return seq_iter_make(h, TY_LISTITER, x, 0);
+    if (t == heap_type_obj(h, TY_TUPLE)) return seq_iter_make(h, TY_TUPLEITER, x, 0);
+    if (t == heap_type_obj(h, TY_STR)) return seq_iter_make(h, str_is_ascii(h, x) ? TY_STRITER : TY_USTRITER, x, 0);
+    return range_iter_fast(h, x);
 }
 
 bool op_check_hashable_slow(Vm *vm, Addr k);

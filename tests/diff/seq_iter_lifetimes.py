@@ -73,3 +73,25 @@ def drain(seq):
 
 
 print(drain([1, 2, 3]), drain(t), drain(list(range(40))), drain("abcd"[1:]))
+
+# enumerate and zip of lists, tuples, strs and ranges: made in the loops
+# without hooks by enum_new and zip_new (vm/iter_next.h) quietly
+pairs = []
+for i, v in enumerate(xs, 1):
+    pairs.append((i, v, sys.getrefcount(xs)))
+for i, c in enumerate("ab"):
+    pairs.append((i, c))
+for i, v in enumerate(range(5, 8), -2):
+    pairs.append(i * v)
+for a, b, c in zip(range(3), t, "xyz"):
+    pairs.append((a, b, c))
+for a, b in zip(xs, xs[1:]):
+    pairs.append(b - a)
+for p in zip():
+    pairs.append(p)
+print(pairs, sys.getrefcount(xs), sys.getrefcount(t))
+z = zip(xs, t)
+e = enumerate(t, 2 ** 70)
+print(sys.getrefcount(xs), next(z), list(e), list(z), sys.getrefcount(xs))
+del z, e
+print(sys.getrefcount(xs), sys.getrefcount(t))
