@@ -84,6 +84,14 @@ static inline void list_dealloc(Heap *h, Addr o)
     heap_unmake_as(h, o, TY_LIST, h->L.list_base);
 }
 
+/* Phase 2 of freeing a slice: slice_dealloc keeps it in
+** interp->slice_cache when that is empty (3.11 and 3.12), else frees it. */
+static inline void slice_dealloc(Heap *h, Addr o)
+{
+    if (!h->slice_cache) { h->slice_cache = o; return; }
+    heap_unmake_as(h, o, TY_SLICE, heap_fixed_size(h, TY_SLICE));
+}
+
 /*
 ** A tuple, list or dict whose refcount reached 0 while nothing observes
 ** the heap: what the work list does, with less bookkeeping. Each dying
@@ -188,7 +196,8 @@ static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
     }
     unsigned n = heap_owned_fields(h, o, t);
     for (unsigned k = 0; k < n; k++) free_child(h, obj_field(h, o, heap_drop_field(t, k, n)), depth);
-    heap_unmake_as(h, o, t, heap_fixed_size(h, t));
+    if (t == TY_SLICE) slice_dealloc(h, o);
+    else heap_unmake_as(h, o, t, heap_fixed_size(h, t));
 }
 
 /* A tuple at refcount 1 whose items' references its owner takes over (an

@@ -443,6 +443,7 @@ static void free_one(Heap *h, Addr entry)
         case TY_TUPLE: tuple_dealloc(h, o); return;
         case TY_LIST: list_dealloc(h, o); return;
         case TY_DICT: dict_free_object(h, o); return;
+        case TY_SLICE: slice_dealloc(h, o); return;
         default: heap_unmake(h, o, heap_fixed_size(h, t)); return;
         }
     }

@@ -156,6 +156,7 @@ typedef struct Heap {
     Addr *dict_free; unsigned ndict_free;
     Addr *keys_free; unsigned nkeys_free; /* small unicode keys tables, as dict_free */
     Addr **tuple_free; unsigned *ntuple_free;
+    Addr slice_cache;           /* interp->slice_cache: a dead slice kept whole for the next one */
     /* accounting */
     uint8_t *objmap; size_t objmap_bytes; /* live object ids, see heap_mark */
     uintptr_t objmap_at;        /* (uintptr_t)objmap - (heap >> align_shift): o's byte is objmap_at + (o >> align_shift) */
@@ -470,6 +471,9 @@ HEAP_HOT void heap_mark(Heap *h, Addr o, bool live)
 
 /* heap_revive without an observer: a recycled object's header and
 ** accounting, as a free list hands it out again. */
+/* Writes refcount 1 and the type pointer of a recycled object (a free
+** list's) and reports it to the observer as made (heap/heap.c). */
+void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size);
 HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
 {
     ram_set_word(&h->ram, o, 1);
@@ -1083,6 +1087,18 @@ HEAP_HOT Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size
     uint64_t words = (size - heap_gc(h, t)) / HEAP_W(h);
     if (words > 2) memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, (words - 2) * HEAP_W(h));   /* zero in either byte order */
     return o;
+}
+/* A slice object's block for PySlice_New, its fields still to be set:
+** the one interp->slice_cache keeps (slice_dealloc puts a dead slice
+** there when it is empty), else a new one. 0: RAM full. */
+HEAP_HOT Addr slice_alloc(Heap *h)
+{
+    Addr s = h->slice_cache;
+    if (!s) return heap_new_object(h, TY_SLICE, 3, 0);
+    h->slice_cache = 0;
+    if (HEAP_OBSERVED(h)) heap_revive(h, s, TY_SLICE, heap_fixed_size(h, TY_SLICE));
+    else heap_revive_quiet(h, s, TY_SLICE);
+    return s;
 }
 static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
 static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }

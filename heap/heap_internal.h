@@ -10,8 +10,6 @@
 void heap_alloc_init(Heap *h);
 void heap_alloc_free(Heap *h);
 
-/* Writes refcount 1 and the type pointer of a recycled object (free list). */
-void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size);
 /* Forgets object 'o' and releases its block of 'size' bytes. */
 void heap_unmake(Heap *h, Addr o, uint64_t size);
 

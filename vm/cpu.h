@@ -1222,6 +1222,7 @@ VmStatus CPU_RUN(Vm *vm)
             }
             SAVE_PC();
             r = getitem_fast(h, o, i);
+            if (!r && !CPU_HOOKS && obj_type_addr(h, i) == heap_type_obj(h, TY_SLICE)) r = slice_fast(h, o, i);
             if (!r && !CPU_HOOKS && obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)) {
                 Addr slot;                              /* d[k] present: op_getitem's result */
                 if (dict_find(h, o, i, &slot) > 0) {

@@ -105,6 +105,37 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
 ** and when RAM is full (op_iter then raises). */
 static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x) { return iter_fast(h, x); }
 
+/*
+** o[sl] without hooks for a list, a tuple or an ASCII str (step 1) and a
+** slice of small ints or None, as get_slice (vm/ops.c) makes it: the new
+** list, tuple or str, or o itself where get_slice returns it; 0 for
+** anything else, and when RAM is full (nothing is left behind).
+*/
+static __attribute__((noinline)) Addr slice_fast(Heap *h, Addr o, Addr sl)
+{
+    Addr t = obj_type_addr(h, o), none = h->none;
+    bool list = t == heap_type_obj(h, TY_LIST), tuple = t == heap_type_obj(h, TY_TUPLE);
+    bool str = t == heap_type_obj(h, TY_STR) && str_is_ascii(h, o);
+    if (!list && !tuple && !str) return 0;
+    int64_t n = (int64_t)obj_ob_size(h, o), step = 1, v[2];
+    Addr st = obj_field(h, sl, 2);
+    if (st != none && (obj_type_addr(h, st) != heap_type_obj(h, TY_INT) || !int_small(h, st, &step) || step == 0)) return 0;
+    for (unsigned i = 0; i < 2; i++) {
+        Addr e = obj_field(h, sl, i);
+        if (e == none) { v[i] = slice_end_none(i == 0, n, step); continue; }
+        if (obj_type_addr(h, e) != heap_type_obj(h, TY_INT) || !int_small(h, e, &v[i])) return 0;
+        v[i] = slice_end(v[i], n, step);
+    }
+    size_t cnt = slice_count(v[0], v[1], step);
+    if (!list && cnt == (size_t)n && step == 1) { heap_incref(h, o); return o; }
+    if (str) return step == 1 ? str_ascii_piece(h, ascii_chars(h, o) + v[0], cnt) : 0;
+    Addr r = list ? list_new(h, cnt) : tuple_new(h, cnt);
+    if (r && cnt)
+        heap_copy_refs(h, list ? list_items(h, r) : tuple_item_at(h, r, 0),
+                       list ? list_items(h, o) + (Addr)v[0] * HEAP_W(h) : tuple_item_at(h, o, (size_t)v[0]), step, cnt);
+    return r;
+}
+
 /* list(range(..)) of a range_of_longs, as the list type's call and
 ** op_list_extend make it (vm/builtins.c, vm/ops.c): the list, the range's
 ** iterator, the item array preallocated for the range's length, the ints

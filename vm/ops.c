@@ -1054,23 +1054,16 @@ static bool slice_indices(Vm *vm, Addr sl, size_t len, int64_t *start, int64_t *
     for (int i = 0; i < 2; i++) {
         Addr e = ends[i];
         if (e == h->none) {
-            vals[i] = *step < 0 ? (i == 0 ? n - 1 : -1) : (i == 0 ? 0 : n);
+            vals[i] = slice_end_none(i == 0, n, *step);
             continue;
         }
         int64_t v;
         if (!slice_field(vm, e, INT64_MAX / 2, &v)) return false;
-        if (v < 0) {
-            v += n;
-            if (v < 0) v = *step < 0 ? -1 : 0;
-        } else if (v >= n) {
-            v = *step < 0 ? n - 1 : n;
-        }
-        vals[i] = v;
+        vals[i] = slice_end(v, n, *step);
     }
     *start = vals[0];
     *stop = vals[1];
-    if (*step < 0) *count = *stop < *start ? (size_t)((*start - *stop - 1) / (-*step) + 1) : 0;
-    else *count = *start < *stop ? (size_t)((*stop - *start - 1) / *step + 1) : 0;
+    *count = slice_count(*start, *stop, *step);
     return true;
 }
 
@@ -1289,7 +1282,7 @@ int op_delitem(Vm *vm, Addr c, Addr i)
 Addr op_new_slice(Vm *vm, Addr start, Addr stop, Addr step)
 {
     Heap *h = H(vm);
-    Addr s = heap_new_object(h, TY_SLICE, 3, 0);
+    Addr s = slice_alloc(h);
     if (!s) return nomem(vm);
     heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
     obj_set_field(h, s, 0, start);

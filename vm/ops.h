@@ -238,6 +238,15 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
     Addr t = obj_type_addr(h, it);
+    if (t == heap_type_obj(h, TY_RANGEITER)) {       /* for i in range(n): the most common first */
+        RangeStep s = ri_step(h, it);
+        if (s.left <= 0) return 0;
+        Addr r = int_new_fast(h, s.value);
+        if (!r) return -1;
+        ri_advance(h, it, &s);
+        *out = r;
+        return 1;
+    }
     uint64_t i = obj_field(h, it, 1);
     bool list = t == heap_type_obj(h, TY_LISTITER);
     if (list || t == heap_type_obj(h, TY_TUPLEITER)) {
@@ -260,14 +269,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         *out = str_char_singleton(h, ascii_chars(h, s)[i]);
         return 1;
     }
-    if (t != heap_type_obj(h, TY_RANGEITER)) return -1;
-    RangeStep s = ri_step(h, it);
-    if (s.left <= 0) return 0;
-    Addr r = int_new_fast(h, s.value);
-    if (!r) return -1;
-    ri_advance(h, it, &s);
-    *out = r;
-    return 1;
+    return -1;
 }
 
 /* A new iterator of type t (list, tuple, str, or a reversed one) over
@@ -325,10 +327,34 @@ HEAP_HOT bool iter_fast_kind(Heap *h, Addr x)
 HEAP_HOT Addr iter_fast(Heap *h, Addr x)
 {
     Addr t = obj_type_addr(h, x);
+    if (t == heap_type_obj(h, TY_RANGE)) return range_iter_fast(h, x);
     if (t == heap_type_obj(h, TY_LIST)) return seq_iter_make(h, TY_LISTITER, x, 0);
     if (t == heap_type_obj(h, TY_TUPLE)) return seq_iter_make(h, TY_TUPLEITER, x, 0);
     if (t == heap_type_obj(h, TY_STR)) return seq_iter_make(h, str_is_ascii(h, x) ? TY_STRITER : TY_USTRITER, x, 0);
-    return range_iter_fast(h, x);
+    return 0;
+}
+
+/* PySlice_AdjustIndices for n items and a step (not 0): an end given as
+** v (saturated to +-INT64_MAX / 2 beyond), one left out (None), and the
+** count of items between start and stop. */
+static inline int64_t slice_end(int64_t v, int64_t n, int64_t step)
+{
+    if (v < 0) {
+        v += n;
+        if (v < 0) v = step < 0 ? -1 : 0;
+    } else if (v >= n) {
+        v = step < 0 ? n - 1 : n;
+    }
+    return v;
+}
+static inline int64_t slice_end_none(bool start, int64_t n, int64_t step)
+{
+    return step < 0 ? (start ? n - 1 : -1) : (start ? 0 : n);
+}
+static inline size_t slice_count(int64_t start, int64_t stop, int64_t step)
+{
+    if (step < 0) return stop < start ? (size_t)((start - stop - 1) / (-step) + 1) : 0;
+    return start < stop ? (size_t)((stop - start - 1) / step + 1) : 0;
 }
 
 bool op_check_hashable_slow(Vm *vm, Addr k);
