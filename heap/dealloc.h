@@ -189,6 +189,11 @@ static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
         heap_release(h, o, t == TY_RANGE ? h->L.range_size : h->L.range_iter_size);
         return;
     }
+    if (t == TY_SLICE) {            /* x[a:b]'s: no generic lookups */
+        for (unsigned k = 0; k < 3; k++) free_child(h, obj_field(h, o, heap_drop_field(TY_SLICE, k, 3)), depth);
+        slice_dealloc(h, o);
+        return;
+    }
     if (t == TY_LISTITER || t == TY_TUPLEITER || t == TY_STRITER || t == TY_USTRITER) {
         free_child(h, obj_field(h, o, 0), depth);       /* the sequence, if not exhausted */
         heap_unmake_as(h, o, t, h->L.iter_size);

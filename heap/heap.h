@@ -1100,6 +1100,18 @@ HEAP_HOT Addr slice_alloc(Heap *h)
     else heap_revive_quiet(h, s, TY_SLICE);
     return s;
 }
+static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v);
+/* PySlice_New(start, stop, step), each increfed: 0 when RAM is full. */
+HEAP_HOT Addr slice_new(Heap *h, Addr start, Addr stop, Addr step)
+{
+    Addr s = slice_alloc(h);
+    if (!s) return 0;
+    heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
+    obj_set_field(h, s, 0, start);
+    obj_set_field(h, s, 1, stop);
+    obj_set_field(h, s, 2, step);
+    return s;
+}
 static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
 static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* Static objects (never freed) are carved from the static segment: at

@@ -1279,7 +1279,8 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(BUILDSLICE): {
-            Addr s = op_new_slice(vm, rget(&R, b), rget(&R, b + 1), rget(&R, b + 2));
+            Addr s = CPU_HOOKS ? 0 : slice_new(h, rget(&R, b), rget(&R, b + 1), rget(&R, b + 2));
+            if (!s) s = op_new_slice(vm, rget(&R, b), rget(&R, b + 1), rget(&R, b + 2));
             CHECK(s);
             for (unsigned i = 0; i < 3; i++) drop(&R, b + i, MAX_REGS);
             reg_put(&R, a, s);

@@ -129,7 +129,7 @@ static __attribute__((noinline)) Addr slice_fast(Heap *h, Addr o, Addr sl)
     size_t cnt = slice_count(v[0], v[1], step);
     if (!list && cnt == (size_t)n && step == 1) { heap_incref(h, o); return o; }
     if (str) return step == 1 ? str_ascii_piece(h, ascii_chars(h, o) + v[0], cnt) : 0;
-    Addr r = list ? list_new(h, cnt) : tuple_new(h, cnt);
+    Addr r = list ? list_new_filled(h, cnt) : tuple_new_filled(h, cnt);     /* every item set below */
     if (r && cnt)
         heap_copy_refs(h, list ? list_items(h, r) : tuple_item_at(h, r, 0),
                        list ? list_items(h, o) + (Addr)v[0] * HEAP_W(h) : tuple_item_at(h, o, (size_t)v[0]), step, cnt);

@@ -1281,14 +1281,8 @@ int op_delitem(Vm *vm, Addr c, Addr i)
 
 Addr op_new_slice(Vm *vm, Addr start, Addr stop, Addr step)
 {
-    Heap *h = H(vm);
-    Addr s = slice_alloc(h);
-    if (!s) return nomem(vm);
-    heap_incref(h, start); heap_incref(h, stop); heap_incref(h, step);
-    obj_set_field(h, s, 0, start);
-    obj_set_field(h, s, 1, stop);
-    obj_set_field(h, s, 2, step);
-    return s;
+    Addr s = slice_new(H(vm), start, stop, step);
+    return s ? s : nomem(vm);
 }
 
 /* ---------------- iteration ---------------- */
