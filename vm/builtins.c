@@ -451,7 +451,6 @@ static Addr b_isinstance(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     (void)self; (void)n; (void)kw;
     Heap *h = H(vm);
     Addr cls = args[1];
-    TypeId t = obj_type(h, args[0]);
     if (obj_type(h, cls) == TY_TUPLE) {
         for (size_t i = 0; i < tuple_len(h, cls); i++) {
             Addr sub[2] = { args[0], tuple_get(h, cls, i) };
@@ -463,9 +462,7 @@ static Addr b_isinstance(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         return heap_bool(h, false);
     }
     if (obj_type(h, cls) != TY_TYPE) return vm_raise(vm, EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    Addr ta = obj_type_addr(h, args[0]);
-    bool r = ta == cls || (t == TY_BOOL && cls == heap_type_obj(h, TY_INT));
-    return heap_bool(h, r);
+    return heap_bool(h, op_isinstance_type(h, args[0], cls));
 }
 
 static Addr b_round(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)

@@ -4,7 +4,8 @@
 ** (next_unhooked), a dict comprehension's store (dict_store_unhooked), and
 ** the builtins they answer themselves (builtin_fast: abs, divmod, str of a
 ** small int, ord, chr, range, list of a range, list or tuple, tuple of a
-** list or tuple, enumerate and zip of lists, tuples, strs and ranges),
+** list or tuple, enumerate and zip of lists, tuples, strs and ranges,
+** isinstance of a type),
 ** and ITER's iterators of those (iter_unhooked). Part of vm/cpu.h,
 ** compiled with it in each of its units; nothing here runs with hooks.
 */
@@ -198,6 +199,31 @@ static Addr seq_copy_fast(Heap *h, bool to_list, Addr x)
 static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
 {
     Heap *h = vm->h;
+    int64_t v;
+    if (obj_type_addr(h, f) != heap_type_obj(h, TY_TYPE)) {     /* a builtin function */
+        if (n == 1 && x) {
+            if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
+                if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
+                return int_new_fast(h, ascii_chars(h, x)[0]);
+            }
+            if (f == vm->builtin_chr) {         /* below 256: the latin-1 singleton */
+                if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v) || v < 0 || v > 255) return 0;
+                Addr c = h->latin1 + (Addr)v * h->latin1_stride;
+                heap_incref(h, c);
+                return c;
+            }
+            return f == vm->builtin_abs ? negate_fast(h, x, true) : 0;
+        }
+        if (n != 2 || !x || !y) return 0;
+        if (f == vm->builtin_divmod) return divmod_fast(h, x, y);
+        if (f == vm->builtin_isinstance)    /* of a type: no tuple of types, no error */
+            return obj_type_addr(h, y) == heap_type_obj(h, TY_TYPE) ? heap_bool(h, op_isinstance_type(h, x, y)) : 0;
+        return 0;
+    }
+    if (f == heap_type_obj(h, TY_STR)) {   /* str() of an int below 2^60: op_str_obj's first case */
+        if (n != 1 || !x || obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
+        return str_from_i64(h, v);
+    }
     if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
     if (f == heap_type_obj(h, TY_LIST) || f == heap_type_obj(h, TY_TUPLE)) {
         if (n != 1 || !x) return 0;
@@ -209,31 +235,11 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
         /* of lists, tuples, strs and ranges: nothing can raise but RAM */
         Addr a[3] = { x, y, z };
         bool zip = f == heap_type_obj(h, TY_ZIP);
-        int64_t v;
         for (unsigned i = 0; i < (zip ? n : 1); i++)
             if (!a[i] || !iter_fast_kind(h, a[i])) return 0;
         if (zip) return zip_new(vm, a, n, true);
         if (n > 2 || (n == 2 && (!y || obj_type_addr(h, y) != heap_type_obj(h, TY_INT) || !int_small(h, y, &v)))) return 0;
         return enum_new(vm, x, n == 2 ? y : 0, true);
-    }
-    if (n > 2) return 0;
-    if (f == vm->builtin_abs) return n == 1 && x ? negate_fast(h, x, true) : 0;
-    if (f == vm->builtin_divmod) return n == 2 && x && y ? divmod_fast(h, x, y) : 0;
-    if (n != 1 || !x) return 0;
-    int64_t v;
-    if (f == heap_type_obj(h, TY_STR)) {   /* str() of an int below 2^60: op_str_obj's first case */
-        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
-        return str_from_i64(h, v);
-    }
-    if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
-        if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
-        return int_new_fast(h, ascii_chars(h, x)[0]);
-    }
-    if (f == vm->builtin_chr) {         /* below 256: the latin-1 singleton */
-        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v) || v < 0 || v > 255) return 0;
-        Addr c = h->latin1 + (Addr)v * h->latin1_stride;
-        heap_incref(h, c);
-        return c;
     }
     return 0;
 }

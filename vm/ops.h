@@ -235,6 +235,23 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
 ** nothing), or -1 for op_next to do it (other iterators, a str
 ** iterator's end, RAM full), having changed nothing.
 */
+/* op_next_fast's list or tuple iterator at index i: listiter_next and
+** tupleiter_next, which drop the sequence at the end. */
+HEAP_HOT int seq_next(Heap *h, Addr it, bool tuple, uint64_t i, Addr *out)
+{
+    Addr seq = obj_field(h, it, 0);
+    if (!seq) return 0;
+    if (i >= (tuple ? tuple_len(h, seq) : list_len(h, seq))) {
+        obj_set_field(h, it, 0, 0);
+        heap_decref(h, seq);
+        return 0;
+    }
+    obj_set_field(h, it, 1, i + 1);
+    *out = seq_get(h, seq, tuple, i);
+    heap_incref(h, *out);
+    return 1;
+}
+
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
     Addr t = obj_type_addr(h, it);
@@ -248,20 +265,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         return 1;
     }
     uint64_t i = obj_field(h, it, 1);
-    bool list = t == heap_type_obj(h, TY_LISTITER);
-    if (list || t == heap_type_obj(h, TY_TUPLEITER)) {
-        Addr seq = obj_field(h, it, 0);
-        if (!seq) return 0;
-        if (i >= (list ? list_len(h, seq) : tuple_len(h, seq))) {
-            obj_set_field(h, it, 0, 0);
-            heap_decref(h, seq);
-            return 0;
-        }
-        obj_set_field(h, it, 1, i + 1);
-        *out = list ? list_get(h, seq, i) : tuple_get(h, seq, i);
-        heap_incref(h, *out);
-        return 1;
-    }
+    if (t == heap_type_obj(h, TY_LISTITER)) return seq_next(h, it, false, i, out);
     if (t == heap_type_obj(h, TY_STRITER)) {          /* an ASCII char: its latin-1 singleton */
         Addr s = obj_field(h, it, 0);
         if (!s || i >= str_len(h, s) || !str_is_ascii(h, s)) return -1;
@@ -269,6 +273,7 @@ HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
         *out = str_char_singleton(h, ascii_chars(h, s)[i]);
         return 1;
     }
+    if (t == heap_type_obj(h, TY_TUPLEITER)) return seq_next(h, it, true, i, out);
     return -1;
 }
 
@@ -355,6 +360,12 @@ static inline size_t slice_count(int64_t start, int64_t stop, int64_t step)
 {
     if (step < 0) return stop < start ? (size_t)((start - stop - 1) / (-step) + 1) : 0;
     return start < stop ? (size_t)((stop - start - 1) / step + 1) : 0;
+}
+
+/* isinstance(x, cls) for a type object cls: its type, or bool's base. */
+static inline bool op_isinstance_type(const Heap *h, Addr x, Addr cls)
+{
+    return obj_type_addr(h, x) == cls || (obj_type_addr(h, x) == heap_type_obj(h, TY_BOOL) && cls == heap_type_obj(h, TY_INT));
 }
 
 bool op_check_hashable_slow(Vm *vm, Addr k);

@@ -186,6 +186,7 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     vm->builtin_divmod = builtins_find(vm, "divmod");
     vm->builtin_ord = builtins_find(vm, "ord");
     vm->builtin_chr = builtins_find(vm, "chr");
+    vm->builtin_isinstance = builtins_find(vm, "isinstance");
     return vm;
 }
 
