@@ -303,7 +303,7 @@ static inline Addr new_dict_object(Heap *h, Addr keys, bool freelist)
         if (HEAP_OBSERVED(h)) heap_revive(h, d, TY_DICT, h->L.dict_empty);
         else heap_revive_quiet(h, d, TY_DICT);
     } else {
-        d = heap_make(h, TY_DICT, h->L.dict_empty);
+        d = heap_make_hot(h, TY_DICT, h->L.dict_empty);
         if (!d) { free_keys(h, keys); return 0; }
     }
     ram_set_word(&h->ram, f_used(h, d), 0);

@@ -1137,7 +1137,8 @@ VmStatus CPU_RUN(Vm *vm)
                     break;
                 }
             }
-            Addr d = dict_new_presized(h, c);
+            /* {} and displays that fit the smallest table: dict_new, inline */
+            Addr d = c <= usable_fraction(h->L.dict_min_slots) ? new_dict_with(h, h->empty_keys) : dict_new_presized(h, c);
             if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             SAVE_PC();
             for (unsigned i = 0; i < c; i++) {
