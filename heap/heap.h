@@ -1088,6 +1088,8 @@ HEAP_HOT Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size
     if (words > 2) memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, (words - 2) * HEAP_W(h));   /* zero in either byte order */
     return o;
 }
+static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
+static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* A slice object's block for PySlice_New, its fields still to be set:
 ** the one interp->slice_cache keeps (slice_dealloc puts a dead slice
 ** there when it is empty), else a new one. 0: RAM full. */
@@ -1100,7 +1102,6 @@ HEAP_HOT Addr slice_alloc(Heap *h)
     else heap_revive_quiet(h, s, TY_SLICE);
     return s;
 }
-static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v);
 /* PySlice_New(start, stop, step), each increfed: 0 when RAM is full. */
 HEAP_HOT Addr slice_new(Heap *h, Addr start, Addr stop, Addr step)
 {
@@ -1112,8 +1113,6 @@ HEAP_HOT Addr slice_new(Heap *h, Addr start, Addr stop, Addr step)
     obj_set_field(h, s, 2, step);
     return s;
 }
-static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
-static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* Static objects (never freed) are carved from the static segment: at
 ** start-up by heap/, and by vm/ for builtin function objects. 0 if full. */
 Addr heap_static_alloc(Heap *h, uint64_t n, unsigned align);

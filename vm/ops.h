@@ -226,15 +226,6 @@ HEAP_HOT void ri_advance(Heap *h, Addr it, const RangeStep *s)
     ram_set_word(&h->ram, ri_at(it, false, RI_START, W), (uint64_t)s->after[0]);
 }
 
-/*
-** op_next's common cases inline: the next item of a list or tuple
-** iterator, the next char of an ASCII str (its latin-1 singleton), or the
-** next int of a range iterator of C longs, as op_next makes it. Returns 1
-** with *out set, 0 at the end (a list or tuple iterator drops its
-** sequence there, as listiter_next does; a range iterator changes
-** nothing), or -1 for op_next to do it (other iterators, a str
-** iterator's end, RAM full), having changed nothing.
-*/
 /* op_next_fast's list or tuple iterator at index i: listiter_next and
 ** tupleiter_next, which drop the sequence at the end. */
 HEAP_HOT int seq_next(Heap *h, Addr it, bool tuple, uint64_t i, Addr *out)
@@ -252,6 +243,15 @@ HEAP_HOT int seq_next(Heap *h, Addr it, bool tuple, uint64_t i, Addr *out)
     return 1;
 }
 
+/*
+** op_next's common cases inline: the next item of a list or tuple
+** iterator, the next char of an ASCII str (its latin-1 singleton), or the
+** next int of a range iterator of C longs, as op_next makes it. Returns 1
+** with *out set, 0 at the end (a list or tuple iterator drops its
+** sequence there, as listiter_next does; a range iterator changes
+** nothing), or -1 for op_next to do it (other iterators, a str
+** iterator's end, RAM full), having changed nothing.
+*/
 HEAP_HOT int op_next_fast(Heap *h, Addr it, Addr *out)
 {
     Addr t = obj_type_addr(h, it);
