@@ -201,8 +201,7 @@ static void free_object(Heap *h, Addr o, TypeId t, unsigned depth)
     }
     unsigned n = heap_owned_fields(h, o, t);
     for (unsigned k = 0; k < n; k++) free_child(h, obj_field(h, o, heap_drop_field(t, k, n)), depth);
-    if (t == TY_SLICE) slice_dealloc(h, o);
-    else heap_unmake_as(h, o, t, heap_fixed_size(h, t));
+    heap_unmake_as(h, o, t, heap_fixed_size(h, t));
 }
 
 /* A tuple at refcount 1 whose items' references its owner takes over (an

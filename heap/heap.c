@@ -173,23 +173,25 @@ void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after)
     h->obs(h->obs_ud, &e);
 }
 
+/* Tells the observer, if any, that object 'o' of 'size' bytes was made. */
+static void report_alloc(Heap *h, Addr o, TypeId t, uint64_t size)
+{
+    if (!h->obs) return;
+    HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
+    h->obs(h->obs_ud, &e);
+}
+
 Addr heap_make(Heap *h, TypeId t, uint64_t size)
 {
     Addr o = heap_make_quiet(h, t, size);
-    if (o && h->obs) {
-        HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
-        h->obs(h->obs_ud, &e);
-    }
+    if (o) report_alloc(h, o, t, size);
     return o;
 }
 
 void heap_revive(Heap *h, Addr o, TypeId t, uint64_t size)
 {
     heap_revive_quiet(h, o, t);
-    if (h->obs) {
-        HeapEvent e = { HEV_ALLOC, t, o, size, 0, 1 };
-        h->obs(h->obs_ud, &e);
-    }
+    report_alloc(h, o, t, size);
 }
 
 void heap_unmake(Heap *h, Addr o, uint64_t size) { heap_unmake_as(h, o, obj_type(h, o), size); }
