@@ -1037,7 +1037,10 @@ Addr dict_new(Heap *h);
 /* dict_new without the free list: dict() calls the type's tp_alloc
 ** (dict_new in dictobject.c), where {} takes a free dict (new_dict). */
 Addr dict_new_fresh(Heap *h);
-Addr dict_new_presized(Heap *h, size_t n);
+/* A dict for n items (dict_new_presized): past the smallest table's, a
+** table of its own, of str keys only when 'unicode' (a display's keys all
+** str, _PyDict_FromItems). */
+Addr dict_new_presized(Heap *h, size_t n, bool unicode);
 Addr dict_new_module(Heap *h);
 /* ma_used, the word after the type. */
 static inline size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, d + 2 * HEAP_W(h)); }

@@ -71,10 +71,10 @@ static unsigned log2_keysize(const Heap *h, size_t minsize)
     return bits;
 }
 
-Addr dict_new_presized(Heap *h, size_t n)
+Addr dict_new_presized(Heap *h, size_t n, bool unicode)
 {
     if (n <= usable_fraction(h->L.dict_min_slots)) return dict_new(h);
-    Addr k = new_keys(h, log2_keysize(h, (n * 3 + 1) / 2), KIND_UNICODE);
+    Addr k = new_keys(h, log2_keysize(h, (n * 3 + 1) / 2), unicode ? KIND_UNICODE : KIND_GENERAL);
     if (!k) return 0;
     return new_dict_with(h, k);
 }
@@ -83,7 +83,7 @@ Addr dict_new_presized(Heap *h, size_t n)
 ** program sees them (__main__ holds nine names at start-up, a module many
 ** more than tracevm gives it), so their tables never meet the keys free
 ** list: one past the smallest table's usable slots gives the next size. */
-Addr dict_new_module(Heap *h) { return dict_new_presized(h, usable_fraction(h->L.dict_min_slots) + 1); }
+Addr dict_new_module(Heap *h) { return dict_new_presized(h, usable_fraction(h->L.dict_min_slots) + 1, true); }
 
 /* ---- hashing and key equality (numbers hash by value, as in CPython) ---- */
 

@@ -86,6 +86,45 @@ CPU_HOT Addr take(Regs *R, unsigned r)
 
 #define CHECK(x) do { if (!(x)) goto error; } while (0)
 
+/*
+** BUILDDICT's dict of the c pairs in R[b..]: their references go to it
+** (temporaries emptied, locals increfed), or 0 with an exception raised.
+** Out of the CPU loop's way: its loops and calls there cost the loop a
+** register (the pc went to the stack).
+*/
+static __attribute__((noinline)) Addr build_dict(Vm *vm, Regs R, unsigned b, unsigned c)
+{
+    Heap *h = vm->h;
+    if (!HOOKED(R.tr) && !HEAP_OBSERVED(h) && c && c <= 8) {    /* str keys: built in place */
+        Addr kv[16];
+        for (unsigned i = 0; i < 2 * c; i++) kv[i] = rget(&R, b + i);
+        Addr d = dict_build_str(h, kv, c);
+        if (d) {
+            for (unsigned i = 0; i < 2 * c; i++) (void)take(&R, b + i);
+            return d;
+        }
+    }
+    /* {} and displays that fit the smallest table: dict_new, inline; a
+    ** larger one presized (_PyDict_FromItems), for str keys if all are */
+    Addr d;
+    if (c <= usable_fraction(h->L.dict_min_slots)) d = new_dict_with(h, h->empty_keys);
+    else {
+        bool unicode = true;
+        for (unsigned i = 0; i < c && unicode; i++) unicode = obj_type(h, rget(&R, b + 2 * i)) == TY_STR;
+        d = dict_new_presized(h, c, unicode);
+    }
+    if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); return 0; }
+    for (unsigned i = 0; i < c; i++) {
+        Addr k = rget(&R, b + 2 * i), v = rget(&R, b + 2 * i + 1);
+        if (!CPU_HOOKS && dict_store(h, d, k, v)) continue;     /* an int or str key */
+        if (!op_check_hashable(vm, k)) { heap_decref(h, d); return 0; }
+        heap_incref(h, v);
+        if (dict_set(h, d, k, v) != 0) { heap_decref(h, d); vm_raise(vm, EXC_MEMORY, "%s", ""); return 0; }
+    }
+    for (unsigned i = 0; i < 2 * c; i++) drop(&R, b + i, MAX_REGS);
+    return d;
+}
+
 /* A global cache miss: looks 'name' up and refills the cache. */
 static Addr global_miss(Vm *vm, GlobalCache *gc, Addr name, Addr keys, uint32_t shape)
 {
@@ -1127,27 +1166,10 @@ VmStatus CPU_RUN(Vm *vm)
             break;
         }
         CASE(BUILDDICT): {
-            if (!HOOKED(R.tr) && !HEAP_OBSERVED(h) && c <= 8) {    /* str keys: built in place */
-                Addr kv[16];
-                for (unsigned i = 0; i < 2 * c; i++) kv[i] = rget(&R, b + i);
-                Addr d = dict_build_str(h, kv, c);
-                if (d) {
-                    for (unsigned i = 0; i < 2 * c; i++) (void)take(&R, b + i);
-                    reg_put(&R, a, d);
-                    break;
-                }
-            }
-            /* {} and displays that fit the smallest table: dict_new, inline */
-            Addr d = c <= usable_fraction(h->L.dict_min_slots) ? new_dict_with(h, h->empty_keys) : dict_new_presized(h, c);
-            if (!d) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
             SAVE_PC();
-            for (unsigned i = 0; i < c; i++) {
-                Addr k = rget(&R, b + 2 * i), v = rget(&R, b + 2 * i + 1);
-                if (!op_check_hashable(vm, k)) { heap_decref(h, d); goto error; }
-                heap_incref(h, v);
-                if (dict_set(h, d, k, v) != 0) { heap_decref(h, d); vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
-            }
-            for (unsigned i = 0; i < 2 * c; i++) drop(&R, b + i, MAX_REGS);
+            Addr d = !CPU_HOOKS && !c ? new_dict_with(h, h->empty_keys) : build_dict(vm, R, b, c);
+            if (!d && !c) vm_raise(vm, EXC_MEMORY, "%s", "");
+            CHECK(d);
             if (HOOKED(R.tr)) trace_built(R.tr, d);
             reg_put(&R, a, d);
             break;
@@ -1250,7 +1272,8 @@ VmStatus CPU_RUN(Vm *vm)
             int found = -1;
             if (!CPU_HOOKS && ((slot = list_slot_fast(h, o, i))
                                || (obj_type_addr(h, o) == heap_type_obj(h, TY_DICT)
-                                   && ((slot = lookup_recall(vm, o, i)) || (found = dict_find(h, o, i, &slot)) > 0)))) {
+                                   && ((slot = lookup_recall(vm, o, i))
+                                       || (found = dict_len(h, o) ? dict_find(h, o, i, &slot) : 0) > 0)))) {
                 /* l[i] = v, or d[k] = v for a key d has: list_set's and
                 ** dict_set's replacement (the old value released last) */
                 heap_incref(h, v);
@@ -1259,9 +1282,10 @@ VmStatus CPU_RUN(Vm *vm)
                 heap_decref_fast(h, old);
             } else {
                 SAVE_PC();
-                /* a new int or str key: dict_set's insertion (the probe runs
-                ** again for the slot: passing it along from dict_find cost
-                ** the loops more than it saved) */
+                /* a new int or str key (any key, for an empty dict, which
+                ** nothing is looked up in): dict_set's insertion (the probe
+                ** runs again for the slot: passing it along from dict_find
+                ** cost the loops more than it saved) */
                 if (CPU_HOOKS || found != 0 || !dict_store(h, o, i, v)) CHECK(op_setitem(vm, o, i, v) == 0);
             }
             drop(&R, c, MAX_REGS);

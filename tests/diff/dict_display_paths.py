@@ -48,6 +48,21 @@ def main():
     print("value refs:", sys.getrefcount(v) - before)
     del d, e
     print("after del:", sys.getrefcount(k) - before, sys.getrefcount(v) - before)
+    # int keys: the loops without hooks store them as dict_store does;
+    # past five pairs the table is presized (_PyDict_FromItems), of str
+    # keys only when every key is a str, so a display whose equal keys
+    # collapse keeps the presized table
+    show({1: 2, 3: 4})
+    show({x: 1, x + 1: 2, "s": 3})
+    show({"s": 1, x: 2})
+    show({-1: 1, -2: 2, 0: 3})
+    show({2 ** 61 - 1: 1, 2 ** 61: 2, -(2 ** 62): 3, 2 ** 100: 4})
+    show({True: 1, 1: 2, 1.0: 3, 0: 4, False: 5})
+    show({x: 1, x: 2, x: 3, x: 4, x: 5, x: 6})
+    show({"a": 1, "a": 2, "a": 3, "a": 4, "a": 5, "a": 6})
+    show({1: 1, "a": 1, 1: 2, 1: 3, 1: 4, 1: 5, 1: 6, 1: 7})
+    show({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, 7: 7})
+    show({(1, 2): 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11})
     # nested displays
     nest = {"p": {"q": {"r": x}}, "s": [x, {"u": x}]}
     print(nest["p"]["q"]["r"], nest["s"][1]["u"], sys.getsizeof(nest["p"]) - sys.getsizeof({}))
@@ -58,6 +73,13 @@ def main():
     for i in range(50):
         r = {"x": i, "y": i + 1000}
         t += r["x"] + r["y"]
+        if id(r) not in ids:
+            ids.append(id(r))
+    print(t, len(ids))
+    ids = []
+    for i in range(50):
+        r = {i: i, i + 1000: x}
+        t += len(r) + r[i]
         if id(r) not in ids:
             ids.append(id(r))
     print(t, len(ids))
