@@ -239,15 +239,27 @@ static inline int dict_find(Heap *h, Addr d, Addr key, Addr *vslot)
 
 /* ---- making and freeing: a keys object, a dict ---- */
 
-static inline size_t usable_fraction(size_t n) { return (n << 1) / 3; }
+/* USABLE_FRACTION, (n << 1) / 3, as a multiply by the inverse of 3 for any
+** table RAM can hold: a copy compiled for size (PGO's cold code) kept the
+** 64-bit `div`, about 40 cycles, on the way of every new dict. */
+static inline size_t usable_fraction(size_t n)
+{
+    uint64_t x = (uint64_t)n << 1;
+    return x >> 32 ? (size_t)(x / 3) : (size_t)((x * 0xAAAAAAABull) >> 33);
+}
 /* dk_log2_index_bytes: indices are 1, 2, 4 or 8 bytes as the table grows */
 static inline unsigned log2_index_bytes(unsigned log2) { return log2 + (log2 < 8 ? 0 : log2 < 16 ? 1 : log2 < 32 ? 2 : 3); }
 
-static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind)
+/* A keys object's bytes: header, indices, usable_fraction entries. Read
+** from the table heap_dict_init fills (keys_size_of), ~20 instructions
+** less for every keys object made and freed. */
+static inline uint64_t keys_size_of(const Heap *h, unsigned log2, unsigned kind)
 {
+    if (log2 > 40) return UINT64_MAX;           /* more than any RAM */
     uint64_t esize = kind == KIND_UNICODE ? h->L.dict_entry_str : h->L.dict_entry_generic;
     return h->L.dict_keys_header + ((uint64_t)1 << log2_index_bytes(log2)) + usable_fraction((size_t)1 << log2) * esize;
 }
+static inline uint64_t keys_bytes(const Heap *h, unsigned log2, unsigned kind) { return h->keys_size[kind][log2 & 63]; }
 
 /* new_keys_object: every index EMPTY, every entry zero; 0 when RAM is full.
 ** A small unicode table comes from the keys free list first. */

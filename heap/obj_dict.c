@@ -43,6 +43,8 @@ uint64_t dict_sizeof(Heap *h, Addr d)
 
 void heap_dict_init(Heap *h)
 {
+    for (unsigned kind = KIND_GENERAL; kind <= KIND_UNICODE; kind++)
+        for (unsigned log2 = 0; log2 < 64; log2++) h->keys_size[kind][log2] = keys_size_of(h, log2, kind);
     /* Py_EMPTY_KEYS: a static keys object of 1 slot, 0 usable */
     uint64_t bytes = h->L.dict_keys_header + 8;
     Addr k = heap_static_alloc(h, bytes, h->L.alignment);

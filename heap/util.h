@@ -92,18 +92,21 @@ static inline void copy_short(void *dst, const void *src, size_t n)
 }
 
 /* n bytes of the byte c at d, a multiple of 4 (every object size is),
-** sixteen at a time up to 256. */
+** 32 at a time (two 16-byte stores) up to 256. */
 static inline void fill_words(void *dst, uint8_t c, size_t n)
 {
+    typedef uint64_t Pair __attribute__((vector_size(16)));
     uint8_t *d = dst;
     if (n > 256) { memset(d, c, n); return; }
     uint64_t w = 0x0101010101010101ull * c;
+    Pair p = { w, w };
     size_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        memcpy(d + i, &w, 8);
-        memcpy(d + i + 8, &w, 8);
+    for (; i + 32 <= n; i += 32) {
+        memcpy(d + i, &p, 16);
+        memcpy(d + i + 16, &p, 16);
         __asm__("" : "+r"(i));          /* keeps GCC from making the loop a memset again */
     }
+    if (i + 16 <= n) { memcpy(d + i, &p, 16); i += 16; }
     if (i + 8 <= n) { memcpy(d + i, &w, 8); i += 8; }
     if (i < n) memcpy(d + i, &w, 4);
 }
