@@ -648,6 +648,14 @@ VmStatus CPU_RUN(Vm *vm)
                 if (t == (ins_op(nx) == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
                 break;
             }
+            /* a, b = t for a local t: the UNPACK and its MOVEs here */
+            unsigned run;
+            if (!CPU_HOOKS && ip[4] == OP_UNPACK && ip[6] == a && b < R.nlocals && a >= R.nlocals && !rget(&R, a)
+                && (run = unpack_local(&R, h, &vm->uh_local, pc, (Instr)ram_rd(&h->ram, pc, 4), v, STEPS_LEFT()))) {
+                STEPS_ADD(run);
+                pc += 4 * (Addr)run;
+                break;
+            }
 #endif
             v = take(&R, b);
             reg_put(&R, a, v);
@@ -1352,7 +1360,7 @@ VmStatus CPU_RUN(Vm *vm)
                     ** UNPACK after it spreads into locals by MOVEs */
                     unsigned run;
                     if (ins_op(nx) == OP_UNPACK && ins_b(nx) == a + 1
-                        && (run = unpack_to_locals(&R, h, pc, nx, v, a, STEPS_LEFT()))) {
+                        && (run = unpack_to_locals(&R, h, &vm->uh, pc, nx, v, a, STEPS_LEFT()))) {
                         STEPS_ADD(run);
                         pc += 4 * (Addr)run;
                         break;

@@ -2,8 +2,9 @@
 ** vm/cpu_fuse.h: the instructions that the CPU loops without hooks run
 ** together in one dispatch, where nothing can observe the steps between
 ** them: the test for "MOVE into a local" (move_to_local), FORITER's tuple
-** spread into locals (unpack_to_locals), a chained comparison's branch
-** (chain_branch) and xs.append(x) at its LOADMETHOD (append_arg). Each
+** spread into locals (unpack_to_locals) and a local's (unpack_local), a
+** chained comparison's branch (chain_branch) and xs.append(x) at its
+** LOADMETHOD (append_arg). Each
 ** keeps the references, their order and the step count of the
 ** instructions it stands for; tests/fastpath.sh compares the result with
 ** the loop with hooks. Part of vm/cpu.h, compiled with it in each of its
@@ -20,6 +21,37 @@ static inline bool move_to_local(Instr m, unsigned from, unsigned nlocals)
 }
 
 /*
+** The code's part of an UNPACK's spread into locals, decoded once per
+** UNPACK (code never changes) into *uh: the UNPACK u at pc of 1 to 4
+** items into temporaries (none of them R[a] or R[a + 1]: FORITER's
+** iterator and item), each taken into a local by the MOVE after it in
+** order. The number of items, 0 for another shape.
+*/
+CPU_HOT unsigned unpack_shape(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, unsigned a)
+{
+    if (uh->pc == pc) return uh->n;
+    unsigned t = ins_a(u), c = ins_c(u);
+    uh->pc = pc;
+    uh->n = 0;
+    if (c == 0 || c > 4 || t < R->nlocals || (t <= a + 1 && t + c > a)) return 0;
+    for (unsigned i = 0; i < c; i++) {
+        Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(i + 1), 4);
+        if (!move_to_local(m, t + i, R->nlocals)) return 0;
+        uh->dst[i] = (uint8_t)ins_a(m);
+    }
+    return uh->n = c;
+}
+
+/* The c items of tuple or list v, each with a reference taken, into
+** the locals uh->dst in order (each old value released as it is put). */
+CPU_HOT void spread_to_locals(Regs *R, Heap *h, const UnpackHint *uh, Addr items, unsigned c)
+{
+    Addr item[4];
+    for (unsigned i = 0; i < c; i++) { item[i] = ram_word(&h->ram, items + (Addr)i * HEAP_W(h)); heap_incref(h, item[i]); }
+    for (unsigned i = 0; i < c; i++) reg_put(R, uh->dst[i], item[i]);
+}
+
+/*
 ** Without hooks, FORITER's next item 'v' (a new reference) when the next
 ** instruction, u at pc, is UNPACK of it into temporaries that the MOVEs
 ** after it take into locals: the same increfs, tuple drop and puts in the
@@ -28,22 +60,35 @@ static inline bool move_to_local(Instr m, unsigned from, unsigned nlocals)
 ** not a tuple of that length, a MOVE missing, or fewer than that many
 ** steps left in 'room').
 */
-CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, Addr pc, Instr u, Addr v, unsigned a, uint64_t room)
+CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, Addr v, unsigned a, uint64_t room)
 {
-    unsigned t = ins_a(u), c = ins_c(u);
-    if (c == 0 || c > 4 || room <= c || t < R->nlocals || (t <= a + 1 && t + c > a)
-        || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c)
-        return 0;
-    unsigned dst[4];
-    for (unsigned i = 0; i < c; i++) {
-        Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(i + 1), 4);
-        if (!move_to_local(m, t + i, R->nlocals)) return 0;
-        dst[i] = ins_a(m);
-    }
+    unsigned c = unpack_shape(R, h, uh, pc, u, a);
+    if (c == 0 || room <= c || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c) return 0;
     Addr item[4];
     for (unsigned i = 0; i < c; i++) { item[i] = tuple_get(h, v, i); heap_incref(h, item[i]); }
     heap_decref_fast(h, v);
-    for (unsigned i = 0; i < c; i++) reg_put(R, dst[i], item[i]);
+    for (unsigned i = 0; i < c; i++) reg_put(R, uh->dst[i], item[i]);
+    return 1 + c;
+}
+
+/*
+** Without hooks, MOVE of a local's tuple or list 'v' into an empty
+** temporary when the next instruction, u at pc, is UNPACK of it into
+** temporaries that the MOVEs after it take into locals (a, b = t): the
+** items' increfs and the puts in the same order, without the temporaries
+** or the dispatches; the MOVE's incref and the UNPACK's decref of v
+** cancel (a local holds it). The number of instructions done after the
+** MOVE (the UNPACK and its MOVEs), 0 when the shape differs or fewer
+** steps than that are left in 'room'.
+*/
+CPU_HOT unsigned unpack_local(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, Addr v, uint64_t room)
+{
+    unsigned c = unpack_shape(R, h, uh, pc, u, MAX_REGS);
+    if (c == 0 || room < 1 + c) return 0;
+    Addr t = obj_type_addr(h, v);
+    if (t == heap_type_obj(h, TY_TUPLE) && tuple_len(h, v) == c) spread_to_locals(R, h, uh, tuple_item_at(h, v, 0), c);
+    else if (t == heap_type_obj(h, TY_LIST) && list_len(h, v) == c) spread_to_locals(R, h, uh, list_items(h, v), c);
+    else return 0;
     return 1 + c;
 }
 

@@ -121,6 +121,10 @@ typedef struct MethodCache {
 ** entry, whatever ran in between (k's address may even hold another
 ** object by then: the equality is checked again). */
 typedef struct LookupCache { Addr dict, key, ekey, keys, vslot; uint32_t shape; } LookupCache;
+/* The UNPACK after a FORITER whose items the loops without hooks spread
+** into locals (vm/cpu_fuse.h unpack_to_locals): the locals its MOVEs fill,
+** decoded once, for code never changes; n = 0: an UNPACK of another shape. */
+typedef struct UnpackHint { Addr pc; unsigned n; uint8_t dst[4]; } UnpackHint;
 typedef struct FileTable FileTable;
 
 /* CPython's specializing interpreter, as far as ids show it (vm/spec.h). */
@@ -142,6 +146,7 @@ typedef struct Vm {
     ChunkRun *runs;             /* chunk -> its tables and counts, for CALL and RETURN */
     MethodCache *mcache;        /* program name -> LOADMETHOD's cache */
     LookupCache lk;             /* the CPU loop's last dict lookup */
+    UnpackHint uh, uh_local;    /* the CPU loop's last FORITER unpacking, and local's (a, b = t) */
     Addr module;                /* the __main__ module object */
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */

@@ -48,7 +48,8 @@ print(chains(12))
 
 
 # UNPACK and the MOVEs that take its items into locals, which the loops
-# without hooks run as one dispatch: a limit may fall between them.
+# without hooks run as one dispatch (with the MOVE before it, for a local
+# unpacked: c, e = pair): a limit may fall between them.
 def unpacking(ws, d):
     t = 0
     for rep in range(25):
@@ -58,9 +59,11 @@ def unpacking(ws, d):
             t += i * x
         q, r = divmod(t, 7)
         a, b = (r, q)
+        pair = (q, r)
+        c, e = pair
         # a filtered comprehension: FORITER, MOVE, a branch, LISTAPPEND
         ev = [x for x in ws if x > rep % 6]
-        print(rep, t, a, b, ev)     # where a limit stops the run shows
+        print(rep, t, a, b, c, e, ev)   # where a limit stops the run shows
     return t, a, b, k, v
 
 
