@@ -562,7 +562,7 @@ static Addr b_divmod(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr q = op_binary(vm, OP_FLOORDIV, args[0], args[1]);
     if (!q) {
         if (vm->err.kind == EXC_TYPE) {     /* the operator's name is divmod() here */
-            free(vm->err.msg); vm->err.msg = NULL; vm->err.kind = EXC_NONE;
+            vm_clear_error(vm);
             return vm_raise(vm, EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'",
                             op_type_name(vm, args[0]), op_type_name(vm, args[1]));
         }

@@ -1407,6 +1407,10 @@ VmStatus CPU_RUN(Vm *vm)
                 }
             } else {
                 Addr it = op_iter(vm, src);
+                if (!it && vm->err.kind == EXC_TYPE) {      /* unpack_iterable's words */
+                    vm_clear_error(vm);
+                    vm_raise(vm, EXC_TYPE, "cannot unpack non-iterable %s object", op_type_name(vm, src));
+                }
                 CHECK(it);
                 unsigned got = 0;
                 Addr v;

@@ -707,7 +707,7 @@ int op_contains(Vm *vm, Addr c, Addr v)
     }
     Addr it = op_iter(vm, c);
     if (!it) {
-        free(vm->err.msg); vm->err.msg = NULL;
+        vm_clear_error(vm);
         vm_raise(vm, EXC_TYPE, "argument of type '%s' is not iterable", op_type_name(vm, c));
         return -1;
     }

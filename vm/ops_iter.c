@@ -121,9 +121,7 @@ static Addr get_iter(Vm *vm, Addr src)
 {
     Addr it = op_iter(vm, src);
     if (!it && vm->err.kind == EXC_TYPE) {
-        free(vm->err.msg);
-        vm->err.msg = NULL;
-        vm->err.kind = EXC_NONE;
+        vm_clear_error(vm);
         vm_raise(vm, EXC_TYPE, "'%s' object is not iterable", op_type_name(vm, src));
     }
     return it;

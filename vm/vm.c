@@ -40,6 +40,13 @@ Addr vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...)
     return 0;
 }
 
+void vm_clear_error(Vm *vm)
+{
+    free(vm->err.msg);
+    vm->err.msg = NULL;
+    vm->err.kind = EXC_NONE;
+}
+
 /* ---------------- loading ---------------- */
 
 static Addr make_const(Vm *vm, size_t i)

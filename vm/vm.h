@@ -231,5 +231,7 @@ void vm_free(Vm *vm);
 /* Sets the error (printf-style message); always returns 0 so callers can
 ** 'return vm_raise(...)' from functions returning Addr. */
 Addr vm_raise(Vm *vm, ExcKind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Forgets the pending exception (to raise another in its place). */
+void vm_clear_error(Vm *vm);
 
 #endif
