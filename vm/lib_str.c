@@ -282,6 +282,14 @@ static Addr strip_impl(Vm *vm, Addr self, Addr *args, unsigned n, int which)
     Heap *h = H(vm);
     Text s, chars = { 0 };
     bool given = n && args[0] != h->none;
+    if (!given && str_is_ascii(h, self)) {      /* white space off ASCII text: its bytes, in place */
+        const uint8_t *b = str_data(h, self);
+        size_t i = 0, len = str_len(h, self), j = len;
+        if (which & 1) while (i < j && is_space_ascii(b[i])) i++;
+        if (which & 2) while (j > i && is_space_ascii(b[j - 1])) j--;
+        if (i == 0 && j == len) { heap_incref(h, self); return self; }
+        return chk(vm, str_ascii_piece(h, b + i, j - i));
+    }
     if (given && !need_str(vm, args[0], "strip arg must be None or str")) return 0;
     text_of(h, self, &s);
     if (given) text_of(h, args[0], &chars);
@@ -807,10 +815,19 @@ static Addr pad_impl(Vm *vm, Addr self, Addr *args, unsigned n, char side)
     if (side == 'r') left = marg;
     else if (side == 'l') left = 0;
     else left = marg / 2 + (marg & (size_t)width & 1);     /* CPython's pad() rounding */
+    /* pad() makes a new string, one char long too (never the singleton) */
+    if (fill < 0x80 && str_is_ascii(h, self)) {
+        uint8_t *out;
+        Addr r = str_new_ascii_buf(h, total, &out);
+        if (!r) return nomem(vm);
+        memset(out, (int)fill, total);
+        memcpy(out + left, str_data(h, self), len);
+        return r;
+    }
     uint32_t *cp = xmalloc(total * sizeof *cp);
     for (size_t i = 0; i < total; i++) cp[i] = fill;
     for (size_t i = 0; i < len; i++) cp[left + i] = str_char(h, self, i);
-    Addr r = chk(vm, str_from_cps(h, cp, total));
+    Addr r = chk(vm, str_from_cps_fresh(h, cp, total));
     free(cp);
     return r;
 }
@@ -829,11 +846,21 @@ static Addr m_str_zfill(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     if (width <= (int64_t)len) { heap_incref(h, self); return self; }
     if ((uint64_t)width > h->ram.heap_end - h->ram.heap) return nomem(vm);
     size_t total = (size_t)width, fill = total - len;
+    /* pad()'s new string, then a sign moved to the front */
+    if (str_is_ascii(h, self)) {
+        uint8_t *out;
+        Addr r = str_new_ascii_buf(h, total, &out);
+        if (!r) return nomem(vm);
+        memset(out, '0', fill);
+        memcpy(out + fill, str_data(h, self), len);
+        if (len && (out[fill] == '+' || out[fill] == '-')) { out[0] = out[fill]; out[fill] = '0'; }
+        return r;
+    }
     uint32_t *cp = xmalloc(total * sizeof *cp);
     for (size_t i = 0; i < fill; i++) cp[i] = '0';
     for (size_t i = 0; i < len; i++) cp[fill + i] = str_char(h, self, i);
     if (len && (cp[fill] == '+' || cp[fill] == '-')) { cp[0] = cp[fill]; cp[fill] = '0'; }
-    Addr r = chk(vm, str_from_cps(h, cp, total));
+    Addr r = chk(vm, str_from_cps_fresh(h, cp, total));
     free(cp);
     return r;
 }
