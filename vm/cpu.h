@@ -1070,9 +1070,15 @@ VmStatus CPU_RUN(Vm *vm)
             for (unsigned i = 0; i < b; i++) args[i] = rget(&R, a + 1 + i);
             if (HOOKED(R.tr)) trace_method(R.tr, self, N[c], b);
             STEPS_OUT();
-            Addr r = vm->lm_native && vm->lm_name == N[c] && vm->lm_type == obj_type_addr(h, self)
-                   ? builtins_call_native(vm, vm->lm_native, self, args, b, kw)
-                   : builtins_call_method(vm, self, N[c], args, b, kw);
+            const Native *nt = vm->lm_native;
+            Addr r;
+            if (nt && vm->lm_name == N[c] && vm->lm_type == obj_type_addr(h, self))
+                /* positional arguments in the method's range: what
+                ** call_native would call after its checks */
+                r = !kw && nt->fn && (int)b >= nt->min && (nt->max < 0 || (int)b <= nt->max)
+                  ? nt->fn(vm, self, args, b, 0)
+                  : builtins_call_native(vm, nt, self, args, b, kw);
+            else r = builtins_call_method(vm, self, N[c], args, b, kw);
             STEPS_IN();
             CHECK(r);
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
