@@ -27,9 +27,8 @@ static inline bool move_to_local(Instr m, unsigned from, unsigned nlocals)
 ** iterator and item), each taken into a local by the MOVE after it in
 ** order. The number of items, 0 for another shape.
 */
-CPU_HOT unsigned unpack_shape(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, unsigned a)
+static __attribute__((noinline, unused)) unsigned unpack_decode(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, unsigned a)
 {
-    if (uh->pc == pc) return uh->n;
     unsigned t = ins_a(u), c = ins_c(u);
     uh->pc = pc;
     uh->n = 0;
@@ -40,6 +39,11 @@ CPU_HOT unsigned unpack_shape(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, I
         uh->dst[i] = (uint8_t)ins_a(m);
     }
     return uh->n = c;
+}
+/* unpack_decode's answer, decoded at the UNPACK's first run (out of line) */
+CPU_HOT unsigned unpack_shape(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, unsigned a)
+{
+    return uh->pc == pc ? uh->n : unpack_decode(R, h, uh, pc, u, a);
 }
 
 /* The c items of tuple or list v, each with a reference taken, into
@@ -79,9 +83,10 @@ CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Ins
 ** or the dispatches; the MOVE's incref and the UNPACK's decref of v
 ** cancel (a local holds it). The number of instructions done after the
 ** MOVE (the UNPACK and its MOVEs), 0 when the shape differs or fewer
-** steps than that are left in 'room'.
+** steps than that are left in 'room'. Out of the loop's way: inline, it
+** cost the loop a register (the heap pointer went to the stack).
 */
-CPU_HOT unsigned unpack_local(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, Addr v, uint64_t room)
+static __attribute__((noinline, unused)) unsigned unpack_local(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Instr u, Addr v, uint64_t room)
 {
     unsigned c = unpack_shape(R, h, uh, pc, u, MAX_REGS);
     if (c == 0 || room < 1 + c) return 0;
