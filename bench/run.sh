@@ -94,7 +94,7 @@ case $tvm in /*) ;; *) tvm="$PWD/$tvm" ;; esac
 # indexing): a benchmark that is not one of the seven should not be a
 # surprise.
 issue_progs=" loop float fib list strings bigint objects "
-progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting records appendindex strappend formatting wordcount digitsum freshdicts listops textproc sieve digits bigstr bigmul powmod strconcat kwcalls charmap modloop collatz modlist modstr modobjects pctformat bigfib tuplesort dictiter floatrange floatpow listglobal squares objlists objconvert strbuild strwords factmod zippairs grid dictrecords)
+progs=(loop float fib list strings bigint objects calls forloop comprehension dicts strmethods sorting records appendindex strappend formatting wordcount digitsum freshdicts listops textproc sieve digits bigstr bigmul powmod strconcat kwcalls charmap modloop collatz modlist modstr modobjects pctformat bigfib tuplesort dictiter floatrange floatpow listglobal squares objlists objconvert strbuild strwords factmod zippairs grid dictrecords strtour)
 if [ -n "$only" ]; then read -r -a progs <<<"$only"; fi
 
 # ---- helpers ----

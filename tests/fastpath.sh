@@ -46,6 +46,7 @@ small_bench zippairs 'main(3000, 1)'
 small_bench strwords 'main(2000)'
 small_bench grid 'main(12, 12, 2)'
 small_bench dictrecords 'main(2000)'
+small_bench strtour 'main(3000)'
 
 run() {   # run OUT ARGS...: in a fresh directory, stdin from /dev/null
   local out=$1; shift
