@@ -297,31 +297,6 @@ static __attribute__((noinline)) Addr negate_fast(Heap *h, Addr x, bool absolute
     return int_new_fast(h, -v);
 }
 
-/* x == y, x < y and the other four for two str, without hooks, out of the
-** CPU loop's way (PyUnicode_RichCompare makes nothing): the truth, or -1
-** when op_compare must decide (another type; an order of non-ASCII str). */
-static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr x, Addr y)
-{
-    Addr st = heap_type_obj(h, TY_STR);
-    if (obj_type_addr(h, x) != st || obj_type_addr(h, y) != st) return -1;
-    if (op == OP_EQ || op == OP_NE) return str_eq_fast(h, x, y) == (op == OP_EQ);
-    if (!str_is_ascii(h, x) || !str_is_ascii(h, y)) return -1;
-    size_t nx = str_len(h, x), ny = str_len(h, y), m = nx < ny ? nx : ny;
-    const uint8_t *px = ascii_chars(h, x), *py = ascii_chars(h, y);
-    /* the first chars decide most orders ("a" <= ch <= "z"): a libc call
-    ** only when they are equal */
-    int c = m ? (int)px[0] - (int)py[0] : 0;
-    if (!c && m > 1) c = memcmp(px + 1, py + 1, m - 1);
-    if (!c) c = (nx > ny) - (nx < ny);
-    switch (op) {
-    case OP_LT: return c < 0;
-    case OP_LE: return c <= 0;
-    case OP_GT: return c > 0;
-    case OP_GE: return c >= 0;
-    default: return -1;
-    }
-}
-
 #include "vm/cpu_builtins.h"
 
 /*

@@ -1,7 +1,8 @@
 /*
 ** vm/cpu_builtins.h: what the CPU loops without hooks do out of the
-** loop's way: FORITER's next item for the iterators op_next_fast leaves
-** (next_unhooked), a dict comprehension's store (dict_store_unhooked), and
+** loop's way: two str compared (str_compare_fast), FORITER's next item
+** for the iterators op_next_fast leaves (next_unhooked), a dict
+** comprehension's store (dict_store_unhooked), and
 ** the builtins they answer themselves (builtin_fast: abs, divmod, str of a
 ** small int, ord, chr, range, list of a range, list or tuple, tuple of a
 ** list or tuple, enumerate and zip of lists, tuples, strs and ranges,
@@ -11,6 +12,31 @@
 */
 #ifndef TRACEVM_CPU_BUILTINS_H
 #define TRACEVM_CPU_BUILTINS_H
+
+/* x == y, x < y and the other four for two str, without hooks, out of the
+** CPU loop's way (PyUnicode_RichCompare makes nothing): the truth, or -1
+** when op_compare must decide (another type; an order of non-ASCII str). */
+static __attribute__((noinline)) int str_compare_fast(Heap *h, unsigned op, Addr x, Addr y)
+{
+    Addr st = heap_type_obj(h, TY_STR);
+    if (obj_type_addr(h, x) != st || obj_type_addr(h, y) != st) return -1;
+    if (op == OP_EQ || op == OP_NE) return str_eq_fast(h, x, y) == (op == OP_EQ);
+    if (!str_is_ascii(h, x) || !str_is_ascii(h, y)) return -1;
+    size_t nx = str_len(h, x), ny = str_len(h, y), m = nx < ny ? nx : ny;
+    const uint8_t *px = ascii_chars(h, x), *py = ascii_chars(h, y);
+    /* the first chars decide most orders ("a" <= ch <= "z"): a libc call
+    ** only when they are equal */
+    int c = m ? (int)px[0] - (int)py[0] : 0;
+    if (!c && m > 1) c = memcmp(px + 1, py + 1, m - 1);
+    if (!c) c = (nx > ny) - (nx < ny);
+    switch (op) {
+    case OP_LT: return c < 0;
+    case OP_LE: return c <= 0;
+    case OP_GT: return c > 0;
+    case OP_GE: return c >= 0;
+    default: return -1;
+    }
+}
 
 /*
 ** FORITER's next item when op_next_fast declines, without hooks, out of
