@@ -104,8 +104,8 @@ static __attribute__((noinline)) Addr build_dict(Vm *vm, Regs R, unsigned b, uns
             return d;
         }
     }
-    /* {} and displays that fit the smallest table: dict_new, inline; a
-    ** larger one presized (_PyDict_FromItems), for str keys if all are */
+    /* a display that fits the smallest table: dict_new; a larger one
+    ** presized (_PyDict_FromItems), for str keys if all are */
     Addr d;
     if (c <= usable_fraction(h->L.dict_min_slots)) d = new_dict_with(h, h->empty_keys);
     else {

@@ -46,12 +46,15 @@ CPU_HOT unsigned unpack_shape(const Regs *R, Heap *h, UnpackHint *uh, Addr pc, I
     return uh->pc == pc ? uh->n : unpack_decode(R, h, uh, pc, u, a);
 }
 
-/* The c items of tuple or list v, each with a reference taken, into
-** the locals uh->dst in order (each old value released as it is put). */
-CPU_HOT void spread_to_locals(Regs *R, Heap *h, const UnpackHint *uh, Addr items, unsigned c)
+/* The c items at 'items' (a tuple's or list's), each with a reference
+** taken, into the locals uh->dst in order (each old value released as it
+** is put); 'seq', if not 0, loses a reference between, as UNPACK drops
+** its operand before the MOVEs. */
+CPU_HOT void spread_to_locals(Regs *R, Heap *h, const UnpackHint *uh, Addr items, unsigned c, Addr seq)
 {
     Addr item[4];
     for (unsigned i = 0; i < c; i++) { item[i] = ram_word(&h->ram, items + (Addr)i * HEAP_W(h)); heap_incref(h, item[i]); }
+    if (seq) heap_decref_fast(h, seq);
     for (unsigned i = 0; i < c; i++) reg_put(R, uh->dst[i], item[i]);
 }
 
@@ -68,10 +71,7 @@ CPU_HOT unsigned unpack_to_locals(Regs *R, Heap *h, UnpackHint *uh, Addr pc, Ins
 {
     unsigned c = unpack_shape(R, h, uh, pc, u, a);
     if (c == 0 || room <= c || obj_type_addr(h, v) != heap_type_obj(h, TY_TUPLE) || tuple_len(h, v) != c) return 0;
-    Addr item[4];
-    for (unsigned i = 0; i < c; i++) { item[i] = tuple_get(h, v, i); heap_incref(h, item[i]); }
-    heap_decref_fast(h, v);
-    for (unsigned i = 0; i < c; i++) reg_put(R, uh->dst[i], item[i]);
+    spread_to_locals(R, h, uh, tuple_item_at(h, v, 0), c, v);
     return 1 + c;
 }
 
@@ -91,8 +91,8 @@ static __attribute__((noinline, unused)) unsigned unpack_local(Regs *R, Heap *h,
     unsigned c = unpack_shape(R, h, uh, pc, u, MAX_REGS);
     if (c == 0 || room < 1 + c) return 0;
     Addr t = obj_type_addr(h, v);
-    if (t == heap_type_obj(h, TY_TUPLE) && tuple_len(h, v) == c) spread_to_locals(R, h, uh, tuple_item_at(h, v, 0), c);
-    else if (t == heap_type_obj(h, TY_LIST) && list_len(h, v) == c) spread_to_locals(R, h, uh, list_items(h, v), c);
+    if (t == heap_type_obj(h, TY_TUPLE) && tuple_len(h, v) == c) spread_to_locals(R, h, uh, tuple_item_at(h, v, 0), c, 0);
+    else if (t == heap_type_obj(h, TY_LIST) && list_len(h, v) == c) spread_to_locals(R, h, uh, list_items(h, v), c, 0);
     else return 0;
     return 1 + c;
 }
