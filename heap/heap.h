@@ -138,6 +138,7 @@ typedef struct Heap {
     Addr stat_limit;            /* its end: blocks carved from the segment's top lie above */
     unsigned dict_version_at;   /* PyDictObject.ma_version_tag's offset: 3 words rounded up to u64_align */
     uint64_t keys_size[2][64];  /* a keys object's bytes by kind and log2 size (heap/dict_lookup.h keys_bytes) */
+    unsigned str_ascii_words;   /* an ASCII str header's words when obj_str.c's new_ascii stores them one by one, else 0 */
     /* pymalloc */
     Pool *pools;                /* host-side pool records, one per pool in use */
     size_t npools, pools_cap;

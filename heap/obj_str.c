@@ -93,53 +93,48 @@ static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
 
 /*
 ** The ASCII strings the VM builds all the time (str(int), a + b, f-strings,
-** join) take the path below: heap_make and init_str for a string of 'n'
-** ASCII chars, with the allocator's common case inline while nothing
-** observes the heap. The bytes written are those of the general path.
+** join, split's pieces) take new_ascii: what heap_make and init_str write
+** for a string of 'n' ASCII chars, with the allocator's common case inline
+** while nothing observes the heap. h->str_ascii_words, set once by
+** heap_str_init, is the header's words when new_ascii can store them one
+** by one (little-endian, 5 or 6 words), else 0. The other cases go out of
+** line to new_ascii_general: with them inline, the common case saved six
+** registers on every call.
 */
+static __attribute__((noinline)) Addr new_ascii_general(Heap *h, size_t n)
+{
+    Addr o = heap_make(h, TY_STR, h->L.str_ascii_header + (uint64_t)n + 1);
+    if (o) init_str(h, o, n, 0);
+    return o;
+}
+
 static inline Addr new_ascii(Heap *h, size_t n)
 {
     const Layout *L = &h->L;
-    uint64_t hdr = L->str_ascii_header, size = hdr + (uint64_t)n + 1;
-    Addr o;
-    if (h->obs || size - 1 >= L->small_threshold) {
-        o = heap_make(h, TY_STR, size);
-        if (!o) return 0;
-    } else {
-        uint64_t a = L->alignment;
-        o = heap_alloc_block(h, (size + a - 1) & ~(a - 1));
-        if (!o) return 0;
-        heap_mark(h, o, true);
-    }
-    /* refcnt 1, type, length, hash -1 (not computed), state; 3.11's wstr 0 */
-    Ram *r = &h->ram;
-    unsigned W = h->W;
-    uint32_t st = 1u << ST_KIND_SHIFT | ST_COMPACT | ST_ASCII;
-    uint8_t *p = ram_ptr(r, o);
-    bool words5 = hdr == 5 * (uint64_t)W, words6 = hdr == 6 * (uint64_t)W;
-    /* one store per field: fields built in a stack array and copied as
+    uint64_t size = L->str_ascii_header + (uint64_t)n + 1, a = L->alignment;
+    unsigned words = h->str_ascii_words;
+    if (h->obs || !words || size - 1 >= L->small_threshold) return new_ascii_general(h, n);
+    Addr o = heap_alloc_block(h, (size + a - 1) & ~(a - 1));
+    if (!o) return 0;
+    heap_mark(h, o, true);
+    /* refcnt 1, type, length, hash -1 (not computed), state; 3.11's wstr
+    ** 0. One store per field: fields built in a stack array and copied as
     ** one block stalled on store forwarding (a 16-byte load of two 8-byte
-    ** stores), a quarter of this function's time */
-    if (!r->big && W == 8 && (words5 || words6)) {
+    ** stores), a quarter of this function's time. */
+    uint8_t *p = ram_ptr(&h->ram, o);
+    uint32_t st = 1u << ST_KIND_SHIFT | ST_COMPACT | ST_ASCII;
+    if (h->W == 8) {
         uint64_t one = 1, ty = heap_type_obj(h, TY_STR), len = n, hash = UINT64_MAX, state = st, zero = 0;
         memcpy(p, &one, 8); memcpy(p + 8, &ty, 8); memcpy(p + 16, &len, 8);
         memcpy(p + 24, &hash, 8); memcpy(p + 32, &state, 8);
-        if (words6) memcpy(p + 40, &zero, 8);
-    } else if (!r->big && W == 4 && (words5 || words6)) {
+        if (words == 6) memcpy(p + 40, &zero, 8);
+    } else {
         uint32_t one = 1, ty = (uint32_t)heap_type_obj(h, TY_STR), len = (uint32_t)n, hash = UINT32_MAX, zero = 0;
         memcpy(p, &one, 4); memcpy(p + 4, &ty, 4); memcpy(p + 8, &len, 4);
         memcpy(p + 12, &hash, 4); memcpy(p + 16, &st, 4);
-        if (words6) memcpy(p + 20, &zero, 4);
-    } else {
-        ram_set_word(r, o, 1);
-        ram_set_word(r, o + W, heap_type_obj(h, TY_STR));
-        ram_set_word(r, o + 2 * (Addr)W, n);
-        ram_set_word(r, o + 3 * (Addr)W, hash_unset(h));
-        ram_set_word(r, o + 4 * (Addr)W, 0);
-        ram_wr(r, o + 4 * (Addr)W, 4, st);
-        for (Addr f = o + 5 * (Addr)W; f < o + hdr; f += W) ram_set_word(r, f, 0);
+        if (words == 6) memcpy(p + 20, &zero, 4);
     }
-    p[hdr + n] = 0;
+    p[size - 1] = 0;
     return o;
 }
 
@@ -593,6 +588,8 @@ void heap_release_interned(Heap *h)
 void heap_str_init(Heap *h)
 {
     const Layout *L = &h->L;
+    unsigned W = h->W, words = L->str_ascii_header / W;
+    h->str_ascii_words = !h->ram.big && (W == 8 || W == 4) && (words == 5 || words == 6) && L->str_ascii_header % W == 0 ? words : 0;
     h->empty_str = heap_static_alloc(h, L->str_ascii_header + 1, L->alignment);
     if (!h->empty_str) return;
     heap_static_header(h, h->empty_str, TY_STR);
