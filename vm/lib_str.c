@@ -91,6 +91,31 @@ static bool text_match(const Text *s, size_t i, const Text *t)
     while (k < t->n && text_at(s, i + k) == text_at(t, k)) k++;
     return k == t->n;
 }
+/* 0x80 in each byte of x (eight ASCII bytes, as a little-endian host
+** loads them) that is c, 0 in the others: with bytes below 0x80, v + 0x7F
+** sets the top bit of each byte of v that is not 0, and v = x ^ c is 0
+** where x is c. */
+static inline uint64_t ascii_eq_bytes(uint64_t x, uint8_t c)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t v = x ^ (c * ones);
+    return ~((v + 0x7F * ones) | v) & 0x80 * ones;
+}
+
+/* How many bytes of ASCII text p[0..n) are c: a step's hits, 0 or 1 a
+** byte, summed into the top byte by one multiply (no popcnt instruction
+** in the baseline x86-64 this is built for). */
+static size_t count_ascii_byte(const uint8_t *p, size_t n, uint8_t c)
+{
+    size_t i = 0, k = 0;
+    for (uint64_t x; i + 8 <= n; i += 8) {
+        memcpy(&x, p + i, 8);
+        k += (size_t)(((ascii_eq_bytes(x, c) >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++) k += p[i] == c;
+    return k;
+}
+
 /* First index >= from where 't' occurs in 's' (t not empty), or -1. */
 static inline int64_t text_find(const Text *s, const Text *t, size_t from)
 {
@@ -99,7 +124,12 @@ static inline int64_t text_find(const Text *s, const Text *t, size_t from)
     if (m == 1 && s->b && t->b) {       /* one ASCII char: memchr is the search */
         if (from >= n) return -1;
         if (n - from < 32) {            /* a short string: a loop, not a call */
-            for (size_t i = from; i < n; i++) if (s->b[i] == t0) return (int64_t)i;
+            size_t i = from;
+            for (uint64_t x, hit; i + 8 <= n; i += 8) {
+                memcpy(&x, s->b + i, 8);
+                if ((hit = ascii_eq_bytes(x, (uint8_t)t0))) return (int64_t)(i + (size_t)__builtin_ctzll(hit) / 8);
+            }
+            for (; i < n; i++) if (s->b[i] == t0) return (int64_t)i;
             return -1;
         }
         const uint8_t *p = memchr(s->b + from, (int)t0, n - from);
@@ -375,12 +405,40 @@ static void out_add(Out *o, const Text *t, size_t i, size_t n)
 ** matches, then writes the result straight into the new string, as
 ** CPython's replace() sizes its result before filling it.
 */
+/* Every byte c1 of ASCII text p[0..n) made c2, eight bytes a step. */
+static void swap_ascii_bytes(uint8_t *p, size_t n, uint8_t c1, uint8_t c2)
+{
+    const uint64_t diff = (uint64_t)(c1 ^ c2) * 0x0101010101010101ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, hit;
+        memcpy(&x, p + i, 8);
+        if ((hit = ascii_eq_bytes(x, c1))) {
+            x ^= (hit >> 7) * 0xFF & diff;
+            memcpy(p + i, &x, 8);
+        }
+    }
+    for (; i < n; i++) if (p[i] == c1) p[i] = c2;
+}
+
 static Addr replace_ascii(Vm *vm, Addr self, const Text *s, const Text *a, const Text *b, int64_t count)
 {
     Heap *h = H(vm);
+    if (a->n == 1 && b->n == 1) {       /* one char for another: a copy changed in place */
+        uint8_t c1 = a->b[0], c2 = b->b[0], *out;
+        const uint8_t *f = s->n ? memchr(s->b, c1, s->n) : NULL;
+        if (!f || count == 0) { heap_incref(h, self); return self; }
+        Addr r = str_new_ascii_buf(h, s->n, &out);      /* a new string even of one char */
+        if (!r) return nomem(vm);
+        memcpy(out, s->b, s->n);
+        size_t i = (size_t)(f - s->b);
+        if (count < 0) swap_ascii_bytes(out + i, s->n - i, c1, c2);
+        else for (uint8_t *p = out; i < s->n && count; i++) if (p[i] == c1) { p[i] = c2; count--; }
+        return r;
+    }
     size_t done = 0;
     if (a->n == 1 && count < 0) {       /* every match of one char: counted in one pass */
-        for (size_t i = 0; i < s->n; i++) done += s->b[i] == a->b[0];
+        done = count_ascii_byte(s->b, s->n, a->b[0]);
     } else {
         for (size_t i = 0; count < 0 || (int64_t)done < count; done++) {
             int64_t f = text_find(s, a, i);
@@ -479,6 +537,8 @@ static Addr find_impl(Vm *vm, Addr self, Addr *args, unsigned n, int mode)
         } else if (t.n == 0) {          /* "" occurs at every index lo..hi */
             res = (int64_t)lo;
             cnt = (int64_t)(hi - lo + 1);
+        } else if (mode == COUNT && t.n == 1 && s.b && t.b) {
+            cnt = (int64_t)count_ascii_byte(s.b + lo, hi - lo, t.b[0]);
         } else {
             for (int64_t i = text_find(&sv, &t, lo); i >= 0; i = text_find(&sv, &t, (size_t)i + t.n)) {
                 if (mode != COUNT) { res = i; break; }

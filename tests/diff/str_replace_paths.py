@@ -19,3 +19,11 @@ q = "ab"
 print(x.replace(x, x) is x, n.replace("a", "a") is n, n.replace(q, p) is n, n.replace(q, q) is n)
 print(empty.replace("", "x"), empty.replace("", "") is empty, one_a.replace("", "") is one_a, "a".replace("", "-"))
 print("héllo".replace("l", "L"), "hello".replace("l", "é"), "ab\u20acab".replace("ab", "x"))
+# one char for another: a copy of the text changed in place from the
+# first match on (with a count, only that many)
+w = "the quick brown fox jumps over the lazy dog " * 3
+print(t.replace("a", "o", 2), t.replace("n", "N", 1), t.replace("a", "o", -1), t.replace("z", "q") is t)
+print(w.replace(" ", "_"), w.replace("o", "0", 0) is w, w.replace("g", "G", 100), len(w.replace("q", "Q")))
+import sys
+print(sys.getsizeof(w.replace("o", "0")), sys.getsizeof(one_a.replace("a", "b")), "é a".replace("a", "b"))
+print("abcdefgh".replace("h", "H"), "aaaaaaaaa".replace("a", "b"), ("x" * 16 + "y").replace("x", "z"), "~\x7f~".replace("~", "\x00") == "\x00\x7f\x00")
