@@ -162,22 +162,35 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Addr ms = np > 1 ? args[1] : nat_kwarg(vm, args, n, kw, "maxsplit");
     int64_t maxsplit = -1;
     if (ms && !op_index(vm, ms, &maxsplit)) return 0;
-    size_t len = str_len(h, self);
+    if (sep == h->none) sep = 0;
+    size_t len = str_len(h, self), seplen = 0;
+    if (sep) {                          /* checked before any list is made, as CPython does */
+        if (!need_str(vm, sep, "must be str or None")) return 0;
+        if (!(seplen = str_len(h, sep))) return vm_raise(vm, EXC_VALUE, "empty separator");
+        if (len < seplen || str_kind(h, self) < str_kind(h, sep)) {   /* cannot occur: [self] */
+            Addr l = list_new_filled(h, 1);
+            if (!l) return nomem(vm);
+            heap_incref(h, self);
+            ram_set_word(&h->ram, list_items(h, l), self);
+            return l;
+        }
+    }
     /* CPython preallocates PREALLOC_SIZE(maxcount) = min(maxcount + 1, 12)
     ** slots and sets the size at the end; 3.12 bounds an unlimited split by
-    ** the most pieces the text can hold (len/2 + 1 on whitespace, len/len(sep) + 1) */
+    ** the most pieces the text can hold ((len - 1)/2 + 1 on white space,
+    ** in C's division, len/len(sep) + 1) */
     int64_t maxcount = maxsplit;
     if (maxcount < 0) {
         if (!vm->py312) maxcount = INT64_MAX;
-        else if (!sep || sep == h->none) maxcount = (int64_t)len / 2 + 1;
-        else maxcount = obj_type(h, sep) == TY_STR && str_len(h, sep) ? (int64_t)(len / str_len(h, sep)) + 1 : INT64_MAX;
+        else if (!sep) maxcount = ((int64_t)len - 1) / 2 + 1;
+        else maxcount = (int64_t)(len / seplen) + 1;
     }
     size_t pre = maxcount >= 12 ? 12 : (size_t)maxcount + 1, count = 0;
-    Addr l = list_new(h, pre);
+    Addr l = list_new_filled(h, pre);   /* the slots no piece fills are NULLed at the end */
     if (!l) return nomem(vm);
     Text s;
     text_of(h, self, &s);
-    if (!sep || sep == h->none) {
+    if (!sep) {
         size_t i = 0;
         int64_t splits = 0;
         while (i < len) {
@@ -196,10 +209,8 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
             i = j;
         }
     } else {
-        if (!need_str(vm, sep, "must be str or None")) { text_free(&s); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return 0; }
         Text t;
         text_of(h, sep, &t);
-        if (t.n == 0) { text_free(&s); text_free(&t); ram_set_word(&h->ram, l + 2 * h->W, 0); heap_decref(h, l); return vm_raise(vm, EXC_VALUE, "empty separator"); }
         size_t i = 0;
         int64_t splits = 0;
         for (;;) {
@@ -212,7 +223,10 @@ static Addr m_str_split(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         text_free(&t);
     }
     text_free(&s);
-    if (count < pre) ram_set_word(&h->ram, l + 2 * h->W, count);
+    if (count < pre) {
+        fill_words(ram_ptr(&h->ram, list_items(h, l) + count * h->W), 0, (pre - count) * h->W);
+        ram_set_word(&h->ram, l + 2 * h->W, count);
+    }
     return l;
 }
 
