@@ -97,9 +97,10 @@ static void init_str(Heap *h, Addr o, size_t n, uint32_t maxcp)
 ** for a string of 'n' ASCII chars, with the allocator's common case inline
 ** while nothing observes the heap. h->str_ascii_words, set once by
 ** heap_str_init, is the header's words when new_ascii can store them one
-** by one (little-endian, 5 or 6 words), else 0. The other cases go out of
-** line to new_ascii_general: with them inline, the common case saved six
-** registers on every call.
+** by one (little-endian, 5 or 6 words), else 0: tested once, where every
+** call tested the layout. The other cases go out of line to
+** new_ascii_general (with both changes, a split piece ~30 instructions
+** fewer).
 */
 static __attribute__((noinline)) Addr new_ascii_general(Heap *h, size_t n)
 {
