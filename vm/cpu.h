@@ -944,11 +944,7 @@ VmStatus CPU_RUN(Vm *vm)
                         CHECK(r);
                     }
                 }
-                if (r) {
-                    for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
-                    reg_put(&R, a, r);
-                    break;
-                }
+                if ((res = r)) goto call_done;
             }
             if (ft != TY_BUILTIN && ft != TY_TYPE) {
                 vm_raise(vm, EXC_TYPE, "'%s' object is not callable", op_type_name(vm, f));
@@ -959,12 +955,10 @@ VmStatus CPU_RUN(Vm *vm)
             if (HOOKED(R.tr)) trace_call(R.tr, f, b);
             if (ft == TY_BUILTIN && !c_call_depth_ok(vm, f)) goto error;
             STEPS_OUT();
-            Addr r = builtins_call(vm, f, args, b, kw);
+            res = builtins_call(vm, f, args, b, kw);
             STEPS_IN();
-            CHECK(r);
-            for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
-            reg_put(&R, a, r);
-            break;
+            CHECK(res);
+            goto call_done;
         }
         CASE(LOADMETHOD): {
             Addr self;
@@ -1032,11 +1026,9 @@ VmStatus CPU_RUN(Vm *vm)
                 int found = dict_find(h, self, rget(&R, a + 1), &slot);
                 if (found > 0) lookup_remember(vm, self, rget(&R, a + 1), slot);
                 if (found >= 0) {
-                    Addr r = found ? ram_word(&h->ram, slot) : b == 2 ? rget(&R, a + 2) : h->none;
-                    heap_incref(h, r);
-                    for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
-                    reg_put(&R, a, r);
-                    break;
+                    res = found ? ram_word(&h->ram, slot) : b == 2 ? rget(&R, a + 2) : h->none;
+                    heap_incref(h, res);
+                    goto call_done;
                 }
             }
             vm->kwnames = 0;
@@ -1056,8 +1048,25 @@ VmStatus CPU_RUN(Vm *vm)
             else r = builtins_call_method(vm, self, N[c], args, b, kw);
             STEPS_IN();
             CHECK(r);
+            res = r;
+        }
+        call_done: {
+            /* a call's result 'res' in R[A], its arguments R[A+1 ..]
+            ** released. Without hooks, y = f(x) or y = s.m(): the result
+            ** goes into the local the next MOVE would move it to, that MOVE
+            ** counted as executed (the function's or self's decref, then
+            ** y's old value's, as the two instructions do them). */
             for (unsigned i = 0; i < b; i++) drop(&R, a + 1 + i, MAX_REGS);
-            reg_put(&R, a, r);
+#ifdef TRACEVM_DIRECT
+            if (!CPU_HOOKS && ip[4] == OP_MOVE && ip[6] == a && ip[5] < R.nlocals && STEPS_LEFT()) {
+                reg_put(&R, a, 0);
+                reg_put(&R, ip[5], res);
+                STEPS_ADD(1);
+                pc += 4;
+                break;
+            }
+#endif
+            reg_put(&R, a, res);
             break;
         }
         CASE(RETURN): CASE(RETURNNONE): {
