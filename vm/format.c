@@ -130,7 +130,18 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
     size_t spec_n;
     const char *spec_s = str_utf8_view(h, spec, &sp, &spec_n);
     StrBuf out = vm_scratch_take(vm);
-    Addr r = format_value(vm, v, spec_s, spec_n, &out) ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
+    Addr r = 0;
+    if (format_value(vm, v, spec_s, spec_n, &out)) {
+        /* a str that its spec leaves as it is (no width beyond its length,
+        ** no precision below it) is the result itself, as CPython's
+        ** format_string_internal hands the value to its writer */
+        StrBuf vb; sb_init(&vb);
+        size_t vn;
+        const char *vs = obj_type(h, v) == TY_STR ? str_utf8_view(h, v, &vb, &vn) : NULL;
+        if (vs && vn == out.len && memcmp(vs, out.s ? out.s : "", vn) == 0) { heap_incref(h, v); r = v; }
+        else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
+        sb_free(&vb);
+    }
     sb_free(&sp);
     vm_scratch_give(vm, &out);
     return r;

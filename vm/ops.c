@@ -46,6 +46,9 @@ static Addr check(Vm *vm, Addr r) { return r ? r : nomem(vm); }
 Addr op_build_str(Vm *vm, const Addr *parts, unsigned n)
 {
     Heap *h = H(vm);
+    /* f"{x}": CPython's compiler emits FORMAT_VALUE alone, no
+    ** BUILD_STRING, and the formatted str is the result itself */
+    if (n == 1 && obj_type(h, parts[0]) == TY_STR) { heap_incref(h, parts[0]); return parts[0]; }
     bool done;
     Addr r = str_join_ascii(h, 0, parts, n, &done);
     if (done) return check(vm, r);
