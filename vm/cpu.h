@@ -1015,8 +1015,8 @@ VmStatus CPU_RUN(Vm *vm)
             ** moving to R[A], as m_list_pop gives it */
             if (!CPU_HOOKS && N[c] == vm->name_pop && b == 0 && !kw
                 && obj_type_addr(h, self) == heap_type_obj(h, TY_LIST) && list_len(h, self)) {
-                reg_put(&R, a, list_pop(h, self, list_len(h, self) - 1));
-                break;
+                res = list_pop(h, self, list_len(h, self) - 1);
+                goto call_done;
             }
             /* d.get(k[, default]) without hooks, for an int or str key:
             ** m_dict_get's result and references */

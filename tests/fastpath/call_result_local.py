@@ -2,12 +2,13 @@
 # straight into the local that the next MOVE would move it to (vm/cpu.h
 # call_done), for builtins answered in the loop (len, abs, str of an int,
 # ord, chr, isinstance), builtins called through builtins_call (sorted,
-# max, repr), and methods (cached natives, d.get, a method whose result is
-# its own self). The old value of the local dies there: objects freed in
-# the order the two instructions free them, so the next ids, refcounts and
-# the heap at the end show any difference; the function or self leaves R[A]
-# first. A call whose result goes elsewhere (an argument, a return, an
-# expression) and a local assigned from a local stay as they were.
+# max, repr), and methods (cached natives, d.get, list.pop of a local list
+# and of a temporary one, which dies there). The old value of the local
+# dies there: objects freed in the order the two instructions free them,
+# so the next ids, refcounts and the heap at the end show any difference;
+# the function or self leaves R[A] first. A call whose result goes
+# elsewhere (an argument, a return, an expression) and a local assigned
+# from a local stay as they were.
 import sys
 
 
@@ -33,6 +34,9 @@ def locals_from_calls(n):
         y = isinstance(z, str)
         z = "-".join([str(i), str(y)])
         y = z.split("-")
+        l.append([i, z])
+        y = l.pop()
+        z = [y, i].pop()
     return y, z, sys.getrefcount(l), sys.getrefcount(d["a"])
 
 
