@@ -414,11 +414,6 @@ static void out_add(Out *o, const Text *t, size_t i, size_t n)
     o->n += n;
 }
 
-/*
-** replace() when all three are ASCII and 'a' is not empty: counts the
-** matches, then writes the result straight into the new string, as
-** CPython's replace() sizes its result before filling it.
-*/
 /* Every byte c1 of ASCII text p[0..n) made c2, eight bytes a step. */
 static void swap_ascii_bytes(uint8_t *p, size_t n, uint8_t c1, uint8_t c2)
 {
@@ -435,6 +430,13 @@ static void swap_ascii_bytes(uint8_t *p, size_t n, uint8_t c1, uint8_t c2)
     for (; i < n; i++) if (p[i] == c1) p[i] = c2;
 }
 
+/*
+** replace() when all three are ASCII and 'a' is not empty. One char for
+** one char: a copy of the text with the matching bytes swapped, as
+** CPython's replace_1char_inplace. Else: counts the matches, then writes
+** the result straight into the new string, as CPython's replace() sizes
+** its result before filling it.
+*/
 static Addr replace_ascii(Vm *vm, Addr self, const Text *s, const Text *a, const Text *b, int64_t count)
 {
     Heap *h = H(vm);
