@@ -120,6 +120,18 @@ done:
     return ok;
 }
 
+/* Whether str s's text is the UTF-8 in 'out': a formatting that left s
+** as it is, after which CPython hands back s itself (see the callers). */
+static bool str_has_text(const Heap *h, Addr s, const StrBuf *out)
+{
+    StrBuf copy; sb_init(&copy);
+    size_t n;
+    const char *t = str_utf8_view(h, s, &copy, &n);
+    bool same = n == out->len && (n == 0 || memcmp(t, out->s, n) == 0);
+    sb_free(&copy);
+    return same;
+}
+
 Addr op_format(Vm *vm, Addr v, Addr spec)
 {
     Heap *h = vm->h;
@@ -135,12 +147,8 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
         /* a str that its spec leaves as it is (no width beyond its length,
         ** no precision below it) is the result itself, as CPython's
         ** format_string_internal hands the value to its writer */
-        StrBuf vb; sb_init(&vb);
-        size_t vn;
-        const char *vs = obj_type(h, v) == TY_STR ? str_utf8_view(h, v, &vb, &vn) : NULL;
-        if (vs && vn == out.len && memcmp(vs, out.s ? out.s : "", vn) == 0) { heap_incref(h, v); r = v; }
+        if (obj_type(h, v) == TY_STR && str_has_text(h, v, &out)) { heap_incref(h, v); r = v; }
         else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
-        sb_free(&vb);
     }
     sb_free(&sp);
     vm_scratch_give(vm, &out);
@@ -177,7 +185,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
     sb_init(&err);
     bool is_tuple = obj_type(h, args) == TY_TUPLE;
     size_t nargs = is_tuple ? tuple_len(h, args) : 1, argi = 0;
-    Addr result = 0;
+    Addr result = 0, whole = 0;         /* the str of a %s that is the whole format */
     size_t i = 0;
     while (i < flen) {
         if (fs[i] != '%') {            /* the text up to the next '%' */
@@ -195,7 +203,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
             TypeId t = obj_type(h, a);
             int64_t v;
             if (fs[i] == 'd' && t == TY_INT && int_small(h, a, &v)) sb_put_i64(&out, v);
-            else if (fs[i] == 's' && t == TY_STR) str_to_utf8(h, a, &out);
+            else if (fs[i] == 's' && t == TY_STR) { str_to_utf8(h, a, &out); if (flen == 2) whole = a; }
             else goto general;
             i++;
             argi++;
@@ -212,6 +220,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
         TypeId t = obj_type(h, a);
         int base = fmt_percent_int_base(ps.type);
         if (ps.type == 's' || ps.type == 'r' || ps.type == 'a') {
+            if (ps.type == 's' && t == TY_STR && fs[0] == '%' && i == flen && out.len == 0) whole = a;
             StrBuf s; sb_init(&s);
             if (!op_repr_strict(vm, a, ps.type == 's', &s)) { sb_free(&s); goto done; }
             fmt_percent_str(s.s ? s.s : "", s.len, &ps, &out, &err);
@@ -249,7 +258,12 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
         }
     }
     if (argi < nargs) { vm_raise(vm, EXC_TYPE, "not all arguments converted during string formatting"); goto done; }
-    result = op_str_utf8(vm, out.s ? out.s : "", out.len);
+    /* "%s" % s, or "%-4s" % s of a 4-char s: when one conversion is the
+    ** whole format and leaves an exact str as it is, CPython's writer
+    ** hands that str back (PyUnicode_Format's last argument written with
+    ** overallocate off into an empty writer) */
+    if (whole && str_has_text(h, whole, &out)) { heap_incref(h, whole); result = whole; }
+    else result = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
     sb_free(&f); sb_free(&err);
     vm_scratch_give(vm, &out);
