@@ -360,6 +360,16 @@ const char *str_utf8_view(const Heap *h, Addr s, StrBuf *copy, size_t *len)
     return copy->s ? copy->s : "";
 }
 
+bool str_is_utf8(const Heap *h, Addr s, const char *t, size_t n)
+{
+    StrBuf copy; sb_init(&copy);
+    size_t len;
+    const char *own = str_utf8_view(h, s, &copy, &len);
+    bool same = len == n && (n == 0 || memcmp(own, t, n) == 0);
+    sb_free(&copy);
+    return same;
+}
+
 bool str_eq(const Heap *h, Addr a, Addr b)
 {
     if (a == b) return true;

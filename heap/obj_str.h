@@ -32,6 +32,9 @@ static inline void str_free_inline(Heap *h, Addr s)
 ** (valid until the heap next changes), else a copy made in 'copy', which
 ** the caller frees (sb_init'd before). */
 const char *str_utf8_view(const Heap *h, Addr s, StrBuf *copy, size_t *len);
+/* Whether s's text is the UTF-8 t[0..n): a formatting that left s as it
+** is, after which CPython's writer hands back s itself (readonly). */
+bool str_is_utf8(const Heap *h, Addr s, const char *t, size_t n);
 /* str_eq_cstr for text of known length 'n' (short names: no strlen, no
 ** memcmp call). */
 bool str_eq_ascii(const Heap *h, Addr s, const char *c, size_t n);

@@ -120,18 +120,6 @@ done:
     return ok;
 }
 
-/* Whether str s's text is the UTF-8 in 'out': a formatting that left s
-** as it is, after which CPython hands back s itself (see the callers). */
-static bool str_has_text(const Heap *h, Addr s, const StrBuf *out)
-{
-    StrBuf copy; sb_init(&copy);
-    size_t n;
-    const char *t = str_utf8_view(h, s, &copy, &n);
-    bool same = n == out->len && (n == 0 || memcmp(t, out->s, n) == 0);
-    sb_free(&copy);
-    return same;
-}
-
 Addr op_format(Vm *vm, Addr v, Addr spec)
 {
     Heap *h = vm->h;
@@ -147,7 +135,7 @@ Addr op_format(Vm *vm, Addr v, Addr spec)
         /* a str that its spec leaves as it is (no width beyond its length,
         ** no precision below it) is the result itself, as CPython's
         ** format_string_internal hands the value to its writer */
-        if (obj_type(h, v) == TY_STR && str_has_text(h, v, &out)) { heap_incref(h, v); r = v; }
+        if (obj_type(h, v) == TY_STR && str_is_utf8(h, v, out.s, out.len)) { heap_incref(h, v); r = v; }
         else r = op_str_utf8(vm, out.s ? out.s : "", out.len);
     }
     sb_free(&sp);
@@ -262,7 +250,7 @@ Addr op_percent_format(Vm *vm, Addr fmt, Addr args)
     ** whole format and leaves an exact str as it is, CPython's writer
     ** hands that str back (PyUnicode_Format's last argument written with
     ** overallocate off into an empty writer) */
-    if (whole && str_has_text(h, whole, &out)) { heap_incref(h, whole); result = whole; }
+    if (whole && str_is_utf8(h, whole, out.s, out.len)) { heap_incref(h, whole); result = whole; }
     else result = op_str_utf8(vm, out.s ? out.s : "", out.len);
 done:
     sb_free(&f); sb_free(&err);

@@ -741,12 +741,18 @@ static Addr field_object(Vm *vm, const Text *s, size_t a, size_t b, FormatCall *
     return obj;
 }
 
-static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out);
+static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out,
+                          Addr *whole);
 
 /* One replacement field: its name s[a..b), conversion (0 for none) and
-** spec s[sa..sb), which has nested fields when 'expand'. */
+** spec s[sa..sb), which has nested fields when 'expand'. 'whole' (else
+** NULL) when the field is the template's last and nothing is written
+** before it: CPython's writer, its overallocation off and still empty,
+** then takes a str the field leaves as it is (the value after its
+** conversion, or what format() returned) as the result itself, which
+** *whole gets (a new reference). */
 static bool format_field(Vm *vm, const Text *s, size_t a, size_t b, uint32_t conv, size_t sa, size_t sb,
-                         bool expand, FormatCall *fc, int depth, StrBuf *out)
+                         bool expand, FormatCall *fc, int depth, StrBuf *out, Addr *whole)
 {
     Heap *h = H(vm);
     Addr v = field_object(vm, s, a, b, fc);
@@ -764,12 +770,12 @@ static bool format_field(Vm *vm, const Text *s, size_t a, size_t b, uint32_t con
     /* the spec's UTF-8: the format's own bytes, or the nested fields'
     ** expansion (a str of its own, as CPython's build_string makes it) */
     StrBuf buf; sb_init(&buf);
-    Addr tmp = 0;
+    Addr tmp = 0, f = 0;
     const char *sp = "";
     size_t n = sb - sa;
     bool ok = false;
     if (expand) {
-        if (!format_markup(vm, s, sa, sb, fc, depth - 1, &buf)) goto done;
+        if (!format_markup(vm, s, sa, sb, fc, depth - 1, &buf, NULL)) goto done;
         if (!(tmp = str_from_utf8(h, buf.s ? buf.s : "", buf.len))) { nomem(vm); goto done; }
         sp = buf.s ? buf.s : "";
         n = buf.len;
@@ -783,23 +789,30 @@ static bool format_field(Vm *vm, const Text *s, size_t a, size_t b, uint32_t con
     int st = op_format_into(vm, v, sp, n, out);
     if (st < 0) {                       /* format(v, spec) with the spec as a str */
         Addr spec = tmp ? (heap_incref(h, tmp), tmp) : text_piece(h, s, sa, sb - sa);
-        Addr f = spec ? op_format(vm, v, spec) : nomem(vm);
+        f = spec ? op_format(vm, v, spec) : nomem(vm);
         heap_decref(h, spec);
         if (f) str_to_utf8(h, f, out);
-        heap_decref(h, f);
         st = f != 0;
     }
     ok = st == 1;
-done:
-    heap_decref(h, tmp);
+    Addr r = f ? f : v;
+    if (ok && whole && obj_type(h, r) == TY_STR && str_is_utf8(h, r, out->s, out->len)) {
+        heap_incref(h, r);
+        *whole = r;
+    }
+done:                                   /* in output_markup's order */
+    heap_decref(h, f);
     heap_decref(h, v);
+    heap_decref(h, tmp);
     sb_free(&buf);
     return ok;
 }
 
 /* The text s[at..end) with its fields replaced, appended to 'out'
-** (build_string and MarkupIterator_next); false raised. */
-static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out)
+** (build_string and MarkupIterator_next); false raised. 'whole' as for
+** format_field, for the top-level template (else NULL). */
+static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCall *fc, int depth, StrBuf *out,
+                          Addr *whole)
 {
     if (depth <= 0) { vm_raise(vm, EXC_VALUE, "Max string recursion exceeded"); return false; }
     size_t i = at;
@@ -854,7 +867,8 @@ static bool format_markup(Vm *vm, const Text *s, size_t at, size_t end, FormatCa
             vm_raise(vm, EXC_VALUE, "expected '}' before end of string");
             return false;
         }
-        if (!format_field(vm, s, a, b, conv, sa, sb, expand, fc, depth, out)) return false;
+        Addr *last = whole && i >= end && out->len == 0 ? whole : NULL;
+        if (!format_field(vm, s, a, b, conv, sa, sb, expand, fc, depth, out, last)) return false;
     }
     return true;
 }
@@ -866,7 +880,9 @@ static Addr m_str_format(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
     Text s;
     text_of(h, self, &s);
     StrBuf out = vm_scratch_take(vm);
-    Addr res = format_markup(vm, &s, 0, s.n, &fc, 2, &out) ? op_str_utf8(vm, out.s ? out.s : "", out.len) : 0;
+    Addr whole = 0, res = 0;
+    if (format_markup(vm, &s, 0, s.n, &fc, 2, &out, &whole))
+        res = whole ? whole : op_str_utf8(vm, out.s ? out.s : "", out.len);
     text_free(&s);
     vm_scratch_give(vm, &out);
     return res;
