@@ -744,7 +744,12 @@ VmStatus CPU_RUN(Vm *vm)
                 if ((res = pow_fast(h, lhs, rhs))) goto binary_done;
             }
             goto binary;
-        CASE(LSHIFT): CASE(RSHIFT):
+        /* a shift by a negative count raises; a left shift whose result
+        ** would not fit 62 bits takes the general path (int_from_i64 or
+        ** the big-int shift, as ops.c decides) */
+        CASE(RSHIFT): INT_BINARY(q >= 0, p >> (q < 63 ? q : 63));
+        CASE(LSHIFT): INT_BINARY(q >= 0 && q < 62 && (p < 0 ? -p : p) < (int64_t)1 << (62 - q),
+                                 (int64_t)((uint64_t)p << q));
         binary: {
             XVC(b, lhs);
             XVC(c, rhs);
