@@ -133,6 +133,61 @@ static Addr range_fast(Vm *vm, unsigned n, Addr x, Addr y, Addr z)
 static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x) { return iter_fast(h, x); }
 
 /*
+** l + m of two lists or two tuples, and a list or tuple times a small int
+** (either side), without hooks, as vm/ops.c's list_concat, tuple_concat
+** and seq_repeat make them: the same object from the same free list or
+** block, each item's references taken in the same order. 0 for anything
+** else (a repeat of more than 64 items: seq_repeat's bulk copy), and when
+** RAM is full (nothing is left behind; op_binary then raises).
+*/
+static __attribute__((noinline)) Addr seq_binary_fast(Heap *h, unsigned op, Addr a, Addr b)
+{
+    Addr lt = heap_type_obj(h, TY_LIST), tt = heap_type_obj(h, TY_TUPLE);
+    Addr ta = obj_type_addr(h, a), tb = obj_type_addr(h, b);
+    unsigned W = HEAP_W(h);
+    if (op == OP_ADD) {
+        if (ta != tb || (ta != lt && ta != tt)) return 0;
+        size_t na = (size_t)obj_ob_size(h, a), nb = (size_t)obj_ob_size(h, b);
+        if (ta == tt) {
+            if (!na || !nb) { Addr r = na ? a : b; heap_incref(h, r); return r; }
+            Addr r = tuple_new_filled(h, na + nb);
+            if (!r) return 0;
+            heap_copy_refs(h, tuple_item_at(h, r, 0), tuple_item_at(h, a, 0), 1, na);
+            heap_copy_refs(h, tuple_item_at(h, r, na), tuple_item_at(h, b, 0), 1, nb);
+            return r;
+        }
+        Addr r = list_new_filled(h, na + nb);
+        if (!r) return 0;
+        heap_copy_refs(h, list_items(h, r), list_items(h, a), 1, na);
+        heap_copy_refs(h, list_items(h, r) + (Addr)na * W, list_items(h, b), 1, nb);
+        return r;
+    }
+    /* OP_MUL: the sequence on either side */
+    Addr s = a, k = b;
+    if (ta != lt && ta != tt) { s = b; k = a; ta = tb; }
+    int64_t n;
+    if ((ta != lt && ta != tt) || obj_type_addr(h, k) != heap_type_obj(h, TY_INT) || !int_small(h, k, &n)) return 0;
+    if (n < 0) n = 0;
+    size_t len = (size_t)obj_ob_size(h, s);
+    if ((uint64_t)n > 64 || len * (size_t)n > 64) return 0;
+    size_t total = len * (size_t)n;
+    Addr r, dst, src;
+    if (ta == tt) {
+        if (n == 1 || len == 0) { r = n == 1 ? s : h->empty_tuple; heap_incref(h, r); return r; }
+        if (!total) { heap_incref(h, h->empty_tuple); return h->empty_tuple; }
+        if (!(r = tuple_new_filled(h, total))) return 0;
+        dst = tuple_item_at(h, r, 0);
+        src = tuple_item_at(h, s, 0);
+    } else {
+        if (!(r = list_new_filled(h, total))) return 0;
+        dst = total ? list_items(h, r) : 0;
+        src = list_items(h, s);
+    }
+    for (size_t j = 0; j < (size_t)n; j++) heap_copy_refs(h, dst + (Addr)(j * len) * W, src, 1, len);
+    return r;
+}
+
+/*
 ** o[sl] without hooks for a list, a tuple or an ASCII str (step 1) and a
 ** slice of small ints or None, as get_slice (vm/ops.c) makes it: the new
 ** list, tuple or str, or o itself where get_slice returns it; 0 for
