@@ -204,19 +204,22 @@ Addr nat_list_from(Vm *vm, Addr src)
     return l;
 }
 
-/* A list iterator's list and position while nothing observes the heap, or
-** 0: natives that only read small ints (sum, min, max) walk the items in
-** place, without taking and dropping a reference to each, and put the
-** iterator at the first item they do not take (list_walk_end), for their
-** general loop to finish. Every object ends as that loop alone leaves it. */
-static Addr list_walk_begin(Heap *h, Addr it, size_t *i)
+/* A list or tuple iterator's sequence and position while nothing observes
+** the heap, or 0: natives that only read small ints and floats (sum, min,
+** max) walk the items in place (seq_get with *tuple), without taking and
+** dropping a reference to each, and put the iterator at the first item
+** they do not take (seq_walk_end), for their general loop to finish.
+** Every object ends as that loop alone leaves it. */
+static Addr seq_walk_begin(Heap *h, Addr it, size_t *i, bool *tuple)
 {
-    if (h->obs || obj_type_addr(h, it) != heap_type_obj(h, TY_LISTITER)) return 0;
+    Addr t = obj_type_addr(h, it);
+    if (h->obs || (t != heap_type_obj(h, TY_LISTITER) && t != heap_type_obj(h, TY_TUPLEITER))) return 0;
     Addr seq = obj_field(h, it, 0);
     if (seq) *i = (size_t)obj_field(h, it, 1);
+    *tuple = t == heap_type_obj(h, TY_TUPLEITER);
     return seq;
 }
-static void list_walk_end(Heap *h, Addr it, size_t i) { obj_set_field(h, it, 1, i); }
+static void seq_walk_end(Heap *h, Addr it, size_t i) { obj_set_field(h, it, 1, i); }
 
 static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
 {
@@ -235,18 +238,19 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
     if (np == 1 && !(it = op_iter(vm, args[0]))) return 0;
     Addr best = 0, bestkey = 0;
     /* a list's small ints compare by value where they lie; the winner
-    ** gets the two references the loop below holds (list_walk_begin) */
+    ** gets the two references the loop below holds (seq_walk_begin) */
     Addr int_t = heap_type_obj(h, TY_INT), seq;
     size_t i0;
-    if (it && !key && (seq = list_walk_begin(h, it, &i0))) {
-        size_t len = list_len(h, seq);
+    bool tup;
+    if (it && !key && (seq = seq_walk_begin(h, it, &i0, &tup))) {
+        size_t len = (size_t)obj_ob_size(h, seq);
         Addr float_t = heap_type_obj(h, TY_FLOAT);
-        if (i0 < len && obj_type_addr(h, list_get(h, seq, i0)) == float_t) {
+        if (i0 < len && obj_type_addr(h, seq_get(h, seq, tup, i0)) == float_t) {
             /* floats too, by C's '>' and '<' (float_richcompare's, NaN
             ** never winning a compare) */
             double bv = 0;
             for (; i0 < len; i0++) {
-                Addr x = list_get(h, seq, i0);
+                Addr x = seq_get(h, seq, tup, i0);
                 if (obj_type_addr(h, x) != float_t) break;
                 double p = float_value(h, x);
                 if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
@@ -254,13 +258,13 @@ static Addr b_min_max(Vm *vm, Addr *args, unsigned n, Addr kw, bool is_max)
         } else {
             int64_t bv = 0;
             for (; i0 < len; i0++) {
-                Addr x = list_get(h, seq, i0);
+                Addr x = seq_get(h, seq, tup, i0);
                 int64_t p;
                 if (obj_type_addr(h, x) != int_t || !int_small(h, x, &p)) break;
                 if (!best || (is_max ? p > bv : p < bv)) { best = x; bv = p; }
             }
         }
-        list_walk_end(h, it, i0);
+        seq_walk_end(h, it, i0);
         if (best) { heap_incref(h, best); heap_incref(h, best); bestkey = best; }
     }
     for (unsigned i = 0;; i++) {
@@ -362,10 +366,11 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         heap_decref(h, acc);
         acc = 0;
         size_t i;
-        Addr seq = list_walk_begin(h, it, &i);
-        if (seq) {                      /* a list's small ints and bools, in place */
-            for (size_t len = list_len(h, seq); i < len && sum_small_add(h, list_get(h, seq, i), &total, lmin, lmax); i++) {}
-            list_walk_end(h, it, i);
+        bool tup;
+        Addr seq = seq_walk_begin(h, it, &i, &tup);
+        if (seq) {                      /* a list's or tuple's small ints and bools, in place */
+            for (size_t len = (size_t)obj_ob_size(h, seq); i < len && sum_small_add(h, seq_get(h, seq, tup, i), &total, lmin, lmax); i++) {}
+            seq_walk_end(h, it, i);
         }
         dict_values_sum(h, it, &total, lmin, lmax);       /* sum(d.values()) */
         while ((st = op_next(vm, it, &v)) == 1) {
@@ -390,15 +395,16 @@ static Addr b_sum(Vm *vm, Addr self, Addr *args, unsigned n, Addr kw)
         heap_decref(h, acc);
         acc = 0;
         size_t i;
-        Addr seq = list_walk_begin(h, it, &i);
-        if (seq) {                      /* a list's floats, in place */
+        bool tup;
+        Addr seq = seq_walk_begin(h, it, &i, &tup);
+        if (seq) {                      /* a list's or tuple's floats, in place */
             Addr float_t = heap_type_obj(h, TY_FLOAT);
-            for (size_t len = list_len(h, seq); i < len; i++) {
-                Addr y = list_get(h, seq, i);
+            for (size_t len = (size_t)obj_ob_size(h, seq); i < len; i++) {
+                Addr y = seq_get(h, seq, tup, i);
                 if (obj_type_addr(h, y) != float_t) break;
                 sum_float(&f, &comp, float_value(h, y), neumaier);
             }
-            list_walk_end(h, it, i);
+            seq_walk_end(h, it, i);
         }
         dict_values_sum(h, it, &total, lmin, lmax);       /* sum(d.values()) */
         while ((st = op_next(vm, it, &v)) == 1) {

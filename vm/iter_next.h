@@ -317,7 +317,7 @@ static inline bool sum_small_add(const Heap *h, Addr x, int64_t *t, int64_t lmin
 
 /*
 ** sum() of a dict value iterator's ints, in place (no reference taken and
-** dropped per value) while nothing observes the heap, as list_walk_begin
+** dropped per value) while nothing observes the heap, as seq_walk_begin
 ** does for a list: adds the values of at most two digits (and bools) to
 ** *total while it stays within [lmin, lmax], then leaves the iterator as
 ** dict_iter_next would have left it after those values, at the first one
