@@ -239,16 +239,19 @@ bool heap_std_layout(const Heap *h);
 #define HEAP_HOT static inline __attribute__((always_inline))
 #endif
 
+/* Accessors of a load or two: inline everywhere (ram.h RAM_INLINE). */
+#define HEAP_INLINE RAM_INLINE
+
 /* ---- header access ---- */
-static inline uint64_t obj_refcnt(const Heap *h, Addr o) { return ram_word(&h->ram, o); }
-static inline Addr obj_type_addr(const Heap *h, Addr o) { return ram_word(&h->ram, o + HEAP_W(h)); }
-static inline TypeId obj_type(const Heap *h, Addr o)
+HEAP_INLINE uint64_t obj_refcnt(const Heap *h, Addr o) { return ram_word(&h->ram, o); }
+HEAP_INLINE Addr obj_type_addr(const Heap *h, Addr o) { return ram_word(&h->ram, o + HEAP_W(h)); }
+HEAP_INLINE TypeId obj_type(const Heap *h, Addr o)
 {
     return (TypeId)((obj_type_addr(h, o) - h->type_base) >> h->type_shift);
 }
-static inline Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_addr[t]; }
-static inline int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * HEAP_W(h)); }
-static inline bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.heap; }
+HEAP_INLINE Addr heap_type_obj(const Heap *h, TypeId t) { return h->type_addr[t]; }
+HEAP_INLINE int64_t obj_ob_size(const Heap *h, Addr o) { return ram_sword(&h->ram, o + 2 * HEAP_W(h)); }
+HEAP_INLINE bool heap_is_static(const Heap *h, Addr o) { return o < h->ram.heap; }
 
 void heap_refcnt_event(Heap *h, Addr o, uint64_t before, uint64_t after);
 void heap_dealloc(Heap *h, Addr o);
@@ -338,7 +341,7 @@ HEAP_HOT void heap_copy_refs(Heap *h, Addr dst, Addr src, int64_t step, size_t n
 ** old[0..n), for the caller to release (l[a:b:c] = v). */
 void heap_store_refs(Heap *h, Addr dst, int64_t step, Addr src, size_t n, Addr *old);
 /* Where a tuple's item i lies. */
-static inline Addr tuple_item_at(const Heap *h, Addr t, size_t i) { (void)h; return t + (3 + (Addr)i) * HEAP_W(h); }
+HEAP_INLINE Addr tuple_item_at(const Heap *h, Addr t, size_t i) { (void)h; return t + (3 + (Addr)i) * HEAP_W(h); }
 
 /* getsizeof(o): what CPython's sys.getsizeof reports. */
 uint64_t heap_sizeof(Heap *h, Addr o);
@@ -484,7 +487,7 @@ HEAP_HOT void heap_revive_quiet(Heap *h, Addr o, TypeId t)
 }
 
 /* Bytes of the PyGC_Head in front of an object of type t: 0 or the profile's. */
-static inline unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
+HEAP_INLINE unsigned heap_gc(const Heap *h, TypeId t) { return heap_type_gc[t] ? h->L.gc_header : 0; }
 
 /* Allocates an object block of 'size' bytes (getsizeof, GC header included
 ** for GC types), writes refcount 1 and the type pointer, registers it and
@@ -814,7 +817,7 @@ HEAP_HOT void heap_decref_fast(Heap *h, Addr o)
 
 /* ---- float (heap/obj_float.c) ---- */
 Addr float_new(Heap *h, double v);
-static inline double float_value(const Heap *h, Addr o)
+HEAP_INLINE double float_value(const Heap *h, Addr o)
 {
     unsigned off = 2 * HEAP_W(h);
     return ram_double(&h->ram, o + off);
@@ -857,13 +860,13 @@ Addr str_ascii_piece(Heap *h, const uint8_t *s, size_t n);
 /* a + b of two non-empty ASCII strings: a new string. */
 Addr str_concat_ascii(Heap *h, Addr a, Addr b);
 /* Code points: PyASCIIObject.length, the word after the type. */
-static inline size_t str_len(const Heap *h, Addr s) { return (size_t)ram_word(&h->ram, s + 2 * HEAP_W(h)); }
+HEAP_INLINE size_t str_len(const Heap *h, Addr s) { return (size_t)ram_word(&h->ram, s + 2 * HEAP_W(h)); }
 unsigned str_kind(const Heap *h, Addr s);       /* 1, 2 or 4 bytes per char */
 /* The ascii bit (1 << 6) of PyASCIIObject.state (interned:2 kind:3
 ** compact:1 ascii:1), the 4 bytes after the hash in 3.11 and 3.12. */
-static inline bool str_is_ascii(const Heap *h, Addr s) { return ram_rd(&h->ram, s + 4 * HEAP_W(h), 4) & (1u << 6); }
+HEAP_INLINE bool str_is_ascii(const Heap *h, Addr s) { return ram_rd(&h->ram, s + 4 * HEAP_W(h), 4) & (1u << 6); }
 /* An ASCII string's chars: its data, right after the ASCII header. */
-static inline uint8_t *ascii_chars(const Heap *h, Addr s) { return ram_ptr(&h->ram, s + h->L.str_ascii_header); }
+HEAP_INLINE uint8_t *ascii_chars(const Heap *h, Addr s) { return ram_ptr(&h->ram, s + h->L.str_ascii_header); }
 uint32_t str_char(const Heap *h, Addr s, size_t i);
 const uint8_t *str_data(const Heap *h, Addr s); /* host pointer to the chars */
 void str_to_utf8(const Heap *h, Addr s, StrBuf *out);
@@ -914,12 +917,12 @@ Addr tuple_new(Heap *h, size_t n);              /* items 0 (NULL) until set */
 /* _PyTuple_Resize of a tuple at refcount 1 (heap/obj_seq.c): the tuple,
 ** which may have moved, or 0 when RAM is full (the old one released). */
 Addr tuple_resize(Heap *h, Addr o, size_t n);
-static inline size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
-static inline Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
+HEAP_INLINE size_t tuple_len(const Heap *h, Addr t) { return (size_t)obj_ob_size(h, t); }
+HEAP_INLINE Addr tuple_get(const Heap *h, Addr t, size_t i)   /* borrowed */
 {
     return ram_word(&h->ram, tuple_item_at(h, t, i));
 }
-static inline void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slot must be empty */
+HEAP_INLINE void tuple_set(Heap *h, Addr t, size_t i, Addr v) /* steals v; slot must be empty */
 {
     ram_set_word(&h->ram, tuple_item_at(h, t, i), v);
 }
@@ -954,15 +957,15 @@ HEAP_HOT Addr list_new_fresh(Heap *h)
     ram_set_word(&h->ram, o + 4 * HEAP_W(h), 0);       /* allocated */
     return o;
 }
-static inline size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
-static inline Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
-static inline size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
-static inline Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
+HEAP_INLINE size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
+HEAP_INLINE Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
+HEAP_INLINE size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
+HEAP_INLINE Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
 {
     return ram_word(&h->ram, list_items(h, l) + i * HEAP_W(h));
 }
 /* Item i of a tuple ('tuple') or a list (borrowed). */
-static inline Addr seq_get(const Heap *h, Addr s, bool tuple, size_t i)
+HEAP_INLINE Addr seq_get(const Heap *h, Addr s, bool tuple, size_t i)
 {
     return tuple ? tuple_get(h, s, i) : list_get(h, s, i);
 }
@@ -1045,7 +1048,7 @@ Addr dict_new_fresh(Heap *h);
 Addr dict_new_presized(Heap *h, size_t n, bool unicode);
 Addr dict_new_module(Heap *h);
 /* ma_used, the word after the type. */
-static inline size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, d + 2 * HEAP_W(h)); }
+HEAP_INLINE size_t dict_len(const Heap *h, Addr d) { return (size_t)ram_word(&h->ram, d + 2 * HEAP_W(h)); }
 /* Keys must be hashable (str, int, float, bool, None, tuple of those): the VM checks. */
 int dict_set(Heap *h, Addr d, Addr key, Addr value);   /* steals value, not key */
 Addr dict_get(Heap *h, Addr d, Addr key);              /* borrowed or 0 */
@@ -1061,7 +1064,7 @@ Addr dict_keys_field(const Heap *h, Addr d);
 /* log2 size, index width and kind of a keys object, packed: a cached slot
 ** is only trusted while the keys object keeps its address AND its shape
 ** (a freed keys block can come back at the same address). */
-static inline uint32_t dict_keys_shape(const Heap *h, Addr keys) { return (uint32_t)ram_rd(&h->ram, keys + HEAP_W(h), 4); }
+HEAP_INLINE uint32_t dict_keys_shape(const Heap *h, Addr keys) { return (uint32_t)ram_rd(&h->ram, keys + HEAP_W(h), 4); }
 /* Where a keys object counts its entries (dk_nentries): entries are only
 ** ever appended, so an unchanged count means no key was added. */
 static inline Addr dict_keys_nentries_at(const Heap *h, Addr keys) { (void)h; return keys + 3 * HEAP_W(h); }
@@ -1093,8 +1096,8 @@ HEAP_HOT Addr heap_new_object(Heap *h, TypeId t, unsigned nfields, uint64_t size
     if (words > 2) memset(ram_ptr(&h->ram, o + 2 * HEAP_W(h)), 0, (words - 2) * HEAP_W(h));   /* zero in either byte order */
     return o;
 }
-static inline Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
-static inline void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
+HEAP_INLINE Addr obj_field(const Heap *h, Addr o, unsigned i) { return ram_word(&h->ram, o + (2 + i) * HEAP_W(h)); }
+HEAP_INLINE void obj_set_field(Heap *h, Addr o, unsigned i, uint64_t v) { ram_set_word(&h->ram, o + (2 + i) * HEAP_W(h), v); }
 /* A slice object's block for PySlice_New, its fields still to be set:
 ** the one interp->slice_cache keeps (slice_dealloc puts a dead slice
 ** there when it is empty), else a new one. 0: RAM full. */

@@ -28,6 +28,16 @@
 
 typedef uint64_t Addr;          /* simulated address; 0 = none (NULL) */
 
+/* The accessors below are a load or two each: inline even where PGO
+** compiles for size (code it did not train, where a call to an outlined
+** ram_word cost a native's loop three times its work). Sanitizer builds
+** leave it to the compiler. */
+#if TRACEVM_SANITIZED
+#define RAM_INLINE static inline
+#else
+#define RAM_INLINE static inline __attribute__((always_inline))
+#endif
+
 /*
 ** A translation unit may be compiled for one machine shape: defining
 ** TRACEVM_WORD (4 or 8) before including this header folds the word size
@@ -79,9 +89,9 @@ static inline void ram_set_mem(Ram *r, uint8_t *mem)
 ** TRACEVM_DIRECT only runs on RAM mapped at its own simulated addresses
 ** (bias 0, see ram_init), where the address is the pointer. */
 #ifdef TRACEVM_DIRECT
-static inline uint8_t *ram_ptr(const Ram *r, Addr a) { (void)r; return (uint8_t *)(uintptr_t)a; }
+RAM_INLINE uint8_t *ram_ptr(const Ram *r, Addr a) { (void)r; return (uint8_t *)(uintptr_t)a; }
 #else
-static inline uint8_t *ram_ptr(const Ram *r, Addr a) { return (uint8_t *)(r->bias + (uintptr_t)a); }
+RAM_INLINE uint8_t *ram_ptr(const Ram *r, Addr a) { return (uint8_t *)(r->bias + (uintptr_t)a); }
 #endif
 
 /* Reads an n-byte unsigned value (n = 1, 2, 4, 8) in the profile's order. */
@@ -116,7 +126,7 @@ static inline __attribute__((always_inline)) void ram_wr(Ram *r, Addr a, unsigne
 }
 
 /* A word: the common shapes first, so generic code branches twice at most. */
-static inline uint64_t ram_word(const Ram *r, Addr a)
+RAM_INLINE uint64_t ram_word(const Ram *r, Addr a)
 {
     if (!RAM_BIG(r)) {
         const uint8_t *p = ram_ptr(r, a);
@@ -126,7 +136,7 @@ static inline uint64_t ram_word(const Ram *r, Addr a)
     return ram_rd(r, a, RAM_WORD(r));
 }
 
-static inline void ram_set_word(Ram *r, Addr a, uint64_t v)
+RAM_INLINE void ram_set_word(Ram *r, Addr a, uint64_t v)
 {
     if (!RAM_BIG(r)) {
         uint8_t *p = ram_ptr(r, a);
@@ -137,13 +147,13 @@ static inline void ram_set_word(Ram *r, Addr a, uint64_t v)
 }
 
 /* Signed word: sign-extends a 4-byte word. */
-static inline int64_t ram_sword(const Ram *r, Addr a)
+RAM_INLINE int64_t ram_sword(const Ram *r, Addr a)
 {
     uint64_t v = ram_word(r, a);
     return RAM_WORD(r) == 4 ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
 }
 
-static inline double ram_double(const Ram *r, Addr a)
+RAM_INLINE double ram_double(const Ram *r, Addr a)
 {
     uint64_t bits = ram_rd(r, a, 8);
     double d;
@@ -151,7 +161,7 @@ static inline double ram_double(const Ram *r, Addr a)
     return d;
 }
 
-static inline void ram_set_double(Ram *r, Addr a, double d)
+RAM_INLINE void ram_set_double(Ram *r, Addr a, double d)
 {
     uint64_t bits;
     memcpy(&bits, &d, 8);
