@@ -77,9 +77,8 @@ static int tuple_lt_fast(const Heap *h, Addr x, Addr y, size_t from)
     return m < n;
 }
 
-static bool lt(SortState *ss, SortItem x, SortItem y)
+static __attribute__((noinline)) bool lt_general(SortState *ss, SortItem x, SortItem y)
 {
-    if (ss->ints) return x.iv < y.iv;
     if (ss->strs) {
         Heap *h = H(ss->vm);
         size_t n = (size_t)(x.iv < y.iv ? x.iv : y.iv);
@@ -95,6 +94,13 @@ static bool lt(SortState *ss, SortItem x, SortItem y)
     int c = op_order(ss->vm, x.k, y.k, "<");
     if (c == -2) { ss->failed = true; return false; }
     return c == -1;
+}
+
+/* x < y: small int keys compare inline (a call per compare was most of
+** sorting a sorted list of ints), the rest in lt_general. */
+static inline __attribute__((always_inline)) bool lt(SortState *ss, SortItem x, SortItem y)
+{
+    return ss->ints ? x.iv < y.iv : lt_general(ss, x, y);
 }
 
 static void reverse_items(SortItem *a, size_t n)
@@ -478,8 +484,10 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
     SortItem *a = xmalloc((len + 1) * sizeof *a);
     int st = 0;
     size_t nkeys = 0;
+    Addr items = list_items(h, l);
     for (size_t i = 0; i < len; i++) {
-        a[i].v = list_get(h, l, i);
+        /* a key function may change the list: read it again after each */
+        a[i].v = key ? list_get(h, l, i) : ram_word(&h->ram, items + (Addr)i * h->W);
         a[i].k = a[i].v;
         if (key) {                      /* keys first, as CPython computes them */
             Addr item = a[i].v;
@@ -489,9 +497,10 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
         }
     }
     bool ints = st == 0;
+    Addr int_t = heap_type_obj(h, TY_INT), bool_t = heap_type_obj(h, TY_BOOL);
     for (size_t i = 0; i < len && ints; i++) {
-        TypeId t = obj_type(h, a[i].k);
-        ints = (t == TY_INT || t == TY_BOOL) && int_small(h, a[i].k, &a[i].iv);
+        Addr t = obj_type_addr(h, a[i].k);
+        ints = (t == int_t || t == bool_t) && int_small(h, a[i].k, &a[i].iv);
     }
     bool strs = st == 0 && !ints;
     for (size_t i = 0; i < len && strs; i++) {
@@ -499,7 +508,10 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
         a[i].iv = strs ? (int64_t)str_len(h, a[i].k) : 0;
     }
     if (st == 0) st = sort_items(vm, a, len, reverse, ints, strs);
-    if (st == 0) for (size_t i = 0; i < len; i++) ram_set_word(&h->ram, list_items(h, l) + i * h->W, a[i].v);
+    if (st == 0) {
+        items = list_items(h, l);
+        for (size_t i = 0; i < len; i++) ram_set_word(&h->ram, items + (Addr)i * h->W, a[i].v);
+    }
     if (key) for (size_t i = 0; i < nkeys; i++) heap_decref(h, a[i].k);
     free(a);
     return st;

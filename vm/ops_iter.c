@@ -145,12 +145,10 @@ int op_list_extend(Vm *vm, Addr l, Addr src)
             if (list_preallocate_exact(h, l, n) != 0) { nomem(vm); return -1; }
         } else if (list_resize(h, l, m + n) != 0) { nomem(vm); return -1; }
         ram_set_word(&h->ram, l + 2 * h->W, m + n);
-        for (size_t i = 0; i < n; i++) {
-            /* src == l: read the first m items, which stay in place */
-            Addr v = seq_get(h, src, t == TY_TUPLE, i);
-            heap_incref(h, v);
-            ram_set_word(&h->ram, list_items(h, l) + (m + i) * h->W, v);
-        }
+        /* each item increfed in order; src == l: its first m items, which
+        ** stay in place (read after the resize) */
+        Addr from = t == TY_TUPLE ? tuple_item_at(h, src, 0) : list_items(h, src);
+        heap_copy_refs(h, list_items(h, l) + (Addr)m * h->W, from, 1, n);
         return 0;
     }
     Addr it = get_iter(vm, src);
