@@ -274,6 +274,41 @@ static Addr seq_copy_fast(Heap *h, bool to_list, Addr x)
     return l;
 }
 
+/*
+** any(x) ('want' true) or all(x) of a list or tuple whose items up to the
+** first that decides are bools, None or small ints, as any_all
+** (vm/builtins.c) runs it: the iterator made, left where that item left
+** it (or at the end, its sequence dropped), released; True or False. 0
+** for anything else, and when RAM is full, having changed nothing.
+*/
+static Addr any_all_fast(Heap *h, Addr x, bool want)
+{
+    Addr t = obj_type_addr(h, x), int_t = heap_type_obj(h, TY_INT);
+    if (t != heap_type_obj(h, TY_LIST) && t != heap_type_obj(h, TY_TUPLE)) return 0;
+    bool tuple = t == heap_type_obj(h, TY_TUPLE);
+    size_t n = (size_t)obj_ob_size(h, x), i = 0;
+    for (; i < n; i++) {
+        Addr v = seq_get(h, x, tuple, i);
+        int64_t iv;
+        bool truth;
+        if (v == h->true_ || v == h->false_) truth = v == h->true_;
+        else if (v == h->none) truth = false;
+        else if (obj_type_addr(h, v) == int_t && int_small(h, v, &iv)) truth = iv != 0;
+        else return 0;
+        if (truth == want) break;
+    }
+    Addr it = iter_fast(h, x);
+    if (!it) return 0;
+    if (i < n) obj_set_field(h, it, 1, i + 1);  /* past the deciding item */
+    else {
+        Addr end;
+        obj_set_field(h, it, 1, n);
+        (void)op_next_fast(h, it, &end);        /* the end: the sequence dropped */
+    }
+    heap_decref_fast(h, it);
+    return heap_bool(h, (i < n) == want);
+}
+
 /* The builtins called with n arguments (x, y, z: the first three) whose common
 ** cases the loops without hooks answer here, out of the CPU loop's way
 ** (len() is inline): the result, or 0 when builtins_call must do it. */
@@ -293,6 +328,7 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
                 heap_incref(h, c);
                 return c;
             }
+            if (f == vm->builtin_any || f == vm->builtin_all) return any_all_fast(h, x, f == vm->builtin_any);
             return f == vm->builtin_abs ? negate_fast(h, x, true) : 0;
         }
         if (n != 2 || !x || !y) return 0;
@@ -304,6 +340,12 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
     if (f == heap_type_obj(h, TY_STR)) {   /* str() of an int below 2^60: op_str_obj's first case */
         if (n != 1 || !x || obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
         return str_from_i64(h, v);
+    }
+    if (f == heap_type_obj(h, TY_FLOAT)) {     /* float() of a float (itself) or a small int: make_float's */
+        if (n != 1 || !x) return 0;
+        if (obj_type_addr(h, x) == heap_type_obj(h, TY_FLOAT)) { heap_incref(h, x); return x; }
+        if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v)) return 0;
+        return float_new_fast(h, (double)v);
     }
     if (f == heap_type_obj(h, TY_RANGE)) return range_fast(vm, n, x, y, z);
     if (f == heap_type_obj(h, TY_LIST) || f == heap_type_obj(h, TY_TUPLE)) {

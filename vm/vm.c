@@ -194,6 +194,8 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     vm->builtin_ord = builtins_find(vm, "ord");
     vm->builtin_chr = builtins_find(vm, "chr");
     vm->builtin_isinstance = builtins_find(vm, "isinstance");
+    vm->builtin_any = builtins_find(vm, "any");
+    vm->builtin_all = builtins_find(vm, "all");
     return vm;
 }
 
