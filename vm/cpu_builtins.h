@@ -274,6 +274,20 @@ static Addr seq_copy_fast(Heap *h, bool to_list, Addr x)
     return l;
 }
 
+/* A native's loop over list or tuple x, done without its iterator, as
+** the iterator's existence leaves RAM: made (iter_fast), at index i, at
+** its end (its sequence dropped) when 'end', then released. False when
+** RAM is full (nothing made). */
+static bool seq_walked(Heap *h, Addr x, size_t i, bool end)
+{
+    Addr it = iter_fast(h, x), item;
+    if (!it) return false;
+    obj_set_field(h, it, 1, i);
+    if (end) (void)op_next_fast(h, it, &item);     /* past the last item: 0, the sequence dropped */
+    heap_decref_fast(h, it);
+    return true;
+}
+
 /*
 ** any(x) ('want' true) or all(x) of a list or tuple whose items up to the
 ** first that decides are bools, None or small ints, as any_all
@@ -297,16 +311,26 @@ static Addr any_all_fast(Heap *h, Addr x, bool want)
         else return 0;
         if (truth == want) break;
     }
-    Addr it = iter_fast(h, x);
-    if (!it) return 0;
-    if (i < n) obj_set_field(h, it, 1, i + 1);  /* past the deciding item */
-    else {
-        Addr end;
-        obj_set_field(h, it, 1, n);
-        (void)op_next_fast(h, it, &end);        /* the end: the sequence dropped */
-    }
-    heap_decref_fast(h, it);
+    if (!seq_walked(h, x, i < n ? i + 1 : n, i >= n)) return 0;
     return heap_bool(h, (i < n) == want);
+}
+
+/*
+** sum(x) of a list or tuple of small ints and bools whose total stays a C
+** long, as b_sum's in-place walk adds them: the iterator made, run to its
+** end and released, then the total. 0 for anything else (before anything
+** is made), and when RAM is full.
+*/
+static Addr sum_fast(Heap *h, Addr x)
+{
+    Addr t = obj_type_addr(h, x);
+    if (t != heap_type_obj(h, TY_LIST) && t != heap_type_obj(h, TY_TUPLE)) return 0;
+    bool tuple = t == heap_type_obj(h, TY_TUPLE);
+    int64_t lmax = op_c_long_max(h), lmin = -lmax - 1, total = 0;
+    size_t n = (size_t)obj_ob_size(h, x);
+    for (size_t i = 0; i < n; i++)
+        if (!sum_small_add(h, seq_get(h, x, tuple, i), &total, lmin, lmax)) return 0;
+    return seq_walked(h, x, n, true) ? int_new_fast(h, total) : 0;
 }
 
 /* The builtins called with n arguments (x, y, z: the first three) whose common
@@ -329,6 +353,7 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
                 return c;
             }
             if (f == vm->builtin_any || f == vm->builtin_all) return any_all_fast(h, x, f == vm->builtin_any);
+            if (f == vm->builtin_sum) return sum_fast(h, x);
             return f == vm->builtin_abs ? negate_fast(h, x, true) : 0;
         }
         if (n != 2 || !x || !y) return 0;

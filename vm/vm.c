@@ -196,6 +196,7 @@ Vm *vm_new(const Profile *prof, const Program *prog, const VmOptions *opt, char 
     vm->builtin_isinstance = builtins_find(vm, "isinstance");
     vm->builtin_any = builtins_find(vm, "any");
     vm->builtin_all = builtins_find(vm, "all");
+    vm->builtin_sum = builtins_find(vm, "sum");
     return vm;
 }
 

@@ -151,7 +151,7 @@ typedef struct Vm {
     Addr *builtin_objs;         /* builtin function objects (static) */
     Addr builtin_len;           /* the len builtin (the CPU loop's len fast path) */
     Addr builtin_abs, builtin_divmod, builtin_ord, builtin_chr, builtin_isinstance,   /* fast paths: vm/cpu.h builtin_fast */
-         builtin_any, builtin_all;
+         builtin_any, builtin_all, builtin_sum;
     Addr name_append;           /* the interned name "append" if the program uses it; else 0 */
     Addr name_get;              /* likewise "get" (the CPU loop's dict.get fast path) */
     Addr name_pop;              /* likewise "pop" (list.pop()) */
