@@ -775,8 +775,11 @@ VmStatus CPU_RUN(Vm *vm)
                 if (res == ADDSUB_NOMEM) { vm_raise(vm, EXC_MEMORY, "%s", ""); goto error; }
                 goto binary_done;
             }
-            /* lists and tuples joined or repeated */
-            if (!CPU_HOOKS && (op == OP_ADD || op == OP_MUL) && (res = seq_binary_fast(h, op, lhs, rhs))) goto binary_done;
+            /* lists and tuples joined or repeated (str + str, the common
+            ** case here, makes no call on the way to op_binary) */
+            if (!CPU_HOOKS && (op == OP_ADD || op == OP_MUL) && seq_operands(h, op, lhs, rhs)
+                && (res = seq_binary_fast(h, op, lhs, rhs)))
+                goto binary_done;
             res = op == OP_IADD ? op_inplace(vm, OP_ADD, lhs, rhs)
                 : op == OP_IMUL ? op_inplace(vm, OP_MUL, lhs, rhs) : op_binary(vm, op, lhs, rhs);
             CHECK(res);

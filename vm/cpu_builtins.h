@@ -139,7 +139,13 @@ static __attribute__((noinline)) Addr iter_unhooked(Heap *h, Addr x) { return it
 ** block, each item's references taken in the same order. 0 for anything
 ** else (a repeat of more than 64 items: seq_repeat's bulk copy), and when
 ** RAM is full (nothing is left behind; op_binary then raises).
+** seq_operands: whether a list or tuple is where it could be.
 */
+static inline bool seq_operands(const Heap *h, unsigned op, Addr a, Addr b)
+{
+    Addr lt = heap_type_obj(h, TY_LIST), tt = heap_type_obj(h, TY_TUPLE), ta = obj_type_addr(h, a), tb;
+    return ta == lt || ta == tt || (op == OP_MUL && ((tb = obj_type_addr(h, b)) == lt || tb == tt));
+}
 static __attribute__((noinline)) Addr seq_binary_fast(Heap *h, unsigned op, Addr a, Addr b)
 {
     Addr lt = heap_type_obj(h, TY_LIST), tt = heap_type_obj(h, TY_TUPLE);
