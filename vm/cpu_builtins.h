@@ -280,6 +280,14 @@ static Addr seq_copy_fast(Heap *h, bool to_list, Addr x)
     return l;
 }
 
+/* Whether x is a list or a tuple (*tuple says which). */
+static inline bool list_or_tuple(const Heap *h, Addr x, bool *tuple)
+{
+    Addr t = obj_type_addr(h, x);
+    *tuple = t == heap_type_obj(h, TY_TUPLE);
+    return *tuple || t == heap_type_obj(h, TY_LIST);
+}
+
 /* A native's loop over list or tuple x, done without its iterator, as
 ** the iterator's existence leaves RAM: made (iter_fast), at index i, at
 ** its end (its sequence dropped) when 'end', then released. False when
@@ -303,9 +311,9 @@ static bool seq_walked(Heap *h, Addr x, size_t i, bool end)
 */
 static Addr any_all_fast(Heap *h, Addr x, bool want)
 {
-    Addr t = obj_type_addr(h, x), int_t = heap_type_obj(h, TY_INT);
-    if (t != heap_type_obj(h, TY_LIST) && t != heap_type_obj(h, TY_TUPLE)) return 0;
-    bool tuple = t == heap_type_obj(h, TY_TUPLE);
+    Addr int_t = heap_type_obj(h, TY_INT);
+    bool tuple;
+    if (!list_or_tuple(h, x, &tuple)) return 0;
     size_t n = (size_t)obj_ob_size(h, x), i = 0;
     for (; i < n; i++) {
         Addr v = seq_get(h, x, tuple, i);
@@ -329,9 +337,8 @@ static Addr any_all_fast(Heap *h, Addr x, bool want)
 */
 static Addr sum_fast(Heap *h, Addr x)
 {
-    Addr t = obj_type_addr(h, x);
-    if (t != heap_type_obj(h, TY_LIST) && t != heap_type_obj(h, TY_TUPLE)) return 0;
-    bool tuple = t == heap_type_obj(h, TY_TUPLE);
+    bool tuple;
+    if (!list_or_tuple(h, x, &tuple)) return 0;
     int64_t lmax = op_c_long_max(h), lmin = -lmax - 1, total = 0;
     size_t n = (size_t)obj_ob_size(h, x);
     for (size_t i = 0; i < n; i++)
