@@ -748,8 +748,7 @@ VmStatus CPU_RUN(Vm *vm)
         ** would not fit 62 bits takes the general path (int_from_i64 or
         ** the big-int shift, as ops.c decides) */
         CASE(RSHIFT): INT_BINARY(q >= 0, p >> (q < 63 ? q : 63));
-        CASE(LSHIFT): INT_BINARY(q >= 0 && q < 62 && (p < 0 ? -p : p) < (int64_t)1 << (62 - q),
-                                 (int64_t)((uint64_t)p << q));
+        CASE(LSHIFT): INT_BINARY(op_lshift_fits(p, q), (int64_t)((uint64_t)p << q));
         binary: {
             XVC(b, lhs);
             XVC(c, rhs);

@@ -178,7 +178,7 @@ static Addr int_binary(Vm *vm, OpCode op, Addr a, Addr b)
             return check(vm, int_from_i64(h, y >= 63 ? (x < 0 ? -1 : 0) : x >> y));
         case OP_LSHIFT:
             if (y < 0) return vm_raise(vm, EXC_VALUE, "negative shift count");
-            if (y < 62 && x != INT64_MIN && (x == 0 || (llabs(x) < ((int64_t)1 << (62 - y)))))
+            if (op_lshift_fits(x, y))
                 return check(vm, int_from_i64(h, (int64_t)((uint64_t)x << y)));
             break;
         case OP_POW:
