@@ -362,7 +362,8 @@ uint64_t heap_sizeof(Heap *h, Addr o)
     case TY_FLOAT: return L->float_size;
     case TY_STR: return str_sizeof(h, o);
     case TY_TUPLE: return L->tuple_base + tuple_len(h, o) * (uint64_t)L->tuple_item;
-    case TY_LIST: return L->list_base + list_capacity(h, o) * (uint64_t)L->list_slot;
+    case TY_LIST:   /* allocated is -1 while list.sort holds the list */
+        return L->list_base + (uint64_t)(ram_sword(&h->ram, o + 4 * HEAP_W(h)) * (int64_t)L->list_slot);
     case TY_DICT: return dict_sizeof(h, o);
     case TY_TYPE: return h->type_stride;
     default: return heap_fixed_size(h, t);

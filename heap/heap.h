@@ -959,7 +959,12 @@ HEAP_HOT Addr list_new_fresh(Heap *h)
 }
 HEAP_INLINE size_t list_len(const Heap *h, Addr l) { return (size_t)obj_ob_size(h, l); }
 HEAP_INLINE Addr list_items(const Heap *h, Addr l) { return ram_word(&h->ram, l + 3 * HEAP_W(h)); }
-HEAP_INLINE size_t list_capacity(const Heap *h, Addr l) { return (size_t)ram_word(&h->ram, l + 4 * HEAP_W(h)); }
+/* allocated: -1 while list.sort holds the list (list_hold), read as 0 */
+HEAP_INLINE size_t list_capacity(const Heap *h, Addr l)
+{
+    int64_t c = ram_sword(&h->ram, l + 4 * HEAP_W(h));
+    return c > 0 ? (size_t)c : 0;
+}
 HEAP_INLINE Addr list_get(const Heap *h, Addr l, size_t i)    /* borrowed */
 {
     return ram_word(&h->ram, list_items(h, l) + i * HEAP_W(h));
@@ -1010,7 +1015,7 @@ int list_append_grow(Heap *h, Addr l, Addr v);
 HEAP_HOT int list_append(Heap *h, Addr l, Addr v)
 {
     size_t n = list_len(h, l);
-    if (n >= list_capacity(h, l)) return list_append_grow(h, l, v);
+    if ((int64_t)n >= ram_sword(&h->ram, l + 4 * HEAP_W(h))) return list_append_grow(h, l, v);   /* allocated may be -1 */
     ram_set_word(&h->ram, list_items(h, l) + n * HEAP_W(h), v);
     ram_set_word(&h->ram, l + 2 * HEAP_W(h), n + 1);
     return 0;
@@ -1022,6 +1027,17 @@ void list_reverse(Heap *h, Addr l);
 /* _list_clear: empty, without an item array, the items released last to
 ** first, then the array (list.clear(), l *= 0, a slice that takes all). */
 void list_clear(Heap *h, Addr l);
+/* list.sort's hold on a list while its keys are made and its items
+** sorted (list_sort_impl): list_hold saves the size, item array and
+** capacity into *s and leaves the list empty, without an array and with
+** allocated -1, so a key function sees [] (getsizeof one slot short of
+** the bare list); list_unhold gives them back, releasing whatever the
+** list was given meanwhile (last item first, then its array), and is
+** false when anything did (allocated no longer -1: "list modified
+** during sort"). */
+typedef struct ListHold { size_t size; Addr items; uint64_t cap; } ListHold;
+void list_hold(Heap *h, Addr l, ListHold *s);
+bool list_unhold(Heap *h, Addr l, const ListHold *s);
 /* list_ass_slice: items [lo, hi) (clamped) replaced by the n items from
 ** slot 'src' on (another list's or tuple's), each increfed, after one
 ** list_resize; the replaced items are released last to first at the end.

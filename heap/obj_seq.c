@@ -198,6 +198,31 @@ void list_clear(Heap *h, Addr l)
     heap_release(h, items, items_bytes(h, cap));
 }
 
+void list_hold(Heap *h, Addr l, ListHold *s)
+{
+    s->size = list_len(h, l);
+    s->items = list_items(h, l);
+    s->cap = ram_word(&h->ram, f_alloc(h, l));
+    set_size(h, l, 0);
+    ram_set_word(&h->ram, f_items(h, l), 0);
+    ram_set_word(&h->ram, f_alloc(h, l), ~(uint64_t)0);   /* -1 in the word */
+}
+
+bool list_unhold(Heap *h, Addr l, const ListHold *s)
+{
+    Addr items = list_items(h, l);
+    size_t n = list_len(h, l);
+    int64_t cap = ram_sword(&h->ram, f_alloc(h, l));
+    set_size(h, l, s->size);
+    ram_set_word(&h->ram, f_items(h, l), s->items);
+    ram_set_word(&h->ram, f_alloc(h, l), s->cap);
+    if (items) {
+        for (size_t i = n; i-- > 0;) heap_decref(h, ram_word(&h->ram, items + i * h->W));
+        heap_release(h, items, items_bytes(h, (size_t)cap));
+    }
+    return cap == -1;
+}
+
 int list_assign_slice(Heap *h, Addr l, size_t lo, size_t hi, Addr src, size_t n)
 {
     size_t size = list_len(h, l);

@@ -480,14 +480,18 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
     Addr rev = nat_kwarg(vm, args, n, kw, "reverse");
     if (key == h->none) key = 0;
     bool reverse = rev ? op_truth(vm, rev) == 1 : false;
-    size_t len = list_len(h, l);
+    /* As list_sort_impl: the list is empty while its keys are made and
+    ** its items sorted (a key function sees []), the items sorted in
+    ** their own array, and a list changed meanwhile is an error. */
+    ListHold held;
+    list_hold(h, l, &held);
+    size_t len = held.size;
     SortItem *a = xmalloc((len + 1) * sizeof *a);
     int st = 0;
     size_t nkeys = 0;
-    Addr items = list_items(h, l);
+    Addr items = held.items;
     for (size_t i = 0; i < len; i++) {
-        /* a key function may change the list: read it again after each */
-        a[i].v = key ? list_get(h, l, i) : ram_word(&h->ram, items + (Addr)i * h->W);
+        a[i].v = ram_word(&h->ram, items + (Addr)i * h->W);
         a[i].k = a[i].v;
         if (key) {                      /* keys first, as CPython computes them */
             Addr item = a[i].v;
@@ -507,13 +511,19 @@ int nat_list_sort(Vm *vm, Addr l, Addr *args, unsigned n, Addr kw)
         strs = obj_type(h, a[i].k) == TY_STR && str_kind(h, a[i].k) == 1;
         a[i].iv = strs ? (int64_t)str_len(h, a[i].k) : 0;
     }
+    bool keys_failed = st != 0;
     if (st == 0) st = sort_items(vm, a, len, reverse, ints, strs);
-    if (st == 0) {
-        items = list_items(h, l);
+    if (st == 0)
         for (size_t i = 0; i < len; i++) ram_set_word(&h->ram, items + (Addr)i * h->W, a[i].v);
-    }
-    if (key) for (size_t i = 0; i < nkeys; i++) heap_decref(h, a[i].k);
+    /* the keys go in order, or from the last one made back when a key
+    ** function raised */
+    if (key && keys_failed) for (size_t i = nkeys; i-- > 0;) heap_decref(h, a[i].k);
+    else if (key) for (size_t i = 0; i < nkeys; i++) heap_decref(h, a[i].k);
     free(a);
+    if (!list_unhold(h, l, &held) && !keys_failed && st == 0) {
+        vm_raise(vm, EXC_VALUE, "list modified during sort");
+        st = -1;
+    }
     return st;
 }
 
