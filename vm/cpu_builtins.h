@@ -349,22 +349,12 @@ static Addr sum_fast(Heap *h, Addr x)
 /* The builtins called with n arguments (x, y, z: the first three) whose common
 ** cases the loops without hooks answer here, out of the CPU loop's way
 ** (len() is inline): the result, or 0 when builtins_call must do it. */
-static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
+static __attribute__((noinline)) Addr builtin_fast_more(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
 {
     Heap *h = vm->h;
     int64_t v;
     if (obj_type_addr(h, f) != heap_type_obj(h, TY_TYPE)) {     /* a builtin function */
         if (n == 1 && x) {
-            if (f == vm->builtin_ord) {         /* an ASCII char: a small int */
-                if (obj_type_addr(h, x) != heap_type_obj(h, TY_STR) || str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
-                return int_new_fast(h, ascii_chars(h, x)[0]);
-            }
-            if (f == vm->builtin_chr) {         /* below 256: the latin-1 singleton */
-                if (obj_type_addr(h, x) != heap_type_obj(h, TY_INT) || !int_small(h, x, &v) || v < 0 || v > 255) return 0;
-                Addr c = h->latin1 + (Addr)v * h->latin1_stride;
-                heap_incref(h, c);
-                return c;
-            }
             if (f == vm->builtin_any || f == vm->builtin_all) return any_all_fast(h, x, f == vm->builtin_any);
             if (f == vm->builtin_sum) return sum_fast(h, x);
             return f == vm->builtin_abs ? negate_fast(h, x, true) : 0;
@@ -403,6 +393,33 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
         return enum_new(vm, x, n == 2 ? y : 0, true);
     }
     return 0;
+}
+
+/*
+** The builtins CALL answers without hooks (builtin_fast_more has the
+** list), or 0. ord() of an ASCII char (a cached small int) and chr()
+** below 256 (the latin-1 singleton) make nothing and call nothing: here,
+** in front, they cost no frame; with the rest, the prologue saved six
+** registers for them (a char loop's ord and chr: about 20 instructions
+** a call).
+*/
+static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
+{
+    Heap *h = vm->h;
+    if (n == 1 && f == vm->builtin_ord && x && obj_type_addr(h, x) == heap_type_obj(h, TY_STR)) {
+        if (str_len(h, x) != 1 || !str_is_ascii(h, x)) return 0;
+        Addr o = heap_small_int_addr(h, ascii_chars(h, x)[0]);
+        heap_incref(h, o);
+        return o;
+    }
+    if (n == 1 && f == vm->builtin_chr && x && obj_type_addr(h, x) == heap_type_obj(h, TY_INT)) {
+        int64_t v;
+        if (!int_small(h, x, &v) || v < 0 || v > 255) return 0;
+        Addr c = h->latin1 + (Addr)v * h->latin1_stride;
+        heap_incref(h, c);
+        return c;
+    }
+    return builtin_fast_more(vm, f, n, x, y, z);
 }
 
 #endif
