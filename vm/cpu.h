@@ -611,13 +611,17 @@ VmStatus CPU_RUN(Vm *vm)
             ** the next JMPIF or JMPIFNOT tests (while b:, if x:) is tested
             ** where it lies and the branch taken, both counted as
             ** executed: the copy's incref and the branch's decref cancel,
-            ** and the temporary ends empty either way. The next opcode is
-            ** tested first: most MOVEs feed a call or a display. */
+            ** and the temporary ends empty either way. A temporary moved
+            ** so (if a and b:, the 'and' in its own register) is emptied
+            ** and released after the test, as the branch releases it. The
+            ** next opcode is tested first: most MOVEs feed a call or a
+            ** display. */
 #ifdef TRACEVM_DIRECT
             if (!CPU_HOOKS && (ip[4] == OP_JMPIF || ip[4] == OP_JMPIFNOT) && ip[5] == a
-                && b < R.nlocals && a >= R.nlocals && STEPS_LEFT() && !rget(&R, a)) {
+                && b != a && a >= R.nlocals && STEPS_LEFT() && !rget(&R, a)) {
                 Instr nx = (Instr)ram_rd(&h->ram, pc, 4);
                 int t = v == h->true_ ? 1 : v == h->false_ ? 0 : op_truth(vm, v);
+                if (b >= R.nlocals) { rset(&R, b, 0); heap_decref_fast(h, v); }
                 STEPS_ADD(1);
                 pc += 4;
                 if (t == (ins_op(nx) == OP_JMPIF)) pc += (Addr)((int64_t)ins_sbx(nx) * 4);
