@@ -644,6 +644,29 @@ VmStatus CPU_RUN(Vm *vm)
             Addr v;
             RV(b, v);
             if (HOOKED(R.tr)) trace_reg_read(R.tr, b, v);
+#ifdef TRACEVM_DIRECT
+            /* Without hooks, o[i] op= x reads o[i] through copies of o and
+            ** i ("COPY t, o; COPY u, i; GETITEM t, t, u"): for a list or
+            ** tuple and an int in range, or a dict that holds i, the item
+            ** goes into t here, all three counted as executed. The copies'
+            ** increfs and GETITEM's decrefs would cancel (o and i stay
+            ** held), and u ends empty either way. */
+            if (!CPU_HOOKS && ip[4] == OP_COPY && ip[8] == OP_GETITEM && ip[9] == a && ip[10] == a && ip[11] == ip[5]
+                && a >= R.nlocals && ip[5] >= R.nlocals && ip[5] != a && STEPS_LEFT() >= 2 && !rget(&R, a) && !rget(&R, ip[5])) {
+                Addr i = rget(&R, ip[6]), t = obj_type_addr(h, v), r = 0, slot;
+                if (i && (r = seq_item_fast(h, v, t, i)) == 0 && t == heap_type_obj(h, TY_DICT) && dict_find(h, v, i, &slot) > 0) {
+                    r = ram_word(&h->ram, slot);
+                    heap_incref(h, r);
+                    lookup_remember(vm, v, i, slot);
+                }
+                if (r) {
+                    rset(&R, a, r);
+                    STEPS_ADD(2);
+                    pc += 8;
+                    break;
+                }
+            }
+#endif
             heap_incref(h, v);
             reg_put(&R, a, v);
             break;
