@@ -697,6 +697,31 @@ VmStatus CPU_RUN(Vm *vm)
                 goto error;
             }
             if (HOOKED(R.tr)) trace_global(R.tr, false, name, v);
+#ifdef TRACEVM_DIRECT
+            /* Without hooks, f(x) for a builtin f (its cache has no global
+            ** slot) and a local or constant x ("LOADGLOBAL t, f; MOVE or
+            ** LOADK t+1, x; CALL t, 1") that CALL answers itself
+            ** (builtin_call1: len, ord, str of an int, ...): the result
+            ** goes into t, or into the local the MOVE after the CALL takes
+            ** it to, each instruction counted as executed. f's and x's
+            ** increfs and CALL's decrefs of them would cancel. */
+            if (!CPU_HOOKS && !G[ins_bx(ins)].slot && (ip[4] == OP_MOVE || ip[4] == OP_LOADK) && ip[5] == a + 1
+                && ip[8] == OP_CALL && ip[9] == a && ip[10] == 1 && STEPS_LEFT() >= 2 && builtin_callable(h, v)) {
+                Addr x = ip[4] == OP_LOADK ? K[ip[6] | (unsigned)ip[7] << 8] : ip[6] < R.nlocals ? rget(&R, ip[6]) : 0, r;
+                if (x && !rget(&R, a) && !rget(&R, a + 1) && (r = builtin_call1(vm, v, x))) {
+                    if (ip[12] == OP_MOVE && ip[14] == a && ip[13] < R.nlocals && STEPS_LEFT() >= 3) {
+                        reg_put(&R, ip[13], r);
+                        STEPS_ADD(3);
+                        pc += 12;
+                    } else {
+                        rset(&R, a, r);
+                        STEPS_ADD(2);
+                        pc += 8;
+                    }
+                    break;
+                }
+            }
+#endif
             heap_incref(h, v);
             reg_put(&R, a, v);
             break;
@@ -969,17 +994,9 @@ VmStatus CPU_RUN(Vm *vm)
             ** word after the type (ob_size, length, ma_used); a few more
             ** builtins in builtin_fast */
             if (!CPU_HOOKS && !kw && (ft == TY_BUILTIN || ft == TY_TYPE) && b && b <= 3) {
-                Addr o = rget(&R, a + 1), r = 0;
-                if (f != vm->builtin_len) {
-                    r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0, b > 2 ? rget(&R, a + 3) : 0);
-                } else {
-                    Addr t = o ? obj_type_addr(h, o) : 0;
-                    if (t == heap_type_obj(h, TY_LIST) || t == heap_type_obj(h, TY_TUPLE)
-                        || t == heap_type_obj(h, TY_STR) || t == heap_type_obj(h, TY_DICT)) {
-                        r = int_new_fast(h, obj_ob_size(h, o));
-                        CHECK(r);
-                    }
-                }
+                Addr o = rget(&R, a + 1), r;
+                if (f != vm->builtin_len) r = builtin_fast(vm, f, b, o, b > 1 ? rget(&R, a + 2) : 0, b > 2 ? rget(&R, a + 3) : 0);
+                else r = o ? len_fast(h, o) : 0;
                 if ((res = r)) goto call_done;
             }
             if (ft != TY_BUILTIN && ft != TY_TYPE) {

@@ -395,6 +395,17 @@ static __attribute__((noinline)) Addr builtin_fast_more(Vm *vm, Addr f, unsigned
     return 0;
 }
 
+/* len() of a list, tuple, str or dict: the word after the type (ob_size,
+** length, ma_used) as an int; 0 for anything else, or when RAM is full. */
+static inline Addr len_fast(Heap *h, Addr o)
+{
+    Addr t = obj_type_addr(h, o);
+    if (t != heap_type_obj(h, TY_LIST) && t != heap_type_obj(h, TY_TUPLE)
+        && t != heap_type_obj(h, TY_STR) && t != heap_type_obj(h, TY_DICT))
+        return 0;
+    return int_new_fast(h, obj_ob_size(h, o));
+}
+
 /*
 ** The builtins CALL answers without hooks (builtin_fast_more has the
 ** list), or 0. ord() of an ASCII char (a cached small int) and chr()
@@ -420,6 +431,20 @@ static __attribute__((noinline)) Addr builtin_fast(Vm *vm, Addr f, unsigned n, A
         return c;
     }
     return builtin_fast_more(vm, f, n, x, y, z);
+}
+
+/* Whether f is a builtin function or a type: what builtin_call1 may answer. */
+static inline bool builtin_callable(const Heap *h, Addr f)
+{
+    Addr t = obj_type_addr(h, f);
+    return t == heap_type_obj(h, TY_BUILTIN) || t == heap_type_obj(h, TY_TYPE);
+}
+
+/* f(x), f a builtin function or a type, as CALL answers it without hooks
+** (len_fast, builtin_fast), or 0. */
+static inline Addr builtin_call1(Vm *vm, Addr f, Addr x)
+{
+    return f == vm->builtin_len ? len_fast(vm->h, x) : builtin_fast(vm, f, 1, x, 0, 0);
 }
 
 #endif
