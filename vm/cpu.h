@@ -698,26 +698,29 @@ VmStatus CPU_RUN(Vm *vm)
             }
             if (HOOKED(R.tr)) trace_global(R.tr, false, name, v);
 #ifdef TRACEVM_DIRECT
-            /* Without hooks, f(x) for a builtin f (its cache has no global
-            ** slot) and a local or constant x ("LOADGLOBAL t, f; MOVE or
-            ** LOADK t+1, x; CALL t, 1") that CALL answers itself
-            ** (builtin_call1: len, ord, str of an int, ...): the result
-            ** goes into t, or into the local the MOVE after the CALL takes
-            ** it to, each instruction counted as executed. f's and x's
-            ** increfs and CALL's decrefs of them would cancel. */
-            if (!CPU_HOOKS && !G[ins_bx(ins)].slot && (ip[4] == OP_MOVE || ip[4] == OP_LOADK) && ip[5] == a + 1
-                && ip[8] == OP_CALL && ip[9] == a && ip[10] == 1 && STEPS_LEFT() >= 2 && builtin_callable(h, v)) {
-                Addr x = ip[4] == OP_LOADK ? K[ip[6] | (unsigned)ip[7] << 8] : ip[6] < R.nlocals ? rget(&R, ip[6]) : 0, r;
-                if (x && !rget(&R, a) && !rget(&R, a + 1) && (r = builtin_call1(vm, v, x))) {
-                    if (ip[12] == OP_MOVE && ip[14] == a && ip[13] < R.nlocals && STEPS_LEFT() >= 3) {
-                        reg_put(&R, ip[13], r);
-                        STEPS_ADD(3);
-                        pc += 12;
-                    } else {
-                        rset(&R, a, r);
-                        STEPS_ADD(2);
-                        pc += 8;
-                    }
+            /* Without hooks, f(x, ...) for a builtin f (its cache has no
+            ** global slot) and locals or constants x, ... that CALL answers
+            ** itself (len, ord, divmod, str of an int, ...): the result
+            ** goes into R[A], or into the local the MOVE after the CALL
+            ** takes it to, each instruction counted as executed
+            ** (builtin_args_call). */
+            if (!CPU_HOOKS && !G[ins_bx(ins)].slot && (ip[4] == OP_MOVE || ip[4] == OP_LOADK) && ip[5] == a + 1) {
+                Addr r = 0, x;
+                unsigned n = 2, to = MAX_REGS;
+                if (ip[8] != OP_CALL) {                 /* two or three arguments */
+                    r = builtin_args_call(vm, &R, pc, a, v, K, STEPS_LEFT(), &n, &to);
+                } else if (ip[9] == a && ip[10] == 1 && STEPS_LEFT() >= 2 && builtin_callable(h, v)
+                           && (x = ip[4] == OP_LOADK ? K[ip[6] | (unsigned)ip[7] << 8] : ip[6] < R.nlocals ? rget(&R, ip[6]) : 0)
+                           && !rget(&R, a) && !rget(&R, a + 1) && (r = builtin_call1(vm, v, x))
+                           && ip[12] == OP_MOVE && ip[14] == a && ip[13] < R.nlocals && STEPS_LEFT() >= 3) {
+                    to = ip[13];                        /* and the MOVE of its result */
+                    n = 3;
+                }                                       /* (else r, if made, stays in R[A]) */
+                if (r) {
+                    if (to < MAX_REGS) reg_put(&R, to, r);
+                    else rset(&R, a, r);
+                    STEPS_ADD(n);
+                    pc += 4 * (Addr)n;
                     break;
                 }
             }

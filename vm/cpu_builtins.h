@@ -447,4 +447,41 @@ static inline Addr builtin_call1(Vm *vm, Addr f, Addr x)
     return f == vm->builtin_len ? len_fast(vm->h, x) : builtin_fast(vm, f, 1, x, 0, 0);
 }
 
+/*
+** Without hooks, at "LOADGLOBAL R[a], f" of a builtin function or type f:
+** when the instructions at pc are "MOVE or LOADK R[a+1+i], x_i" for each
+** of n arguments (2 or 3, each a local or a constant; LOADGLOBAL itself
+** tests for one) and then "CALL R[a], n", and CALL would answer f(x...)
+** itself (builtin_fast: divmod, isinstance, range, enumerate, zip), the
+** result (a new reference). *n_ins is then the number of instructions it
+** stands for after the LOADGLOBAL, the CALL's MOVE into a local included
+** when one follows (*local its register, else MAX_REGS), all within
+** 'room' steps. 0 for another shape or a call CALL would make: nothing
+** done. The increfs of f and the arguments and CALL's decrefs of them
+** would cancel: the locals and constants hold them throughout.
+*/
+static __attribute__((noinline, unused)) Addr builtin_args_call(Vm *vm, Regs *R, Addr pc, unsigned a, Addr f, Addr *K,
+                                                         uint64_t room, unsigned *n_ins, unsigned *local)
+{
+    Heap *h = vm->h;
+    Addr x[3] = { 0, 0, 0 };
+    unsigned n = 0;
+    for (;; n++) {
+        if (n >= room) return 0;
+        Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)n, 4);
+        if (ins_op(m) == OP_CALL && n >= 2 && ins_a(m) == a && ins_b(m) == n) break;
+        if (n == 3 || ins_a(m) != a + 1 + n || rget(R, a + 1 + n)) return 0;
+        if (ins_op(m) == OP_LOADK) x[n] = K[ins_bx(m)];
+        else if (ins_op(m) == OP_MOVE && ins_b(m) < R->nlocals && (x[n] = rget(R, ins_b(m)))) ;
+        else return 0;
+    }
+    Addr r = rget(R, a) || !builtin_callable(h, f) ? 0 : builtin_fast(vm, f, n, x[0], x[1], x[2]);
+    if (!r) return 0;
+    Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(n + 1), 4);
+    *local = MAX_REGS;
+    if (room > n + 1 && ins_op(m) == OP_MOVE && ins_b(m) == a && ins_a(m) < R->nlocals) { *local = ins_a(m); n++; }
+    *n_ins = n + 1;
+    return r;
+}
+
 #endif

@@ -59,3 +59,28 @@ def shadowed(o):
 print(shadowed([1]))
 len = mylen
 print(shadowed([1]), len("abc"))
+
+
+def two(n, base, xs, ys):
+    s = 0
+    while n > 0:
+        n, r = divmod(n, base)
+        q = divmod(r, 3)
+        s += r + q[0]
+    k = isinstance(n, int)
+    j = isinstance(xs, tuple)
+    for i in range(base, 20):
+        s += i
+    for i in range(1, 30, base):
+        s += i
+    for i, x in enumerate(xs, 5):
+        s += i * x
+    for a, b in zip(xs, ys):
+        s += a - b
+    for a, b, c in zip(xs, ys, xs):
+        s += a * b * c
+    d = divmod(big, base)
+    return s, k, j, d, sys.getrefcount(d[0])
+
+
+print(two(10 ** 18 + 7, 7, [1, 2, 3], (4, 5, 6)), two(5, 2, [], ()))
