@@ -707,9 +707,9 @@ VmStatus CPU_RUN(Vm *vm)
             if (!CPU_HOOKS && !G[ins_bx(ins)].slot && (ip[4] == OP_MOVE || ip[4] == OP_LOADK) && ip[5] == a + 1) {
                 Addr r = 0, x;
                 unsigned n = 2, to = MAX_REGS;
-                if (ip[8] != OP_CALL) {                 /* two or three arguments */
+                if (ip[8] == OP_MOVE || ip[8] == OP_LOADK) {    /* two or three arguments */
                     r = builtin_args_call(vm, &R, pc, a, v, K, STEPS_LEFT(), &n, &to);
-                } else if (ip[9] == a && ip[10] == 1 && STEPS_LEFT() >= 2 && builtin_callable(h, v)
+                } else if (ip[8] == OP_CALL && ip[9] == a && ip[10] == 1 && STEPS_LEFT() >= 2 && builtin_callable(h, v)
                            && (x = ip[4] == OP_LOADK ? K[ip[6] | (unsigned)ip[7] << 8] : ip[6] < R.nlocals ? rget(&R, ip[6]) : 0)
                            && !rget(&R, a) && !rget(&R, a + 1) && (r = builtin_call1(vm, v, x))
                            && ip[12] == OP_MOVE && ip[14] == a && ip[13] < R.nlocals && STEPS_LEFT() >= 3) {
