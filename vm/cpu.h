@@ -1294,6 +1294,22 @@ VmStatus CPU_RUN(Vm *vm)
             if (!CPU_HOOKS && (r = seq_item_fast(h, o, obj_type_addr(h, o), i))) {
                 drop(&R, c, a);
                 drop(&R, b, a);
+#ifdef TRACEVM_DIRECT
+                /* g[y][x]: the next GETITEM subscripts this item (a list or
+                ** tuple) with an int in range: its item goes to that
+                ** GETITEM's register here, both counted as executed; the
+                ** row's incref and that GETITEM's decref of it cancel. */
+                Addr r2, j;
+                if (ip[4] == OP_GETITEM && ip[6] == a && a >= R.nlocals && ip[7] != a && STEPS_LEFT()
+                    && (j = XV(ip[7])) && !rget(&R, a) && (r2 = seq_item_fast(h, r, obj_type_addr(h, r), j))) {
+                    drop(&R, ip[7], ip[5]);             /* that GETITEM's releases, in its order */
+                    heap_decref_fast(h, r);
+                    reg_put(&R, ip[5], r2);
+                    STEPS_ADD(1);
+                    pc += 4;
+                    break;
+                }
+#endif
                 reg_put(&R, a, r);
                 break;
             }
