@@ -13,7 +13,8 @@
 #     a program with a '# pgo: skip' line is measured but not trained on;
 #   - programs/ (and programs/seed/) on the default profile;
 #   - one traced run of each of two programs, to a file (the trace writer).
-# Runs are deterministic, so the profile, and the build, are too.
+# Runs are deterministic (the traced ones write in one thread), so the
+# profile, and the build, are too.
 set -eu
 cmake_bin=$1 src=$2 dir=$3 build_type=$4 cc=$5 cflags=${6:-}
 bdir="$dir/build" data="$dir/data"
@@ -41,8 +42,13 @@ done
 for f in "$src"/programs/*.py "$src"/programs/seed/*.py; do
   run "$f"
 done
+# the trace writer in the caller's thread (vm/bgwrite.c): with its thread,
+# which of the two lays rows out depends on timing, and so did the counts
+# and, through every object's sum_max, the whole build's layout
+export TRACEVM_BGW_SYNC=1
 run --trace --trace-out "$work/fib.trace" --max-steps 300000 "$work/fib.py"
 run --trace --trace-out "$work/objects.trace" --max-steps 300000 "$work/objects.py"
+unset TRACEVM_BGW_SYNC
 rm -rf "$work"
 ls "$data"/*.gcda >/dev/null 2>&1 || { echo "pgo_train: the training runs wrote no profile into $data" >&2; exit 1; }
 touch "$dir/trained"

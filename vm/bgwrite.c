@@ -137,7 +137,9 @@ BgWriter *bgw_new(FILE *out, BgShape shape)
     for (int i = 0; i < NSLOT; i++) sb_init(&w->slot[i]);
     pthread_mutex_init(&w->mu, NULL);
     pthread_cond_init(&w->cv, NULL);
-    w->threaded = pthread_create(&w->thread, NULL, writer_main, w) == 0;
+    /* TRACEVM_BGW_SYNC (scripts/pgo_train.sh): written in the caller's
+    ** thread, so that a traced run does the same work on every run */
+    w->threaded = !getenv("TRACEVM_BGW_SYNC") && pthread_create(&w->thread, NULL, writer_main, w) == 0;
     return w;
 }
 
