@@ -348,7 +348,8 @@ static Addr sum_fast(Heap *h, Addr x)
 
 /* The builtins called with n arguments (x, y, z: the first three) whose common
 ** cases the loops without hooks answer here, out of the CPU loop's way
-** (len() is inline): the result, or 0 when builtins_call must do it. */
+** (len() is len_fast; ord and chr builtin_fast's own): the result, or 0
+** when builtins_call must do it. */
 static __attribute__((noinline)) Addr builtin_fast_more(Vm *vm, Addr f, unsigned n, Addr x, Addr y, Addr z)
 {
     Heap *h = vm->h;
@@ -479,7 +480,7 @@ static __attribute__((noinline, unused)) Addr builtin_args_call(Vm *vm, Regs *R,
     if (!r) return 0;
     Instr m = (Instr)ram_rd(&h->ram, pc + 4 * (Addr)(n + 1), 4);
     *local = MAX_REGS;
-    if (room > n + 1 && ins_op(m) == OP_MOVE && ins_b(m) == a && ins_a(m) < R->nlocals) { *local = ins_a(m); n++; }
+    if (room > n + 1 && move_to_local(m, a, R->nlocals)) { *local = ins_a(m); n++; }
     *n_ins = n + 1;
     return r;
 }

@@ -79,14 +79,14 @@ enum { ZIP_RESULT, ZIP_ITTUPLE, ZIP_SIZE };            /* ZIP_SIZE: tuplesize */
 enum { MAP_FUNC, MAP_ITERS };                          /* map_dealloc drops iters, then func */
 enum { FILTER_IT, FILTER_FUNC };                       /* filter_dealloc drops func, then it */
 
-/* LONG_MAX (and PY_SSIZE_T_MAX) of the profile's C: a long is a word on
-** Linux, 32- or 64-bit. */
 /* x << y (y >= 0) of an int64 whose result stays below 2**62 in
 ** magnitude: int64 arithmetic may make it (ops.c's int_binary, cpu.h). */
 static inline bool op_lshift_fits(int64_t x, int64_t y)
 {
     return y >= 0 && y < 62 && x != INT64_MIN && (x == 0 || (x < 0 ? -x : x) < (int64_t)1 << (62 - y));
 }
+/* LONG_MAX (and PY_SSIZE_T_MAX) of the profile's C: a long is a word on
+** Linux, 32- or 64-bit. */
 static inline int64_t op_c_long_max(const Heap *h) { (void)h; return HEAP_W(h) == 4 ? INT32_MAX : INT64_MAX; }
 /* An int that fits a C long (Py_ssize_t): its value in *v. */
 static inline bool op_as_c_long(Heap *h, Addr o, int64_t *v)
